@@ -1,0 +1,1 @@
+"""The station: charger links, sessions, OCPP, payments and pricing; asyncio, no Qt widgets."""

@@ -1,0 +1,1 @@
+"""The driver kiosk and the technicians' admin screens (PySide6 widgets); talks to app/ only."""

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: generated code current, lint, firmware host tests (ctest), then pytest.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+section() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+section "wire protocol: generated files current"
+.venv/bin/python firmware/protocol/gen_wire.py --check
+
+section "ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+section "firmware: ctest (ASan/UBSan build, rv32imc portability)"
+ctest --test-dir build/firmware-asan --output-on-failure -j 2
+
+section "pytest"
+.venv/bin/python -m pytest "$@"

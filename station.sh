@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The station's two entry points: `./station.sh run` (set up, then start the station; demo mode on
+# simulated chargers when no charger is configured) and `./station.sh test` (set up, then run every test).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+usage() {
+    cat <<'USAGE'
+usage: ./station.sh run [station options]   set everything up, then start the station
+       ./station.sh test [pytest options]   set everything up, then run the whole test suite
+       ./station.sh setup                   only set up (system packages, venv, firmware build)
+       ./station.sh bench                   set up, then run the benchmarks and print the figures
+USAGE
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+    run)
+        scripts/setup.sh
+        exec .venv/bin/python -m app "$@"
+        ;;
+    test)
+        scripts/setup.sh --tests
+        exec scripts/run_tests.sh "$@"
+        ;;
+    setup)
+        exec scripts/setup.sh --tests
+        ;;
+    bench)
+        scripts/setup.sh
+        exec .venv/bin/python tests/benchmarks/run_benchmarks.py "$@"
+        ;;
+    *)
+        usage
+        [ -z "$command" ] || [ "$command" = "-h" ] || [ "$command" = "--help" ] || exit 2
+        ;;
+esac

@@ -1,0 +1,81 @@
+"""The station configuration: schema defaults, bounds, unknown keys and bad files are refused clearly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.config import ConfigError, StationConfig, describe_schema, load_config
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "site.toml"
+    path.write_text(text)
+    return path
+
+
+def test_site_file_overrides_defaults(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            'station_name = "Plaza"\n[link]\npoll_hz = 10\n'
+            '[[chargers]]\nid = "CP-01"\nlink = "tcp://10.0.0.5:7700"\n'
+            '[[chargers]]\nid = "CP-02"\nlink = "i2c://1/0x11"\nmax_current_mA = 16000\n',
+        )
+    )
+    assert config.station_name == "Plaza"
+    assert config.link.poll_hz == 10.0
+    assert config.link.lease_ms == StationConfig().link.lease_ms
+    assert [c.id for c in config.chargers] == ["CP-01", "CP-02"]
+    assert config.chargers[1].max_current_mA == 16000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("statoin_name = 'x'\n", "unknown key(s) statoin_name"),
+        ("[link]\nlease_ms = 100\n", "link.lease_ms: 100 is below the minimum 500"),
+        ("[link]\npoll_hz = 'fast'\n", "link.poll_hz: expected float, got str"),
+        ("[link]\nretries = true\n", "link.retries: expected int, got bool"),
+        ("[link]\nheartbeat_ms = 6000\nlease_ms = 5000\n", "must exceed link.heartbeat_ms"),
+        ("[link]\nfailsafe_current_mA = 3000\n", "0 (stop) or at least 6000"),
+        ("[[chargers]]\nid = 'a'\n", "chargers[0].link: required"),
+        ("[[chargers]]\nid = 'a'\nlink = 'serial://x'\n", "chargers[0].link: 'serial://x' is not valid"),
+        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\n[[chargers]]\nid='a'\nlink='tcp://h:2'\n", "duplicate id"),
+        ("chargers = 3\n", "chargers: expected a list"),
+        ("[link\n", "not valid TOML"),
+    ],
+)
+def test_bad_file_is_refused_with_key_and_reason(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config(tmp_path / "absent.toml")
+
+
+def test_station_refuses_to_start_on_bad_config(tmp_path: Path) -> None:
+    path = write(tmp_path, "[link]\nlease_ms = 100\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--config", str(path)], cwd=REPO, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 2
+    assert "configuration refused" in result.stderr
+    assert "link.lease_ms: 100 is below the minimum 500" in result.stderr
+
+
+def test_configuration_doc_lists_every_key() -> None:
+    doc = (REPO / "docs" / "configuration.md").read_text()
+    for line in describe_schema():
+        key = line.split(" ", 1)[0]
+        assert f"`{key}`" in doc, f"docs/configuration.md lacks {key}"
