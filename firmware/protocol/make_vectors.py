@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import gen_wire  # noqa: E402
+import gen_wire
 
 OUT = Path(__file__).with_name("test_vectors.json")
 
@@ -23,26 +23,55 @@ SAMPLES: dict[str, list[dict]] = {
     "IdentifyRequest": [{}],
     "IdentifyReply": [
         {
-            "firmware_major": 1, "firmware_minor": 4, "firmware_patch": 2, "protocol_version": 1,
-            "serial": "EVSE-000123", "capabilities": 0x37F, "connector_count": 1, "phases": 3,
-            "max_current_mA": 32000, "boot_count": 17,
+            "firmware_major": 1,
+            "firmware_minor": 4,
+            "firmware_patch": 2,
+            "protocol_version": 1,
+            "serial": "EVSE-000123",
+            "capabilities": 0x37F,
+            "connector_count": 1,
+            "phases": 3,
+            "max_current_mA": 32000,
+            "boot_count": 17,
         }
     ],
     "StatusRequest": [{"connector": 0}, {"connector": 255}],
     "StatusReply": [
         {
-            "connector": 0, "iec_state": 5, "flags": 0x1F, "faults": 0,
-            "voltage_mV": [230150, 229870, 231020], "current_mA": [15980, 16020, 15890],
-            "power_W": 11034, "energy_Wh": 1234567, "temperature_dC": 412, "duty_permille": 267,
-            "offered_mA": 16000, "pp_ampacity_A": 32, "uptime_s": 86400, "contactor_cycles": 4321,
-            "last_ack_seq": 65535, "transaction_ref": 0xDEADBEEF,
+            "connector": 0,
+            "iec_state": 5,
+            "flags": 0x1F,
+            "faults": 0,
+            "voltage_mV": [230150, 229870, 231020],
+            "current_mA": [15980, 16020, 15890],
+            "power_W": 11034,
+            "energy_Wh": 1234567,
+            "temperature_dC": 412,
+            "duty_permille": 267,
+            "offered_mA": 16000,
+            "pp_ampacity_A": 32,
+            "uptime_s": 86400,
+            "contactor_cycles": 4321,
+            "last_ack_seq": 65535,
+            "transaction_ref": 0xDEADBEEF,
         },
         {
-            "connector": 255, "iec_state": 9, "flags": 0xFFFF, "faults": 0xFFFFFFFF,
-            "voltage_mV": [0, 4294967295, 1], "current_mA": [-2147483648, 2147483647, -1],
-            "power_W": -2147483648, "energy_Wh": 4294967295, "temperature_dC": -32768,
-            "duty_permille": 1000, "offered_mA": 0, "pp_ampacity_A": 0, "uptime_s": 0,
-            "contactor_cycles": 0, "last_ack_seq": 0, "transaction_ref": 0,
+            "connector": 255,
+            "iec_state": 9,
+            "flags": 0xFFFF,
+            "faults": 0xFFFFFFFF,
+            "voltage_mV": [0, 4294967295, 1],
+            "current_mA": [-2147483648, 2147483647, -1],
+            "power_W": -2147483648,
+            "energy_Wh": 4294967295,
+            "temperature_dC": -32768,
+            "duty_permille": 1000,
+            "offered_mA": 0,
+            "pp_ampacity_A": 0,
+            "uptime_s": 0,
+            "contactor_cycles": 0,
+            "last_ack_seq": 0,
+            "transaction_ref": 0,
         },
     ],
     "Permit": [{"connector": 0, "current_limit_mA": 16000, "transaction_ref": 42}],
@@ -51,9 +80,15 @@ SAMPLES: dict[str, list[dict]] = {
     "Heartbeat": [{"flags": 0}, {"flags": 1}],
     "Configure": [
         {
-            "max_current_mA": 32000, "failsafe_current_mA": 6000, "lease_ms": 3000,
-            "overvoltage_mV": 253000, "undervoltage_mV": 196000, "derate_temperature_dC": 700,
-            "stop_temperature_dC": 850, "temperature_hysteresis_dC": 50, "allow_ventilation": 0,
+            "max_current_mA": 32000,
+            "failsafe_current_mA": 6000,
+            "lease_ms": 3000,
+            "overvoltage_mV": 253000,
+            "undervoltage_mV": 196000,
+            "derate_temperature_dC": 700,
+            "stop_temperature_dC": 850,
+            "temperature_hysteresis_dC": 50,
+            "allow_ventilation": 0,
             "fault_retry_limit": 3,
         }
     ],
@@ -93,11 +128,17 @@ def main() -> None:
         for i, values in enumerate(SAMPLES[msg.name]):
             payload = payload_of(msg, values)
             assert len(payload) == msg.size
-            frames.append({
-                "name": f"{msg.name}_{i}", "message": msg.name, "type": types[msg.type], "seq": seq,
-                "fields": values, "payload_hex": payload.hex(),
-                "frame_hex": frame(types[msg.type], seq, payload).hex(),
-            })
+            frames.append(
+                {
+                    "name": f"{msg.name}_{i}",
+                    "message": msg.name,
+                    "type": types[msg.type],
+                    "seq": seq,
+                    "fields": values,
+                    "payload_hex": payload.hex(),
+                    "frame_hex": frame(types[msg.type], seq, payload).hex(),
+                }
+            )
             seq = (seq * 7919) % 65536
     status = bytes.fromhex(next(f for f in frames if f["message"] == "StatusReply")["payload_hex"])
     good = frame(0x82, 7, status)
@@ -121,8 +162,11 @@ def main() -> None:
         ],
         "frames": frames,
         "bad_frames": [{"name": n, "frame_hex": b.hex(), "result": r} for n, b, r in bad],
-        "accepted_longer_payload": {"frame_hex": longer.hex(), "message": "StatusReply",
-                                    "payload_hex": status.hex()},
+        "accepted_longer_payload": {
+            "frame_hex": longer.hex(),
+            "message": "StatusReply",
+            "payload_hex": status.hex(),
+        },
     }
     OUT.write_text(json.dumps(vectors, indent=1) + "\n")
     print(f"wrote {OUT} ({len(frames)} frames, {len(bad)} bad frames)")
