@@ -6,36 +6,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "evse/charger_types.hpp"
 #include "evse/hardware.hpp"
+#include "evse/hold_timer.hpp"
+#include "evse/host_lease.hpp"
+#include "evse/meter.hpp"
+#include "evse/persistent_store.hpp"
+#include "evse/pilot.hpp"
+#include "evse/supervisor.hpp"
 #include "evse/wire_frame.hpp"
 #include "evse/wire_messages.hpp"
 
 namespace evse {
-
-// Fixed facts about the hardware, from the build or the factory partition.
-struct Identity {
-    uint8_t firmware_major;
-    uint8_t firmware_minor;
-    uint8_t firmware_patch;
-    char serial[16];            // ASCII, NUL padded
-    uint32_t capabilities;      // wire::Capability bits
-    uint8_t phases;             // 1 or 3
-    uint32_t hw_max_current_mA; // rating of the contactor, cable and terminals
-};
-
-// Site settings sent by the host with CONFIGURE and persisted by the core.
-struct ChargerConfig {
-    uint32_t max_current_mA = 32000;
-    uint32_t failsafe_current_mA = 0;   // 0 = stop when the host lease expires
-    uint32_t lease_ms = 5000;
-    uint32_t overvoltage_mV = 253000;   // +10 % of 230 V
-    uint32_t undervoltage_mV = 196000;  // -15 % of 230 V
-    int16_t derate_temperature_dC = 700;
-    int16_t stop_temperature_dC = 850;
-    int16_t temperature_hysteresis_dC = 50;
-    uint8_t allow_ventilation = 0;
-    uint8_t fault_retry_limit = 3;
-};
 
 class ChargerCore {
 public:
@@ -68,8 +50,86 @@ public:
     // Frames rejected since start-up (bad CRC, length, version, type), for diagnostics.
     uint32_t rejected_frames() const { return rejected_frames_; }
 
+    // Read-only views for the platform and the simulator.
+    uint32_t boot_count() const { return boot_count_; }
+    const ChargerConfig& config() const { return config_; }
+    const Identity& identity() const { return identity_; }
+
+    // Persisted-storage reads or writes that failed (charging is never blocked by them).
+    uint32_t storage_failures() const { return store_.failures(); }
+
 private:
-    // Fixed-size implementation state (state machine, supervisor, meter, lease) goes here.
+    // Tick stages, in order (charger_core.cpp).
+    void update_pilot(const Readings& r);
+    void update_lock(const Readings& r);
+    void update_offer(const Readings& r);
+    void update_contactor(const Readings& r);
+    void update_state_f(uint32_t now_ms);
+    void tick_outputs_now();  // a command's effect on PWM and contactor, without waiting for a tick
+    uint32_t effective_limit_mA() const;
+    bool charging_level() const;
+    void set_duty(uint16_t duty, uint32_t now_ms);
+    void open_contactor(uint32_t now_ms);
+    void close_contactor(uint32_t now_ms);
+    void save_counters();
+    // Requests (core_commands.cpp).
+    size_t reply_ack(const wire::Frame& request, wire::ResultCode result, uint8_t* out, size_t cap);
+    size_t reply_error(wire::ErrorCode code, uint8_t detail, uint16_t seq, uint8_t* out, size_t cap);
+    wire::ResultCode do_permit(const wire::Permit& m);
+    wire::ResultCode do_configure(const wire::Configure& m);
+    wire::ResultCode do_clear_fault(uint32_t mask);
+    size_t do_self_test(const wire::Frame& request, uint8_t* out, size_t cap);
+
+    Hardware* hw_ = nullptr;
+    Identity identity_ = {};
+    ChargerConfig config_ = {};
+    PersistentStore store_;
+    Supervisor supervisor_;
+    EnergyMeter meter_;
+    HostLease lease_;
+    PilotFilter pilot_;
+    Readings last_ = {};
+    uint32_t start_ms_ = 0;
+    uint32_t now_ms_ = 0;
+    uint32_t boot_count_ = 0;
+    uint32_t contactor_cycles_ = 0;
+    uint32_t energy_saved_Wh_ = 0;
+
+    // Pilot and vehicle.
+    PilotLevel level_ = PilotLevel::Unknown;
+    bool state_f_ = false;
+    uint32_t state_f_since_ms_ = 0;
+    uint32_t faults_known_ = 0;  // latched faults already seen by the state F logic
+    HoldTimer diode_missing_;
+    HoldTimer pp_out_of_range_;
+    uint8_t pp_ampacity_A_ = 0;
+    bool vehicle_seen_ = false;  // a vehicle was connected during this permission
+
+    // PWM and pacing (IEC 61851-1 Table A.6).
+    uint16_t duty_ = kDutyOff;
+    bool duty_changed_ = false;  // any change since the vehicle arrived (pacing starts from it)
+    uint32_t duty_changed_ms_ = 0;
+    uint32_t pwm_off_since_ms_ = 0;
+    uint32_t pwm_on_since_ms_ = 0;
+    uint32_t held_offer_mA_ = 0;  // the offer before the last decrease, judged for 5 s
+    uint32_t decreased_ms_ = 0;
+    bool pacing_ = false;
+
+    // Contactor and lock.
+    bool contactor_ = false;
+    uint32_t contactor_changed_ms_ = 0;
+    bool lock_ = false;
+    bool unlock_requested_ = false;
+    HoldTimer lock_mismatch_;
+
+    // Host.
+    bool permitted_ = false;
+    uint32_t transaction_ref_ = 0;
+    uint32_t host_limit_mA_ = 0;
+    uint16_t last_ack_seq_ = 0;
+    uint32_t rcd_test_ms_ = 0;
+    bool rcd_test_done_ = false;
+
     bool reset_requested_ = false;
     uint32_t rejected_frames_ = 0;
 };

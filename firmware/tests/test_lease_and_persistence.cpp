@@ -1,0 +1,146 @@
+// Host lease (expiry, fail-safe current, acknowledgement) and persistence of ChargerCore.
+#include <doctest/doctest.h>
+
+#include "charger_rig.hpp"
+
+namespace FB = evse::wire::FaultBit;
+namespace SF = evse::wire::StatusFlag;
+using rig::Car;
+using rig::Out;
+
+static evse::wire::Configure default_configure() {
+    const evse::ChargerConfig d{};
+    evse::wire::Configure c{};
+    c.max_current_mA = d.max_current_mA;
+    c.failsafe_current_mA = d.failsafe_current_mA;
+    c.lease_ms = d.lease_ms;
+    c.overvoltage_mV = d.overvoltage_mV;
+    c.undervoltage_mV = d.undervoltage_mV;
+    c.derate_temperature_dC = d.derate_temperature_dC;
+    c.stop_temperature_dC = d.stop_temperature_dC;
+    c.temperature_hysteresis_dC = d.temperature_hysteresis_dC;
+    c.allow_ventilation = d.allow_ventilation;
+    c.fault_retry_limit = d.fault_retry_limit;
+    return c;
+}
+
+TEST_CASE("Lease: no heartbeat for lease_ms -> fail-safe 0 stops the offer; contactor opens when the car stops") {
+    rig::Rig r;
+    REQUIRE(r.start_charging(16000));
+    r.auto_heartbeat = false;
+    r.heartbeat();
+    const uint32_t t0 = r.now;
+    r.step_until([&] { return r.hw.duty == 1000; }, 10000);
+    MESSAGE("lease expiry after " << r.now - t0 << " ms (lease 5000 ms)");
+    CHECK(r.now - t0 == 5000);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) != 0);
+    r.car = Car::B;  // the vehicle follows the PWM stop
+    r.step(10);
+    CHECK_FALSE(r.hw.contactor);
+}
+
+TEST_CASE("Lease: fail-safe current applies on expiry; HEARTBEAT without ack keeps it, with ack restores") {
+    rig::Rig r;
+    evse::wire::Configure c = default_configure();
+    c.failsafe_current_mA = 8000;
+    c.lease_ms = 2000;
+    REQUIRE(r.command(c) == rig::kOk);
+    REQUIRE(r.start_charging(16000));
+    r.auto_heartbeat = false;
+    r.heartbeat();
+    const uint32_t t0 = r.now;
+    r.step_until([&] { return r.hw.duty == 133; }, 5000);
+    MESSAGE("fail-safe current after " << r.now - t0 << " ms (lease 2000 ms)");
+    CHECK(r.now - t0 == 2000);
+    CHECK(r.hw.contactor);  // 8 A fail-safe keeps charging
+    r.heartbeat(0);
+    r.step(6000);
+    CHECK(r.hw.duty == 133);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) != 0);
+    r.heartbeat(1);
+    r.step(1);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
+    CHECK(r.hw.duty == 266);  // more than 5 s since the decrease: the increase is not held back
+}
+
+TEST_CASE("Lease: host returns within the lease: nothing changes") {
+    rig::Rig r;
+    REQUIRE(r.start_charging(16000));
+    r.step(30000);
+    CHECK(r.hw.duty == 266);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
+}
+
+TEST_CASE("Persistence: energy, contactor cycles, boot count and config survive a re-begin") {
+    rig::Rig r;
+    evse::wire::Configure c = default_configure();
+    c.max_current_mA = 20000;
+    REQUIRE(r.command(c) == rig::kOk);
+    REQUIRE(r.start_charging(32000));
+    r.step(60000);  // 3 x 230 V x 19.98 A for a minute: about 230 Wh
+    const uint32_t wh = r.status().energy_Wh;
+    CHECK(wh >= 228);
+    CHECK(wh <= 231);
+    r.car = Car::B;
+    r.step(10);
+    CHECK(r.status().contactor_cycles == 1);
+    const uint32_t boots = r.core.boot_count();
+
+    r.begin();  // power cycle: same storage
+    CHECK(r.core.boot_count() == boots + 1);
+    CHECK(r.status().energy_Wh == wh);
+    CHECK(r.status().contactor_cycles == 1);
+    CHECK(r.core.config().max_current_mA == 20000);
+}
+
+TEST_CASE("Persistence: energy is saved at most every 100 Wh while charging and on contactor open") {
+    rig::Rig r;
+    REQUIRE(r.start_charging(32000));
+    const int writes0 = r.hw.storage_writes;
+    r.step(60000);  // ~368 Wh
+    const int during = r.hw.storage_writes - writes0;
+    CHECK(during >= 3);
+    CHECK(during <= 4);
+    // A power loss now loses less than 100 Wh.
+    rig::Rig copy(false);
+    copy.hw.storage = r.hw.storage;
+    copy.begin();
+    CHECK(r.status().energy_Wh - copy.status().energy_Wh < 100);
+}
+
+TEST_CASE("Persistence: a torn (corrupt) counters slot falls back to the other slot") {
+    rig::Rig r;
+    REQUIRE(r.start_charging(32000));
+    r.step(30000);
+    r.car = Car::B;
+    r.step(10);
+    const uint32_t wh = r.status().energy_Wh;
+    // Corrupt the newer slot: the older one (one save earlier) is used.
+    rig::Rig copy(false);
+    copy.hw.storage = r.hw.storage;
+    std::vector<uint8_t>& a = copy.hw.storage[evse::kKeyCountersA];
+    std::vector<uint8_t>& b = copy.hw.storage[evse::kKeyCountersB];
+    (a[1] > b[1] ? a : b)[10] ^= 0x55;
+    copy.begin();
+    CHECK(copy.status().energy_Wh <= wh);
+    CHECK(copy.status().energy_Wh + 100 >= wh);
+    CHECK(copy.core.storage_failures() == 1);
+}
+
+TEST_CASE("Persistence: storage failures never block charging and are counted") {
+    rig::Rig r(false);
+    r.hw.storage_broken = true;
+    r.begin();
+    REQUIRE(r.start_charging(16000));
+    CHECK(r.core.storage_failures() > 0);
+}
+
+TEST_CASE("Metering: the energy counter is exact integer Wh (no drift over 1 ms ticks)") {
+    evse::EnergyMeter m;
+    m.begin(10, 0);
+    // 3600 W for one hour in 1 ms steps = exactly 3600 Wh.
+    for (uint32_t t = 1; t <= 3600000; ++t) m.integrate(3600, t);
+    CHECK(m.energy_Wh() == 3610);
+    m.integrate(-5000, 3600001);
+    CHECK(m.energy_Wh() == 3610);
+}
