@@ -63,6 +63,22 @@ TEST_CASE("Lease: fail-safe current applies on expiry; HEARTBEAT without ack kee
     CHECK(r.hw.duty == 266);  // more than 5 s since the decrease: the increase is not held back
 }
 
+TEST_CASE("Lease: an idle charger heartbeated by a host (first one acknowledging) never expires") {
+    rig::Rig r;
+    r.auto_heartbeat = false;
+    r.heartbeat(1);  // a host (re)connecting acknowledges whatever it may have missed
+    for (int i = 0; i < 12; ++i) {
+        r.step(1000);
+        r.heartbeat();
+    }
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
+    r.car = Car::B;  // a car arriving later is offered current at once when permitted
+    r.step(20);
+    r.permit(16000);
+    r.step(20);
+    CHECK(r.hw.duty != 1000);
+}
+
 TEST_CASE("Lease: host returns within the lease: nothing changes") {
     rig::Rig r;
     REQUIRE(r.start_charging(16000));
