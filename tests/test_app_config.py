@@ -67,7 +67,11 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
 def test_station_refuses_to_start_on_bad_config(tmp_path: Path) -> None:
     path = write(tmp_path, "[link]\nlease_ms = 100\n")
     result = subprocess.run(
-        [sys.executable, "-m", "app", "--config", str(path)], cwd=REPO, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "app", "--config", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     assert "configuration refused" in result.stderr

@@ -18,7 +18,7 @@ from hal.wire_messages import IecState, StatusFlag
 REPO = Path(__file__).resolve().parents[1]
 
 
-def station_for(sim, **link: int) -> StationConfig:  # noqa: ANN001 - conftest RunningSim
+def station_for(sim, **link: int) -> StationConfig:
     chargers = tuple(
         ConfiguredCharger(id=f"CP-{i}", link=f"tcp://{sim.host}:{port}")
         for i, port in enumerate(sim.ports.charger_ports)
@@ -33,7 +33,7 @@ def test_station_keeps_leases_and_reports_charging(realtime_sim) -> None:
     permitted: set[int] = set()
     plugged: set[int] = set()
 
-    async def drive(tasks) -> None:  # noqa: ANN001
+    async def drive(tasks) -> None:
         # A car on charger 1 only; the station permits it once it sees the car (state B1).
         if not plugged:
             await sim.ctl.call("plug", charger=1)
@@ -67,7 +67,7 @@ def test_lost_charger_goes_offline_and_returns(realtime_sim) -> None:
     seen: list[LinkState] = []
     ticks = 0
 
-    async def drive(tasks) -> None:  # noqa: ANN001
+    async def drive(tasks) -> None:
         nonlocal ticks
         ticks += 1
         if ticks == 4:
@@ -76,7 +76,9 @@ def test_lost_charger_goes_offline_and_returns(realtime_sim) -> None:
             await sim.ctl.call("fault", charger=0, kind="host_link", active=False)
         seen.append(tasks[0].snapshot.link_state)
 
-    tasks = asyncio.run(run_station(config, duration_s=6.0, out=io.StringIO(), print_every_s=0.25, on_tick=drive))
+    tasks = asyncio.run(
+        run_station(config, duration_s=6.0, out=io.StringIO(), print_every_s=0.25, on_tick=drive)
+    )
     assert LinkState.OFFLINE in seen[4:10], seen
     assert tasks[0].snapshot.link_state is LinkState.ONLINE, tasks[0].snapshot.reason
     assert tasks[1].snapshot.link_state is LinkState.ONLINE

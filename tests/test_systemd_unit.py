@@ -23,4 +23,6 @@ def test_unit_verifies_clean(tmp_path: Path) -> None:
     assert "@" not in unit.read_text().split("[Unit]", 1)[1]
     result = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=60)
     # systemd-analyze exits 0 on warnings, so any output counts as a failure.
-    assert result.returncode == 0 and not (result.stdout + result.stderr).strip(), result.stdout + result.stderr
+    assert result.returncode == 0 and not (result.stdout + result.stderr).strip(), (
+        result.stdout + result.stderr
+    )

@@ -1,0 +1,1 @@
+"""Hardware abstraction of the station: the charger wire protocol, its links (TCP, I2C) and ChargerBoard."""
