@@ -1,0 +1,29 @@
+// Command-line options of evse-sim and their parser.
+#pragma once
+
+#include <stdint.h>
+
+#include <string>
+#include <vector>
+
+namespace evse::sim {
+
+struct SimOptions {
+    int chargers = 1;
+    std::string host = "127.0.0.1";
+    int base_port = 0;     // 0 = every charger port chosen by the OS
+    int control_port = 0;  // 0 = chosen by the OS
+    int i2c_port = 0;      // 0 = chosen by the OS
+    bool stepped = false;
+    uint32_t tick_ms = 1;
+    std::vector<uint8_t> phases = {3};  // cycled over the chargers
+    double realtime_factor = 1.0;
+};
+
+// Parses argv into options. Returns false with a message in error on any bad or unknown option;
+// sets help when --help was asked.
+bool parse_options(int argc, char** argv, SimOptions& options, std::string& error, bool& help);
+
+const char* usage_text();
+
+}  // namespace evse::sim

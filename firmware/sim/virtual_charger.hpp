@@ -1,0 +1,67 @@
+// One simulated charger: the real ChargerCore, its simulated hardware and plant, and its event log.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event_log.hpp"
+#include "evse/charger_core.hpp"
+#include "plant_model.hpp"
+#include "sim_hardware.hpp"
+
+namespace evse::sim {
+
+class VirtualCharger {
+public:
+    VirtualCharger(int index, uint8_t phases);
+    VirtualCharger(const VirtualCharger&) = delete;
+    VirtualCharger& operator=(const VirtualCharger&) = delete;
+
+    // Starts the core (first boot).
+    void begin(uint32_t now_ms);
+    // Advances plant and core by one tick ending at now_ms.
+    void tick(uint32_t now_ms, uint32_t dt_ms);
+    // Restarts the core; storage (energy, counters, boot count, config) survives.
+    void power_cycle(uint32_t now_ms);
+
+    // Answers a host request; out must hold wire::kMaxFrame bytes. Returns the reply length.
+    size_t handle_frame(const wire::Frame& frame, uint8_t* out, size_t cap);
+    size_t reject_frame(wire::DecodeResult why, uint16_t seq_hint, uint8_t detail, uint8_t* out, size_t cap);
+    // An I2C write: one whole request frame; the reply is what the master reads next.
+    size_t handle_i2c_write(const uint8_t* buf, size_t len, uint8_t* out, size_t cap);
+
+    // Plant stimuli from the control channel, each logged as an event.
+    void plug(const CarParams& car);
+    void unplug();
+    void set_car_request(CarRequest request);
+    void set_misbehaviour(Misbehaviour m, uint32_t factor_pct) { plant_.set_misbehaviour(m, factor_pct); }
+    void set_fault(FaultKind kind, bool active, int32_t value);
+    void set_grid_voltage(uint32_t mV) { plant_.set_grid_voltage(mV); }
+
+    // Decoder statistics of connections that have closed are folded in here.
+    void add_closed_stats(const wire::DecodeStats& s);
+    wire::DecodeStats decode_stats() const { return decode_stats_; }
+
+    bool host_link_down() const { return plant_.fault_active(FaultKind::HostLink); }
+    int index() const { return index_; }
+    uint32_t now_ms() const { return now_ms_; }
+    const ChargerCore& core() const { return core_; }
+    const PlantModel& plant() const { return plant_; }
+    const SimHardware& hardware() const { return hardware_; }
+    const EventLog& events() const { return events_; }
+
+private:
+    void count_i2c_decode(const uint8_t* buf, size_t len);
+
+    int index_;
+    Identity identity_ = {};
+    EventLog events_;
+    SimHardware hardware_;
+    PlantModel plant_;
+    ChargerCore core_;
+    Readings readings_ = {};
+    uint32_t now_ms_ = 0;
+    wire::DecodeStats decode_stats_ = {};  // I2C frames and closed TCP connections
+};
+
+}  // namespace evse::sim
