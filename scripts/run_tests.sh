@@ -14,6 +14,8 @@ section "ruff"
 
 section "firmware: ctest (ASan/UBSan build, rv32imc portability)"
 ctest --test-dir build/firmware-asan --output-on-failure -j 2
+# The figures the host tests measured (timings, fuzz counts), shown even when they pass.
+sed -n 's/^.*MESSAGE: /  /p' build/firmware-asan/Testing/Temporary/LastTest.log
 
 section "pytest"
 .venv/bin/python -m pytest "$@"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import figures
 import pytest
 
 from hal.simulator import BUILD_HINT, SimControl, SimPorts, SimulatorProcess, find_sim_binary
@@ -19,6 +20,14 @@ def pytest_configure(config: pytest.Config) -> None:
         "sim(chargers=2, phases=None, tick_ms=None, realtime_factor=None): options of the "
         "stepped_sim / realtime_sim fixtures",
     )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Prints the figures the tests measured, so every run of the test command shows them."""
+    for section, lines in figures.SECTIONS.items():
+        terminalreporter.write_sep("-", section)
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING
 
+import figures
 import pytest
 from safety_scenarios import ChargingRig, FigureTable
 
@@ -35,7 +36,7 @@ FIGURES = FigureTable()
 @pytest.fixture(scope="module", autouse=True)
 def figure_table() -> Iterator[FigureTable]:
     yield FIGURES
-    print(FIGURES.render())
+    figures.report("safety timing in simulated time", FIGURES.render())
 
 
 def run(sim: RunningSim, scenario: Callable[[ChargingRig], Awaitable[None]]) -> None:

@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import figures
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,11 +135,12 @@ def test_mutation_loop_rejects_and_counts_every_bad_frame() -> None:
                     stream_collisions += 1
     elapsed = time.perf_counter() - started
     stats = decoder.stats
-    print(
-        f"\nmutation loop: {MUTATED_FRAMES} bad frames in {elapsed:.1f} s\n"
+    figures.report(
+        "Python decoder fuzz run",
+        f"mutation loop: {MUTATED_FRAMES} bad frames in {elapsed:.1f} s\n"
         f"  decode_frame results: {dict(results)} (CRC collisions by kind {dict(collisions_by_kind)})\n"
         f"  stream decoder: {stats.as_dict()}, markers recovered {markers_out}/{MUTATED_FRAMES}, "
-        f"CRC collisions {stream_collisions}"
+        f"CRC collisions {stream_collisions}",
     )
     assert sum(results.values()) == MUTATED_FRAMES
     assert set(results) <= DECODE_ERRORS | {OK}
