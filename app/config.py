@@ -35,21 +35,87 @@ def setting(
     return field(default=default, metadata=meta)
 
 
+ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,32}$"
 LINK_PATTERN = r"^(tcp://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}|i2c://\d{1,2}/0x[0-7][0-9a-fA-F])$"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ConfiguredCharger:
     """One charger (one ESP32) and how the station reaches it."""
 
-    id: str = setting(
-        doc="Charger id shown to operators and used in logs", pattern=r"^[A-Za-z0-9_.\-]{1,32}$"
-    )
+    id: str = setting(doc="Charger id shown to operators and used in logs", pattern=ID_PATTERN)
     link: str = setting(doc="tcp://HOST:PORT (Ethernet) or i2c://BUS/0xADDR (I2C)", pattern=LINK_PATTERN)
     max_current_mA: int = setting(32000, minimum=6000, maximum=80000, doc="Installation maximum per phase")
+    connectors: int = setting(1, minimum=1, maximum=4, doc="Connectors on this charger")
+    phases: int = setting(3, minimum=1, maximum=3, doc="1 (single-phase) or 3 (three-phase)")
+    wiring: str = setting(
+        "",
+        doc="Site phases the charger's L1(, L2, L3) are wired to: L1, L2 or L3 for a single-phase "
+        "charger; L1L2L3, L2L3L1 or L3L1L2 (phase rotation) for a three-phase one; empty = L1 / L1L2L3",
+        pattern=r"^(|L[123]|L1L2L3|L2L3L1|L3L1L2)$",
+    )
+    group: str = setting(
+        "site", doc="Power group (feeder or breaker) the charger hangs under", pattern=ID_PATTERN
+    )
+    priority: int = setting(0, minimum=-100, maximum=100, doc="Priority class of its connectors (fleet, VIP)")
+
+    @property
+    def site_phases(self) -> tuple[int, ...]:
+        """Indices (0 = L1) of the site phases this charger draws on, in the charger's phase order."""
+        wiring = self.wiring or ("L1" if self.phases == 1 else "L1L2L3")
+        return tuple(int(wiring[i + 1]) - 1 for i in range(0, len(wiring), 2))
+
+    def __post_init__(self) -> None:
+        if self.phases == 2:
+            raise ConfigError("phases: 2 is not a charger type; use 1 or 3")
+        if len(self.site_phases) != self.phases:
+            raise ConfigError(f"wiring: {self.wiring!r} does not fit a {self.phases}-phase charger")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class SiteSettings:
+    """The grid connection: the limit the chargers together must never exceed."""
+
+    limit_mA: tuple[int, int, int] = setting(
+        (63000, 63000, 63000), minimum=6000, maximum=2000000, doc="Site limit per phase L1, L2, L3"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PowerGroup:
+    """A feeder or breaker inside the site with a limit of its own; chargers or groups hang under it."""
+
+    id: str = setting(doc="Group id, referred to by chargers' and groups' parent", pattern=ID_PATTERN)
+    parent: str = setting("site", doc="The group (or site) this one hangs under", pattern=ID_PATTERN)
+    limit_mA: tuple[int, int, int] = setting(minimum=6000, maximum=2000000, doc="Limit per phase L1, L2, L3")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BalancerSettings:
+    """The load balancer's control cycle and how it paces changes."""
+
+    cycle_ms: int = setting(1000, minimum=100, maximum=10000, doc="Load balancing control cycle")
+    reclaim_after_s: float = setting(
+        30.0,
+        minimum=5.0,
+        maximum=600.0,
+        doc="A car drawing less than offered this long has its offer lowered",
+    )
+    reclaim_margin_mA: int = setting(
+        2000,
+        minimum=500,
+        maximum=10000,
+        doc="Offer kept above a reclaimed car's draw, so it can ask for more",
+    )
+    rotation_s: float = setting(
+        300.0,
+        minimum=30.0,
+        maximum=3600.0,
+        doc="When 6 A cannot go to every car, who waits rotates this often",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class LinkSettings:
     """How the station talks to every charger."""
 
@@ -65,7 +131,7 @@ class LinkSettings:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DemoSettings:
     """Demo mode: simulated chargers and scripted cars, for rehearsal and sales."""
 
@@ -73,13 +139,18 @@ class DemoSettings:
     permit_current_mA: int = setting(16000, minimum=6000, maximum=32000, doc="Current offered to demo cars")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StationConfig:
     """The whole station configuration."""
 
     station_name: str = setting("EV Station", doc="Name shown on screens and receipts")
     link: LinkSettings = setting(LinkSettings(), doc="Charger link timing")
     demo: DemoSettings = setting(DemoSettings(), doc="Demo mode")
+    site: SiteSettings = setting(SiteSettings(), doc="The grid connection")
+    balancer: BalancerSettings = setting(BalancerSettings(), doc="Load balancing")
+    groups: tuple[PowerGroup, ...] = setting(
+        (), doc="Feeders and breakers inside the site, each with a limit"
+    )
     chargers: tuple[ConfiguredCharger, ...] = setting((), doc="Chargers; none configured means demo mode")
 
     def __post_init__(self) -> None:
@@ -92,12 +163,39 @@ class StationConfig:
             raise ConfigError(
                 "link.failsafe_current_mA must be 0 (stop) or at least 6000 (IEC 61851-1 minimum)"
             )
-        ids = [c.id for c in self.chargers]
-        if len(ids) != len(set(ids)):
-            raise ConfigError(f"chargers: duplicate id in {ids}")
-        links = [c.link for c in self.chargers]
-        if len(links) != len(set(links)):
-            raise ConfigError(f"chargers: two chargers share a link in {links}")
+        self._check_groups()
+        seen_ids: dict[str, int] = {}
+        seen_links: dict[str, int] = {}
+        known_groups = {"site", *(g.id for g in self.groups)}
+        for i, charger in enumerate(self.chargers):
+            if charger.id in seen_ids:
+                raise ConfigError(
+                    f"chargers[{i}].id: {charger.id!r} is also chargers[{seen_ids[charger.id]}]"
+                )
+            if charger.link in seen_links:
+                other = seen_links[charger.link]
+                raise ConfigError(f"chargers[{i}].link: {charger.link} is also the link of chargers[{other}]")
+            if charger.group not in known_groups:
+                known = ", ".join(sorted(known_groups))
+                raise ConfigError(f"chargers[{i}].group: unknown group {charger.group!r}; known: {known}")
+            seen_ids[charger.id] = i
+            seen_links[charger.link] = i
+
+    def _check_groups(self) -> None:
+        parents: dict[str, str] = {}
+        for i, group in enumerate(self.groups):
+            if group.id == "site" or group.id in parents:
+                raise ConfigError(f"groups[{i}].id: {group.id!r} is already taken")
+            parents[group.id] = group.parent
+        for i, group in enumerate(self.groups):
+            if group.parent != "site" and group.parent not in parents:
+                raise ConfigError(f"groups[{i}].parent: unknown group {group.parent!r}")
+            seen, node = {group.id}, group.parent
+            while node != "site":
+                if node in seen:
+                    raise ConfigError(f"groups[{i}].parent: {group.id!r} is inside its own subtree (a loop)")
+                seen.add(node)
+                node = parents[node]
 
 
 def _build(cls: type, data: dict[str, Any], where: str) -> Any:
@@ -117,15 +215,20 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
     try:
         return cls(**values)
     except ConfigError as err:
-        raise ConfigError(f"{where or 'config'}: {err}") from None
+        if not where:
+            raise
+        raise ConfigError(f"{where}: {err}") from None
 
 
 def _convert(hint: Any, value: Any, meta: typing.Mapping[str, Any], key: str) -> Any:
     origin = typing.get_origin(hint)
     if origin is tuple:
-        item = typing.get_args(hint)[0]
+        args = typing.get_args(hint)
+        item = args[0]
         if not isinstance(value, list):
             raise ConfigError(f"{key}: expected a list, got {type(value).__name__}")
+        if Ellipsis not in args and len(value) != len(args):
+            raise ConfigError(f"{key}: expected {len(args)} values, got {len(value)}")
         return tuple(_convert(item, v, meta, f"{key}[{i}]") for i, v in enumerate(value))
     if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
         if not isinstance(value, dict):
@@ -175,13 +278,19 @@ def describe_schema(cls: type = StationConfig, prefix: str = "") -> list[str]:
         if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
             lines += describe_schema(hint, f"{name}.")
             continue
-        if typing.get_origin(hint) is tuple:
+        if typing.get_origin(hint) is tuple and hasattr(typing.get_args(hint)[0], "__dataclass_fields__"):
             lines += describe_schema(typing.get_args(hint)[0], f"{name}[].")
             continue
-        default = "required" if f.default is MISSING else repr(f.default)
+        if f.default is not MISSING:
+            default = repr(f.default)
+        else:
+            default = "required" if f.default_factory is MISSING else repr(f.default_factory())
         bounds = ""
         if f.metadata.get("min") is not None or f.metadata.get("max") is not None:
             bounds = f" [{f.metadata.get('min')}..{f.metadata.get('max')}]"
-        type_name = hint.__name__ if isinstance(hint, type) else str(hint)
+        if typing.get_origin(hint) is tuple:
+            type_name = f"list of {len(typing.get_args(hint))} {typing.get_args(hint)[0].__name__}"
+        else:
+            type_name = hint.__name__
         lines.append(f"{name} ({type_name}, {default}{bounds}): {f.metadata['doc']}")
     return lines

@@ -46,8 +46,40 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
         ("[link]\nfailsafe_current_mA = 3000\n", "0 (stop) or at least 6000"),
         ("[[chargers]]\nid = 'a'\n", "chargers[0].link: required"),
         ("[[chargers]]\nid = 'a'\nlink = 'serial://x'\n", "chargers[0].link: 'serial://x' is not valid"),
-        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\n[[chargers]]\nid='a'\nlink='tcp://h:2'\n", "duplicate id"),
+        (
+            "[[chargers]]\nid='a'\nlink='tcp://h:1'\n[[chargers]]\nid='a'\nlink='tcp://h:2'\n",
+            "chargers[1].id: 'a' is also chargers[0]",
+        ),
         ("chargers = 3\n", "chargers: expected a list"),
+        (
+            "[[chargers]]\nid='a'\nlink='tcp://h:1'\ngroup='feeder-9'\n",
+            "chargers[0].group: unknown group 'feeder-9'",
+        ),
+        (
+            "[[chargers]]\nid='a'\nlink='i2c://1/0x10'\n[[chargers]]\nid='b'\nlink='i2c://1/0x10'\n",
+            "chargers[1].link: i2c://1/0x10 is also the link of chargers[0]",
+        ),
+        (
+            "[[groups]]\nid='f'\nlimit_mA=[32000, 5000, 32000]\n",
+            "groups[0].limit_mA[1]: 5000 is below the minimum 6000",
+        ),
+        ("[site]\nlimit_mA=[4000, 63000, 63000]\n", "site.limit_mA[0]: 4000 is below the minimum 6000"),
+        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\nmax_current_mA=5000\n", "chargers[0].max_current_mA: 5000"),
+        ("[site]\nlimit_mA=[63000, 63000]\n", "site.limit_mA: expected 3 values, got 2"),
+        (
+            "[[groups]]\nid='f'\nparent='g'\nlimit_mA=[6000, 6000, 6000]\n",
+            "groups[0].parent: unknown group 'g'",
+        ),
+        (
+            "[[groups]]\nid='f'\nparent='g'\nlimit_mA=[6000, 6000, 6000]\n"
+            "[[groups]]\nid='g'\nparent='f'\nlimit_mA=[6000, 6000, 6000]\n",
+            "inside its own subtree",
+        ),
+        (
+            "[[chargers]]\nid='a'\nlink='tcp://h:1'\nphases=1\nwiring='L1L2L3'\n",
+            "does not fit a 1-phase charger",
+        ),
+        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\nphases=2\n", "phases: 2 is not a charger type"),
         ("[link\n", "not valid TOML"),
     ],
 )
@@ -57,6 +89,24 @@ def test_bad_file_is_refused_with_key_and_reason(tmp_path: Path, text: str, mess
         load_config(path)
     assert message in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_power_tree_and_wiring_are_read(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            "[site]\nlimit_mA = [100000, 90000, 80000]\n"
+            "[[groups]]\nid = 'feeder-a'\nlimit_mA = [40000, 40000, 40000]\n"
+            "[[groups]]\nid = 'bay-1'\nparent = 'feeder-a'\nlimit_mA = [20000, 20000, 20000]\n"
+            "[[chargers]]\nid = 'CP-01'\nlink = 'tcp://10.0.0.5:7700'\ngroup = 'bay-1'\nwiring = 'L2L3L1'\n"
+            "[[chargers]]\nid = 'CP-02'\nlink = 'tcp://10.0.0.6:7700'\nphases = 1\nwiring = 'L3'\n",
+        )
+    )
+    assert config.site.limit_mA == (100000, 90000, 80000)
+    assert [(g.id, g.parent) for g in config.groups] == [("feeder-a", "site"), ("bay-1", "feeder-a")]
+    assert config.chargers[0].site_phases == (1, 2, 0)
+    assert config.chargers[1].site_phases == (2,)
+    assert config.chargers[1].group == "site"
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
