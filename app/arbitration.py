@@ -39,6 +39,7 @@ class Claim:
     may_charge: bool | None = None
     max_current_mA: int | None = None
     transaction_ref: int | None = None  # the session the permission belongs to (payment, OCPP)
+    charging_priority: int | None = None  # load-balancing class (fleet, VIP): higher is served first
     reason: str = ""
     priority: int | None = None  # None = the source's default
 
@@ -69,18 +70,20 @@ class ConnectorControl:
     may_charge: FieldDecision  # default False: nothing charges without somebody's permission
     max_current_mA: FieldDecision  # default None: no cap beyond the hardware's
     transaction_ref: FieldDecision
+    charging_priority: FieldDecision  # default None: the charger's configured class
 
     def explain(self) -> list[str]:
         return [
             self.may_charge.explain("may_charge"),
             self.max_current_mA.explain("max_current_mA"),
             self.transaction_ref.explain("transaction_ref"),
+            self.charging_priority.explain("charging_priority"),
         ]
 
 
 ChangeListener = Callable[[ConnectorControl], None]
 
-_DEFAULTS = {"may_charge": False, "max_current_mA": None, "transaction_ref": None}
+_DEFAULTS = {"may_charge": False, "max_current_mA": None, "transaction_ref": None, "charging_priority": None}
 
 
 def _decide(claims: Collection[Claim], field_name: str) -> FieldDecision:
@@ -138,6 +141,7 @@ class Arbiter:
             _decide(claims, "may_charge"),
             _decide(claims, "max_current_mA"),
             _decide(claims, "transaction_ref"),
+            _decide(claims, "charging_priority"),
         )
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
@@ -156,4 +160,12 @@ class Arbiter:
 
 
 def _values(control: ConnectorControl) -> tuple[object, ...]:
-    return (control.may_charge.value, control.max_current_mA.value, control.transaction_ref.value)
+    return tuple(
+        d.value
+        for d in (
+            control.may_charge,
+            control.max_current_mA,
+            control.transaction_ref,
+            control.charging_priority,
+        )
+    )

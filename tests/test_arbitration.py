@@ -26,6 +26,7 @@ def test_fields_are_won_separately_by_the_highest_priority_that_sets_them() -> N
     assert control.max_current_mA.value == 20000
     assert control.max_current_mA.claim.source is ClaimSource.ADMIN
     assert control.transaction_ref.value == 41
+    assert control.charging_priority.value is None
     assert control.explain()[1] == "max_current_mA = 20000 by ADMIN (priority 800): technician cap"
 
 
