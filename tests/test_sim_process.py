@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from conftest import RunningSim
+from safety_scenarios import ChargingRig
 
 from hal.simulator import SimControl, SimError, SimulatorProcess
 from hal.tcp_transport import TcpTransport
 from hal.wire_charger_board import WireChargerBoard
+from hal.wire_messages import Capability
 
-if TYPE_CHECKING:
-    from conftest import RunningSim
+HW_MAX_CURRENT_mA = 32000  # every simulated charger's hardware maximum (docs/simulator.md)
 
 
 @pytest.mark.sim(chargers=3, phases="3,1")
@@ -65,3 +68,75 @@ def test_sigterm_stops_the_simulator_cleanly(sim_binary: Path) -> None:
 def test_missing_binary_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SimError, match="not found; build it"):
         SimulatorProcess(1, binary=tmp_path / "evse-sim").start()
+
+
+@pytest.fixture
+def tethered_sim(sim_binary: Path) -> Iterator[RunningSim]:
+    """Two stepped chargers: 0 a socket outlet, 1 with a fixed cable (--tethered 1)."""
+    with (
+        SimulatorProcess(2, stepped=True, binary=sim_binary, extra_args=["--tethered", "1"]) as process,
+        SimControl(process.host, process.ports.control_port) as ctl,
+    ):
+        yield RunningSim(process, process.ports, ctl, process.host)
+
+
+def test_tethered_charger_has_no_pp_limit_and_is_offered_the_full_permit(tethered_sim: RunningSim) -> None:
+    async def scenario() -> None:
+        socket_rig, tethered_rig = ChargingRig(tethered_sim, 0), ChargingRig(tethered_sim, 1)
+        try:
+            assert (await socket_rig.board.identify()).capabilities & Capability.SOCKET_PP
+            assert not (await tethered_rig.board.identify()).capabilities & Capability.SOCKET_PP
+            await tethered_rig.configure()
+            await tethered_rig.start_charging(HW_MAX_CURRENT_mA)  # plugged without pp_ohm
+            status = await tethered_rig.status()
+            # IEC 61851-1 Annex A: 32 A is duty 53.3 %, which the car reads back as 31.98 A.
+            assert status.pp_ampacity_A == 0
+            assert HW_MAX_CURRENT_mA - 100 <= status.offered_mA <= HW_MAX_CURRENT_mA
+            assert min(status.current_mA) >= HW_MAX_CURRENT_mA - 100
+            assert tethered_rig.first_event("plug", 0, value=0) is not None
+        finally:
+            await socket_rig.close()
+            await tethered_rig.close()
+
+    asyncio.run(scenario())
+
+
+def test_pp_ohm_must_match_the_charger_kind(tethered_sim: RunningSim) -> None:
+    ctl = tethered_sim.ctl
+    with pytest.raises(SimError, match="tethered: its fixed cable has no PP resistor"):
+        ctl.call_sync("plug", charger=1, pp_ohm=220)
+    with pytest.raises(SimError, match="socket charger: a cable has a PP resistor"):
+        ctl.call_sync("plug", charger=0, pp_ohm=0)
+    assert not ctl.call_sync("status", charger=0)["plugged"]
+    assert not ctl.call_sync("status", charger=1)["plugged"]
+    ctl.call_sync("plug", charger=1, pp_ohm=0)  # 0 says the same as omitting it
+    ctl.call_sync("plug", charger=0, pp_ohm=1500)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2", "--tethered names charger 2 but chargers are 0..1"),
+        ("0,0", "--tethered must be"),
+        ("0,", "--tethered must be"),
+        ("some", "--tethered must be"),
+    ],
+)
+def test_bad_tethered_list_refuses_to_start(sim_binary: Path, value: str, message: str) -> None:
+    run = subprocess.run(
+        [str(sim_binary), "--chargers", "2", "--tethered", value], capture_output=True, text=True, timeout=10
+    )
+    assert run.returncode == 2
+    assert message in run.stderr
+
+
+def test_tethered_all_builds_every_charger_without_socket_pp(sim_binary: Path) -> None:
+    async def capabilities(process: SimulatorProcess) -> list[int]:
+        boards = [WireChargerBoard(TcpTransport(process.host, p)) for p in process.ports.charger_ports]
+        found = [(await b.identify()).capabilities for b in boards]
+        for b in boards:
+            await b.close()
+        return found
+
+    with SimulatorProcess(3, stepped=True, binary=sim_binary, extra_args=["--tethered", "all"]) as process:
+        assert not any(c & Capability.SOCKET_PP for c in asyncio.run(capabilities(process)))

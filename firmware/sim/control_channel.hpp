@@ -2,10 +2,9 @@
 // reply line each. The commands themselves are in control_commands.
 #pragma once
 
-#include <memory>
 #include <string>
-#include <vector>
 
+#include "connection_set.hpp"
 #include "net_util.hpp"
 
 namespace evse::sim {
@@ -14,28 +13,18 @@ class Simulation;
 
 class ControlChannel {
 public:
-    ControlChannel(Simulation& sim, int listen_fd) : sim_(sim), listen_fd_(listen_fd) {}
-    ~ControlChannel();
-    ControlChannel(const ControlChannel&) = delete;
-    ControlChannel& operator=(const ControlChannel&) = delete;
+    ControlChannel(Simulation& sim, int listen_fd) : sim_(sim), connections_(listen_fd) {}
 
-    void add_fds(PollSet& set);
+    void add_fds(PollSet& set) const { connections_.add_fds(set); }
     void handle(const PollSet& set, size_t begin, size_t end);
 
 private:
-    struct Connection {
-        explicit Connection(int fd) : stream(fd) {}
-        StreamConnection stream;
-        std::string input;
-    };
     static constexpr size_t kMaxLine = 64 * 1024;
-    static constexpr size_t kMaxConnections = 16;
 
-    void serve(Connection& c);
+    void serve(BufferedConnection& c);
 
     Simulation& sim_;
-    int listen_fd_;
-    std::vector<std::unique_ptr<Connection>> connections_;
+    ConnectionSet<BufferedConnection> connections_;
 };
 
 }  // namespace evse::sim

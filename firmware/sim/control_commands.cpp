@@ -35,10 +35,26 @@ VirtualCharger& charger_arg(Simulation& sim, ControlArgs& args) {
     return sim.charger(static_cast<size_t>(args.integer("charger", 0, max)));
 }
 
+// The cable's PP resistor: socket chargers need one (the driver's cable has it, IEC 61851-1
+// Annex B); a tethered charger's fixed cable has none, so pp_ohm there may only be 0 or omitted.
+uint32_t cable_pp_ohm(const VirtualCharger& c, ControlArgs& args) {
+    const int64_t fallback = c.tethered() ? 0 : CarParams{}.pp_ohm;
+    const auto pp_ohm = static_cast<uint32_t>(args.integer_or("pp_ohm", 0, 1000000, fallback));
+    const std::string which = "charger " + std::to_string(c.index());
+    if (c.tethered() && pp_ohm != 0) {
+        throw CommandError(which + " is tethered: its fixed cable has no PP resistor, omit pp_ohm");
+    }
+    if (!c.tethered() && pp_ohm == 0) {
+        throw CommandError(which + " is a socket charger: a cable has a PP resistor (pp_ohm > 0; "
+                                   "start the simulator with --tethered for a fixed cable)");
+    }
+    return pp_ohm;
+}
+
 json cmd_plug(Simulation& sim, ControlArgs& args) {
     VirtualCharger& c = charger_arg(sim, args);
     CarParams car;
-    car.pp_ohm = static_cast<uint32_t>(args.integer_or("pp_ohm", 0, 1000000, car.pp_ohm));
+    car.pp_ohm = cable_pp_ohm(c, args);
     car.battery_wh = static_cast<uint32_t>(args.integer_or("battery_wh", 1, 1000000, car.battery_wh));
     car.soc_pct = static_cast<uint32_t>(args.integer_or("soc_pct", 0, 100, car.soc_pct));
     car.max_current_mA =

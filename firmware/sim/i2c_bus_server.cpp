@@ -1,8 +1,6 @@
 // The virtual I2C bus: bus transactions over TCP, each answered by the addressed charger's core.
 #include "i2c_bus_server.hpp"
 
-#include <unistd.h>
-
 namespace evse::sim {
 
 namespace {
@@ -14,46 +12,10 @@ uint16_t le16(const std::string& s, size_t at) {
 }  // namespace
 
 I2cBusServer::I2cBusServer(std::vector<std::unique_ptr<VirtualCharger>>& chargers, int listen_fd)
-    : chargers_(chargers), pending_(chargers.size()), listen_fd_(listen_fd) {}
-
-I2cBusServer::~I2cBusServer() {
-    connections_.clear();
-    if (listen_fd_ >= 0) ::close(listen_fd_);
-}
-
-void I2cBusServer::add_fds(PollSet& set) {
-    set.add(listen_fd_, POLLIN);
-    for (const auto& c : connections_) set.add(c->stream.fd(), c->stream.poll_events());
-}
+    : chargers_(chargers), pending_(chargers.size()), connections_(listen_fd) {}
 
 void I2cBusServer::handle(const PollSet& set, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-        const pollfd& p = set.fds[i];
-        if (p.revents == 0) continue;
-        if (p.fd == listen_fd_) {
-            for (int fd = accept_connection(listen_fd_); fd >= 0; fd = accept_connection(listen_fd_)) {
-                if (connections_.size() >= kMaxConnections) {
-                    ::close(fd);
-                } else {
-                    connections_.push_back(std::make_unique<Connection>(fd));
-                }
-            }
-            continue;
-        }
-        for (auto& c : connections_) {
-            if (c->stream.fd() != p.fd) continue;
-            if (p.revents & POLLOUT) c->stream.flush();
-            if (p.revents & (POLLIN | POLLHUP | POLLERR)) serve(*c);
-            break;
-        }
-    }
-    for (size_t i = 0; i < connections_.size();) {
-        if (connections_[i]->stream.open()) {
-            ++i;
-        } else {
-            connections_.erase(connections_.begin() + static_cast<std::ptrdiff_t>(i));
-        }
-    }
+    connections_.handle(set, begin, end, [this](BufferedConnection& c) { serve(c); });
 }
 
 VirtualCharger* I2cBusServer::device_at(uint8_t address) {
@@ -65,15 +27,13 @@ VirtualCharger* I2cBusServer::device_at(uint8_t address) {
     return charger->host_link_down() ? nullptr : charger;
 }
 
-void I2cBusServer::serve(Connection& c) {
-    uint8_t input[4096];
-    const size_t n = c.stream.read_some(input, sizeof(input));
-    c.input.append(reinterpret_cast<const char*>(input), n);
+void I2cBusServer::serve(BufferedConnection& c) {
+    c.read_available();
     while (c.stream.open() && run_transaction(c)) {
     }
 }
 
-bool I2cBusServer::run_transaction(Connection& c) {
+bool I2cBusServer::run_transaction(BufferedConnection& c) {
     if (c.input.size() < 3) return false;
     const uint8_t address = static_cast<uint8_t>(c.input[0]);
     const size_t write_len = le16(c.input, 1);
@@ -105,7 +65,7 @@ bool I2cBusServer::run_transaction(Connection& c) {
         if (pending.cursor >= pending.len) pending.len = pending.cursor = 0;
     }
     c.input.erase(0, total);
-    c.stream.send(reinterpret_cast<const uint8_t*>(reply_.data()), reply_.size());
+    c.stream.send(reply_);
     return true;
 }
 

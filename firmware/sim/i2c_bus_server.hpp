@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "connection_set.hpp"
 #include "evse/wire_frame.hpp"
 #include "net_util.hpp"
 #include "virtual_charger.hpp"
@@ -21,11 +22,8 @@ public:
     static constexpr uint8_t kBaseAddress = 0x10;
 
     I2cBusServer(std::vector<std::unique_ptr<VirtualCharger>>& chargers, int listen_fd);
-    ~I2cBusServer();
-    I2cBusServer(const I2cBusServer&) = delete;
-    I2cBusServer& operator=(const I2cBusServer&) = delete;
 
-    void add_fds(PollSet& set);
+    void add_fds(PollSet& set) const { connections_.add_fds(set); }
     void handle(const PollSet& set, size_t begin, size_t end);
 
 private:
@@ -35,22 +33,14 @@ private:
         size_t len = 0;
         size_t cursor = 0;
     };
-    struct Connection {
-        explicit Connection(int fd) : stream(fd) {}
-        StreamConnection stream;
-        std::string input;
-    };
-    static constexpr size_t kMaxConnections = 16;
-
-    void serve(Connection& c);
+    void serve(BufferedConnection& c);
     // Runs one complete transaction at the front of input; false when more bytes are needed.
-    bool run_transaction(Connection& c);
+    bool run_transaction(BufferedConnection& c);
     VirtualCharger* device_at(uint8_t address);
 
     std::vector<std::unique_ptr<VirtualCharger>>& chargers_;
     std::vector<PendingReply> pending_;
-    int listen_fd_;
-    std::vector<std::unique_ptr<Connection>> connections_;
+    ConnectionSet<BufferedConnection> connections_;
     std::string reply_;
 };
 

@@ -67,10 +67,14 @@ int accept_connection(int listen_fd) {
     return fd;
 }
 
+void close_socket(int fd) {
+    if (fd >= 0) ::close(fd);
+}
+
 StreamConnection::~StreamConnection() { close(); }
 
 void StreamConnection::close() {
-    if (fd_ >= 0) ::close(fd_);
+    close_socket(fd_);
     fd_ = -1;
     pending_.clear();
 }

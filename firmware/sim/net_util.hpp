@@ -26,6 +26,8 @@ int open_listener(const std::string& host, int port, std::string& error);
 int bound_port(int fd);
 // Accepts one pending connection as a non-blocking socket with TCP_NODELAY, or -1.
 int accept_connection(int listen_fd);
+// Closes a descriptor; -1 is ignored.
+void close_socket(int fd);
 
 // A connected stream with an output buffer for what the socket did not take at once.
 class StreamConnection {
@@ -43,6 +45,7 @@ public:
     size_t read_some(uint8_t* buf, size_t cap);
     // Queues bytes and tries to send them now.
     void send(const uint8_t* data, size_t len);
+    void send(const std::string& text) { send(reinterpret_cast<const uint8_t*>(text.data()), text.size()); }
     // Sends queued bytes; call when poll() reports POLLOUT.
     void flush();
     short poll_events() const { return static_cast<short>(POLLIN | (pending_.empty() ? 0 : POLLOUT)); }

@@ -232,15 +232,10 @@ void PlantModel::update(uint32_t now_ms, uint32_t dt_ms, const HardwareOutputs& 
 
     r.now_ms = now_ms;
     fill_pilot(out, pwm_on, r);
-    if (!plugged_ || fault_active(FaultKind::PpOpen)) {
-        r.pp_ohm = plant::kPpOpen;
-    } else if (car_.pp_ohm == 0) {
-        // Tethered cable: it is rated for the charger, but the simulated chargers are socket
-        // outlets whose core reads PP, so present the highest-rated coding (63 A) as a no-limit.
-        r.pp_ohm = plant::kTetheredPp_ohm;
-    } else {
-        r.pp_ohm = car_.pp_ohm;
-    }
+    // A fixed cable (pp_ohm 0) has no PP resistor: the line reads open, and the core of a
+    // tethered charger does not read it anyway.
+    const bool pp_open = !plugged_ || car_.pp_ohm == 0 || fault_active(FaultKind::PpOpen);
+    r.pp_ohm = pp_open ? plant::kPpOpen : car_.pp_ohm;
     r.temperature_dC = fault_active(FaultKind::Overtemp)
                            ? static_cast<int16_t>(fault_values_[static_cast<int>(FaultKind::Overtemp)])
                            : static_cast<int16_t>(temperature_dC_);

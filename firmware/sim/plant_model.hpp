@@ -30,7 +30,7 @@ const char* car_request_name(CarRequest request);
 const char* fault_kind_name(FaultKind kind);
 
 struct CarParams {
-    uint32_t pp_ohm = 220;  // 32 A cable; 0 = tethered cable (no PP reading needed)
+    uint32_t pp_ohm = 220;  // 32 A cable (IEC 61851-1 Annex B); 0 = the charger's fixed cable, no PP resistor
     uint32_t battery_wh = 60000;
     uint32_t soc_pct = 20;
     uint32_t max_current_mA = 32000;
@@ -51,7 +51,6 @@ constexpr int32_t kAmbient_dC = 250;
 constexpr double kRiseAt32A_dC = 150.0;        // steady-state rise at 32 A per phase
 constexpr double kThermalTau_ms = 120000.0;
 constexpr uint32_t kPpOpen = 0xFFFFFFFFu;
-constexpr uint32_t kTetheredPp_ohm = 100;     // 63 A coding (IEC 62196 / 61851-1 Annex B)
 constexpr int16_t kDefaultOvertemp_dC = 900;
 constexpr uint32_t kDefaultOvervoltage_mV = 265000;
 constexpr uint32_t kDefaultUndervoltage_mV = 180000;

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
 
 namespace evse::sim {
@@ -42,12 +43,35 @@ bool parse_phases(const char* text, std::vector<uint8_t>& phases) {
     return !phases.empty();
 }
 
+// "all", or a comma-separated list of distinct 0-based charger indices.
+bool parse_tethered(const char* text, SimOptions& options) {
+    options.tethered.clear();
+    options.all_tethered = std::string(text) == "all";
+    if (options.all_tethered) return true;
+    const std::string list = text;
+    size_t start = 0;
+    for (;;) {
+        const size_t comma = list.find(',', start);
+        const size_t len = comma == std::string::npos ? std::string::npos : comma - start;
+        long index = 0;
+        if (!parse_long(list.substr(start, len).c_str(), 0, kMaxChargers - 1, index)) return false;
+        if (options.is_tethered(static_cast<int>(index))) return false;  // named twice
+        options.tethered.push_back(static_cast<int>(index));
+        if (comma == std::string::npos) return true;
+        start = comma + 1;
+    }
+}
+
 }  // namespace
+
+bool SimOptions::is_tethered(int index) const {
+    return all_tethered || std::find(tethered.begin(), tethered.end(), index) != tethered.end();
+}
 
 const char* usage_text() {
     return "usage: evse-sim --chargers N [--host 127.0.0.1] [--base-port P|0] [--control-port C|0]\n"
            "                [--i2c-port I|0] [--stepped] [--tick-ms 1] [--phases 3,1,...]\n"
-           "                [--realtime-factor 1]\n"
+           "                [--realtime-factor 1] [--tethered 0,2,...|all]\n"
            "Prints one JSON ready line on stdout; see docs/simulator.md.\n";
 }
 
@@ -105,6 +129,11 @@ bool parse_options(int argc, char** argv, SimOptions& options, std::string& erro
                 return false;
             }
             options.realtime_factor = f;
+        } else if (name == "--tethered") {
+            if (!parse_tethered(value, options)) {
+                error = "--tethered must be \"all\" or a comma-separated list of distinct charger indices";
+                return false;
+            }
         } else {
             error = "unknown option " + name;
             return false;
@@ -113,6 +142,13 @@ bool parse_options(int argc, char** argv, SimOptions& options, std::string& erro
     if (options.base_port != 0 && options.base_port + options.chargers - 1 > 65535) {
         error = "--base-port + --chargers exceeds 65535";
         return false;
+    }
+    for (const int index : options.tethered) {
+        if (index >= options.chargers) {
+            error = "--tethered names charger " + std::to_string(index) + " but chargers are 0.." +
+                    std::to_string(options.chargers - 1);
+            return false;
+        }
     }
     return true;
 }

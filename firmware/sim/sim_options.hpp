@@ -18,6 +18,11 @@ struct SimOptions {
     uint32_t tick_ms = 1;
     std::vector<uint8_t> phases = {3};  // cycled over the chargers
     double realtime_factor = 1.0;
+    // Chargers with a fixed cable (no SOCKET_PP capability): 0-based indices, or all of them.
+    std::vector<int> tethered;
+    bool all_tethered = false;
+
+    bool is_tethered(int index) const;
 };
 
 // Parses argv into options. Returns false with a message in error on any bad or unknown option;

@@ -23,7 +23,8 @@ bool Simulation::start(std::string& error) {
     const size_t n = static_cast<size_t>(options_.chargers);
     for (size_t i = 0; i < n; ++i) {
         const uint8_t phases = options_.phases[i % options_.phases.size()];
-        chargers_.push_back(std::make_unique<VirtualCharger>(static_cast<int>(i), phases));
+        const int index = static_cast<int>(i);
+        chargers_.push_back(std::make_unique<VirtualCharger>(index, phases, options_.is_tethered(index)));
     }
     for (size_t i = 0; i < n; ++i) {
         const int port = options_.base_port == 0 ? 0 : options_.base_port + static_cast<int>(i);
@@ -80,27 +81,40 @@ uint64_t Simulation::step(uint64_t ms) {
     return now_ms_;
 }
 
-void Simulation::serve_charger_links(int timeout_ms) {
-    step_set_.fds.clear();
-    // The stop signal's pipe too, so SIGTERM ends even a long step promptly.
-    if (wake_fd_ >= 0) step_set_.add(wake_fd_, POLLIN);
-    std::vector<size_t>& bounds = step_bounds_;
+void Simulation::gather_fds(PollSet& set, std::vector<size_t>& bounds, bool with_control) {
+    set.fds.clear();
+    // The stop signal's pipe first, so SIGTERM ends even a long step promptly (poll() skips -1).
+    set.add(wake_fd_, POLLIN);
     bounds.clear();
     for (auto& w : wire_servers_) {
-        bounds.push_back(step_set_.fds.size());
-        w->add_fds(step_set_);
+        bounds.push_back(set.fds.size());
+        w->add_fds(set);
     }
-    bounds.push_back(step_set_.fds.size());
-    i2c_->add_fds(step_set_);
-    bounds.push_back(step_set_.fds.size());
+    bounds.push_back(set.fds.size());
+    i2c_->add_fds(set);
+    bounds.push_back(set.fds.size());
+    if (with_control) {
+        control_->add_fds(set);
+        bounds.push_back(set.fds.size());
+    }
+}
+
+void Simulation::serve_fds(const PollSet& set, const std::vector<size_t>& bounds, bool with_control) {
+    const size_t w = wire_servers_.size();
+    for (size_t i = 0; i < w; ++i) wire_servers_[i]->handle(set, bounds[i], bounds[i + 1]);
+    i2c_->handle(set, bounds[w], bounds[w + 1]);
+    if (with_control) control_->handle(set, bounds[w + 1], bounds[w + 2]);
+}
+
+void Simulation::serve_charger_links(int timeout_ms) {
+    gather_fds(step_set_, step_bounds_, false);
     const int rc = ::poll(step_set_.fds.data(), step_set_.fds.size(), timeout_ms);
     if (rc <= 0) return;
-    if (wake_fd_ >= 0 && step_set_.fds[0].revents != 0) {
+    if (step_set_.fds[0].revents != 0) {
         stop_requested_ = true;  // the byte stays in the pipe: the main loop sees it and returns
         return;
     }
-    for (size_t i = 0; i < wire_servers_.size(); ++i) wire_servers_[i]->handle(step_set_, bounds[i], bounds[i + 1]);
-    i2c_->handle(step_set_, bounds[wire_servers_.size()], bounds[wire_servers_.size() + 1]);
+    serve_fds(step_set_, step_bounds_, false);
 }
 
 void Simulation::advance_realtime() {
@@ -132,19 +146,7 @@ int Simulation::realtime_timeout_ns() const {
 void Simulation::run(int wake_fd) {
     wake_fd_ = wake_fd;
     while (!stop_requested_) {
-        main_set_.fds.clear();
-        main_set_.add(wake_fd, POLLIN);
-        std::vector<size_t>& bounds = main_bounds_;
-        bounds.clear();
-        for (auto& w : wire_servers_) {
-            bounds.push_back(main_set_.fds.size());
-            w->add_fds(main_set_);
-        }
-        bounds.push_back(main_set_.fds.size());
-        i2c_->add_fds(main_set_);
-        bounds.push_back(main_set_.fds.size());
-        control_->add_fds(main_set_);
-        bounds.push_back(main_set_.fds.size());
+        gather_fds(main_set_, main_bounds_, true);
 
         timespec timeout{};
         timespec* timeout_ptr = nullptr;  // stepped: sleep until something arrives
@@ -158,10 +160,7 @@ void Simulation::run(int wake_fd) {
         if (rc < 0 && errno != EINTR) return;
         if (rc > 0) {
             if (main_set_.fds[0].revents != 0) return;  // a stop signal arrived
-            const size_t w = wire_servers_.size();
-            for (size_t i = 0; i < w; ++i) wire_servers_[i]->handle(main_set_, bounds[i], bounds[i + 1]);
-            i2c_->handle(main_set_, bounds[w], bounds[w + 1]);
-            control_->handle(main_set_, bounds[w + 1], bounds[w + 2]);
+            serve_fds(main_set_, main_bounds_, true);
         }
         if (!options_.stepped) advance_realtime();
     }

@@ -48,6 +48,12 @@ private:
     int realtime_timeout_ns() const;
     // One poll() round over the chargers' servers only (not the control channel).
     void serve_charger_links(int timeout_ms);
+    // Fills set with the stop pipe (index 0) and the servers' descriptors, noting where each
+    // server's slice starts in bounds; the control channel's only with with_control (a step, run
+    // from a control request, must not re-enter the control channel).
+    void gather_fds(PollSet& set, std::vector<size_t>& bounds, bool with_control);
+    // Lets every server handle its slice of set after poll().
+    void serve_fds(const PollSet& set, const std::vector<size_t>& bounds, bool with_control);
 
     SimOptions options_;
     std::vector<std::unique_ptr<VirtualCharger>> chargers_;

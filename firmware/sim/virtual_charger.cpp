@@ -10,23 +10,35 @@ namespace {
 
 constexpr uint32_t kHwMaxCurrent_mA = 32000;
 
-uint32_t sim_capabilities(uint8_t phases) {
+uint32_t sim_capabilities(uint8_t phases, bool tethered) {
     uint32_t caps = wire::Capability::RDC_DD | wire::Capability::LOCK | wire::Capability::CONTACTOR_FEEDBACK |
-                    wire::Capability::SOCKET_PP | wire::Capability::METER | wire::Capability::TEMPERATURE |
-                    wire::Capability::VENTILATION | wire::Capability::ETHERNET | wire::Capability::I2C;
+                    wire::Capability::METER | wire::Capability::TEMPERATURE | wire::Capability::VENTILATION |
+                    wire::Capability::ETHERNET | wire::Capability::I2C;
     if (phases == 3) caps |= wire::Capability::THREE_PHASE;
+    // A socket outlet learns the cable's rating from PP (IEC 61851-1 Annex B); a fixed cable is
+    // rated for the charger, so its core has no PP to read.
+    if (!tethered) caps |= wire::Capability::SOCKET_PP;
     return caps;
 }
 
 }  // namespace
 
-VirtualCharger::VirtualCharger(int index, uint8_t phases)
+void add_decode_stats(wire::DecodeStats& total, const wire::DecodeStats& add) {
+    total.frames_ok += add.frames_ok;
+    total.bad_magic_bytes += add.bad_magic_bytes;
+    total.bad_version += add.bad_version;
+    total.bad_length += add.bad_length;
+    total.bad_crc += add.bad_crc;
+    total.unknown_type += add.unknown_type;
+}
+
+VirtualCharger::VirtualCharger(int index, uint8_t phases, bool tethered)
     : index_(index), hardware_(events_), plant_(phases) {
     identity_.firmware_major = 0;
     identity_.firmware_minor = 1;
     identity_.firmware_patch = 0;
     std::snprintf(identity_.serial, sizeof(identity_.serial), "SIM-%04d", index);
-    identity_.capabilities = sim_capabilities(phases);
+    identity_.capabilities = sim_capabilities(phases, tethered);
     identity_.phases = phases;
     identity_.hw_max_current_mA = kHwMaxCurrent_mA;
 }
@@ -57,14 +69,11 @@ void VirtualCharger::power_cycle(uint32_t now_ms) {
     core_.begin(hardware_, identity_, now_ms);
 }
 
-size_t VirtualCharger::handle_frame(const wire::Frame& frame, uint8_t* out, size_t cap) {
+size_t VirtualCharger::answer(wire::DecodeResult decoded, const wire::Frame& frame, uint16_t seq_hint,
+                              uint8_t detail, uint8_t* out, size_t cap) {
+    if (decoded != wire::DecodeResult::Ok) return core_.reject_frame(decoded, seq_hint, detail, out, cap);
     hardware_.set_now(now_ms_);
     return core_.handle_request(frame, out, cap);
-}
-
-size_t VirtualCharger::reject_frame(wire::DecodeResult why, uint16_t seq_hint, uint8_t detail, uint8_t* out,
-                                    size_t cap) {
-    return core_.reject_frame(why, seq_hint, detail, out, cap);
 }
 
 void VirtualCharger::count_i2c_decode(const uint8_t* buf, size_t len) {
@@ -113,13 +122,6 @@ void VirtualCharger::set_fault(FaultKind kind, bool active, int32_t value) {
     if (kind == FaultKind::Rcd) hardware_.set_rcd_healthy(!active);
 }
 
-void VirtualCharger::add_closed_stats(const wire::DecodeStats& s) {
-    decode_stats_.frames_ok += s.frames_ok;
-    decode_stats_.bad_magic_bytes += s.bad_magic_bytes;
-    decode_stats_.bad_version += s.bad_version;
-    decode_stats_.bad_length += s.bad_length;
-    decode_stats_.bad_crc += s.bad_crc;
-    decode_stats_.unknown_type += s.unknown_type;
-}
+void VirtualCharger::add_closed_stats(const wire::DecodeStats& s) { add_decode_stats(decode_stats_, s); }
 
 }  // namespace evse::sim

@@ -11,9 +11,13 @@
 
 namespace evse::sim {
 
+// Adds the decoder counters of add to total.
+void add_decode_stats(wire::DecodeStats& total, const wire::DecodeStats& add);
+
 class VirtualCharger {
 public:
-    VirtualCharger(int index, uint8_t phases);
+    // A tethered charger has a fixed cable: no SOCKET_PP capability, so its core reads no PP.
+    VirtualCharger(int index, uint8_t phases, bool tethered);
     VirtualCharger(const VirtualCharger&) = delete;
     VirtualCharger& operator=(const VirtualCharger&) = delete;
 
@@ -24,9 +28,11 @@ public:
     // Restarts the core; storage (energy, counters, boot count, config) survives.
     void power_cycle(uint32_t now_ms);
 
-    // Answers a host request; out must hold wire::kMaxFrame bytes. Returns the reply length.
-    size_t handle_frame(const wire::Frame& frame, uint8_t* out, size_t cap);
-    size_t reject_frame(wire::DecodeResult why, uint16_t seq_hint, uint8_t detail, uint8_t* out, size_t cap);
+    // Answers what a stream parser produced: a decoded frame (decoded == Ok) through the core, a
+    // rejected one with whatever the core's reject_frame gives. out must hold wire::kMaxFrame bytes;
+    // returns the reply length.
+    size_t answer(wire::DecodeResult decoded, const wire::Frame& frame, uint16_t seq_hint, uint8_t detail,
+                  uint8_t* out, size_t cap);
     // An I2C write: one whole request frame; the reply is what the master reads next.
     size_t handle_i2c_write(const uint8_t* buf, size_t len, uint8_t* out, size_t cap);
 
@@ -44,6 +50,7 @@ public:
 
     bool host_link_down() const { return plant_.fault_active(FaultKind::HostLink); }
     int index() const { return index_; }
+    bool tethered() const { return (identity_.capabilities & wire::Capability::SOCKET_PP) == 0; }
     uint32_t now_ms() const { return now_ms_; }
     const ChargerCore& core() const { return core_; }
     const PlantModel& plant() const { return plant_; }

@@ -2,9 +2,7 @@
 // every frame answered by the charger's core (bad frames with ERROR, as the core decides).
 #pragma once
 
-#include <memory>
-#include <vector>
-
+#include "connection_set.hpp"
 #include "evse/wire_frame.hpp"
 #include "net_util.hpp"
 #include "virtual_charger.hpp"
@@ -13,8 +11,8 @@ namespace evse::sim {
 
 class WireServer {
 public:
-    WireServer(VirtualCharger& charger, int listen_fd) : charger_(charger), listen_fd_(listen_fd) {}
-    ~WireServer();
+    WireServer(VirtualCharger& charger, int listen_fd) : charger_(charger), connections_(listen_fd) {}
+    ~WireServer() { drop_all(); }
     WireServer(const WireServer&) = delete;
     WireServer& operator=(const WireServer&) = delete;
 
@@ -32,16 +30,14 @@ private:
         StreamConnection stream;
         wire::FrameParser parser;
     };
-    static constexpr size_t kMaxConnections = 16;
 
-    void accept_all();
     void serve(Connection& c);
     void drop_all();
-    void drop_closed();
+    // A connection's counters outlive it in the charger's totals.
+    void keep_stats(const Connection& c) { charger_.add_closed_stats(c.parser.stats()); }
 
     VirtualCharger& charger_;
-    int listen_fd_;
-    std::vector<std::unique_ptr<Connection>> connections_;
+    ConnectionSet<Connection> connections_;
 };
 
 }  // namespace evse::sim

@@ -79,6 +79,23 @@ inline evse::Identity default_identity() {
     return id;
 }
 
+// A CONFIGURE request carrying the core's default configuration; tests change the fields they need.
+inline evse::wire::Configure default_configure() {
+    const evse::ChargerConfig d{};
+    evse::wire::Configure c{};
+    c.max_current_mA = d.max_current_mA;
+    c.failsafe_current_mA = d.failsafe_current_mA;
+    c.lease_ms = d.lease_ms;
+    c.overvoltage_mV = d.overvoltage_mV;
+    c.undervoltage_mV = d.undervoltage_mV;
+    c.derate_temperature_dC = d.derate_temperature_dC;
+    c.stop_temperature_dC = d.stop_temperature_dC;
+    c.temperature_hysteresis_dC = d.temperature_hysteresis_dC;
+    c.allow_ventilation = d.allow_ventilation;
+    c.fault_retry_limit = d.fault_retry_limit;
+    return c;
+}
+
 struct Rig {
     FakeHardware hw;
     evse::ChargerCore core;

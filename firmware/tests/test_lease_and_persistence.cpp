@@ -8,22 +8,6 @@ namespace SF = evse::wire::StatusFlag;
 using rig::Car;
 using rig::Out;
 
-static evse::wire::Configure default_configure() {
-    const evse::ChargerConfig d{};
-    evse::wire::Configure c{};
-    c.max_current_mA = d.max_current_mA;
-    c.failsafe_current_mA = d.failsafe_current_mA;
-    c.lease_ms = d.lease_ms;
-    c.overvoltage_mV = d.overvoltage_mV;
-    c.undervoltage_mV = d.undervoltage_mV;
-    c.derate_temperature_dC = d.derate_temperature_dC;
-    c.stop_temperature_dC = d.stop_temperature_dC;
-    c.temperature_hysteresis_dC = d.temperature_hysteresis_dC;
-    c.allow_ventilation = d.allow_ventilation;
-    c.fault_retry_limit = d.fault_retry_limit;
-    return c;
-}
-
 TEST_CASE("Lease: no heartbeat for lease_ms -> fail-safe 0 stops the offer; contactor opens when the car stops") {
     rig::Rig r;
     REQUIRE(r.start_charging(16000));
@@ -41,7 +25,7 @@ TEST_CASE("Lease: no heartbeat for lease_ms -> fail-safe 0 stops the offer; cont
 
 TEST_CASE("Lease: fail-safe current applies on expiry; HEARTBEAT without ack keeps it, with ack restores") {
     rig::Rig r;
-    evse::wire::Configure c = default_configure();
+    evse::wire::Configure c = rig::default_configure();
     c.failsafe_current_mA = 8000;
     c.lease_ms = 2000;
     REQUIRE(r.command(c) == rig::kOk);
@@ -89,7 +73,7 @@ TEST_CASE("Lease: host returns within the lease: nothing changes") {
 
 TEST_CASE("Persistence: energy, contactor cycles, boot count and config survive a re-begin") {
     rig::Rig r;
-    evse::wire::Configure c = default_configure();
+    evse::wire::Configure c = rig::default_configure();
     c.max_current_mA = 20000;
     REQUIRE(r.command(c) == rig::kOk);
     REQUIRE(r.start_charging(32000));

@@ -68,16 +68,8 @@ TEST_CASE("IEC 61851-1: state D refused (VENTILATION_REFUSED) unless ventilation
     CHECK(r.status().faults == 0);
 
     rig::Rig v;
-    evse::wire::Configure c{};
-    const evse::ChargerConfig d{};
-    c.max_current_mA = d.max_current_mA;
+    evse::wire::Configure c = rig::default_configure();
     c.failsafe_current_mA = 0;
-    c.lease_ms = d.lease_ms;
-    c.overvoltage_mV = d.overvoltage_mV;
-    c.undervoltage_mV = d.undervoltage_mV;
-    c.derate_temperature_dC = d.derate_temperature_dC;
-    c.stop_temperature_dC = d.stop_temperature_dC;
-    c.temperature_hysteresis_dC = d.temperature_hysteresis_dC;
     c.allow_ventilation = 1;
     c.fault_retry_limit = 3;
     REQUIRE(v.command(c) == rig::kOk);
