@@ -126,6 +126,12 @@ class LinkSettings:
         0, minimum=0, maximum=80000, doc="Current a charger falls back to when the lease expires (0 = stop)"
     )
     request_timeout_ms: int = setting(300, minimum=20, maximum=10000, doc="Time to wait for one reply")
+    session_timeout_s: float = setting(
+        300.0,
+        minimum=10.0,
+        maximum=86400.0,
+        doc="How long a session interrupted by a lost charger waits for it before ending (PowerLoss)",
+    )
     retries: int = setting(
         2, minimum=0, maximum=10, doc="Retries of a request before the link counts as failed"
     )

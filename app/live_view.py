@@ -1,14 +1,14 @@
-"""Renders charger snapshots as a text table for the headless station (until the kiosk takes over)."""
+"""Renders the charger manager's connector views as a text table for the headless station."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from app.charger_link_task import ChargerSnapshot, LinkState
+from app.charger_link_task import LinkState
+from app.charger_manager import ChargerManager
+from app.station_events import ConnectorView
 from hal.wire_messages import FaultBit, IecState, StatusFlag
 
 HEADER = (
-    f"{'charger':<10} {'link':<10} {'pilot':<5} {'offer A':>7} {'L1 A':>6} {'L2 A':>6} {'L3 A':>6} "
+    f"{'connector':<12} {'link':<10} {'pilot':<5} {'offer A':>7} {'L1 A':>6} {'L2 A':>6} {'L3 A':>6} "
     f"{'kW':>6} {'kWh':>10} {'degC':>5}  notes"
 )
 
@@ -17,10 +17,10 @@ def fault_names(mask: int) -> list[str]:
     return [bit.name or "" for bit in FaultBit if mask & bit]
 
 
-def render_row(snap: ChargerSnapshot) -> str:
-    s = snap.status
-    if s is None or snap.link_state is not LinkState.ONLINE:
-        return f"{snap.charger_id:<10} {snap.link_state.value:<10} {snap.reason}"
+def render_row(view: ConnectorView, reason: str) -> str:
+    s = view.status
+    if s is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
+        return f"{view.connector_id:<12} {view.link_state.value:<10} {reason}"
     notes = fault_names(s.faults)
     flags = StatusFlag(s.flags)
     if StatusFlag.LEASE_EXPIRED in flags:
@@ -29,13 +29,20 @@ def render_row(snap: ChargerSnapshot) -> str:
         notes.append("DERATING")
     if StatusFlag.CONTACTOR_CLOSED in flags:
         notes.append("contactor closed")
-    amps = " ".join(f"{i / 1000:6.1f}" for i in s.current_mA)
+    if view.session is not None:
+        notes.append(f"session {view.session.transaction_ref} {view.session.state}")
+    if reason:
+        notes.append(reason)
+    # Measured current per site phase, so the columns add up to the site's load.
+    amps = " ".join(f"{i / 1000:6.1f}" for i in view.measured_mA)
     return (
-        f"{snap.charger_id:<10} {snap.link_state.value:<10} {IecState(s.iec_state).name:<5} "
+        f"{view.connector_id:<12} {view.link_state.value:<10} {IecState(s.iec_state).name:<5} "
         f"{s.offered_mA / 1000:7.1f} {amps} {s.power_W / 1000:6.2f} {s.energy_Wh / 1000:10.3f} "
         f"{s.temperature_dC / 10:5.1f}  {', '.join(notes)}"
     )
 
 
-def render_table(snapshots: Iterable[ChargerSnapshot], title: str) -> str:
-    return "\n".join([title, HEADER, *(render_row(s) for s in snapshots)])
+def render_table(manager: ChargerManager, title: str) -> str:
+    reasons = {cid: view.reason for cid, view in manager.chargers().items()}
+    rows = [render_row(v, reasons[v.charger_id]) for v in manager.connectors().values()]
+    return "\n".join([title, HEADER, *rows])
