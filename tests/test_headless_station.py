@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from app.arbitration import Claim, ClaimSource
 from app.charger_link_task import LinkState
 from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from app.headless import run_station
+from app.station import Station
 from hal.wire_messages import IecState, StatusFlag
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,34 +32,35 @@ def station_for(sim, **link: int) -> StationConfig:
 def test_station_keeps_leases_and_reports_charging(realtime_sim) -> None:
     sim = realtime_sim
     config = station_for(sim, heartbeat_ms=300, lease_ms=1000, poll_hz=10)
-    permitted: set[int] = set()
     plugged: set[int] = set()
 
-    async def drive(tasks) -> None:
-        # A car on charger 1 only; the station permits it once it sees the car (state B1).
+    async def drive(station: Station) -> None:
+        # A car on charger 1 only, authorised (a payment claim) for up to 16 A; the balancer applies it.
         if not plugged:
             await sim.ctl.call("plug", charger=1)
+            station.arbiter.submit(
+                "CP-1/1",
+                Claim(ClaimSource.PAYMENT, may_charge=True, max_current_mA=16000, transaction_ref=77),
+            )
             plugged.add(1)
-        snap = tasks[1].snapshot
-        if snap.status and snap.status.iec_state == IecState.B1 and 1 not in permitted:
-            await tasks[1].board.permit(0, 16000, 77)
-            permitted.add(1)
 
     out = io.StringIO()
-    tasks = asyncio.run(run_station(config, duration_s=4.0, out=out, print_every_s=0.25, on_tick=drive))
-    snaps = [t.snapshot for t in tasks]
-    assert all(s.link_state is LinkState.ONLINE for s in snaps), [s.reason for s in snaps]
+    station = asyncio.run(run_station(config, duration_s=4.0, out=out, print_every_s=0.25, on_tick=drive))
+    manager = station.manager
+    views = manager.connectors()
+    chargers = manager.chargers()
+    assert all(c.link_state is LinkState.ONLINE for c in chargers.values()), chargers
     # Three lease lengths passed with heartbeats every 300 ms: no charger may report an expiry.
-    for snap in snaps:
-        assert not snap.status.flags & StatusFlag.LEASE_EXPIRED, snap
-    charging = snaps[1].status
+    for view in views.values():
+        assert not view.status.flags & StatusFlag.LEASE_EXPIRED, view
+    charging = views["CP-1/1"].status
     assert charging.iec_state == IecState.C2
     assert charging.flags & StatusFlag.CONTACTOR_CLOSED
     assert charging.transaction_ref == 77
     assert min(charging.current_mA) > 10000
-    assert snaps[0].status.iec_state == IecState.A
+    assert views["CP-0/1"].status.iec_state == IecState.A
     text = out.getvalue()
-    assert "CP-1" in text and "C2" in text and "contactor closed" in text
+    assert "CP-1/1" in text and "C2" in text and "contactor closed" in text and "session 77 active" in text
 
 
 @pytest.mark.sim(chargers=2)
@@ -67,21 +70,24 @@ def test_lost_charger_goes_offline_and_returns(realtime_sim) -> None:
     seen: list[LinkState] = []
     ticks = 0
 
-    async def drive(tasks) -> None:
+    async def drive(station: Station) -> None:
         nonlocal ticks
         ticks += 1
         if ticks == 4:
             await sim.ctl.call("fault", charger=0, kind="host_link", active=True)
         if ticks == 10:
             await sim.ctl.call("fault", charger=0, kind="host_link", active=False)
-        seen.append(tasks[0].snapshot.link_state)
+        seen.append(station.manager.chargers()["CP-0"].link_state)
 
-    tasks = asyncio.run(
-        run_station(config, duration_s=6.0, out=io.StringIO(), print_every_s=0.25, on_tick=drive)
-    )
+    out = io.StringIO()
+    manager = asyncio.run(
+        run_station(config, duration_s=6.0, out=out, print_every_s=0.25, on_tick=drive)
+    ).manager
     assert LinkState.OFFLINE in seen[4:10], seen
-    assert tasks[0].snapshot.link_state is LinkState.ONLINE, tasks[0].snapshot.reason
-    assert tasks[1].snapshot.link_state is LinkState.ONLINE
+    chargers = manager.chargers()
+    assert chargers["CP-0"].link_state is LinkState.ONLINE, chargers["CP-0"].reason
+    assert chargers["CP-1"].link_state is LinkState.ONLINE
+    assert "missed polls" in out.getvalue()  # the table shows why a charger is offline
 
 
 def test_demo_mode_runs_cars_on_simulated_chargers(sim_binary) -> None:

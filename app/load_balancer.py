@@ -1,0 +1,368 @@
+"""The load balancer: each control cycle turns claims and charger states into current limits.
+
+Every cycle it reads the chargers (ChargerManager snapshots) and the claims of the other sources
+(Arbiter, without its own), allocates the site's power over the power tree (allocator), and applies
+the result so that the offered current never exceeds a limit at any moment: decreases first, and an
+increase only into headroom that acknowledged decreases have freed. Its own decisions go back to the
+Arbiter as LOAD_BALANCER claims with the reason, for the admin screen and the log. See
+docs/load-balancing.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from app.allocator import Demand, MIN_CURRENT_mA, STEP_mA, allocate
+from app.arbitration import Arbiter, Claim, ClaimSource
+from app.balancer_policies import (
+    SCHEDULE_BOOST,
+    ChargingSchedule,
+    FairRotation,
+    HeadroomReclaim,
+    needed_current_mA,
+)
+from app.config import StationConfig
+from app.power_tree import PHASES, PowerTree, build_power_tree
+from hal.link_errors import CommandRefused, LinkError
+
+log = logging.getLogger(__name__)
+
+HYSTERESIS_mA = 1000  # smaller rises are not worth a duty-cycle change (the car is paced 5 s each)
+LOCAL_REF_BASE = 0x7000_0000  # transaction refs the station makes up for permissions without one
+
+BuildingMeter = Callable[[], tuple[int, int, int] | None]  # site import per phase incl. the chargers
+
+
+class ManagerLike(Protocol):
+    """What the balancer needs of app.charger_manager.ChargerManager."""
+
+    def connectors(self) -> dict[str, Any]: ...
+    async def apply(
+        self, connector_id: str, *, permit: bool, current_limit_mA: int, transaction_ref: int
+    ) -> None: ...
+    def subscribe(self, callback: Callable[[Any], None]) -> Callable[[], None]: ...
+
+
+@dataclass(frozen=True)
+class CycleReport:
+    """One control cycle: what was asked, what is now committed, and the tightest headroom."""
+
+    at: float
+    targets_mA: dict[str, int]
+    committed_mA: dict[str, int]
+    headroom_mA: dict[tuple[str, int], int]  # limit - committed offer, per (node, phase)
+    failures: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def worst_headroom_mA(self) -> int:
+        return min(self.headroom_mA.values())
+
+
+@dataclass
+class _Committed:
+    """What a connector's charger acknowledged last: the offer that may be flowing now."""
+
+    limit_mA: int = 0
+    permitted: bool = False
+    transaction_ref: int = 0
+    offline_since: float | None = None
+    sent_at: float = float("-inf")  # when the charger last acknowledged a command of ours
+
+
+class LoadBalancer:
+    def __init__(
+        self,
+        config: StationConfig,
+        manager: ManagerLike,
+        arbiter: Arbiter,
+        *,
+        building_meter: BuildingMeter | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.config = config
+        self.manager = manager
+        self.arbiter = arbiter
+        self.building_meter = building_meter
+        self.clock = clock
+        self.tree = build_power_tree(config)
+        self.reclaim = HeadroomReclaim(config.balancer.reclaim_after_s, config.balancer.reclaim_margin_mA)
+        self.rotation = FairRotation(config.balancer.rotation_s)
+        self.schedules: dict[str, ChargingSchedule] = {}
+        self.reports: list[CycleReport] = []  # the last few, for tests and the admin screen
+        self._committed: dict[str, _Committed] = {}
+        self._local_refs: dict[str, int] = {}
+        self._ended_refs: set[int] = set()  # a transaction ref is used once: never re-permit an ended one
+        self._next_local_ref = LOCAL_REF_BASE
+        self._wake = asyncio.Event()
+        self._cycle_lock = asyncio.Lock()
+        self._listeners: list[Callable[[CycleReport], None]] = []
+
+    # -- inputs from other parts of the station ------------------------------------------------
+    def set_schedule(self, connector_id: str, departure: float, energy_wanted_Wh: int) -> None:
+        """Scheduled charging: energy_wanted_Wh by departure (monotonic clock seconds)."""
+        view = self.manager.connectors()[connector_id]
+        energy = view.status.energy_Wh if view.status is not None else 0
+        self.schedules[connector_id] = ChargingSchedule(departure, energy_wanted_Wh, energy)
+        self.wake()
+
+    def clear_schedule(self, connector_id: str) -> None:
+        self.schedules.pop(connector_id, None)
+
+    def wake(self) -> None:
+        """Run the next cycle now (a car arrived, a claim changed) instead of at the next tick."""
+        self._wake.set()
+
+    def subscribe(self, listener: Callable[[CycleReport], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # -- the loop --------------------------------------------------------------------------------
+    async def run(self) -> None:
+        unsubscribe_manager = self.manager.subscribe(self._on_station_event)
+        unsubscribe_claims = self.arbiter.subscribe(self._on_claims_changed)
+        period = self.config.balancer.cycle_ms / 1000
+        try:
+            while True:
+                self._wake.clear()
+                try:
+                    await self.cycle()
+                except Exception:  # a bug in one cycle must not stop site protection
+                    log.exception("load balancing cycle failed")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), period)
+        finally:
+            unsubscribe_manager()
+            unsubscribe_claims()
+
+    def _on_station_event(self, event: Any) -> None:
+        if getattr(event, "kind", "") in ("vehicle", "link", "fault", "session"):
+            self.wake()
+
+    def _on_claims_changed(self, control: Any) -> None:
+        winner = control.max_current_mA.claim
+        if winner is None or winner.source is not ClaimSource.LOAD_BALANCER:
+            self.wake()
+
+    async def cycle(self) -> CycleReport:
+        async with self._cycle_lock:
+            report = await self._cycle()
+        self.reports = [*self.reports[-99:], report]
+        for listener in list(self._listeners):
+            listener(report)
+        return report
+
+    async def _cycle(self) -> CycleReport:
+        now = self.clock()
+        views = self.manager.connectors()
+        controls = {cid: self.arbiter.resolve(cid, exclude={ClaimSource.LOAD_BALANCER}) for cid in views}
+        tree = self._tree_now(views)
+        reservations = []
+        demands: list[Demand] = []
+        for cid, view in views.items():
+            committed = self._committed.setdefault(cid, _Committed())
+            if not view.available:
+                reserved = self._offline_reservation(committed, now)
+                if reserved:
+                    reservations.append((view.group, view.site_phases, reserved))
+                self.reclaim.forget(cid)
+                continue
+            committed.offline_since = None
+            self._believe_charger(committed, view, now)
+            drawn = max(view.measured_mA[p] for p in view.site_phases)
+            self.reclaim.observe(cid, view.offered_mA, drawn, view.offered_mA > 0 and drawn > 0, now)
+            demand = self._demand(cid, view, controls[cid], now)
+            if demand is not None:
+                demands.append(demand)
+        tree = tree.reduced(reservations)
+        targets = allocate(tree.node_list(), demands, self.rotation.order)
+        admitted = {cid for cid, mA in targets.items() if mA > 0}
+        self.rotation.update([d.connector_id for d in demands], admitted, now)
+        failures = await self._apply(views, controls, targets, tree, reservations)
+        committed_loads = [
+            (views[cid].group, views[cid].site_phases, c.limit_mA)
+            for cid, c in self._committed.items()
+            if cid in views and views[cid].available
+        ]
+        headroom = tree.headroom(tree.sums(committed_loads))
+        return CycleReport(
+            now, targets, {cid: c.limit_mA for cid, c in self._committed.items()}, headroom, failures
+        )
+
+    # -- pieces of a cycle -----------------------------------------------------------------------
+    def _tree_now(self, views: dict[str, Any]) -> PowerTree:
+        """The tree, with the site limit lowered by what the building itself draws (if metered)."""
+        if self.building_meter is None:
+            return self.tree
+        total = self.building_meter()
+        if total is None:
+            return self.tree
+        ev = [0] * PHASES
+        for view in views.values():
+            for phase in range(PHASES):
+                ev[phase] += view.measured_mA[phase]
+        site = self.tree.nodes["site"].limit_mA
+        building = [max(0, total[p] - ev[p]) for p in range(PHASES)]
+        return self.tree.with_site_limit(tuple(max(0, site[p] - building[p]) for p in range(PHASES)))  # type: ignore[arg-type]
+
+    def _believe_charger(self, committed: _Committed, view: Any, now: float) -> None:
+        """A status read after our last command is the truth: a charger that lost its permission
+        (the car left, it rebooted) offers nothing, and one that offers more than we think (a
+        fail-safe current) is counted at what it offers."""
+        if view.status is None or now - view.status_age_s <= committed.sent_at:
+            return
+        if view.session is not None and view.session.state == "ended":
+            self._ended_refs.add(view.session.transaction_ref)
+        if not view.permitted:
+            committed.limit_mA = view.offered_mA
+        committed.permitted = view.permitted
+        committed.transaction_ref = view.transaction_ref
+        committed.limit_mA = max(committed.limit_mA, view.offered_mA)
+
+    def _offline_reservation(self, committed: _Committed, now: float) -> int:
+        """An unreachable charger may still be charging until its lease expires, then at the fail-safe
+        current: keep that much for it, so the others never get power it could still be using."""
+        if committed.limit_mA == 0:
+            return 0
+        if committed.offline_since is None:
+            committed.offline_since = now
+        if now - committed.offline_since < self.config.link.lease_ms / 1000 + 1.0:
+            return committed.limit_mA
+        return min(committed.limit_mA, self.config.link.failsafe_current_mA)
+
+    def _demand(self, cid: str, view: Any, control: Any, now: float) -> Demand | None:
+        if not (control.may_charge.value and view.vehicle_present and view.status and not view.status.faults):
+            return None
+        cap = view.max_mA
+        if control.max_current_mA.value is not None:
+            cap = min(cap, int(control.max_current_mA.value))
+        reclaimed = self.reclaim.cap(cid)
+        if reclaimed is not None:
+            cap = min(cap, reclaimed)
+        priority = (
+            view.priority if control.charging_priority.value is None else int(control.charging_priority.value)
+        )
+        schedule = self.schedules.get(cid)
+        if schedule is not None:
+            needed = needed_current_mA(schedule, view.status.energy_Wh, len(view.site_phases), now)
+            if needed == 0:
+                del self.schedules[cid]
+            elif needed >= self._committed[cid].limit_mA:
+                # Behind schedule: first in line for what it needs (and no more, so others still charge).
+                priority += SCHEDULE_BOOST
+                cap = min(cap, max(MIN_CURRENT_mA, needed))
+        return Demand(cid, view.group, view.site_phases, cap, priority)
+
+    def _transaction_ref(self, cid: str, control: Any) -> int:
+        """The session's ref from the claim that granted the permission, else one the station makes
+        up for this permission (kept until the permission is withdrawn)."""
+        if control.transaction_ref.value is not None:
+            return int(control.transaction_ref.value)
+        if not control.may_charge.value:
+            self._local_refs.pop(cid, None)
+            return 0
+        if cid not in self._local_refs:
+            self._local_refs[cid] = self._next_local_ref
+            self._next_local_ref += 1
+        return self._local_refs[cid]
+
+    async def _apply(
+        self,
+        views: dict[str, Any],
+        controls: dict[str, Any],
+        targets: dict[str, int],
+        tree: PowerTree,
+        reservations: list[tuple[str, tuple[int, ...], int]],
+    ) -> dict[str, str]:
+        """Decreases first; then increases into the headroom the committed offers leave."""
+        failures: dict[str, str] = {}
+        plans = {}
+        for cid, view in views.items():
+            if not view.available:
+                continue
+            control = controls[cid]
+            ref = self._transaction_ref(cid, control)
+            permit = bool(control.may_charge.value) and ref not in self._ended_refs
+            target = targets.get(cid, 0) if permit else 0
+            committed = self._committed[cid]
+            if 0 < target - committed.limit_mA < HYSTERESIS_mA and committed.limit_mA >= MIN_CURRENT_mA:
+                target = committed.limit_mA
+            plans[cid] = (permit, target)
+        decreases = [cid for cid, (permit, target) in plans.items() if self._lowers(cid, permit, target)]
+        await asyncio.gather(
+            *(self._send(cid, *plans[cid], controls[cid], views, failures) for cid in decreases)
+        )
+        # Increases go into the headroom left by what is committed (acknowledged) now.
+        loads = [
+            (views[cid].group, views[cid].site_phases, self._committed[cid].limit_mA) for cid in plans
+        ] + reservations
+        room = tree.headroom(tree.sums(loads))
+        increases = []
+        for cid, (permit, target) in plans.items():
+            if cid in decreases:
+                continue
+            committed = self._committed[cid]
+            rise = target - committed.limit_mA
+            if rise > 0:
+                view = views[cid]
+                keys = [(node, p) for node in tree.chain[view.group] for p in view.site_phases]
+                fits = min(room[k] for k in keys)
+                granted = committed.limit_mA + max(0, min(rise, fits)) // STEP_mA * STEP_mA
+                if granted < MIN_CURRENT_mA:
+                    granted = committed.limit_mA
+                for k in keys:
+                    room[k] -= granted - committed.limit_mA
+                target = granted
+            if permit != committed.permitted or target != committed.limit_mA:
+                increases.append((cid, permit, target))
+        await asyncio.gather(
+            *(self._send(cid, p, t, controls[cid], views, failures) for cid, p, t in increases)
+        )
+        for cid in plans:
+            c = self._committed[cid]
+            self.arbiter.submit(
+                cid,
+                Claim(
+                    ClaimSource.LOAD_BALANCER, max_current_mA=c.limit_mA, reason=self._reason(cid, targets, c)
+                ),
+            )
+        return failures
+
+    def _lowers(self, cid: str, permit: bool, target: int) -> bool:
+        committed = self._committed[cid]
+        return target < committed.limit_mA or (committed.permitted and not permit)
+
+    async def _send(
+        self,
+        cid: str,
+        permit: bool,
+        target: int,
+        control: Any,
+        views: dict[str, Any],
+        failures: dict[str, str],
+    ) -> None:
+        committed = self._committed[cid]
+        ref = self._transaction_ref(cid, control) if permit else committed.transaction_ref
+        try:
+            await self.manager.apply(cid, permit=permit, current_limit_mA=target, transaction_ref=ref)
+        except (LinkError, CommandRefused) as err:
+            failures[cid] = str(err)
+            log.warning("%s: could not apply %s A (%s)", cid, target / 1000, err)
+            return
+        committed.limit_mA = target if permit else 0
+        committed.permitted = permit
+        committed.transaction_ref = ref if permit else 0
+        committed.sent_at = self.clock()
+
+    def _reason(self, cid: str, targets: dict[str, int], committed: _Committed) -> str:
+        target = targets.get(cid, 0)
+        if committed.limit_mA < target:
+            return f"rising to {target / 1000:.1f} A as headroom frees"
+        if target == 0:
+            return "no share now (waiting for its turn or not charging)"
+        return f"share of the power tree: {target / 1000:.1f} A"
