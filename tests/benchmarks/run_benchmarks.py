@@ -1,4 +1,4 @@
-"""Measures the foundation's performance figures and, with --write-docs, records them in docs/benchmarks.md.
+"""Measures the station's performance figures and, with --write-docs, records them in docs/benchmarks.md.
 
 Run from the repository root: .venv/bin/python tests/benchmarks/run_benchmarks.py [--write-docs] [--quick]
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import os
 import platform
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hal.charger_board import ChargerSettings  # noqa: E402
 from hal.simulator import SimControl, SimulatorProcess  # noqa: E402
@@ -272,6 +274,9 @@ def main() -> None:
     report(bench_i2c_budget())
     report(bench_tcp_latency(1000 if args.quick else 5000))
     report(bench_sim_capacity(2.0 if args.quick else 10.0))
+    # The station's own figures (charger manager, allocator, load balancer), each from its module.
+    for module in ("bench_allocator", "bench_manager", "bench_load_balancing"):
+        report([Figure(*row) for row in importlib.import_module(module).run()])
     if args.write_docs:
         write_docs(
             figures,
