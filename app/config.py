@@ -143,6 +143,12 @@ class DemoSettings:
 
     chargers: int = setting(4, minimum=1, maximum=128, doc="Simulated chargers started in demo mode")
     permit_current_mA: int = setting(16000, minimum=6000, maximum=32000, doc="Current offered to demo cars")
+    site_limit_mA: int = setting(
+        40000,
+        minimum=6000,
+        maximum=2000000,
+        doc="Demo site limit per phase, low enough to show the balancing",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -27,7 +27,8 @@ def demo_config(config: StationConfig, charger_ports: tuple[int, ...], host: str
         ConfiguredCharger(id=f"SIM-{i:02d}", link=f"tcp://{host}:{port}")
         for i, port in enumerate(charger_ports)
     )
-    return dataclasses.replace(config, chargers=chargers)
+    site = dataclasses.replace(config.site, limit_mA=(config.demo.site_limit_mA,) * 3)
+    return dataclasses.replace(config, chargers=chargers, groups=(), site=site)
 
 
 class DemoScript:
