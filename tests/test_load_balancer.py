@@ -198,3 +198,41 @@ def test_the_winning_claim_explains_the_balancers_decision() -> None:
     assert control.max_current_mA.value == 20000
     assert control.max_current_mA.claim.source is ClaimSource.LOAD_BALANCER
     assert "share of the power tree" in control.explain()[1]
+
+
+def test_a_car_behind_its_schedule_gets_what_it_needs_first() -> None:
+    clock = [0.0]
+    lb, manager, arbiter = balancer(
+        [FakeView("A"), FakeView("B")], {"site": {"limit_mA": [30000] * 3}}, clock
+    )
+    allow(arbiter, "A", "B")
+    assert asyncio.run(lb.cycle()).committed_mA == {"A": 15000, "B": 15000}
+    # B must take 27.6 kWh in 2 h: 27600 Wh / 2 h / (230 V * 3) = 20 A, more than its fair share.
+    lb.set_schedule("B", departure=7200.0, energy_wanted_Wh=27600)
+    clock[0] = 1.0
+    report = asyncio.run(lb.cycle())
+    assert report.committed_mA["B"] >= 20000
+    assert report.committed_mA["A"] == 30000 - report.committed_mA["B"]
+    # Once the energy is in, the schedule ends and the shares are equal again.
+    manager.views["B"] = replace(manager.views["B"], status=FakeStatus(energy_Wh=27600))
+    clock[0] = 2.0
+    asyncio.run(lb.cycle())
+    assert "B" not in lb.schedules
+
+
+def test_fair_rotation_lets_a_waiting_car_charge_in_turn() -> None:
+    clock = [0.0]
+    views = [FakeView("A"), FakeView("B"), FakeView("C")]
+    config = {"site": {"limit_mA": [13000] * 3}, "balancer": {"rotation_s": 60}}
+    lb, _manager, arbiter = balancer(views, config, clock)
+    for i, cid in enumerate("ABC"):
+        arbiter.submit(cid, Claim(ClaimSource.PAYMENT, may_charge=True, transaction_ref=100 + i))
+    first = {cid for cid, mA in asyncio.run(lb.cycle()).committed_mA.items() if mA}
+    assert len(first) == 2  # 13 A gives 6 A to two cars only
+    waiting = ({"A", "B", "C"} - first).pop()
+    clock[0] = 61.0
+    asyncio.run(lb.cycle())  # decreases for the rotated-out car go first...
+    clock[0] = 62.0
+    report = asyncio.run(lb.cycle())  # ...then the waiting car rises into the freed headroom
+    assert report.committed_mA[waiting] >= 6000
+    assert report.worst_headroom_mA >= 0
