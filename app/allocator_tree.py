@@ -1,10 +1,12 @@
-"""The power tree compiled for the allocator: node indices, ancestor chains and (node, phase) constraints."""
+"""The power tree compiled for the allocator: node indices, ancestor chains and capacities in whole steps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from app import _allocator  # a missing build is reported by app/allocator.py, which imports this first
 
 PHASE_COUNT = 3  # site phases L1, L2, L3
 
@@ -22,11 +24,12 @@ class CompiledTree:
     """The tree as flat lists: constraint c = node_index * 3 + phase, capacity in whole steps.
 
     Built once per distinct node list (cached), because the balancer passes the same tree every cycle.
+    `native` is the same data converted once for the native core (app/_allocator).
     """
 
-    __slots__ = ("_constraints_by_key", "ancestors", "capacity_steps", "index_by_id")
+    __slots__ = ("ancestors", "capacity_steps", "index_by_id", "native")
 
-    def __init__(self, nodes: Sequence[PowerNode], step_mA: int) -> None:
+    def __init__(self, nodes: Sequence[PowerNode], step_mA: int, min_steps: int) -> None:
         self.index_by_id: dict[str, int] = {}
         for index, node in enumerate(nodes):
             if node.node_id in self.index_by_id:
@@ -40,7 +43,9 @@ class CompiledTree:
             # to a whole step; working in steps keeps every comparison exact integer arithmetic.
             self.capacity_steps.extend(limit // step_mA for limit in node.limit_mA)
         self.ancestors: list[tuple[int, ...]] = [self._chain(nodes, i) for i in range(len(nodes))]
-        self._constraints_by_key: dict[tuple[str, tuple[int, ...]], tuple[int, ...]] = {}
+        self.native = _allocator.compile_tree(
+            self.index_by_id, self.ancestors, self.capacity_steps, step_mA, min_steps
+        )
 
     def _chain(self, nodes: Sequence[PowerNode], index: int) -> tuple[int, ...]:
         """The node and all its ancestors up to the root, refusing unknown parents and cycles."""
@@ -56,23 +61,8 @@ class CompiledTree:
             parent_id = nodes[parent].parent_id
         return tuple(chain)
 
-    def constraints(self, node_id: str, phases: tuple[int, ...]) -> tuple[int, ...]:
-        """Every (node, phase) constraint a connector under node_id drawing on phases counts against."""
-        key = (node_id, phases)
-        found = self._constraints_by_key.get(key)
-        if found is not None:
-            return found
-        node = self.index_by_id.get(node_id)
-        if node is None:
-            raise ValueError(f"demand under unknown power node {node_id!r}")
-        if not phases or len(set(phases)) != len(phases) or any(p not in range(PHASE_COUNT) for p in phases):
-            raise ValueError(f"demand under {node_id!r}: phases {phases!r} must be distinct values 0..2")
-        found = tuple(a * PHASE_COUNT + p for a in self.ancestors[node] for p in phases)
-        self._constraints_by_key[key] = found
-        return found
-
 
 @lru_cache(maxsize=8)
-def compile_tree(nodes: tuple[PowerNode, ...], step_mA: int) -> CompiledTree:
+def compile_tree(nodes: tuple[PowerNode, ...], step_mA: int, min_steps: int) -> CompiledTree:
     """The compiled tree for this exact node list, reused while the configuration does not change."""
-    return CompiledTree(nodes, step_mA)
+    return CompiledTree(nodes, step_mA, min_steps)

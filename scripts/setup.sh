@@ -54,6 +54,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 log "building the firmware simulator (build/firmware)"
 cmake -S firmware -B build/firmware -DCMAKE_BUILD_TYPE=Release -DEVSE_TESTS=ON >/dev/null
 cmake --build build/firmware -j "$jobs" --target evse-sim bench_core >/dev/null
+log "building the allocator's native core (app/_allocator)"
+cmake -S app/native -B build/native -DPython3_EXECUTABLE="$PWD/.venv/bin/python" >/dev/null
+cmake --build build/native -j "$jobs" >/dev/null
 if [ "$with_tests" -eq 1 ]; then
     log "building the firmware host tests (build/firmware-asan)"
     cmake -S firmware -B build/firmware-asan -DCMAKE_BUILD_TYPE=Debug -DEVSE_SANITIZE=ON >/dev/null

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from fractions import Fraction
 from pathlib import Path
@@ -289,6 +290,45 @@ def test_below_6A_and_odd_values_round_down_to_steps():
 def test_refuses_input_it_cannot_allocate(nodes, demands, message):
     with pytest.raises(ValueError, match=message):
         allocate(nodes, demands)
+
+
+# --- the native core: how it reads its input, and a missing build ---
+
+
+class DuckDemand:
+    """Not a Demand, no slots: the native core must read it through ordinary attribute access."""
+
+    def __init__(self, demand: Demand) -> None:
+        self.connector_id = demand.connector_id
+        self.node_id = demand.node_id
+        self.phases = demand.phases
+        self.max_mA = demand.max_mA
+        self.priority = demand.priority
+
+
+@settings(max_examples=50, deadline=None)
+@given(sites())
+def test_any_object_with_the_demand_fields_gives_the_same_allocation(site):
+    nodes, demands, order = site
+    expected = allocate(nodes, demands, order)
+    mixed = [DuckDemand(d) if i % 2 else d for i, d in enumerate(demands)]
+    assert allocate(nodes, mixed, order) == expected
+    assert allocate(nodes, tuple(demands), tuple(order)) == expected
+
+
+def test_phases_that_are_not_a_tuple_are_refused():
+    nodes = [PowerNode("site", None, (16000,) * 3)]
+    with pytest.raises(ValueError, match="phases"):
+        allocate(nodes, [Demand("a", "site", [0], 16000)])  # type: ignore[arg-type]
+
+
+def test_a_missing_native_core_says_how_to_build_it():
+    code = "import sys; sys.modules['app._allocator'] = None; import app.allocator"
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr
+    assert "./station.sh setup" in result.stderr
 
 
 def test_speed_on_a_1000_connector_site():
