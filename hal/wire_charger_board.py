@@ -12,7 +12,6 @@ from hal.link_errors import (
     ChargerRejectedFrameError,
     CommandRefused,
     I2cNackError,
-    LinkDownError,
     LinkError,
     LinkTimeoutError,
 )
@@ -132,19 +131,14 @@ class WireChargerBoard(ChargerBoard):
             except LinkTimeoutError as err:
                 stats.timeouts += 1
                 last_error = err
-            except LinkDownError as err:
-                stats.link_down += 1
-                last_error = err
-                await asyncio.sleep(self.retry_backoff_s)
             except BadReplyError as err:
                 stats.bad_frames += 1
                 last_error = err
-            except I2cNackError as err:
-                stats.nacks += 1
-                last_error = err
-                await asyncio.sleep(self.retry_backoff_s)
-            except LinkError as err:  # any other transport-specific failure
-                stats.link_down += 1
+            except LinkError as err:  # connection lost, NACK or another transport failure: back off
+                if isinstance(err, I2cNackError):
+                    stats.nacks += 1
+                else:
+                    stats.link_down += 1
                 last_error = err
                 await asyncio.sleep(self.retry_backoff_s)
             else:
