@@ -122,7 +122,7 @@
 #define EVSE_I2C_DEFAULT_ADDRESS 0x10  // 7-bit; the site's address is stored in NVS ("i2c_addr")
 #endif
 #ifndef EVSE_TCP_PORT
-#define EVSE_TCP_PORT 5150
+#define EVSE_TCP_PORT 7700
 #endif
 
 // Control pilot sense: the front end shifts and divides +-12 V into the ADC range:
