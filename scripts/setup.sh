@@ -21,7 +21,7 @@ packages=(
     build-essential cmake pkg-config python3-venv python3-dev
     nlohmann-json3-dev
 )
-test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd)
+test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql)
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
 
 missing=()

@@ -1,0 +1,21 @@
+"""What repositories share: the handle they take (ORM session or connection) and the upsert INSERT."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+# Repositories run inside the caller's transaction: the caller commits the fact and its log together.
+Db = Session | Connection
+
+
+def dialect_name(db: Db) -> str:
+    return db.dialect.name if isinstance(db, Connection) else db.get_bind().dialect.name
+
+
+def upsert_insert(db: Db, model: Any) -> Any:
+    """INSERT with ON CONFLICT support (both SQLite and PostgreSQL spell it the same in SQL)."""
+    return (postgresql.insert if dialect_name(db) == "postgresql" else sqlite.insert)(model)

@@ -1,0 +1,66 @@
+"""Every ledger model in one namespace, so Base.metadata holds the whole schema (Alembic's target)."""
+
+from __future__ import annotations
+
+from app.db.base import Base
+from app.db.models_ledger import (
+    PAYMENT_STATES,
+    STOP_REASONS,
+    ChargingSession,
+    Payment,
+    Receipt,
+    SessionCostLine,
+    SessionTransition,
+)
+from app.db.models_logs import (
+    ROLLUP_RESOLUTIONS_S,
+    AuditLogEntry,
+    EventLogEntry,
+    MeterRollup,
+    MeterSample,
+    OutboxMessage,
+    OutboxStream,
+    RollupProgress,
+    RollupRegister,
+)
+from app.db.models_station import (
+    AUTHORIZATION_STATUSES,
+    AuthCacheEntry,
+    Charger,
+    Connector,
+    IdTag,
+    RuntimeSetting,
+    TariffRecord,
+    User,
+)
+
+metadata = Base.metadata
+
+__all__ = [
+    "AUTHORIZATION_STATUSES",
+    "PAYMENT_STATES",
+    "ROLLUP_RESOLUTIONS_S",
+    "STOP_REASONS",
+    "AuditLogEntry",
+    "AuthCacheEntry",
+    "Base",
+    "Charger",
+    "ChargingSession",
+    "Connector",
+    "EventLogEntry",
+    "IdTag",
+    "MeterRollup",
+    "MeterSample",
+    "OutboxMessage",
+    "OutboxStream",
+    "Payment",
+    "Receipt",
+    "RollupProgress",
+    "RollupRegister",
+    "RuntimeSetting",
+    "SessionCostLine",
+    "SessionTransition",
+    "TariffRecord",
+    "User",
+    "metadata",
+]

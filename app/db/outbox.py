@@ -1,0 +1,182 @@
+"""The outbox: messages that must be delivered, in order per stream, each claimed and acked once.
+
+Enqueue inside the transaction that records the fact (a session's stop and its StopTransaction are
+committed together or not at all). A deliverer claims the head of a stream with a lease, sends it,
+then acks with the claim token. Delivery is at least once (a crash after sending and before the ack
+resends after the lease expires; OCPP 1.6 §4.8 lets the CSMS recognise the retransmission); the claim
+and the ack are exactly once: two deliverers never hold the same message, an ack counts once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from app.db.base import utc_now
+from app.db.dialect import Db, upsert_insert
+from app.db.models_logs import OutboxMessage, OutboxStream
+
+
+@dataclass(frozen=True)
+class ClaimedMessage:
+    """A message a deliverer holds until `claimed_until`; ack or release it with `claim_token`."""
+
+    id: int
+    stream: str
+    seq: int
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    claim_token: str
+    claimed_until: datetime
+
+
+def enqueue(
+    db: Db,
+    stream: str,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    dedupe_key: str | None = None,
+    available_at: datetime | None = None,
+) -> int:
+    """Adds a message at the tail of `stream` (in the caller's transaction); returns its id.
+
+    With a dedupe_key that is already in the outbox, nothing is added and the existing id returned.
+    """
+    if dedupe_key is not None:
+        existing = db.execute(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).scalar()
+        if existing is not None:
+            return int(existing)
+    db.execute(upsert_insert(db, OutboxStream).values(stream=stream, next_seq=1).on_conflict_do_nothing())
+    # The UPDATE takes the stream row's lock until commit, so a second enqueuer waits and its key is
+    # higher: messages become visible in key order and a deliverer never skips a later-committing one.
+    db.execute(
+        update(OutboxStream).where(OutboxStream.stream == stream).values(next_seq=OutboxStream.next_seq + 1)
+    )
+    seq = db.execute(select(OutboxStream.next_seq - 1).where(OutboxStream.stream == stream)).scalar_one()
+    now = utc_now()
+    row = {
+        "stream": stream,
+        "seq": seq,
+        "kind": kind,
+        "payload": payload,
+        "dedupe_key": dedupe_key,
+        "created_at": now,
+        "available_at": available_at or now,
+        "attempts": 0,
+    }
+    return int(
+        db.execute(upsert_insert(db, OutboxMessage).values(row).returning(OutboxMessage.id)).scalar_one()
+    )
+
+
+def claim_next(
+    db: Db, stream: str, *, lease: timedelta, now: datetime | None = None
+) -> ClaimedMessage | None:
+    """Claims the oldest undelivered message of `stream`; None when it is in flight, backing off or absent.
+
+    Only the head is ever claimable, so a stream is delivered strictly in order. The caller commits.
+    """
+    now = now or utc_now()
+    m = OutboxMessage
+    head = db.execute(
+        select(
+            m.id,
+            m.stream,
+            m.seq,
+            m.kind,
+            m.payload,
+            m.attempts,
+            m.available_at,
+            m.claim_token,
+            m.claimed_until,
+        )
+        .where(m.stream == stream, m.delivered_at.is_(None))
+        .order_by(m.seq)
+        .limit(1)
+    ).first()
+    if head is None or head.available_at > now:
+        return None
+    if head.claim_token is not None and head.claimed_until is not None and head.claimed_until > now:
+        return None
+    token = str(uuid.uuid4())
+    until = now + lease
+    # The conditions are checked again by the UPDATE itself: of two deliverers racing for the head,
+    # the second one's UPDATE sees the first one's claim and changes no row.
+    claimed = db.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == head.id,
+            OutboxMessage.delivered_at.is_(None),
+            (OutboxMessage.claim_token.is_(None)) | (OutboxMessage.claimed_until <= now),
+        )
+        .values(claim_token=token, claimed_until=until, attempts=OutboxMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        return None
+    return ClaimedMessage(
+        head.id, head.stream, head.seq, head.kind, head.payload, head.attempts + 1, token, until
+    )
+
+
+def ack(db: Db, message_id: int, claim_token: str, *, now: datetime | None = None) -> bool:
+    """Marks a claimed message delivered; False when the token is not (or no longer) the message's claim."""
+    return (
+        db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.claim_token == claim_token,
+                OutboxMessage.delivered_at.is_(None),
+            )
+            .values(delivered_at=now or utc_now(), claim_token=None, claimed_until=None, last_error=None)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+def release(db: Db, message_id: int, claim_token: str, *, error: str, retry_at: datetime) -> bool:
+    """Gives a claimed message back after a failed delivery: it stays the head and is retried at retry_at."""
+    return (
+        db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.claim_token == claim_token,
+                OutboxMessage.delivered_at.is_(None),
+            )
+            .values(claim_token=None, claimed_until=None, last_error=error[:2000], available_at=retry_at)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+def pending_count(db: Db, stream: str) -> int:
+    """Messages of a stream not yet delivered."""
+    return int(
+        db.execute(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.stream == stream, OutboxMessage.delivered_at.is_(None))
+        ).scalar_one()
+    )
+
+
+def prune_delivered(db: Db, *, delivered_before: datetime) -> int:
+    """Deletes messages delivered before a time (kept a while for diagnosis); returns how many."""
+    return (
+        db.execute(
+            OutboxMessage.__table__.delete().where(
+                OutboxMessage.delivered_at.is_not(None), OutboxMessage.delivered_at < delivered_before
+            )
+        ).rowcount
+        or 0
+    )
