@@ -28,7 +28,7 @@ case "$command" in
         exec scripts/setup.sh --tests
         ;;
     bench)
-        scripts/setup.sh
+        scripts/setup.sh --tests
         exec .venv/bin/python tests/benchmarks/run_benchmarks.py "$@"
         ;;
     *)
