@@ -11,6 +11,7 @@ from hal.transport import Transport
 from hal.wire_codec import DecodeStats, Frame, StreamDecoder
 
 READ_CHUNK = 4096
+CLOSE_TIMEOUT_S = 1.0
 
 
 class TcpTransport(Transport):
@@ -59,9 +60,10 @@ class TcpTransport(Transport):
         writer, self._writer, self._reader = self._writer, None, None
         if writer is not None:
             writer.close()
-            # A peer that already reset the connection leaves nothing to release.
-            with contextlib.suppress(OSError):
-                await writer.wait_closed()
+            # A peer that already reset the connection leaves nothing to release, and one that no
+            # longer answers (a dead charger) must not hold the station up: closing is best effort.
+            with contextlib.suppress(OSError, TimeoutError):
+                await asyncio.wait_for(writer.wait_closed(), CLOSE_TIMEOUT_S)
 
     async def send(self, frame: bytes, reply_len: int) -> None:
         writer = await self._connect()
