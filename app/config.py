@@ -151,6 +151,26 @@ class DemoSettings:
     )
 
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, kw_only=True)
+class DatabaseSettings:
+    """Where the ledger lives (docs/database.md): SQLite by default, PostgreSQL by URL."""
+
+    url: str = setting(
+        "",
+        doc="Ledger database URL: sqlite:///ABSOLUTE/PATH or postgresql+psycopg://USER@HOST/DB; "
+        "empty = var/ledger.sqlite3 under the installation",
+        pattern=r"^(|sqlite:///.+|postgresql(\+psycopg)?://.+)$",
+    )
+
+    def resolved_url(self) -> str:
+        """The URL to open; the empty default becomes an absolute path, so the working directory never
+        decides which ledger a station writes to."""
+        return self.url or f"sqlite:///{REPO_ROOT / 'var' / 'ledger.sqlite3'}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class StationConfig:
     """The whole station configuration."""
@@ -160,6 +180,7 @@ class StationConfig:
     demo: DemoSettings = setting(DemoSettings(), doc="Demo mode")
     site: SiteSettings = setting(SiteSettings(), doc="The grid connection")
     balancer: BalancerSettings = setting(BalancerSettings(), doc="Load balancing")
+    database: DatabaseSettings = setting(DatabaseSettings(), doc="The ledger database")
     groups: tuple[PowerGroup, ...] = setting(
         (), doc="Feeders and breakers inside the site, each with a limit"
     )

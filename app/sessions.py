@@ -1,0 +1,483 @@
+"""The session service: runs the session state machine on the ledger, beside the station core.
+
+Every transition is committed to the ledger before the side effect it causes (the payment claim that
+lets the connector charge, its release that stops it), so after a crash the ledger says what was
+intended and recover() completes it. States, what is written when, recovery rules: docs/sessions.md.
+Ledger calls are synchronous on the loop: a commit takes a few milliseconds (docs/database.md) and
+doing them in order on the loop keeps each connector's transitions in the order the events came.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+
+from app.arbitration import Claim, ClaimSource
+from app.db.base import utc_now
+from app.db.engine import read_only, session_factory
+from app.db.meter_store import Sample
+from app.db.models import ChargingSession
+from app.session_ledger import (
+    SessionRefusedError,
+    create_session,
+    end_session,
+    ensure_connectors,
+    last_reading,
+    open_sessions,
+    session_cost,
+    store_samples,
+    transitions,
+    write_transition,
+)
+from app.session_states import (
+    AUTHORISED,
+    CHARGING,
+    FINISHING,
+    INTERRUPTED,
+    RUNNING_STATES,
+    STOP_REASONS,
+    WAITING_FOR_PLUG,
+    check_stop_reason,
+    running_state_for,
+)
+from app.station import Station
+from app.station_events import ConnectorView, StationEvent
+from app.tariff import CostBreakdown, Tariff
+
+log = logging.getLogger(__name__)
+
+RECOVERED = "recovered"  # prefix of the transition reasons written by recover()
+CONFIRMED = "permission confirmed"  # the charger was seen holding the session's permission
+RESUMED = f"{RECOVERED}: resumed"
+RESENT = f"{RECOVERED}: permission sent again"
+
+
+@dataclass
+class _LiveSession:
+    """What the service keeps in memory about one open session (the ledger is the truth)."""
+
+    session_id: int
+    transaction_ref: int
+    connector_id: str
+    state: str
+    created_at: datetime
+    state_since: datetime
+    recovering: bool = False  # loaded at start-up, waiting for the charger's first status
+    confirmed: bool = False  # the charger has been seen holding the permission (a transition says so)
+    stop_reason: str | None = None  # the reason of a decided stop (finishing)
+    candidate: str | None = None  # a running state the pilot shows, not yet held long enough
+    candidate_since: float = 0.0
+    ended: asyncio.Event = field(default_factory=asyncio.Event)
+    result: ChargingSession | None = None
+
+
+@dataclass(frozen=True)
+class SessionTiming:
+    """The service's periods and timeouts (seconds)."""
+
+    sample_interval_s: float = 10.0  # meter samples per connector (docs/database.md sizes)
+    flush_interval_s: float = 30.0  # samples are written in batches at most this far apart
+    plug_timeout_s: float = 120.0  # authorised without a plug this long: ended "Other"
+    stop_timeout_s: float = 15.0  # a stop the charger does not confirm in time ends on the last reading
+    suspend_debounce_s: float = 2.0  # a pilot state held this long changes charging <-> suspended
+    housekeeping_s: float = 0.25
+
+
+class SessionService:
+    """Authorises, runs, stops and recovers charging sessions; one per station, one writer per ledger."""
+
+    def __init__(
+        self,
+        station: Station,
+        engine: Engine,
+        tariff: Tariff,
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        timing: SessionTiming | None = None,
+    ) -> None:
+        self.station = station
+        self.engine = engine
+        self.tariff = tariff
+        self.clock = clock
+        self.timing = timing or SessionTiming()
+        # An interrupted session waits as long as the charger manager does before it ends "PowerLoss".
+        self.session_timeout_s = station.manager.session_timeout_s
+        self.counters: Counter[str] = Counter()
+        self._live: dict[str, _LiveSession] = {}
+        self._connector_db_ids: dict[str, int] = {}
+        self._samples: list[Sample] = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self._housekeeping: asyncio.Task[None] | None = None
+        self._started_monotonic = time.monotonic()
+        self._recovery_deadline: datetime | None = None
+
+    # -- life cycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Registers the connectors in the ledger, loads open sessions (recover) and starts sampling.
+
+        Call it before station.start(): the recovered sessions are then reconciled on the chargers'
+        first status, before the load balancer's first cycle can stop a permission without a claim.
+        """
+        self._connector_db_ids = ensure_connectors(self.engine, self.station.config)
+        self._started_monotonic = time.monotonic()
+        self._unsubscribe = self.station.manager.subscribe(self._on_event)
+        self.recover()
+        self._housekeeping = asyncio.create_task(self._run_housekeeping(), name="sessions")
+
+    async def close(self) -> None:
+        if self._housekeeping is not None:
+            self._housekeeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._housekeeping
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._flush_samples()
+
+    # -- commands ---------------------------------------------------------------------------------
+
+    def authorise(self, connector_id: str, id_tag: str) -> ChargingSession:
+        """Opens a session on a connector with the tariff in force now; refused while one is open."""
+        if connector_id not in self._connector_db_ids:
+            raise SessionRefusedError(f"{connector_id}: no such connector")
+        if connector_id in self._live:
+            raise SessionRefusedError(
+                f"{connector_id}: session {self._live[connector_id].session_id} is open"
+            )
+        view = self.station.manager.connectors()[connector_id]
+        plugged = view.vehicle_present and view.status is not None and view.available
+        meter = view.status.energy_Wh if plugged and view.status is not None else None
+        now = self.clock()
+        row = create_session(
+            self.engine,
+            self._connector_db_ids[connector_id],
+            id_tag,
+            self.tariff,
+            now,
+            next_state=CHARGING if plugged else WAITING_FOR_PLUG,
+            meter_Wh=meter,
+        )
+        live = _LiveSession(row.id, row.transaction_ref, connector_id, row.state, now, now)
+        self._live[connector_id] = live
+        if plugged:
+            self._submit_claim(live)
+        return row
+
+    async def stop(self, connector_id: str, reason: str = "Local") -> ChargingSession | None:
+        """Stops the connector's session with an OCPP 1.6 reason; returns it ended (None: no session)."""
+        check_stop_reason(reason)
+        live = self._live.get(connector_id)
+        if live is None:
+            return None
+        if live.state in RUNNING_STATES and not live.recovering:
+            meter = self._meter_now(connector_id)
+            self._transition(live, FINISHING, meter_Wh=meter, reason=reason)
+            live.stop_reason = reason
+            self.station.arbiter.release(connector_id, ClaimSource.PAYMENT)
+        elif live.state != FINISHING:
+            self._end(live, reason, None)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(live.ended.wait(), self.timing.stop_timeout_s + 2.0)
+        return live.result
+
+    # -- snapshots --------------------------------------------------------------------------------
+
+    def open_session(self, connector_id: str) -> tuple[int, str] | None:
+        """(session id, state) of the connector's open session, None when there is none."""
+        live = self._live.get(connector_id)
+        return None if live is None else (live.session_id, live.state)
+
+    def running_cost(self, connector_id: str) -> CostBreakdown | None:
+        """The cost so far of the connector's session (frozen tariff, readings up to now)."""
+        live = self._live.get(connector_id)
+        if live is None:
+            return None
+        self._flush_samples()
+        with session_factory(read_only(self.engine))() as db:
+            row = db.get(ChargingSession, live.session_id)
+            if row is None or row.started_at is None:
+                return None
+            last = last_reading(db, row)
+            assert last is not None
+            now = max(self.clock(), last[0])
+            meter = self._meter_now(connector_id)
+            return session_cost(db, row, now, max(meter or 0, last[1]))
+
+    # -- recovery ---------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Loads every open session of the ledger; those that may hold a charger's permission wait for
+        the charger's first status (then resume or end), the others keep their deadlines."""
+        now = self.clock()
+        self._recovery_deadline = now + timedelta(seconds=self.session_timeout_s)
+        by_db_id = {v: k for k, v in self._connector_db_ids.items()}
+        loaded = 0
+        for row in open_sessions(self.engine):
+            connector_id = by_db_id.get(row.connector_id)
+            if connector_id is None or connector_id in self._live:
+                continue  # a connector no longer configured: its session ends by the deadline below
+            live = _LiveSession(
+                row.id, row.transaction_ref, connector_id, row.state, row.created_at, row.updated_at
+            )
+            live.recovering = row.state not in (AUTHORISED, WAITING_FOR_PLUG)
+            with session_factory(read_only(self.engine))() as db:
+                path = transitions(db, row.id)
+            live.confirmed = any(t.reason in (CONFIRMED, RESUMED) for t in path)
+            if row.state == FINISHING:
+                live.stop_reason = path[-1].reason or "Other"
+            self._live[connector_id] = live
+            loaded += 1
+            self.counters["recovered"] += 1
+        for connector_id in list(self._live):
+            self._reconcile(connector_id)
+        return loaded
+
+    def _reconcile(self, connector_id: str) -> None:
+        live = self._live.get(connector_id)
+        if live is None or not live.recovering:
+            return
+        view = self.station.manager.connectors()[connector_id]
+        if view.status is None or view.status_age_s > time.monotonic() - self._started_monotonic:
+            return  # not read since this service started
+        holds = view.permitted and view.transaction_ref == live.transaction_ref
+        status_Wh = view.status.energy_Wh
+        if live.state == FINISHING:
+            self._end(live, live.stop_reason or "Other", status_Wh if holds else None, RECOVERED)
+        elif holds and view.vehicle_present:
+            self._resume(live, status_Wh, RESUMED)
+        elif not view.vehicle_present:
+            self._end(live, "EVDisconnected", status_Wh, RECOVERED)
+        elif self._rebooted_since(live, view):
+            self._end(live, "Reboot", None, RECOVERED)
+        elif not live.confirmed and not view.permitted:
+            # The intent was written but the permission never reached the charger (the station died
+            # in between): complete the side effect. A charger only drops a permission it held on a
+            # STOP (written as finishing first), a car leaving or a reboot.
+            self._resume(live, status_Wh, RESENT)
+        elif live.confirmed and not view.permitted:
+            # It held the permission and lost it with the same boot and a car present: the car left
+            # and another arrived while the station was away.
+            self._end(live, "EVDisconnected", status_Wh, f"{RECOVERED} (permission gone)")
+        else:
+            held = f"ref {view.transaction_ref}" if view.permitted else "no permission"
+            self._end(live, "Other", status_Wh, f"{RECOVERED} (charger holds {held})")
+
+    def _resume(self, live: _LiveSession, meter_Wh: int, reason: str) -> None:
+        live.recovering = False
+        state = live.state if live.state in RUNNING_STATES else CHARGING
+        self._transition(live, state, meter_Wh=meter_Wh, reason=reason)
+        live.confirmed = live.confirmed or reason == RESUMED
+        self._submit_claim(live)
+        self.counters["resumed" if reason == RESUMED else "permission sent again"] += 1
+
+    def _rebooted_since(self, live: _LiveSession, view: ConnectorView) -> bool:
+        """The charger has been up for less time than has passed since the session's last reading."""
+        assert view.status is not None
+        with session_factory(read_only(self.engine))() as db:
+            row = db.get(ChargingSession, live.session_id)
+            seen = [t.at for t in transitions(db, live.session_id)]
+            last = last_reading(db, row) if row is not None else None
+        last_seen = max([*seen, *([last[0]] if last else [])])
+        return view.status.uptime_s < (self.clock() - last_seen).total_seconds()
+
+    # -- events from the charger manager ---------------------------------------------------------
+
+    def _on_event(self, event: StationEvent) -> None:
+        if event.kind == "vehicle":
+            self._on_vehicle(event.connector_id, event.arrived)  # type: ignore[union-attr]
+        elif event.kind == "session":
+            self._on_session(event)
+        elif event.kind == "status":
+            for connector_id in event.connector_ids:  # type: ignore[union-attr]
+                self._on_status(connector_id)
+        elif event.kind == "link":
+            for connector_id, live in list(self._live.items()):
+                if live.recovering and connector_id.startswith(f"{event.charger_id}/"):  # type: ignore[union-attr]
+                    self._reconcile(connector_id)
+
+    def _on_vehicle(self, connector_id: str, arrived: bool) -> None:
+        live = self._live.get(connector_id)
+        if live is None:
+            return
+        if live.recovering:
+            self._reconcile(connector_id)
+        elif arrived and live.state == WAITING_FOR_PLUG:
+            meter = self._meter_now(connector_id)
+            self._transition(live, CHARGING, meter_Wh=meter, reason="plugged", start_meter=True)
+            self._submit_claim(live)
+        elif not arrived and (live.state in RUNNING_STATES or live.state == FINISHING):
+            reason = live.stop_reason if live.state == FINISHING else "EVDisconnected"
+            self._end(live, reason or "EVDisconnected", self._meter_now(connector_id))
+
+    def _on_session(self, event: StationEvent) -> None:
+        session = event.session  # type: ignore[union-attr]
+        live = self._live.get(event.connector_id)  # type: ignore[union-attr]
+        if live is None or live.recovering or session.transaction_ref != live.transaction_ref:
+            return
+        change = event.change  # type: ignore[union-attr]
+        if change == "interrupted" and live.state in RUNNING_STATES:
+            self._transition(live, INTERRUPTED, meter_Wh=session.last_energy_Wh, reason="charger lost")
+        elif change == "resumed" and live.state == INTERRUPTED:
+            self._transition(live, CHARGING, meter_Wh=session.last_energy_Wh, reason="charger back")
+        elif change == "ended" and live.state != FINISHING:
+            reason = session.end_reason or "Other"
+            # After a reboot or a long outage the charger's counter is not the session's: the last
+            # reading the ledger holds is the stop (docs/sessions.md).
+            meter = None if reason in ("Reboot", "PowerLoss") else self._meter_now(event.connector_id)  # type: ignore[union-attr]
+            self._end(live, reason if reason in STOP_REASONS else "Other", meter)
+
+    def _on_status(self, connector_id: str) -> None:
+        live = self._live.get(connector_id)
+        if live is None:
+            return
+        if live.recovering:
+            self._reconcile(connector_id)
+            return
+        view = self.station.manager.connectors()[connector_id]
+        if view.status is None:
+            return
+        if live.state == FINISHING:
+            if not (view.permitted and view.transaction_ref == live.transaction_ref):
+                self._end(live, live.stop_reason or "Local", view.status.energy_Wh)
+        elif live.state in RUNNING_STATES and view.vehicle_present:
+            if not live.confirmed and view.permitted and view.transaction_ref == live.transaction_ref:
+                live.confirmed = True
+                self._transition(live, live.state, meter_Wh=view.status.energy_Wh, reason=CONFIRMED)
+            shown = running_state_for(view.status.iec_state)
+            if shown == live.state:
+                live.candidate = None
+            elif shown != live.candidate:
+                live.candidate, live.candidate_since = shown, time.monotonic()
+            elif time.monotonic() - live.candidate_since >= self.timing.suspend_debounce_s:
+                live.candidate = None
+                self._transition(live, shown, meter_Wh=view.status.energy_Wh, reason="pilot")
+
+    # -- transitions and their side effects -------------------------------------------------------
+
+    def _transition(
+        self,
+        live: _LiveSession,
+        to_state: str,
+        *,
+        meter_Wh: int | None,
+        reason: str | None,
+        start_meter: bool = False,
+    ) -> None:
+        now = self.clock()
+        write_transition(
+            self.engine,
+            live.session_id,
+            to_state,
+            now,
+            meter_Wh=meter_Wh,
+            reason=reason,
+            start_meter=start_meter,
+        )
+        live.state, live.state_since = to_state, now
+
+    def _submit_claim(self, live: _LiveSession) -> None:
+        claim = Claim(
+            ClaimSource.PAYMENT,
+            may_charge=True,
+            transaction_ref=live.transaction_ref,
+            reason=f"session {live.session_id}",
+        )
+        self.station.arbiter.submit(live.connector_id, claim)
+
+    def _end(self, live: _LiveSession, reason: str, meter_Wh: int | None, detail: str | None = None) -> None:
+        """Writes the end (with the cost and the outbox message), then releases the claim."""
+        now = self.clock()
+        samples, self._samples = self._samples, []
+        row = end_session(
+            self.engine,
+            live.session_id,
+            reason,
+            now,
+            meter_stop_Wh=meter_Wh,
+            samples=samples,
+            detail=f"{detail}: {reason}" if detail else None,
+        )
+        self._live.pop(live.connector_id, None)
+        self.station.arbiter.release(live.connector_id, ClaimSource.PAYMENT)
+        live.result, live.recovering = row, False
+        live.ended.set()
+        self.counters[f"ended {reason}"] += 1
+        log.info("%s: session %s ended (%s)", live.connector_id, live.session_id, reason)
+
+    def _meter_now(self, connector_id: str) -> int | None:
+        view = self.station.manager.connectors()[connector_id]
+        if view.status is None or not view.available:
+            return None
+        return view.status.energy_Wh
+
+    # -- sampling and deadlines ---------------------------------------------------------------------
+
+    async def _run_housekeeping(self) -> None:
+        next_sample = next_flush = time.monotonic()
+        while True:
+            await asyncio.sleep(self.timing.housekeeping_s)
+            try:
+                now = time.monotonic()
+                if now >= next_sample:
+                    next_sample = now + self.timing.sample_interval_s
+                    self._take_samples()
+                if now >= next_flush:
+                    next_flush = now + self.timing.flush_interval_s
+                    self._flush_samples()
+                self._check_deadlines()
+            except Exception:  # the ledger may be briefly unwritable (disk full): try again next round
+                log.exception("session housekeeping failed")
+
+    def _take_samples(self) -> None:
+        ts_s = int(self.clock().timestamp())
+        for connector_id, view in self.station.manager.connectors().items():
+            status = view.status
+            if status is None or not view.available or connector_id not in self._connector_db_ids:
+                continue
+            self._samples.append(
+                Sample(
+                    self._connector_db_ids[connector_id],
+                    ts_s,
+                    status.energy_Wh,
+                    status.power_W,
+                    status.current_mA[0],
+                    status.current_mA[1],
+                    status.current_mA[2],
+                    status.voltage_mV[0] // 100,
+                )
+            )
+
+    def _flush_samples(self) -> None:
+        samples, self._samples = self._samples, []
+        try:
+            store_samples(self.engine, samples)
+        except Exception:
+            self._samples = samples + self._samples  # kept for the next flush
+            raise
+
+    def _check_deadlines(self) -> None:
+        now = self.clock()
+        for live in list(self._live.values()):
+            if live.state in (AUTHORISED, WAITING_FOR_PLUG):
+                if now - live.created_at >= timedelta(seconds=self.timing.plug_timeout_s):
+                    self._end(live, "Other", None, "plug timeout")
+            elif live.recovering:
+                if self._recovery_deadline is not None and now >= self._recovery_deadline:
+                    self._end(live, "PowerLoss", None, f"{RECOVERED}: charger not back")
+            elif live.state == INTERRUPTED:
+                if now - live.state_since >= timedelta(seconds=self.session_timeout_s):
+                    self._end(live, "PowerLoss", None)
+            elif live.state == FINISHING and now - live.state_since >= timedelta(
+                seconds=self.timing.stop_timeout_s
+            ):
+                self._end(
+                    live, live.stop_reason or "Local", self._meter_now(live.connector_id), "stop timeout"
+                )
