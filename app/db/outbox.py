@@ -125,8 +125,8 @@ def claim_next(
     )
 
 
-def ack(db: Db, message_id: int, claim_token: str, *, now: datetime | None = None) -> bool:
-    """Marks a claimed message delivered; False when the token is not (or no longer) the message's claim."""
+def _settle_claim(db: Db, message_id: int, claim_token: str, **values: Any) -> bool:
+    """Ends a claim (delivered or given back); False when the token is not (or no longer) the message's."""
     return (
         db.execute(
             update(OutboxMessage)
@@ -135,28 +135,21 @@ def ack(db: Db, message_id: int, claim_token: str, *, now: datetime | None = Non
                 OutboxMessage.claim_token == claim_token,
                 OutboxMessage.delivered_at.is_(None),
             )
-            .values(delivered_at=now or utc_now(), claim_token=None, claimed_until=None, last_error=None)
+            .values(claim_token=None, claimed_until=None, **values)
             .execution_options(synchronize_session=False)
         ).rowcount
         == 1
     )
+
+
+def ack(db: Db, message_id: int, claim_token: str, *, now: datetime | None = None) -> bool:
+    """Marks a claimed message delivered; False when the token is not (or no longer) the message's claim."""
+    return _settle_claim(db, message_id, claim_token, delivered_at=now or utc_now(), last_error=None)
 
 
 def release(db: Db, message_id: int, claim_token: str, *, error: str, retry_at: datetime) -> bool:
     """Gives a claimed message back after a failed delivery: it stays the head and is retried at retry_at."""
-    return (
-        db.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.id == message_id,
-                OutboxMessage.claim_token == claim_token,
-                OutboxMessage.delivered_at.is_(None),
-            )
-            .values(claim_token=None, claimed_until=None, last_error=error[:2000], available_at=retry_at)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        == 1
-    )
+    return _settle_claim(db, message_id, claim_token, last_error=error[:2000], available_at=retry_at)
 
 
 def pending_count(db: Db, stream: str) -> int:
