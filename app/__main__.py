@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from app.config import ConfigError, StationConfig, describe_schema, load_config
+from app.db.schema_guard import DatabaseTooNewError
 from app.demo import DemoScript, demo_config
 from app.headless import run_station
+from app.station_runtime import StationRuntimeError
 from hal.simulator import SimControl, SimError, SimulatorProcess
 
 
@@ -50,13 +52,16 @@ def main(argv: list[str] | None = None) -> int:
         return run_demo(config, args)
     except KeyboardInterrupt:
         return 0
+    except (StationRuntimeError, DatabaseTooNewError) as err:
+        print(f"evse-station: refusing to start: {err}", file=sys.stderr)
+        return 2
 
 
 def run_demo(config: StationConfig, args: argparse.Namespace) -> int:
     try:
         with SimulatorProcess(chargers=config.demo.chargers) as sim:
             control = SimControl(sim.host, sim.ports.control_port).connect()
-            script = DemoScript(control, config.demo.permit_current_mA, seed=args.seed)
+            script = DemoScript(control, seed=args.seed)
             print(
                 f"demo mode: {config.demo.chargers} simulated chargers (evse-sim pid {sim.pid}); Ctrl-C stops"
             )

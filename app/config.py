@@ -15,6 +15,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from app.tariff import Tariff, TariffError, tariff_from_dict
+
 
 class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file, key and reason."""
@@ -142,7 +144,6 @@ class DemoSettings:
     """Demo mode: simulated chargers and scripted cars, for rehearsal and sales."""
 
     chargers: int = setting(4, minimum=1, maximum=128, doc="Simulated chargers started in demo mode")
-    permit_current_mA: int = setting(16000, minimum=6000, maximum=32000, doc="Current offered to demo cars")
     site_limit_mA: int = setting(
         40000,
         minimum=6000,
@@ -152,6 +153,7 @@ class DemoSettings:
 
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+TABLE = "table"  # pattern marker of a free-form table validated by its own parser (the tariff)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -172,6 +174,57 @@ class DatabaseSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SessionSettings:
+    """Charging-session timeouts (docs/sessions.md)."""
+
+    plug_timeout_s: float = setting(
+        120.0,
+        minimum=10.0,
+        maximum=3600.0,
+        doc="An authorised session with no car plugged in ends after this",
+    )
+    stop_timeout_s: float = setting(
+        15.0, minimum=2.0, maximum=300.0, doc="A stop the charger does not confirm ends on the last reading"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class LedgerSettings:
+    """Meter samples, their rollups and how long each is kept (docs/database.md has the sizes)."""
+
+    sample_interval_s: float = setting(
+        10.0, minimum=1.0, maximum=900.0, doc="Meter sample period per connector"
+    )
+    flush_interval_s: float = setting(
+        30.0, minimum=1.0, maximum=900.0, doc="Samples are written in batches at most this far apart"
+    )
+    maintenance_interval_s: float = setting(
+        60.0, minimum=1.0, maximum=3600.0, doc="How often samples are rolled up and old data pruned"
+    )
+    raw_samples_days: int = setting(
+        90, minimum=0, maximum=36500, doc="Days raw samples are kept; 0 = for ever"
+    )
+    minute_rollups_days: int = setting(
+        400, minimum=0, maximum=36500, doc="Days per-minute rollups are kept; 0 = for ever"
+    )
+    hour_rollups_days: int = setting(
+        3650, minimum=0, maximum=36500, doc="Days per-hour rollups are kept; 0 = for ever"
+    )
+    day_rollups_days: int = setting(
+        0, minimum=0, maximum=36500, doc="Days per-day rollups are kept; 0 = for ever"
+    )
+    delivered_messages_days: int = setting(
+        30, minimum=1, maximum=3650, doc="Days delivered outbox messages are kept (for support)"
+    )
+    utc_offset_h: int = setting(
+        8,
+        minimum=-12,
+        maximum=14,
+        doc="Local time offset that starts a day in the daily rollups (Malaysia +8)",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class StationConfig:
     """The whole station configuration."""
 
@@ -181,6 +234,14 @@ class StationConfig:
     site: SiteSettings = setting(SiteSettings(), doc="The grid connection")
     balancer: BalancerSettings = setting(BalancerSettings(), doc="Load balancing")
     database: DatabaseSettings = setting(DatabaseSettings(), doc="The ledger database")
+    sessions: SessionSettings = setting(SessionSettings(), doc="Charging sessions")
+    ledger: LedgerSettings = setting(LedgerSettings(), doc="Meter data and retention")
+    tariff: Tariff | None = setting(
+        None,
+        doc="The tariff in force: a table in the plain form of docs/tariffs.md (prices as text, "
+        '"0.80"); required when chargers are configured, the demo has its own',
+        pattern=TABLE,
+    )
     groups: tuple[PowerGroup, ...] = setting(
         (), doc="Feeders and breakers inside the site, each with a limit"
     )
@@ -240,6 +301,10 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
     values = {}
     for name, f in known.items():
         key = f"{where}.{name}" if where else name
+        if f.metadata.get("pattern") == TABLE:
+            if name in data:
+                values[name] = _table(data[name], key)
+            continue
         if name not in data:
             if f.default is MISSING and f.default_factory is MISSING:
                 raise ConfigError(f"{key}: required ({f.metadata['doc']})")
@@ -251,6 +316,15 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
         if not where:
             raise
         raise ConfigError(f"{where}: {err}") from None
+
+
+def _table(value: Any, key: str) -> Tariff:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key}: expected a table, got {type(value).__name__}")
+    try:
+        return tariff_from_dict(value)
+    except TariffError as err:
+        raise ConfigError(f"{key}.{err}") from None
 
 
 def _convert(hint: Any, value: Any, meta: typing.Mapping[str, Any], key: str) -> Any:
@@ -282,7 +356,15 @@ def _convert(hint: Any, value: Any, meta: typing.Mapping[str, Any], key: str) ->
 
 def parse_config(data: dict[str, Any]) -> StationConfig:
     """Builds the configuration from already-parsed TOML data."""
-    return _build(StationConfig, data, "")
+    config: StationConfig = _build(StationConfig, data, "")
+    # A site file that names chargers must name their price too; code building a configuration for
+    # tests or the demo may leave it out (the session service then refuses to start without one).
+    if config.chargers and config.tariff is None:
+        raise ConfigError(
+            'tariff: required when chargers are configured (write energy_price_per_kWh = "0" '
+            "for free charging, so that it is a decision and not an omission)"
+        )
+    return config
 
 
 def load_config(path: Path | None) -> StationConfig:
@@ -313,6 +395,9 @@ def describe_schema(cls: type = StationConfig, prefix: str = "") -> list[str]:
             continue
         if typing.get_origin(hint) is tuple and hasattr(typing.get_args(hint)[0], "__dataclass_fields__"):
             lines += describe_schema(typing.get_args(hint)[0], f"{name}[].")
+            continue
+        if f.metadata.get("pattern") == TABLE:
+            lines.append(f"{name} (table, see docs/tariffs.md): {f.metadata['doc']}")
             continue
         if f.default is not MISSING:
             default = repr(f.default)

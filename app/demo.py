@@ -1,8 +1,8 @@
-"""Demo mode: the firmware simulator with virtual chargers, scripted cars and free-vend authorisations.
+"""Demo mode: the firmware simulator with virtual chargers, scripted cars and drivers who tap a demo card.
 
-Used for rehearsal and sales until sessions, payments and the kiosk take over: a car that plugs in
-is authorised at once (a payment claim), the load balancer shares the site between the cars, and
-the claim is released when the car leaves.
+Used for rehearsal and sales: a car that plugs in is authorised through the session service (a demo
+card), so every session is in the demo ledger with its meter values and cost; the load balancer
+shares the site between the cars; a driver either stops at the station first or just unplugs.
 """
 
 from __future__ import annotations
@@ -11,58 +11,76 @@ import dataclasses
 import random
 import time
 
-from app.arbitration import Claim, ClaimSource
-from app.config import ConfiguredCharger, StationConfig
-from app.station import Station
+from app.config import REPO_ROOT, ConfiguredCharger, DatabaseSettings, StationConfig
+from app.session_ledger import SessionRefusedError
+from app.station_runtime import StationRuntime
+from app.tariff import Tariff, tariff_from_dict
 from hal.simulator import SimControl
 from hal.wire_messages import IecState
 
 ARRIVAL_CHANCE_PER_TICK = 0.25
+STOP_AT_STATION_CHANCE = 0.5  # the other drivers end their session by unplugging (EVDisconnected)
 STAY_S = (20.0, 60.0)
+DEMO_LEDGER = REPO_ROOT / "var" / "demo-ledger.sqlite3"
+# A plausible Malaysian public AC tariff, tax inclusive (8 % SST), so the demo shows every line.
+DEMO_TARIFF: Tariff = tariff_from_dict(
+    {
+        "energy_price_per_kWh": "1.20",
+        "session_fee": "1.00",
+        "idle_fee_per_minute": "0.50",
+        "idle_grace_minutes": 10,
+    }
+)
 
 
 def demo_config(config: StationConfig, charger_ports: tuple[int, ...], host: str) -> StationConfig:
-    """The station configuration pointing at the simulator's chargers."""
+    """The station configuration pointing at the simulator's chargers, with the demo ledger and tariff
+    unless the configuration names its own (demo sessions never land in the production ledger)."""
     chargers = tuple(
         ConfiguredCharger(id=f"SIM-{i:02d}", link=f"tcp://{host}:{port}")
         for i, port in enumerate(charger_ports)
     )
     site = dataclasses.replace(config.site, limit_mA=(config.demo.site_limit_mA,) * 3)
-    return dataclasses.replace(config, chargers=chargers, groups=(), site=site)
+    database = config.database if config.database.url else DatabaseSettings(url=f"sqlite:///{DEMO_LEDGER}")
+    return dataclasses.replace(
+        config,
+        chargers=chargers,
+        groups=(),
+        site=site,
+        database=database,
+        tariff=config.tariff or DEMO_TARIFF,
+    )
 
 
 class DemoScript:
-    """Called once a second: cars arrive at free chargers, are authorised, charge a while and leave."""
+    """Called once a second: cars arrive at free chargers, drivers tap a card, charge a while and leave."""
 
-    def __init__(self, control: SimControl, permit_current_mA: int, seed: int | None = None) -> None:
+    def __init__(self, control: SimControl, seed: int | None = None) -> None:
         self.control = control
-        self.permit_current_mA = permit_current_mA
         self.rng = random.Random(seed)
         self.leave_at: dict[str, float] = {}
-        self.next_transaction = 1
+        self.next_card = 1
 
-    async def __call__(self, station: Station) -> None:
+    async def __call__(self, runtime: StationRuntime) -> None:
         now = time.monotonic()
-        for index, view in enumerate(station.manager.connectors().values()):
+        sessions = runtime.sessions
+        for index, view in enumerate(runtime.station.manager.connectors().values()):
             if not view.available or view.status is None:
                 continue
             cid = view.connector_id
             if cid in self.leave_at:
                 if now >= self.leave_at[cid]:
                     del self.leave_at[cid]
+                    if sessions.open_session(cid) is not None and self.rng.random() < STOP_AT_STATION_CHANCE:
+                        await sessions.stop(cid, "Local")
                     await self.control.call("unplug", charger=index)
-                    station.arbiter.release(cid, ClaimSource.PAYMENT)
             elif view.status.iec_state == IecState.A and self.rng.random() < ARRIVAL_CHANCE_PER_TICK:
                 await self.control.call(
                     "plug", charger=index, soc_pct=self.rng.randint(10, 70), battery_wh=60000
                 )
-                claim = Claim(
-                    ClaimSource.PAYMENT,
-                    may_charge=True,
-                    max_current_mA=self.permit_current_mA,
-                    transaction_ref=self.next_transaction,
-                    reason="demo: free vend",
-                )
-                station.arbiter.submit(cid, claim)
-                self.next_transaction += 1
+                try:
+                    sessions.authorise(cid, f"DEMO{self.next_card:04d}")
+                except SessionRefusedError:
+                    continue  # a session is still finishing there: this car waits for the next tick
+                self.next_card += 1
                 self.leave_at[cid] = now + self.rng.uniform(*STAY_S)

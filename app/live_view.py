@@ -17,7 +17,7 @@ def fault_names(mask: int) -> list[str]:
     return [bit.name or "" for bit in FaultBit if mask & bit]
 
 
-def render_row(view: ConnectorView, reason: str) -> str:
+def render_row(view: ConnectorView, reason: str, session_note: str = "") -> str:
     s = view.status
     if s is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
         return f"{view.connector_id:<12} {view.link_state.value:<10} {reason}"
@@ -31,6 +31,8 @@ def render_row(view: ConnectorView, reason: str) -> str:
         notes.append("contactor closed")
     if view.session is not None:
         notes.append(f"session {view.session.transaction_ref} {view.session.state}")
+    if session_note:
+        notes.append(session_note)
     if reason:
         notes.append(reason)
     # Measured current per site phase, so the columns add up to the site's load.
@@ -42,7 +44,12 @@ def render_row(view: ConnectorView, reason: str) -> str:
     )
 
 
-def render_table(manager: ChargerManager, title: str) -> str:
+def render_table(manager: ChargerManager, title: str, session_notes: dict[str, str] | None = None) -> str:
+    """The table; `session_notes` adds what the ledger says per connector (session, cost so far)."""
     reasons = {cid: view.reason for cid, view in manager.chargers().items()}
-    rows = [render_row(v, reasons[v.charger_id]) for v in manager.connectors().values()]
+    notes = session_notes or {}
+    rows = [
+        render_row(v, reasons[v.charger_id], notes.get(v.connector_id, ""))
+        for v in manager.connectors().values()
+    ]
     return "\n".join([title, HEADER, *rows])

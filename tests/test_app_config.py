@@ -25,7 +25,9 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
             tmp_path,
             'station_name = "Plaza"\n[link]\npoll_hz = 10\n'
             '[[chargers]]\nid = "CP-01"\nlink = "tcp://10.0.0.5:7700"\n'
-            '[[chargers]]\nid = "CP-02"\nlink = "i2c://1/0x11"\nmax_current_mA = 16000\n',
+            '[[chargers]]\nid = "CP-02"\nlink = "i2c://1/0x11"\nmax_current_mA = 16000\n'
+            '[tariff]\nenergy_price_per_kWh = "1.20"\nsession_fee = "1.00"\n'
+            "[ledger]\nsample_interval_s = 5\nraw_samples_days = 0\n",
         )
     )
     assert config.station_name == "Plaza"
@@ -33,6 +35,9 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
     assert config.link.lease_ms == StationConfig().link.lease_ms
     assert [c.id for c in config.chargers] == ["CP-01", "CP-02"]
     assert config.chargers[1].max_current_mA == 16000
+    assert config.tariff is not None
+    assert (config.tariff.energy_price_cminor_per_kWh, config.tariff.session_fee_minor) == (12000, 100)
+    assert (config.ledger.sample_interval_s, config.ledger.raw_samples_days) == (5.0, 0)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +56,17 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
             "chargers[1].id: 'a' is also chargers[0]",
         ),
         ("chargers = 3\n", "chargers: expected a list"),
+        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\n", "tariff: required when chargers are configured"),
+        ("[tariff]\nenergy_price_per_kWh = '-0.10'\n", "tariff.energy_price_per_kWh: must not be negative"),
+        ("[tariff]\nenergy_price_per_kWh = '1'\ncurrency = 'XYZ'\n", "tariff.currency: unknown currency"),
+        (
+            "[tariff]\nenergy_price_per_kWh = '1'\ntou_windows = [{days = ['Mon'], start = '08:00', "
+            "end = '12:00', energy_price_per_kWh = '2'}, {days = ['Mon'], start = '11:00', end = '13:00', "
+            "energy_price_per_kWh = '3'}]\n",
+            "tariff.tou_windows",
+        ),
+        ("tariff = 3\n", "tariff: expected a table"),
+        ("[ledger]\nsample_interval_s = 0.1\n", "ledger.sample_interval_s: 0.1 is below the minimum 1.0"),
         (
             "[[chargers]]\nid='a'\nlink='tcp://h:1'\ngroup='feeder-9'\n",
             "chargers[0].group: unknown group 'feeder-9'",
@@ -99,7 +115,8 @@ def test_power_tree_and_wiring_are_read(tmp_path: Path) -> None:
             "[[groups]]\nid = 'feeder-a'\nlimit_mA = [40000, 40000, 40000]\n"
             "[[groups]]\nid = 'bay-1'\nparent = 'feeder-a'\nlimit_mA = [20000, 20000, 20000]\n"
             "[[chargers]]\nid = 'CP-01'\nlink = 'tcp://10.0.0.5:7700'\ngroup = 'bay-1'\nwiring = 'L2L3L1'\n"
-            "[[chargers]]\nid = 'CP-02'\nlink = 'tcp://10.0.0.6:7700'\nphases = 1\nwiring = 'L3'\n",
+            "[[chargers]]\nid = 'CP-02'\nlink = 'tcp://10.0.0.6:7700'\nphases = 1\nwiring = 'L3'\n"
+            "[tariff]\nenergy_price_per_kWh = '0'\n",
         )
     )
     assert config.site.limit_mA == (100000, 90000, 80000)
@@ -107,6 +124,14 @@ def test_power_tree_and_wiring_are_read(tmp_path: Path) -> None:
     assert config.chargers[0].site_phases == (1, 2, 0)
     assert config.chargers[1].site_phases == (2,)
     assert config.chargers[1].group == "site"
+
+
+def test_the_documented_example_is_a_valid_site_file(tmp_path: Path) -> None:
+    doc = (REPO / "docs" / "configuration.md").read_text()
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = load_config(write(tmp_path, example))
+    assert [c.id for c in config.chargers] == ["CP-01", "CP-02"]
+    assert config.tariff is not None and config.tariff.energy_price_cminor_per_kWh == 12000
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:

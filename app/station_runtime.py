@@ -1,0 +1,110 @@
+"""The running station: the ledger (migrated at start-up), the station core, charging sessions and upkeep.
+
+This is the facade the kiosk, the OCPP side and the headless runner start, stop and talk to. The
+order matters: the database is checked and migrated before anything reads it; the session service
+loads open sessions before the chargers' links start, so a recovered session is reconciled on the
+chargers' first status (docs/sessions.md); on the way down the links stop before the ledger closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from app.config import StationConfig
+from app.db.base import utc_now
+from app.db.engine import make_engine
+from app.db.schema_guard import MigrationReport, check_and_migrate
+from app.ledger_maintenance import LedgerMaintenance
+from app.sessions import SessionService, SessionTiming
+from app.station import Station
+from app.tariff import Tariff
+
+log = logging.getLogger(__name__)
+
+
+class StationRuntimeError(RuntimeError):
+    """The station cannot start (no tariff, a database it must not touch); the message says why."""
+
+
+def session_timing(config: StationConfig) -> SessionTiming:
+    """The session service's periods from the configuration."""
+    return SessionTiming(
+        sample_interval_s=config.ledger.sample_interval_s,
+        flush_interval_s=config.ledger.flush_interval_s,
+        plug_timeout_s=config.sessions.plug_timeout_s,
+        stop_timeout_s=config.sessions.stop_timeout_s,
+    )
+
+
+class StationRuntime:
+    """Owns the engine, the Station, the SessionService and the ledger maintenance, started in order."""
+
+    def __init__(
+        self,
+        config: StationConfig,
+        *,
+        station: Station | None = None,
+        engine: Engine | None = None,
+        tariff: Tariff | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        timing: SessionTiming | None = None,
+    ) -> None:
+        tariff = tariff or config.tariff
+        if tariff is None:
+            raise StationRuntimeError(
+                "no tariff: add a [tariff] table to the configuration (docs/tariffs.md) before charging"
+            )
+        self.config = config
+        self.url = config.database.resolved_url()
+        self._own_engine = engine is None
+        self.engine = engine if engine is not None else make_engine(self.url)
+        self.station = station or Station(config)
+        self.sessions = SessionService(
+            self.station, self.engine, tariff, clock, timing=timing or session_timing(config)
+        )
+        self.maintenance = LedgerMaintenance(self.engine, config.ledger, clock)
+        self.migration: MigrationReport | None = None
+        self._started = False
+
+    async def start(self) -> None:
+        """Migrates the ledger (DatabaseTooNewError refuses a newer one), then sessions, links, upkeep."""
+        self.migration = await asyncio.to_thread(check_and_migrate, self.engine)
+        if self.migration.migrated:
+            log.warning(
+                "ledger migrated from %s to %s (backup: %s)",
+                self.migration.from_revision,
+                self.migration.to_revision,
+                self.migration.backup_path,
+            )
+        await self.sessions.start()
+        try:
+            await self.station.start()
+        except BaseException:
+            await self.sessions.close()
+            raise
+        self.maintenance.start()
+        self._started = True
+
+    async def stop(self) -> None:
+        """Stops upkeep and links first, then flushes the sessions' samples and closes the ledger."""
+        await self.maintenance.stop()
+        try:
+            await self.station.stop()
+        finally:
+            if self._started:
+                await self.sessions.close()
+            self._started = False
+            if self._own_engine:
+                self.engine.dispose()
+
+    async def __aenter__(self) -> StationRuntime:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
