@@ -1,16 +1,17 @@
-"""The sessions' writes to the ledger: creation, transitions, the end with its cost and outbox message.
+"""The sessions' writes to the ledger: creation, transitions, the end with its cost, and their OCPP messages.
 
 Every function runs one transaction and commits it before returning (SQLite: BEGIN IMMEDIATE and
 synchronous=FULL, docs/database.md), so the caller performs a side effect (claim, stop) only after
 the state that causes it is durable. The usage a cost is computed from is rebuilt from the ledger
 alone (transitions and meter samples), so a recomputation after any crash gives the same cost.
+The OCPP transaction messages (StartTransaction, MeterValues, StopTransaction) are enqueued in the
+transaction of their fact, so none is lost or doubled by a crash (docs/ocpp-transactions.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,17 @@ from app.config import StationConfig
 from app.db import outbox
 from app.db.engine import read_only, session_factory
 from app.db.meter_store import Sample, insert_samples
-from app.db.models import Charger, ChargingSession, Connector, MeterSample, SessionCostLine, SessionTransition
+from app.db.models import (
+    Charger,
+    ChargingSession,
+    Connector,
+    MeterSample,
+    OutboxMessage,
+    OutboxStream,
+    SessionCostLine,
+    SessionTransition,
+)
+from app.ocpp import tx_messages
 from app.session_states import (
     AUTHORISED,
     ENDED,
@@ -31,6 +42,9 @@ from app.session_states import (
 from app.tariff import CostBreakdown, SessionUsage, Tariff, compute_cost, tariff_from_dict, tariff_to_dict
 
 OUTBOX_STREAM = "ocpp"
+# StopTransaction transactionData (StopTxnSampledData/StopTxnAlignedData) waiting for the session's end:
+# one stream per session, folded into the stop message and removed in the ending transaction.
+STOP_DATA_STREAM_PREFIX = "ocpp_stop_data:"
 Reading = tuple[datetime, int]
 
 
@@ -113,9 +127,11 @@ def create_session(
     *,
     next_state: str,
     meter_Wh: int | None,
+    reservation_id: int | None = None,
 ) -> ChargingSession:
     """Writes a new session: authorised, then at once `next_state` (waiting_for_plug, or charging with
-    the meter start when the car is already plugged), in one transaction; refuses a second open one."""
+    the meter start and its StartTransaction message when the car is already plugged), in one
+    transaction; refuses a second open one. `reservation_id`: the OCPP reservation it ends, if any."""
     with session_factory(engine).begin() as db:
         # The connector row lock serialises authorisations of one connector on PostgreSQL; SQLite's
         # BEGIN IMMEDIATE already serialises every writer.
@@ -146,6 +162,8 @@ def create_session(
         if meter_Wh is not None:
             row.meter_start_Wh, row.started_at = meter_Wh, at
         _add_transition(db, row, next_state, at, meter_Wh, "plugged" if meter_Wh is not None else None)
+        if meter_Wh is not None:
+            _enqueue_start(db, row, reservation_id)
         return row
 
 
@@ -158,8 +176,10 @@ def write_transition(
     meter_Wh: int | None = None,
     reason: str | None = None,
     start_meter: bool = False,
+    reservation_id: int | None = None,
 ) -> ChargingSession:
-    """Moves a session to `to_state` (state column and a transition row, one transaction)."""
+    """Moves a session to `to_state` (state column and a transition row, one transaction); with
+    start_meter, the meter start and the StartTransaction message are written with it."""
     with session_factory(engine).begin() as db:
         row = db.get(ChargingSession, session_id, with_for_update=True)
         if row is None:
@@ -167,7 +187,62 @@ def write_transition(
         if start_meter:
             row.meter_start_Wh, row.started_at = meter_Wh, at
         _add_transition(db, row, to_state, at, meter_Wh, reason)
+        if start_meter and meter_Wh is not None:
+            _enqueue_start(db, row, reservation_id)
         return row
+
+
+def _ocpp_connector_id(db: Session, row: ChargingSession) -> int:
+    return int(db.scalar(select(Connector.ocpp_connector_id).where(Connector.id == row.connector_id)))
+
+
+def _enqueue_start(db: Session, row: ChargingSession, reservation_id: int | None) -> None:
+    """StartTransaction for the session (OCPP 1.6 section 6.46), once: the meter start is its fact."""
+    db.flush()
+    payload = tx_messages.started_payload(row, _ocpp_connector_id(db, row), reservation_id)
+    outbox.enqueue(
+        db, OUTBOX_STREAM, tx_messages.KIND_STARTED, payload, dedupe_key=f"session_started:{row.id}"
+    )
+
+
+def enqueue_meter_values(
+    engine: Engine,
+    session_id: int,
+    meter_values: Sequence[tx_messages.MeterValue],
+    *,
+    stop_transaction_data: Sequence[tx_messages.MeterValue] = (),
+) -> int | None:
+    """Queues a running transaction's MeterValues.req (OCPP 1.6 section 6.32; values as OCPP MeterValue
+    dicts) and keeps `stop_transaction_data` (StopTxnSampledData / StopTxnAlignedData values) for the
+    transactionData of its StopTransaction, in one transaction. Returns the MeterValues message id; None
+    when nothing was queued (the session has not started or has already ended: its StopTransaction is
+    queued, and a MeterValues behind it would break the order of section 3.7)."""
+    with session_factory(engine).begin() as db:
+        # The row lock orders this against end_session: either these values precede the stop, or none.
+        row = db.get(ChargingSession, session_id, with_for_update=True)
+        if row is None or row.state == ENDED or row.meter_start_Wh is None:
+            return None
+        connector = _ocpp_connector_id(db, row)
+        message_id: int | None = None
+        if meter_values:
+            payload = tx_messages.meter_values_payload(row, connector, meter_values)
+            message_id = outbox.enqueue(db, OUTBOX_STREAM, tx_messages.KIND_METER_VALUES, payload)
+        if stop_transaction_data:
+            payload = {"session_id": row.id, "meter_value": list(stop_transaction_data)}
+            outbox.enqueue(db, f"{STOP_DATA_STREAM_PREFIX}{row.id}", "stop_transaction_data", payload)
+        return message_id
+
+
+def _take_stop_data(db: Session, session_id: int) -> list[tx_messages.MeterValue]:
+    """The session's kept transactionData, in order; removed, as the stop message now holds it."""
+    stream = f"{STOP_DATA_STREAM_PREFIX}{session_id}"
+    rows = db.execute(
+        select(OutboxMessage.payload).where(OutboxMessage.stream == stream).order_by(OutboxMessage.seq)
+    ).scalars()
+    values = [value for payload in rows for value in payload["meter_value"]]
+    db.execute(OutboxMessage.__table__.delete().where(OutboxMessage.stream == stream))
+    db.execute(OutboxStream.__table__.delete().where(OutboxStream.stream == stream))
+    return values
 
 
 def store_samples(engine: Engine, samples: Sequence[Sample]) -> None:
@@ -281,10 +356,13 @@ def end_session(
     stopped_at: datetime | None = None,
     samples: Sequence[Sample] = (),
     detail: str | None = None,
+    transaction_data: Sequence[tx_messages.MeterValue] = (),
 ) -> ChargingSession | None:
     """Ends a session in one transaction: pending samples, the meter stop (None = the last reading the
     ledger holds), energy, the cost of the frozen tariff with its lines, the transition and the outbox
-    message "session_ended". None when the session had already ended (a second end is a no-op)."""
+    message "session_ended". None when the session had already ended (a second end is a no-op).
+    The StopTransaction's transactionData is what enqueue_meter_values kept, then `transaction_data`
+    (the values at the end, context Transaction.End)."""
     check_stop_reason(reason)
     with session_factory(engine).begin() as db:
         insert_samples(db, samples)
@@ -313,26 +391,16 @@ def end_session(
         row.stop_reason, row.ended_at = reason, at
         _add_transition(db, row, ENDED, at, row.meter_stop_Wh, reason if detail is None else detail[:64])
         db.flush()
+        kept = _take_stop_data(db, row.id)
+        data = [*kept, *transaction_data] if row.meter_start_Wh is not None else []
         outbox.enqueue(
-            db, OUTBOX_STREAM, "session_ended", _stop_message(row), dedupe_key=f"session_ended:{row.id}"
+            db,
+            OUTBOX_STREAM,
+            tx_messages.KIND_ENDED,
+            tx_messages.ended_payload(row, _ocpp_connector_id(db, row), data),
+            dedupe_key=f"session_ended:{row.id}",
         )
         return row
-
-
-def _stop_message(row: ChargingSession) -> dict[str, Any]:
-    """What OCPP 1.6 StopTransaction.req needs (§6.49), plus the ledger's ids and the cost."""
-    return {
-        "session_id": row.id,
-        "transaction_ref": row.transaction_ref,
-        "csms_transaction_id": row.csms_transaction_id,
-        "id_tag": row.id_tag,
-        "meter_start_Wh": row.meter_start_Wh,
-        "meter_stop_Wh": row.meter_stop_Wh,
-        "timestamp": (row.stopped_at or row.ended_at or row.updated_at).isoformat(),
-        "reason": row.stop_reason,
-        "total_minor": row.cost_total_minor,
-        "currency": row.currency,
-    }
 
 
 def deadline(at: datetime, seconds: float) -> datetime:

@@ -113,14 +113,20 @@ class OutboxStream(Base):
 
 class OutboxMessage(Base):
     """A message that must be delivered (OCPP StartTransaction/StopTransaction/MeterValues, receipts...),
-    in order per stream, with its delivery attempts."""
+    in order per stream, with its delivery attempts.
+
+    `attempts` counts the tries the receiver refused plus the one in flight (a try that never reached
+    it is given back uncounted). A message the receiver keeps refusing is parked (`parked_at`): it no
+    longer holds up the stream, stays in the table for an operator, and can be put back (unpark).
+    """
 
     __tablename__ = "outbox"
     __table_args__ = (
         UniqueConstraint("stream", "seq"),
         # Enqueuing the same logical message twice (a retried transaction) yields one row.
         UniqueConstraint("dedupe_key"),
-        Index("ix_outbox_pending", "stream", "delivered_at", "seq"),
+        # The head of a stream is the first row of this index range: delivered and parked rows sort apart.
+        Index("ix_outbox_pending", "stream", "delivered_at", "parked_at", "seq"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -135,6 +141,7 @@ class OutboxMessage(Base):
     claim_token: Mapped[str | None] = mapped_column(String(36))
     claimed_until: Mapped[datetime | None]
     delivered_at: Mapped[datetime | None]
+    parked_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
 
 

@@ -5,6 +5,8 @@ committed together or not at all). A deliverer claims the head of a stream with 
 then acks with the claim token. Delivery is at least once (a crash after sending and before the ack
 resends after the lease expires; OCPP 1.6 §4.8 lets the CSMS recognise the retransmission); the claim
 and the ack are exactly once: two deliverers never hold the same message, an ack counts once.
+A message the receiver keeps refusing is parked: it stops holding up the stream and waits for an
+operator, who may put it back (unpark) at its place in the order.
 """
 
 from __future__ import annotations
@@ -33,6 +35,20 @@ class ClaimedMessage:
     attempts: int
     claim_token: str
     claimed_until: datetime
+
+
+@dataclass(frozen=True)
+class ParkedMessage:
+    """A message taken out of the delivery order after refusals, kept for an operator."""
+
+    id: int
+    stream: str
+    seq: int
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    last_error: str | None
+    parked_at: datetime
 
 
 def enqueue(
@@ -78,7 +94,8 @@ def enqueue(
 def claim_next(
     db: Db, stream: str, *, lease: timedelta, now: datetime | None = None
 ) -> ClaimedMessage | None:
-    """Claims the oldest undelivered message of `stream`; None when it is in flight, backing off or absent.
+    """Claims the oldest undelivered, unparked message of `stream`; None when it is in flight, backing off
+    or absent.
 
     Only the head is ever claimable, so a stream is delivered strictly in order. The caller commits.
     """
@@ -96,7 +113,7 @@ def claim_next(
             m.claim_token,
             m.claimed_until,
         )
-        .where(m.stream == stream, m.delivered_at.is_(None))
+        .where(m.stream == stream, m.delivered_at.is_(None), m.parked_at.is_(None))
         .order_by(m.seq)
         .limit(1)
     ).first()
@@ -113,6 +130,7 @@ def claim_next(
         .where(
             OutboxMessage.id == head.id,
             OutboxMessage.delivered_at.is_(None),
+            OutboxMessage.parked_at.is_(None),
             (OutboxMessage.claim_token.is_(None)) | (OutboxMessage.claimed_until <= now),
         )
         .values(claim_token=token, claimed_until=until, attempts=OutboxMessage.attempts + 1)
@@ -147,18 +165,101 @@ def ack(db: Db, message_id: int, claim_token: str, *, now: datetime | None = Non
     return _settle_claim(db, message_id, claim_token, delivered_at=now or utc_now(), last_error=None)
 
 
-def release(db: Db, message_id: int, claim_token: str, *, error: str, retry_at: datetime) -> bool:
-    """Gives a claimed message back after a failed delivery: it stays the head and is retried at retry_at."""
-    return _settle_claim(db, message_id, claim_token, last_error=error[:2000], available_at=retry_at)
+def release(
+    db: Db, message_id: int, claim_token: str, *, error: str, retry_at: datetime, counted: bool = True
+) -> bool:
+    """Gives a claimed message back after a failed delivery: it stays the head and is retried at retry_at.
+
+    counted=False: the try never reached the receiver (no connection, no answer), so it is not one of
+    the message's attempts (OCPP 1.6 section 3.7 counts only the receiver's failures to process it).
+    """
+    values: dict[str, Any] = {"last_error": error[:2000], "available_at": retry_at}
+    if not counted:
+        values["attempts"] = OutboxMessage.attempts - 1
+    return _settle_claim(db, message_id, claim_token, **values)
+
+
+def park(db: Db, message_id: int, claim_token: str, *, error: str, now: datetime | None = None) -> bool:
+    """Takes a claimed message out of the delivery order (the receiver keeps refusing it); the next one
+    becomes the head. The row stays, with its error, until an operator unparks it."""
+    return _settle_claim(db, message_id, claim_token, last_error=error[:2000], parked_at=now or utc_now())
+
+
+def parked(db: Db, stream: str) -> list[ParkedMessage]:
+    """The parked messages of a stream, in their delivery order."""
+    m = OutboxMessage
+    rows = db.execute(
+        select(m.id, m.stream, m.seq, m.kind, m.payload, m.attempts, m.last_error, m.parked_at)
+        .where(m.stream == stream, m.delivered_at.is_(None), m.parked_at.is_not(None))
+        .order_by(m.seq)
+    ).all()
+    return [ParkedMessage(*row) for row in rows]
+
+
+def unpark(db: Db, message_id: int, *, now: datetime | None = None) -> bool:
+    """Puts a parked message back at its place in the order (an operator's retry) with a fresh count of
+    attempts; False when it is not parked."""
+    return (
+        db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.parked_at.is_not(None),
+                OutboxMessage.delivered_at.is_(None),
+            )
+            .values(parked_at=None, attempts=0, available_at=now or utc_now())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+def release_stale_claims(db: Db, stream: str) -> int:
+    """Ends every claim on a stream at once, without counting the try; returns how many.
+
+    Only for the start-up of a stream's single deliverer: the claims are a killed predecessor's, whose
+    outcome is unknown, so the message is sent again now instead of when the lease runs out.
+    """
+    return (
+        db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.stream == stream,
+                OutboxMessage.delivered_at.is_(None),
+                OutboxMessage.claim_token.is_not(None),
+            )
+            .values(claim_token=None, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        or 0
+    )
+
+
+def next_attempt_at(db: Db, stream: str) -> datetime | None:
+    """When the head of a stream can next be claimed (its retry time, or its claim's end); None if empty."""
+    m = OutboxMessage
+    head = db.execute(
+        select(m.available_at, m.claimed_until)
+        .where(m.stream == stream, m.delivered_at.is_(None), m.parked_at.is_(None))
+        .order_by(m.seq)
+        .limit(1)
+    ).first()
+    if head is None:
+        return None
+    return max(head.available_at, head.claimed_until or head.available_at)
 
 
 def pending_count(db: Db, stream: str) -> int:
-    """Messages of a stream not yet delivered."""
+    """Messages of a stream still to deliver (parked ones are not: see `parked`)."""
     return int(
         db.execute(
             select(func.count())
             .select_from(OutboxMessage)
-            .where(OutboxMessage.stream == stream, OutboxMessage.delivered_at.is_(None))
+            .where(
+                OutboxMessage.stream == stream,
+                OutboxMessage.delivered_at.is_(None),
+                OutboxMessage.parked_at.is_(None),
+            )
         ).scalar_one()
     )
 
