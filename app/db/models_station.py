@@ -63,7 +63,7 @@ class User(Base):
 
 
 class IdTag(Base):
-    """An entry of the local authorisation list (OCPP 1.6 §3.5.3, SendLocalList), maybe owned by a user."""
+    """An entry of the local authorisation list (OCPP 1.6 section 3.4.2), maybe owned by a user."""
 
     __tablename__ = "id_tags"
     __table_args__ = (CheckConstraint(_STATUS_CHECK, name="status_known"),)
@@ -79,7 +79,7 @@ class IdTag(Base):
 
 
 class AuthCacheEntry(Base):
-    """An IdTagInfo the CSMS returned, kept to authorise offline (OCPP 1.6 §3.5.2 Authorization Cache)."""
+    """An IdTagInfo the CSMS returned, kept to authorise offline (OCPP 1.6 section 3.4.1, the cache)."""
 
     __tablename__ = "auth_cache_entries"
     __table_args__ = (CheckConstraint(_STATUS_CHECK, name="status_known"),)
