@@ -102,6 +102,7 @@ class LoadBalancer:
         self._wake = asyncio.Event()
         self._cycle_lock = asyncio.Lock()
         self._listeners: list[Callable[[CycleReport], None]] = []
+        self._external_site_limits: dict[str, tuple[int, int, int]] = {}
 
     # -- inputs from other parts of the station ------------------------------------------------
     def set_schedule(self, connector_id: str, departure: float, energy_wanted_Wh: int) -> None:
@@ -113,6 +114,15 @@ class LoadBalancer:
 
     def clear_schedule(self, connector_id: str) -> None:
         self.schedules.pop(connector_id, None)
+
+    def set_external_site_limit(self, source: str, limit_mA: tuple[int, int, int] | None) -> None:
+        """A cap on the site limit per phase from outside (OCPP ChargePointMaxProfile); None withdraws it.
+        The lowest of all caps and the configured limit applies."""
+        if limit_mA is None:
+            self._external_site_limits.pop(source, None)
+        else:
+            self._external_site_limits[source] = limit_mA
+        self.wake()
 
     def wake(self) -> None:
         """Run the next cycle now (a car arrived, a claim changed) instead of at the next tick."""
@@ -196,17 +206,20 @@ class LoadBalancer:
 
     # -- pieces of a cycle -----------------------------------------------------------------------
     def _tree_now(self, views: dict[str, Any]) -> PowerTree:
-        """The tree, with the site limit lowered by what the building itself draws (if metered)."""
+        """The tree, its site limit capped from outside and lowered by what the building draws (metered)."""
+        site = self.tree.nodes["site"].limit_mA
+        for cap in self._external_site_limits.values():
+            site = tuple(min(site[p], cap[p]) for p in range(PHASES))  # type: ignore[assignment]
+        tree = self.tree if site == self.tree.nodes["site"].limit_mA else self.tree.with_site_limit(site)
         if self.building_meter is None:
-            return self.tree
+            return tree
         total = self.building_meter()
         if total is None:
-            return self.tree
+            return tree
         ev = [0] * PHASES
         for view in views.values():
             for phase in range(PHASES):
                 ev[phase] += view.measured_mA[phase]
-        site = self.tree.nodes["site"].limit_mA
         building = [max(0, total[p] - ev[p]) for p in range(PHASES)]
         return self.tree.with_site_limit(tuple(max(0, site[p] - building[p]) for p in range(PHASES)))  # type: ignore[arg-type]
 
