@@ -20,8 +20,15 @@ as_root() {
 packages=(
     build-essential cmake pkg-config python3-venv python3-dev
     nlohmann-json3-dev
+    pcscd libpcsclite1 libusb-1.0-0   # card readers at run time: PC/SC daemon, nfcpy's USB access
+    swig libpcsclite-dev              # to build pyscard from source where no wheel fits
 )
-test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql)
+# vsmartcard-vpcd: the virtual PC/SC reader the card reader tests put their virtual cards on.
+test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql vsmartcard-vpcd)
+# The strict OCPP test central system runs on Node (ocpp-rpc 2.2.1 needs node >= 17.3; Debian 12 has 18).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    test_packages+=(nodejs npm)
+fi
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
 
 missing=()
@@ -47,6 +54,17 @@ if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install -q -e '.[dev]'
     rm -f .venv/.installed-*
     touch "$stamp"
+fi
+
+# The strict OCPP test central system's npm packages, reinstalled only when package-lock.json changes.
+if [ "$with_tests" -eq 1 ]; then
+    strict_csms=tests/ocpp_peers/strict_csms
+    npm_stamp=$strict_csms/node_modules/.installed-$(sha256sum "$strict_csms/package-lock.json" | cut -c1-16)
+    if [ ! -f "$npm_stamp" ]; then
+        log "installing the strict OCPP test central system (npm ci)"
+        (cd "$strict_csms" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+        touch "$npm_stamp"
+    fi
 fi
 
 # Firmware host builds: Release for the simulator and benchmarks; ASan/UBSan for the host tests.

@@ -11,6 +11,8 @@ import pytest
 
 from hal.simulator import BUILD_HINT, SimControl, SimPorts, SimulatorProcess, find_sim_binary
 
+pytest_plugins = ["ocpp_peers.fixtures"]
+
 DEFAULT_CHARGERS = 2
 
 
