@@ -11,31 +11,13 @@ from __future__ import annotations
 import re
 import tomllib
 import typing
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from app.config_ocpp import OcppSettings
+from app.config_schema import ConfigError, setting
 from app.tariff import Tariff, TariffError, tariff_from_dict
-
-
-class ConfigError(ValueError):
-    """A configuration file that cannot be used; the message names the file, key and reason."""
-
-
-def setting(
-    default: Any = MISSING,
-    *,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    doc: str,
-    pattern: str | None = None,
-) -> Any:
-    """A schema entry: its default (MISSING = required), bounds or pattern, and its description."""
-    meta = {"doc": doc, "min": minimum, "max": maximum, "pattern": pattern}
-    if isinstance(default, list | tuple):
-        return field(default_factory=lambda: tuple(default), metadata=meta)
-    return field(default=default, metadata=meta)
-
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,32}$"
 LINK_PATTERN = r"^(tcp://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}|i2c://\d{1,2}/0x[0-7][0-9a-fA-F])$"
@@ -236,6 +218,7 @@ class StationConfig:
     database: DatabaseSettings = setting(DatabaseSettings(), doc="The ledger database")
     sessions: SessionSettings = setting(SessionSettings(), doc="Charging sessions")
     ledger: LedgerSettings = setting(LedgerSettings(), doc="Meter data and retention")
+    ocpp: OcppSettings = setting(OcppSettings(), doc="The OCPP 1.6J central system")
     tariff: Tariff | None = setting(
         None,
         doc="The tariff in force: a table in the plain form of docs/tariffs.md (prices as text, "
@@ -258,6 +241,10 @@ class StationConfig:
                 "link.failsafe_current_mA must be 0 (stop) or at least 6000 (IEC 61851-1 minimum)"
             )
         self._check_groups()
+        if self.ocpp.url and not self.ocpp.identity:
+            raise ConfigError(
+                "ocpp.identity: required when ocpp.url is set (the CSMS knows the station by it)"
+            )
         seen_ids: dict[str, int] = {}
         seen_links: dict[str, int] = {}
         known_groups = {"site", *(g.id for g in self.groups)}
@@ -406,7 +393,9 @@ def describe_schema(cls: type = StationConfig, prefix: str = "") -> list[str]:
         bounds = ""
         if f.metadata.get("min") is not None or f.metadata.get("max") is not None:
             bounds = f" [{f.metadata.get('min')}..{f.metadata.get('max')}]"
-        if typing.get_origin(hint) is tuple:
+        if typing.get_origin(hint) is tuple and Ellipsis in typing.get_args(hint):
+            type_name = f"list of {typing.get_args(hint)[0].__name__}"
+        elif typing.get_origin(hint) is tuple:
             type_name = f"list of {len(typing.get_args(hint))} {typing.get_args(hint)[0].__name__}"
         else:
             type_name = hint.__name__

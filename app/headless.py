@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -45,8 +46,11 @@ async def run_station(
     await runtime.start()
     started = time.monotonic()
     try:
-        while duration_s is None or time.monotonic() - started < duration_s:
-            await asyncio.sleep(print_every_s)
+        while (
+            duration_s is None or time.monotonic() - started < duration_s
+        ) and not runtime.stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(runtime.stopping.wait(), print_every_s)
             if on_tick is not None:
                 await on_tick(runtime)
             title = f"{config.station_name} - {time.strftime('%H:%M:%S')}"

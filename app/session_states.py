@@ -41,6 +41,9 @@ STOP_REASONS = (
     "Reboot",
     "EmergencyStop",
     "DeAuthorized",
+    "HardReset",
+    "SoftReset",
+    "UnlockCommand",
     "Other",
 )
 

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
@@ -40,6 +40,7 @@ from app.session_ledger import (
 from app.session_states import (
     AUTHORISED,
     CHARGING,
+    ENDED,
     FINISHING,
     INTERRUPTED,
     RUNNING_STATES,
@@ -73,10 +74,36 @@ class _LiveSession:
     recovering: bool = False  # loaded at start-up, waiting for the charger's first status
     confirmed: bool = False  # the charger has been seen holding the permission (a transition says so)
     stop_reason: str | None = None  # the reason of a decided stop (finishing)
+    reservation_id: int | None = None  # OCPP reservation used by this session (lost on a restart)
     candidate: str | None = None  # a running state the pilot shows, not yet held long enough
     candidate_since: float = 0.0
     ended: asyncio.Event = field(default_factory=asyncio.Event)
     result: ChargingSession | None = None
+
+
+def host_boot_time() -> datetime | None:
+    """When this computer booted (Linux /proc/stat btime), None where it cannot be read."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            for line in stat:
+                if line.startswith("btime "):
+                    return datetime.fromtimestamp(int(line.split()[1]), UTC)
+    except OSError:
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class SessionChange:
+    """A session's transition, published after it was committed (OCPP, screens and receipts follow it)."""
+
+    session_id: int
+    transaction_ref: int
+    connector_id: str
+    from_state: str | None
+    to_state: str
+    at: datetime
+    reason: str | None = None  # the stop reason when to_state is "ended"
 
 
 @dataclass(frozen=True)
@@ -102,8 +129,10 @@ class SessionService:
         clock: Callable[[], datetime] = utc_now,
         *,
         timing: SessionTiming | None = None,
+        host_booted_at: Callable[[], datetime | None] = host_boot_time,
     ) -> None:
         self.station = station
+        self.host_booted_at = host_booted_at
         self.engine = engine
         self.tariff = tariff
         self.clock = clock
@@ -118,6 +147,7 @@ class SessionService:
         self._housekeeping: asyncio.Task[None] | None = None
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
+        self._listeners: list[Callable[[SessionChange], None]] = []
 
     # -- life cycle -------------------------------------------------------------------------------
 
@@ -142,10 +172,37 @@ class SessionService:
             self._unsubscribe()
         self._flush_samples()
 
+    def subscribe(self, listener: Callable[[SessionChange], None]) -> Callable[[], None]:
+        """Calls `listener` after each committed transition; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _publish(
+        self, live: _LiveSession, from_state: str | None, to_state: str, reason: str | None = None
+    ) -> None:
+        change = SessionChange(
+            live.session_id,
+            live.transaction_ref,
+            live.connector_id,
+            from_state,
+            to_state,
+            self.clock(),
+            reason,
+        )
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:  # a listener's bug must not undo or stop the session's bookkeeping
+                log.exception("session listener failed on %s", change)
+
     # -- commands ---------------------------------------------------------------------------------
 
-    def authorise(self, connector_id: str, id_tag: str) -> ChargingSession:
-        """Opens a session on a connector with the tariff in force now; refused while one is open."""
+    def authorise(
+        self, connector_id: str, id_tag: str, *, reservation_id: int | None = None
+    ) -> ChargingSession:
+        """Opens a session on a connector with the tariff in force now; refused while one is open.
+
+        `reservation_id`: the OCPP reservation this start uses (sent in its StartTransaction)."""
         if connector_id not in self._connector_db_ids:
             raise SessionRefusedError(f"{connector_id}: no such connector")
         if connector_id in self._live:
@@ -164,11 +221,14 @@ class SessionService:
             now,
             next_state=CHARGING if plugged else WAITING_FOR_PLUG,
             meter_Wh=meter,
+            reservation_id=reservation_id,
         )
         live = _LiveSession(row.id, row.transaction_ref, connector_id, row.state, now, now)
+        live.reservation_id = reservation_id
         self._live[connector_id] = live
         if plugged:
             self._submit_claim(live)
+        self._publish(live, None, row.state)
         return row
 
     async def stop(self, connector_id: str, reason: str = "Local") -> ChargingSession | None:
@@ -256,7 +316,7 @@ class SessionService:
         elif not view.vehicle_present:
             self._end(live, "EVDisconnected", status_Wh, RECOVERED)
         elif self._rebooted_since(live, view):
-            self._end(live, "Reboot", None, RECOVERED)
+            self._end(live, self._reboot_reason(live), None, RECOVERED)
         elif not live.confirmed and not view.permitted:
             # The intent was written but the permission never reached the charger (the station died
             # in between): complete the side effect. A charger only drops a permission it held on a
@@ -277,6 +337,12 @@ class SessionService:
         live.confirmed = live.confirmed or reason == RESUMED
         self._submit_claim(live)
         self.counters["resumed" if reason == RESUMED else "permission sent again"] += 1
+
+    def _reboot_reason(self, live: _LiveSession) -> str:
+        """Charger and host both restarted since the session was last seen: the site lost power
+        (OCPP 1.6 section 7.39 PowerLoss); the charger alone (watchdog, brown-out): Reboot."""
+        booted = self.host_booted_at()
+        return "PowerLoss" if booted is not None and booted > live.state_since else "Reboot"
 
     def _rebooted_since(self, live: _LiveSession, view: ConnectorView) -> bool:
         """The charger has been up for less time than has passed since the session's last reading."""
@@ -380,8 +446,11 @@ class SessionService:
             meter_Wh=meter_Wh,
             reason=reason,
             start_meter=start_meter,
+            reservation_id=live.reservation_id if start_meter else None,
         )
+        from_state = live.state
         live.state, live.state_since = to_state, now
+        self._publish(live, from_state, to_state)
 
     def _submit_claim(self, live: _LiveSession) -> None:
         claim = Claim(
@@ -409,6 +478,8 @@ class SessionService:
         self.station.arbiter.release(live.connector_id, ClaimSource.PAYMENT)
         live.result, live.recovering = row, False
         live.ended.set()
+        if row is not None:
+            self._publish(live, live.state, ENDED, reason)
         self.counters[f"ended {reason}"] += 1
         log.info("%s: session %s ended (%s)", live.connector_id, live.session_id, reason)
 

@@ -12,17 +12,21 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from app.config import StationConfig
-from app.db.base import utc_now
 from app.db.engine import make_engine
 from app.db.schema_guard import MigrationReport, check_and_migrate
 from app.ledger_maintenance import LedgerMaintenance
-from app.sessions import SessionService, SessionTiming
+from app.sessions import SessionService, SessionTiming, host_boot_time
 from app.station import Station
+from app.station_clock import StationClock
 from app.tariff import Tariff
+
+if TYPE_CHECKING:
+    from app.ocpp.service import OcppService
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +55,9 @@ class StationRuntime:
         station: Station | None = None,
         engine: Engine | None = None,
         tariff: Tariff | None = None,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] | None = None,
         timing: SessionTiming | None = None,
+        host_booted_at: Callable[[], datetime | None] | None = None,
     ) -> None:
         tariff = tariff or config.tariff
         if tariff is None:
@@ -60,21 +65,32 @@ class StationRuntime:
                 "no tariff: add a [tariff] table to the configuration (docs/tariffs.md) before charging"
             )
         self.config = config
+        self.clock = clock or StationClock()
         self.url = config.database.resolved_url()
         self._own_engine = engine is None
         self.engine = engine if engine is not None else make_engine(self.url)
         self.station = station or Station(config)
+        # host_booted_at: when this computer booted (default /proc/stat); tests inject it to tell a site
+        # power loss (host and charger restarted) from a charger's own reboot (docs/sessions.md).
         self.sessions = SessionService(
-            self.station, self.engine, tariff, clock, timing=timing or session_timing(config)
+            self.station,
+            self.engine,
+            tariff,
+            self.clock,
+            timing=timing or session_timing(config),
+            host_booted_at=host_booted_at or host_boot_time,
         )
-        self.maintenance = LedgerMaintenance(self.engine, config.ledger, clock)
+        self.maintenance = LedgerMaintenance(self.engine, config.ledger, self.clock)
         self.migration: MigrationReport | None = None
+        self.ocpp: OcppService | None = None  # when a central system is configured ([ocpp] url)
+        self.reset_requested: str | None = None  # "Soft" / "Hard" when the CSMS asked for a reset
+        self.stopping = asyncio.Event()  # set when the runtime should end (a reset)
         self._started = False
 
     async def start(self) -> None:
         """Migrates the ledger (DatabaseTooNewError refuses a newer one), then sessions, links, upkeep."""
         self.migration = await asyncio.to_thread(check_and_migrate, self.engine)
-        if self.migration.migrated:
+        if self.migration.migrated and self.migration.from_revision is not None:
             log.warning(
                 "ledger migrated from %s to %s (backup: %s)",
                 self.migration.from_revision,
@@ -89,9 +105,23 @@ class StationRuntime:
             raise
         self.maintenance.start()
         self._started = True
+        if self.config.ocpp.url:
+            from app.ocpp.service import OcppService  # the OCPP stack loads only where it is used
+
+            self.ocpp = OcppService(self, self.config.ocpp, on_reset=self._reset)
+            await self.ocpp.start()
+
+    def _reset(self, kind: str) -> None:
+        """OCPP Reset (section 5.12): sessions are stopped and reported; the process ends so that
+        systemd starts it again (a Hard reset also power-cycles the chargers' links on the way)."""
+        log.warning("%s reset requested by the central system", kind)
+        self.reset_requested = kind
+        self.stopping.set()
 
     async def stop(self) -> None:
-        """Stops upkeep and links first, then flushes the sessions' samples and closes the ledger."""
+        """Stops OCPP, upkeep and links first, then flushes the sessions' samples and closes the ledger."""
+        if self.ocpp is not None:
+            await self.ocpp.stop()
         await self.maintenance.stop()
         try:
             await self.station.stop()

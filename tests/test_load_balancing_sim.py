@@ -35,6 +35,7 @@ def site_config(sim) -> dict:
             entry["group"] = "feeder"
         chargers.append(entry)
     return {
+        "tariff": {"energy_price_per_kWh": "0"},  # a site file must state its price
         "link": {
             "poll_hz": 5.0,
             "heartbeat_ms": 500,

@@ -1,0 +1,228 @@
+"""The charge point's answers to every CSMS-initiated OCPP 1.6 call, by profile (sections 5.1-5.19).
+
+Each handler takes the request payload (wire names, already checked against the schema) and returns
+the answer and, where the request asks for work, a follow-up that runs after the answer is sent
+(OCPP-J: an answer must not wait for another call to the CSMS on the same connection).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from app.ocpp.rpc import Handler, HandlerResult, RpcError
+
+if TYPE_CHECKING:
+    from app.ocpp.service import OcppService
+
+log = logging.getLogger(__name__)
+
+TRIGGERABLE = (
+    "BootNotification",
+    "DiagnosticsStatusNotification",
+    "FirmwareStatusNotification",
+    "Heartbeat",
+    "MeterValues",
+    "StatusNotification",
+)
+
+
+def _answer(status: str, **extra: Any) -> HandlerResult:
+    return {"status": status, **extra}, None
+
+
+class OcppHandlers:
+    """Binds the service's parts to the OCPP actions; `table()` is what the RPC layer dispatches on."""
+
+    def __init__(self, service: OcppService) -> None:
+        self.svc = service
+
+    def table(self) -> dict[str, Handler]:
+        svc = self.svc
+        table: dict[str, Handler] = {
+            "ChangeAvailability": self.change_availability,
+            "ChangeConfiguration": self.change_configuration,
+            "ClearCache": self.clear_cache,
+            "DataTransfer": self.data_transfer,
+            "GetConfiguration": self.get_configuration,
+            "RemoteStartTransaction": self.remote_start,
+            "RemoteStopTransaction": self.remote_stop,
+            "Reset": self.reset,
+            "UnlockConnector": self.unlock_connector,
+            "SendLocalList": self.send_local_list,
+            "GetLocalListVersion": self.get_local_list_version,
+            "ReserveNow": self.reserve_now,
+            "CancelReservation": self.cancel_reservation,
+            "SetChargingProfile": self.set_charging_profile,
+            "ClearChargingProfile": self.clear_charging_profile,
+            "GetCompositeSchedule": self.get_composite_schedule,
+            "TriggerMessage": self.trigger_message,
+        }
+        if svc.firmware is not None:
+            table["UpdateFirmware"] = self.update_firmware
+        if svc.diagnostics is not None:
+            table["GetDiagnostics"] = self.get_diagnostics
+        return table
+
+    # -- Core ------------------------------------------------------------------------------------
+
+    async def change_availability(self, p: dict[str, Any]) -> HandlerResult:
+        return _answer(await self.svc.run_blocking(self.svc.availability.change, p["connectorId"], p["type"]))
+
+    async def change_configuration(self, p: dict[str, Any]) -> HandlerResult:
+        status = await self.svc.run_blocking(self.svc.config.change, p["key"], p["value"], "csms")
+        return _answer(str(status))
+
+    async def clear_cache(self, _p: dict[str, Any]) -> HandlerResult:
+        return _answer(str(await self.svc.run_blocking(self.svc.cache.clear)))
+
+    async def data_transfer(self, p: dict[str, Any]) -> HandlerResult:
+        # No vendor extension is implemented: section 5.6 answers UnknownVendorId for those.
+        log.info("DataTransfer from vendor %s ignored", p.get("vendorId"))
+        return _answer("UnknownVendorId")
+
+    async def get_configuration(self, p: dict[str, Any]) -> HandlerResult:
+        known, unknown = self.svc.config.get_configuration(p.get("key"))
+        answer: dict[str, Any] = {"configurationKey": known}
+        if unknown:
+            answer["unknownKey"] = unknown
+        return answer, None
+
+    async def remote_start(self, p: dict[str, Any]) -> HandlerResult:
+        svc = self.svc
+        number = p.get("connectorId") or svc.free_connector(p["idTag"])
+        if number is None or not svc.may_start(number):
+            return _answer("Rejected")
+        profile = p.get("chargingProfile")
+        if profile is not None and profile.get("chargingProfilePurpose") != "TxProfile":
+            return _answer("Rejected")  # section 5.11: only a TxProfile may come with a remote start
+
+        async def start() -> None:
+            await svc.remote_start(number, p["idTag"], profile)
+
+        return {"status": "Accepted"}, start
+
+    async def remote_stop(self, p: dict[str, Any]) -> HandlerResult:
+        svc = self.svc
+        connector_id = await svc.run_blocking(svc.connector_of_transaction, p["transactionId"])
+        if connector_id is None:
+            return _answer("Rejected")
+
+        async def stop() -> None:
+            await svc.sessions.stop(connector_id, "Remote")
+
+        return {"status": "Accepted"}, stop
+
+    async def reset(self, p: dict[str, Any]) -> HandlerResult:
+        kind = p["type"]
+
+        async def reset() -> None:
+            await self.svc.reset(kind)
+
+        return {"status": "Accepted"}, reset
+
+    async def unlock_connector(self, p: dict[str, Any]) -> HandlerResult:
+        return _answer(await self.svc.unlock(p["connectorId"]))
+
+    # -- LocalAuthListManagement -------------------------------------------------------------------
+
+    async def send_local_list(self, p: dict[str, Any]) -> HandlerResult:
+        status = await self.svc.run_blocking(
+            self.svc.local_list.send_local_list,
+            p["listVersion"],
+            p["updateType"],
+            p.get("localAuthorizationList"),
+        )
+        return _answer(str(status))
+
+    async def get_local_list_version(self, _p: dict[str, Any]) -> HandlerResult:
+        return {"listVersion": await self.svc.run_blocking(self.svc.local_list.version)}, None
+
+    # -- Reservation ---------------------------------------------------------------------------------
+
+    async def reserve_now(self, p: dict[str, Any]) -> HandlerResult:
+        status = await self.svc.run_blocking(
+            self.svc.reservations.reserve_now,
+            p["connectorId"],
+            p["expiryDate"],
+            p["idTag"],
+            p["reservationId"],
+            p.get("parentIdTag"),
+        )
+        return _answer(str(status))
+
+    async def cancel_reservation(self, p: dict[str, Any]) -> HandlerResult:
+        return _answer(await self.svc.run_blocking(self.svc.reservations.cancel, p["reservationId"]))
+
+    # -- SmartCharging --------------------------------------------------------------------------------
+
+    async def set_charging_profile(self, p: dict[str, Any]) -> HandlerResult:
+        svc = self.svc
+        number = p["connectorId"]
+        active = await svc.run_blocking(svc.transaction_on, number) if number else None
+        status = await svc.run_blocking(svc.smart.set_profile, number, p["csChargingProfiles"], active)
+        if status != "Accepted" and svc.smart.last_refusal is not None:
+            log.info("SetChargingProfile refused: %s", svc.smart.last_refusal)
+        return _answer(status)
+
+    async def clear_charging_profile(self, p: dict[str, Any]) -> HandlerResult:
+        status = await self.svc.run_blocking(
+            self.svc.smart.clear,
+            p.get("id"),
+            p.get("connectorId"),
+            p.get("chargingProfilePurpose"),
+            p.get("stackLevel"),
+        )
+        return _answer(status)
+
+    async def get_composite_schedule(self, p: dict[str, Any]) -> HandlerResult:
+        svc = self.svc
+        number = p["connectorId"]
+        tx = await svc.run_blocking(svc.transaction_on, number) if number else None
+        tx_start = svc.transaction_start(number) if number else None
+        schedule = svc.smart.composite_schedule(
+            number, p["duration"], p.get("chargingRateUnit"), svc.clock(), tx_start=tx_start, tx_id=tx
+        )
+        if schedule is None:
+            return _answer("Rejected")
+        start = schedule.get("startSchedule") or svc.clock().isoformat()
+        return _answer("Accepted", connectorId=number, scheduleStart=start, chargingSchedule=schedule)
+
+    # -- RemoteTrigger --------------------------------------------------------------------------------
+
+    async def trigger_message(self, p: dict[str, Any]) -> HandlerResult:
+        requested = p["requestedMessage"]
+        connector = p.get("connectorId")
+        if requested not in TRIGGERABLE:
+            return _answer("NotImplemented")
+        if connector is not None and connector != 0 and connector not in self.svc.connectors:
+            return _answer("Rejected")
+
+        async def send() -> None:
+            await self.svc.trigger(requested, connector)
+
+        return {"status": "Accepted"}, send
+
+    # -- FirmwareManagement ---------------------------------------------------------------------------
+
+    async def update_firmware(self, p: dict[str, Any]) -> HandlerResult:
+        assert self.svc.firmware is not None
+        try:
+            self.svc.firmware.update_firmware(p)
+        except ValueError as err:
+            raise RpcError("PropertyConstraintViolation", f"UpdateFirmware: {err}") from err
+        return {}, None
+
+    async def get_diagnostics(self, p: dict[str, Any]) -> HandlerResult:
+        assert self.svc.diagnostics is not None
+        try:
+            name = self.svc.diagnostics.get_diagnostics(p)
+        except ValueError as err:
+            raise RpcError("PropertyConstraintViolation", f"GetDiagnostics: {err}") from err
+        return ({"fileName": name} if name else {}), None
+
+
+def parse_time(text: str) -> datetime:
+    """An OCPP dateTime (RFC 3339, 'Z' allowed)."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -1,0 +1,472 @@
+"""The OCPP 1.6J charge point of the station: builds its parts, runs boot, heartbeat and the session bridge.
+
+One identity with N connectors (OCPP connector ids are the ledger's). Start it after the station
+runtime (the ledger holds the connectors and any recovered session). docs/ocpp.md describes the flow.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from app.config import REPO_ROOT, OcppSettings
+from app.db.engine import read_only, session_factory
+from app.db.models import ChargingSession, Connector
+from app.esp32_update import Esp32Installer
+from app.ocpp.availability import Availability
+from app.ocpp.charging_profiles import ProfileLimits
+from app.ocpp.config_keys import OcppConfiguration
+from app.ocpp.connection import CsmsConnection, CsmsEndpoint
+from app.ocpp.diagnostics import DiagnosticsUploader
+from app.ocpp.errors import CsmsCallError, CsmsUnavailableError
+from app.ocpp.firmware_update import FirmwareUpdater, Installer, JsonStateStore, UpdateLimits
+from app.ocpp.handlers import OcppHandlers, parse_time
+from app.ocpp.local_auth import AuthorizationCache, Authorizer, LocalAuthList
+from app.ocpp.meter_sampler import MeterSampler
+from app.ocpp.profile_enforcer import ProfileEnforcer
+from app.ocpp.reservations import Reservations
+from app.ocpp.rpc import RpcChargePoint
+from app.ocpp.secrets import AUTHORIZATION_KEY, SecretStore, SecretStoreError
+from app.ocpp.smart_charging import ConnectorRating, SmartCharging
+from app.ocpp.station_bridge import StationBridge
+from app.ocpp.status_notifier import StatusNotifier
+from app.ocpp.tx_queue import TransactionQueue
+from app.ocpp.update_package import load_public_key
+from app.software_update import StationInstaller
+from app.station_runtime import StationRuntime
+from hal.firmware_flasher import EsptoolFlasher
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RETRY_BOOT_S = 30.0  # a BootNotification without an answer is sent again after this
+INSTALL_POLL_S = 5.0  # how often a waiting firmware install looks again for running transactions
+
+
+class _SecretKeys:
+    """The configuration's write-only keys (AuthorizationKey) kept in the owner-only secret store."""
+
+    def __init__(self, store: SecretStore) -> None:
+        self.store = store
+
+    def load(self, key: str) -> str | None:
+        return self.store.get(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY)
+
+    def save(self, key: str, value: str) -> None:
+        self.store.set(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY, value)
+
+
+class _UpdateClock:
+    """The station clock (set from the CSMS, section 4.2) as the updaters' Clock: now() and sleep()."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+class OcppService:
+    """Everything OCPP for one station runtime; `start()` connects, `stop()` disconnects."""
+
+    def __init__(
+        self, runtime: StationRuntime, settings: OcppSettings, *, on_reset: Callable[[str], None]
+    ) -> None:
+        self.runtime = runtime
+        self.settings = settings
+        self.station = runtime.station
+        self.sessions = runtime.sessions
+        self.engine = runtime.engine
+        self.clock = runtime.clock
+        self.on_reset = on_reset
+        self.connectors, phases, ratings = self._connector_map()
+        self.numbers = {cid: number for number, cid in self.connectors.items()}
+        secrets_dir = Path(settings.secrets_dir) if settings.secrets_dir else REPO_ROOT / "var" / "secrets"
+        self.secrets = SecretStore(secrets_dir)
+        self.config = OcppConfiguration(
+            self.engine,
+            {"NumberOfConnectors": len(self.connectors), "SecurityProfile": settings.security_profile},
+            secrets=_SecretKeys(self.secrets),
+            security_profile_check=self._security_profile_possible,
+        )
+        self.local_list = LocalAuthList(self.engine, self.config)
+        self.cache = AuthorizationCache(self.engine, self.config, self.local_list)
+        self.authorizer = Authorizer(self.config, self.local_list, self.cache, self.send)
+        self.bridge = StationBridge(self)
+        self.availability = Availability(
+            self.engine,
+            self.station.arbiter,
+            self.connectors,
+            self.bridge.has_transaction,
+            self.bridge.changed,
+        )
+        self.reservations = Reservations(
+            self.engine, self.config, self.bridge.reservation_state, lambda _n: self.bridge.changed()
+        )
+        self.smart = SmartCharging(
+            self.engine,
+            ratings,
+            limits=lambda: ProfileLimits.from_keys(self.config.get_wire),
+            nominal_voltage_V=settings.nominal_voltage_V,
+            charge_point_max_mA=min(runtime.config.site.limit_mA),
+            clock=self.clock,
+        )
+        self.enforcer = ProfileEnforcer(
+            self.smart, self.station.arbiter, self.connectors, clock=self.clock, site=self.station.balancer
+        )
+        self.tx_queue = TransactionQueue(
+            self.engine,
+            self.send_transaction_message,
+            self.config.get_wire,
+            self.clock,
+            on_id_tag_info=self.authorizer.record,
+            on_start_rejected=self.bridge.start_rejected,
+            on_parked=self.bridge.parked,
+        )
+        self.status = StatusNotifier(
+            self.bridge.statuses,
+            self.send,
+            minimum_duration_s=lambda: self.config.get_int("MinimumStatusDuration"),
+            clock=self.clock,
+        )
+        self.sampler = MeterSampler(
+            self.station,
+            self.sessions,
+            self.engine,
+            self.config,
+            self.connectors,
+            phases=phases,
+            send=self.send,
+            online=lambda: self.accepted.is_set(),
+            enqueued=self.tx_queue.wake,
+            clock=self.clock,
+            utc_offset_s=runtime.config.ledger.utc_offset_h * 3600,
+        )
+        # FirmwareManagement (docs/ocpp-firmware.md): built before the handler table, which offers
+        # UpdateFirmware only when an updater exists.
+        self.firmware: FirmwareUpdater | None = self._build_firmware()
+        self.diagnostics: DiagnosticsUploader | None = self._build_diagnostics()
+        self.handlers = OcppHandlers(self)
+        self.connection = CsmsConnection(
+            self.endpoint,
+            self._on_connected,
+            ping_interval_s=lambda: float(self.config.get_int("WebSocketPingInterval")),
+            response_timeout_s=settings.response_timeout_s,
+            on_disconnected=self._on_disconnected,
+            handlers=self.handlers.table(),
+        )
+        self.accepted = asyncio.Event()
+        self.registration = "Unknown"  # Accepted / Pending / Rejected, as the last BootNotification said
+        self.last_heartbeat_at: float | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._unsubscribe: list[Callable[[], None]] = []
+        self._firmware_resumed = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        if settings.url:
+            # Refuse to start with credentials that cannot work (a missing key, a client key readable
+            # by others): a clear error now instead of a station that retries for ever.
+            self.endpoint().check()
+
+    # -- set-up ----------------------------------------------------------------------------------------
+
+    def _connector_map(self) -> tuple[dict[int, str], dict[int, int], dict[int, ConnectorRating]]:
+        with session_factory(read_only(self.engine))() as db:
+            rows = db.execute(select(Connector.name, Connector.ocpp_connector_id)).all()
+        known = self.station.manager.connectors()
+        connectors = {number: name for name, number in rows if name in known}
+        chargers = {c.id: c for c in self.runtime.config.chargers}
+        phases = {n: chargers[known[cid].charger_id].phases for n, cid in connectors.items()}
+        ratings = {n: ConnectorRating(phases[n], chargers[known[cid].charger_id].max_current_mA)
+                   for n, cid in connectors.items()}  # fmt: skip
+        return connectors, phases, ratings
+
+    def _build_firmware(self) -> FirmwareUpdater | None:
+        """UpdateFirmware's updater with an installer per configured target; None without a vendor key."""
+        fw = self.settings.firmware
+        if not fw.vendor_public_key:
+            return None
+        installers: dict[str, Installer] = {}
+        if fw.release_root:
+            installers["station"] = StationInstaller(Path(fw.release_root))
+        state_dir = Path(fw.state_dir) if fw.state_dir else REPO_ROOT / "var" / "firmware"
+        if fw.esp32_ports:
+            esptool = [fw.esptool] if fw.esptool else None
+            flashers = [
+                EsptoolFlasher(port, chip=fw.esp32_chip, baud=fw.esp32_baud, esptool=esptool)
+                for port in fw.esp32_ports
+            ]
+            installers["esp32"] = Esp32Installer(flashers, state_dir / "esp32")
+        return FirmwareUpdater(
+            lambda status: self._notify_status("FirmwareStatusNotification", status),
+            installers,
+            _UpdateClock(self.clock),
+            JsonStateStore(state_dir / "firmware-update.json"),
+            public_key=load_public_key(Path(fw.vendor_public_key)),
+            work_dir=state_dir / "downloads",  # removed after each update: a directory of its own
+            limits=UpdateLimits(
+                max_package_bytes=fw.max_package_MB * 1024 * 1024, timeout_s=fw.transfer_timeout_s
+            ),
+            before_install=self._no_transaction_running,
+            restart=self._restart_for_update,
+        )
+
+    def _build_diagnostics(self) -> DiagnosticsUploader:
+        diag = self.settings.diagnostics
+        work_dir = Path(diag.work_dir) if diag.work_dir else REPO_ROOT / "var" / "diagnostics"
+        return DiagnosticsUploader(
+            lambda status: self._notify_status("DiagnosticsStatusNotification", status),
+            _UpdateClock(self.clock),
+            identity=self.settings.identity,
+            work_dir=work_dir / "upload",  # removed after each upload: a directory of its own
+            engine=self.engine,
+            log_dir=Path(diag.log_dir) if diag.log_dir else None,
+            configuration=self._diagnostics_configuration,
+            http_method=diag.upload_method,
+            timeout_s=diag.transfer_timeout_s,
+            max_log_bytes=diag.max_log_MB * 1024 * 1024,
+        )
+
+    def _diagnostics_configuration(self) -> dict[str, Any]:
+        # The uploader redacts passwords, keys and tokens; write-only OCPP keys are never listed here.
+        keys, _ = self.config.get_configuration()
+        ocpp_keys = {k["key"]: k.get("value") for k in keys}  # by name, so a secret-looking name is redacted
+        return {"station": dataclasses.asdict(self.runtime.config), "ocpp_keys": ocpp_keys}
+
+    async def _notify_status(self, action: str, status: str) -> None:
+        await self.send(action, {"status": status})
+
+    async def _no_transaction_running(self) -> None:
+        """Holds an install until no connector has a transaction (OCPP 1.6 section 5.19 leaves the moment
+        to the charge point; flashing or restarting under a running session would cut it)."""
+        while any(self.bridge.has_transaction(number) for number in self.connectors):
+            await asyncio.sleep(INSTALL_POLL_S)
+
+    async def _restart_for_update(self) -> None:
+        """A station release was switched: end the runtime as a reset does, so systemd starts the new one.
+
+        Sessions started after the install began are stopped (reason Reboot) and reported first."""
+        await self.bridge.stop_all("Reboot")
+        await self.tx_queue_drained(10.0)
+        self.on_reset("Firmware")
+
+    def endpoint(self) -> CsmsEndpoint:
+        s = self.settings
+        return CsmsEndpoint(
+            url=s.url,
+            identity=s.identity,
+            security_profile=self.config.get_int("SecurityProfile"),
+            password=self.secrets.get(AUTHORIZATION_KEY),
+            ca_file=Path(s.ca_file) if s.ca_file else None,
+            client_cert=Path(s.client_cert) if s.client_cert else None,
+            client_key=Path(s.client_key) if s.client_key else None,
+        )
+
+    def _security_profile_possible(self, profile: int) -> bool:
+        """Whether this station has what `profile` needs (URL scheme, key, certificates); a raise by
+        ChangeConfiguration is refused otherwise, so that it never locks the station out."""
+        try:
+            dataclasses.replace(self.endpoint(), security_profile=profile).check()
+        except (ValueError, OSError, SecretStoreError) as error:
+            log.info("SecurityProfile %d not possible here: %s", profile, error)
+            return False
+        return True
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self.tx_queue.start()
+        self.status.start()
+        self.sampler.start()
+        self._tasks.append(asyncio.create_task(self.enforcer.run(), name="ocpp-profiles"))
+        self._tasks.append(
+            asyncio.create_task(self.bridge.run_reservation_expiry(), name="ocpp-reservations")
+        )
+        self._unsubscribe += [
+            self.station.manager.subscribe(self.bridge.on_station_event),
+            self.sessions.subscribe(self.bridge.on_session_change),
+            self.config.subscribe("SecurityProfile", lambda _v: self._reconnect_soon()),
+            self.config.subscribe("AuthorizationKey", lambda _v: self._reconnect_soon()),
+            self.config.subscribe("WebSocketPingInterval", self._ping_interval_changed),
+        ]
+        self.bridge.resume_transactions()
+        if self.settings.url:
+            self.connection.start()
+
+    async def stop(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        await self.connection.stop()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.sampler.stop()
+        await self.status.stop()
+        await self.tx_queue.close()
+        for part in (self.firmware, self.diagnostics):
+            if part is not None:
+                await part.close()
+
+    def _ping_interval_changed(self, _value: object) -> None:
+        self.connection.ping_interval_changed()  # section 9.1: applies to the running link at once
+
+    def _reconnect_soon(self) -> None:
+        # After the answer to ChangeConfiguration is sent: the new credentials apply to the next link.
+        # Called from the thread that stored the change (run_blocking), hence call_soon_threadsafe.
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+
+        def later() -> None:
+            loop.call_later(1.0, lambda: asyncio.ensure_future(self.connection.reconnect()))
+
+        loop.call_soon_threadsafe(later)
+
+    async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
+        """A ledger write off the event loop (charger links and screens never wait for a disk)."""
+        return await asyncio.to_thread(function, *args)
+
+    # -- sending ---------------------------------------------------------------------------------------
+
+    def _charge_point(self, action: str) -> RpcChargePoint:
+        cp = self.connection.charge_point
+        if cp is None:
+            raise CsmsUnavailableError(f"{action}: no connection to the central system")
+        if not self.accepted.is_set() and action != "BootNotification":
+            # Section 4.2: nothing but BootNotification before it is accepted.
+            raise CsmsUnavailableError(f"{action}: not registered (BootNotification {self.registration})")
+        return cp
+
+    async def send(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return await self._charge_point(action).send_call(action, payload)
+
+    async def send_transaction_message(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return await self.send(action, payload)
+
+    # -- registration and heartbeat (sections 4.2, 4.6) ------------------------------------------------
+
+    def _boot_payload(self) -> dict[str, Any]:
+        s = self.settings
+        payload = {"chargePointVendor": s.vendor[:20], "chargePointModel": s.model[:20]}
+        if s.serial_number:
+            payload["chargePointSerialNumber"] = s.serial_number[:25]
+        payload["firmwareVersion"] = _software_version()
+        return payload
+
+    async def _on_connected(self, cp: RpcChargePoint) -> None:
+        while True:
+            try:
+                conf = await cp.send_call("BootNotification", self._boot_payload())
+            except (CsmsCallError, TimeoutError) as err:
+                log.warning("BootNotification not answered: %s", err)
+                await asyncio.sleep(RETRY_BOOT_S)
+                continue
+            self.registration = conf["status"]
+            self._align_clock(conf.get("currentTime"))
+            interval = int(conf.get("interval", 0))
+            if self.registration == "Accepted":
+                if interval > 0:
+                    await self.run_blocking(self.config.change, "HeartbeatInterval", str(interval), "csms")
+                break
+            # Pending or Rejected: ask again after the interval (section 4.2); 0 means "choose".
+            await asyncio.sleep(interval if interval > 0 else 60)
+        self.accepted.set()
+        self.status.connection_up()
+        self.tx_queue.connection_up()
+        if self.firmware is not None and not self._firmware_resumed:
+            self._firmware_resumed = True
+            await self.firmware.resume()
+        await self._heartbeat()
+
+    async def _heartbeat(self) -> None:
+        while True:
+            interval = self.config.get_int("HeartbeatInterval")
+            await asyncio.sleep(interval if interval > 0 else 300)
+            with contextlib.suppress(CsmsCallError, TimeoutError, ConnectionError):
+                conf = await self.send("Heartbeat", {})
+                self.last_heartbeat_at = time.monotonic()
+                self._align_clock(conf.get("currentTime"))
+
+    def _align_clock(self, text: str | None) -> None:
+        if text:
+            with contextlib.suppress(ValueError):
+                self.clock.align(parse_time(text))  # type: ignore[attr-defined]
+
+    def _on_disconnected(self) -> None:
+        self.accepted.clear()
+        self.registration = "Unknown"
+        self.status.connection_down()
+        self.tx_queue.connection_down()
+
+    # -- what handlers ask of the station (StationBridge does the bookkeeping) -------------------------
+
+    def free_connector(self, id_tag: str) -> int | None:
+        return self.bridge.free_connector(id_tag)
+
+    def may_start(self, number: int) -> bool:
+        return self.bridge.may_start(number)
+
+    async def remote_start(self, number: int, id_tag: str, profile: dict[str, Any] | None) -> None:
+        await self.bridge.remote_start(number, id_tag, profile)
+
+    def connector_of_transaction(self, transaction_id: int) -> str | None:
+        with session_factory(read_only(self.engine))() as db:
+            row = db.scalar(
+                select(ChargingSession).where(ChargingSession.csms_transaction_id == transaction_id)
+            )
+        if row is None or row.state == "ended":
+            return None
+        return self.bridge.connector_id_of_session(row.connector_id)
+
+    def transaction_on(self, number: int) -> int | None:
+        return self.bridge.transaction_on(number)
+
+    def transaction_start(self, number: int) -> datetime | None:
+        return self.bridge.transaction_start(number)
+
+    async def unlock(self, number: int) -> str:
+        return await self.bridge.unlock(number)
+
+    async def reset(self, kind: str) -> None:
+        """Section 5.12: stop every transaction with reason SoftReset/HardReset, then restart."""
+        await self.bridge.stop_all(f"{kind}Reset")
+        await self.tx_queue_drained(10.0)
+        self.on_reset(kind)
+
+    async def tx_queue_drained(self, timeout_s: float) -> None:
+        """Waits (bounded) until the queued transaction messages are delivered, e.g. before a reset."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and await self.run_blocking(self.tx_queue.pending_count):
+            await asyncio.sleep(0.2)
+
+    async def trigger(self, requested: str, connector: int | None) -> None:
+        if requested == "BootNotification":
+            conf = await self.send("BootNotification", self._boot_payload())
+            self._align_clock(conf.get("currentTime"))
+        elif requested == "Heartbeat":
+            conf = await self.send("Heartbeat", {})
+            self._align_clock(conf.get("currentTime"))
+        elif requested == "StatusNotification":
+            await self.status.trigger(connector)
+        elif requested == "MeterValues":
+            await self.sampler.trigger(connector)
+        elif requested == "FirmwareStatusNotification":
+            status = self.firmware.status if self.firmware is not None else "Idle"
+            await self.send("FirmwareStatusNotification", {"status": status})
+        elif requested == "DiagnosticsStatusNotification":
+            status = self.diagnostics.status if self.diagnostics is not None else "Idle"
+            await self.send("DiagnosticsStatusNotification", {"status": status})
+
+
+def _software_version() -> str:
+    return os.environ.get("EVSE_STATION_VERSION", "0.1.0")[:50]

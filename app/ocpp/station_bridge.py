@@ -1,0 +1,249 @@
+"""Between the station (charger manager, sessions) and the OCPP parts: statuses, transactions, starts, stops.
+
+It turns session changes into profile enforcement, availability and status updates; answers what a
+handler needs to know about a connector; and carries out remote starts (authorising first when
+AuthorizeRemoteTxRequests says so, section 5.11), unlocks (section 5.18) and the stops of a reset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.db.engine import read_only, session_factory
+from app.db.models import ChargingSession, Connector
+from app.ocpp.local_auth import InvalidIdAction, rule_for_start_status
+from app.ocpp.reservations import ConnectorState
+from app.ocpp.status_map import OcppStatus, charge_point_status, connector_status
+from app.session_ledger import SessionRefusedError
+from app.session_states import ENDED, RUNNING_STATES
+from app.sessions import SessionChange
+from app.station_events import StationEvent
+
+if TYPE_CHECKING:
+    from app.ocpp.service import OcppService
+
+log = logging.getLogger(__name__)
+
+
+class StationBridge:
+    """The OCPP side's view of the station, keyed by OCPP connector number."""
+
+    def __init__(self, service: OcppService) -> None:
+        self.svc = service
+        self.finished: set[int] = set()  # a session ended here and the car is still plugged in
+        self.parked_reports: list[Any] = []
+        self._tx_start: dict[int, datetime] = {}
+        self._pending: set[asyncio.Task[Any]] = set()
+
+    # -- connector facts -----------------------------------------------------------------------------
+
+    def _view(self, number: int) -> Any:
+        return self.svc.station.manager.connectors().get(self.svc.connectors[number])
+
+    def _open(self, number: int) -> tuple[int, str] | None:
+        return self.svc.sessions.open_session(self.svc.connectors[number])
+
+    def has_transaction(self, number: int) -> bool:
+        open_session = self._open(number)
+        return open_session is not None and open_session[1] in (*RUNNING_STATES, "interrupted", "finishing")
+
+    def reservation_state(self, number: int) -> ConnectorState:
+        view = self._view(number)
+        if view is None or view.status is None or view.status.faults:
+            return ConnectorState.FAULTED
+        if self.svc.availability.is_inoperative(number) or not view.available:
+            return ConnectorState.UNAVAILABLE
+        if view.vehicle_present or self._open(number) is not None:
+            return ConnectorState.OCCUPIED
+        return ConnectorState.AVAILABLE
+
+    def statuses(self) -> dict[int, OcppStatus]:
+        result: dict[int, OcppStatus] = {}
+        views = self.svc.station.manager.connectors()  # one snapshot: it is rebuilt on every call
+        for number, connector_id in sorted(self.svc.connectors.items()):
+            open_session = self._open(number)
+            result[number] = connector_status(
+                views.get(connector_id),
+                session_state=open_session[1] if open_session else None,
+                inoperative=self.svc.availability.is_inoperative(number),
+                reserved=self.svc.reservations.reservation_on(number) is not None,
+                finished=number in self.finished,
+            )
+        connectors = list(result.values())
+        result[0] = charge_point_status(
+            connectors, inoperative=self.svc.availability.charge_point_inoperative()
+        )
+        return result
+
+    def changed(self) -> None:
+        self.svc.status.changed()
+
+    def session_row(self, number: int) -> ChargingSession | None:
+        open_session = self._open(number)
+        if open_session is None:
+            return None
+        with session_factory(read_only(self.svc.engine))() as db:
+            return db.get(ChargingSession, open_session[0])
+
+    def transaction_on(self, number: int) -> int | None:
+        row = self.session_row(number)
+        return None if row is None else row.csms_transaction_id
+
+    def transaction_start(self, number: int) -> datetime | None:
+        return self._tx_start.get(number)
+
+    def connector_id_of_session(self, connector_db_id: int) -> str | None:
+        with session_factory(read_only(self.svc.engine))() as db:
+            name = db.scalar(select(Connector.name).where(Connector.id == connector_db_id))
+        return name if name in self.svc.numbers else None
+
+    # -- events ---------------------------------------------------------------------------------------
+
+    def on_station_event(self, event: StationEvent) -> None:
+        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
+            number = self.svc.numbers.get(event.connector_id)  # type: ignore[union-attr]
+            self.finished.discard(number)  # type: ignore[arg-type]
+        if event.kind != "status" or self.svc.status.sent:
+            self.changed()
+
+    def on_session_change(self, change: SessionChange) -> None:
+        number = self.svc.numbers.get(change.connector_id)
+        if number is None:
+            return
+        if change.to_state in RUNNING_STATES and number not in self._tx_start:
+            row = self.session_row(number)
+            if row is not None and row.started_at is not None:
+                self._tx_start[number] = row.started_at
+                self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
+            self.svc.tx_queue.wake()
+        if change.to_state == ENDED:
+            self._tx_start.pop(number, None)
+            view = self._view(number)
+            if view is not None and view.vehicle_present:
+                self.finished.add(number)
+            self._spawn(self.svc.enforcer.transaction_stopped(number))
+            self.svc.availability.transaction_ended(number)
+            self.svc.tx_queue.wake()
+        self.changed()
+
+    def resume_transactions(self) -> None:
+        """At start: transactions recovered from the ledger are known to the profile enforcer."""
+        for number in self.svc.connectors:
+            row = self.session_row(number)
+            if row is not None and row.started_at is not None:
+                self._tx_start[number] = row.started_at
+                self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
+
+    def start_rejected(self, session_id: int, status: str) -> None:
+        """StartTransaction.conf said the idTag is not Accepted (section 3.4.4 / 9.1.26)."""
+        rule = rule_for_start_status(status, self.svc.config)
+        with session_factory(read_only(self.svc.engine))() as db:
+            row = db.get(ChargingSession, session_id)
+        connector_id = None if row is None else self.connector_id_of_session(row.connector_id)
+        if connector_id is None or row is None or row.state == ENDED:
+            return
+        if rule.action is InvalidIdAction.STOP:
+            log.warning(
+                "session %s: the CSMS refused id tag %s (%s): stopping", session_id, row.id_tag, status
+            )
+            self._spawn(self.svc.sessions.stop(connector_id, rule.stop_reason or "DeAuthorized"))
+        elif rule.action is InvalidIdAction.SUSPEND:
+            log.warning(
+                "session %s: id tag %s is %s; StopTransactionOnInvalidId is false",
+                session_id,
+                row.id_tag,
+                status,
+            )
+
+    def parked(self, report: Any) -> None:
+        self.parked_reports.append(report)
+        log.error("an OCPP transaction message was parked: %s", report)
+
+    async def run_reservation_expiry(self) -> None:
+        while True:
+            expiry = self.svc.reservations.next_expiry()
+            wait = 60.0 if expiry is None else max(0.0, (expiry - self.svc.clock()).total_seconds())
+            await asyncio.sleep(min(wait, 60.0) + 0.01)
+            if self.svc.reservations.expire(self.svc.clock()):
+                self.changed()
+
+    # -- commands -------------------------------------------------------------------------------------
+
+    def may_start(self, number: int) -> bool:
+        state = self.reservation_state(number)
+        return state in (ConnectorState.AVAILABLE, ConnectorState.OCCUPIED) and self._open(number) is None
+
+    def free_connector(self, id_tag: str) -> int | None:
+        """Where a remote start without connectorId goes: a plugged-in car first, else any free one."""
+        free = [n for n in sorted(self.svc.connectors) if self.may_start(n)]
+        plugged = [n for n in free if (v := self._view(n)) is not None and v.vehicle_present]
+        return (plugged or free or [None])[0]
+
+    async def remote_start(self, number: int, id_tag: str, profile: dict[str, Any] | None) -> None:
+        svc = self.svc
+        if svc.config.get_bool("AuthorizeRemoteTxRequests"):
+            decision = await svc.authorizer.authorize(id_tag, online=svc.accepted.is_set())
+            if not decision.accepted:
+                log.info("remote start for %s refused: %s (%s)", id_tag, decision.status, decision.source)
+                return
+        permission = await svc.run_blocking(svc.reservations.check_start, number, id_tag)
+        if not permission.allowed:
+            log.info("remote start for %s refused: connector %s is reserved", id_tag, number)
+            return
+        await self.start(number, id_tag, permission.reservation_id)
+        if profile is not None:
+            await svc.run_blocking(svc.smart.set_profile, number, profile, self.transaction_on(number))
+            svc.enforcer.wake()
+
+    async def start(self, number: int, id_tag: str, reservation_id: int | None) -> bool:
+        """Opens the session; the StartTransaction is queued by the ledger with the meter start."""
+        try:
+            self.svc.sessions.authorise(self.svc.connectors[number], id_tag, reservation_id=reservation_id)
+        except SessionRefusedError as err:
+            log.info("start on connector %s refused: %s", number, err)
+            return False
+        if reservation_id is not None:
+            await self.svc.run_blocking(self.svc.reservations.consume, reservation_id)
+        self.changed()
+        return True
+
+    async def unlock(self, number: int) -> str:
+        """UnlockConnector.conf status; a running transaction is stopped first (reason UnlockCommand)."""
+        connector_id = self.svc.connectors.get(number)
+        if connector_id is None:
+            return "NotSupported"
+        if self._open(number) is not None:
+            await self.svc.sessions.stop(connector_id, "UnlockCommand")
+        view = self._view(number)
+        try:
+            task = self.svc.station.manager.link_task(view.charger_id)
+            await task.board.unlock(view.index)
+        except Exception as err:  # no link, a refused command: the driver needs a technician
+            log.warning("unlock of connector %s failed: %s", number, err)
+            return "UnlockFailed"
+        return "Unlocked"
+
+    async def stop_all(self, reason: str) -> None:
+        stops = [
+            self.svc.sessions.stop(connector_id, reason)
+            for number, connector_id in self.svc.connectors.items()
+            if self._open(number) is not None
+        ]
+        await asyncio.gather(*stops, return_exceptions=True)
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def close(self) -> None:
+        for task in list(self._pending):
+            task.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.gather(*self._pending, return_exceptions=True)

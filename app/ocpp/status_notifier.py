@@ -1,0 +1,127 @@
+"""StatusNotification per connector (OCPP 1.6 section 4.9): computed on every change, sent once stable.
+
+A status is sent when it differs from the last one the CSMS confirmed and has held for
+MinimumStatusDuration seconds (section 9.1.19: short blips such as Preparing for a second are not
+reported). After a (re)connection every connector's status is sent again, since the CSMS may have
+missed changes while the link was down. StatusNotification is not transaction-related, so it is not
+queued durably: the current status is what matters, not the history.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from app.ocpp.errors import CsmsCallError
+from app.ocpp.status_map import OcppStatus
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+class StatusNotifier:
+    """Keeps the CSMS's view of every connector (0 = the charge point) in line with `compute()`."""
+
+    def __init__(
+        self,
+        compute: Callable[[], dict[int, OcppStatus]],
+        send: Send,
+        *,
+        minimum_duration_s: Callable[[], float],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.compute = compute
+        self.send = send
+        self.minimum_duration_s = minimum_duration_s
+        self.clock = clock
+        self.sent: dict[int, OcppStatus] = {}  # confirmed by the CSMS on this connection
+        self._pending: dict[int, tuple[OcppStatus, float]] = {}  # candidate and since (monotonic)
+        self._online = False
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="ocpp-status")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    def connection_up(self) -> None:
+        """After an accepted BootNotification: everything is sent again, at once."""
+        self.sent.clear()
+        self._pending.clear()
+        self._online = True
+        self.changed(immediate=True)
+
+    def connection_down(self) -> None:
+        self._online = False
+
+    def changed(self, *, immediate: bool = False) -> None:
+        """Something a status depends on changed (call from the event loop)."""
+        now = time.monotonic()
+        for connector, status in self.compute().items():
+            if self.sent.get(connector) == status:
+                self._pending.pop(connector, None)
+                continue
+            pending = self._pending.get(connector)
+            if pending is None or pending[0] != status:
+                self._pending[connector] = (status, now - (1e9 if immediate else 0.0))
+        self._wake.set()
+
+    async def trigger(self, connector: int | None) -> None:
+        """TriggerMessage(StatusNotification): the current status now, stable or not (section 5.17)."""
+        statuses = self.compute()
+        for number in sorted(statuses) if connector is None else [connector]:
+            if number in statuses:
+                await self._send(number, statuses[number])
+
+    async def _run(self) -> None:
+        while True:
+            due = await self._send_due()
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), due)
+
+    async def _send_due(self) -> float | None:
+        """Sends the statuses that held long enough; returns the seconds until the next one is due."""
+        if not self._online:
+            return None
+        hold = max(0.0, float(self.minimum_duration_s()))
+        now = time.monotonic()
+        next_due: float | None = None
+        for connector, (status, since) in sorted(self._pending.items()):
+            wait = since + hold - now
+            if wait > 0:
+                next_due = wait if next_due is None else min(next_due, wait)
+                continue
+            if await self._send(connector, status):
+                if self._pending.get(connector, (None, 0.0))[0] == status:
+                    del self._pending[connector]
+            else:
+                next_due = 5.0  # not confirmed: try again shortly
+        return next_due
+
+    async def _send(self, connector: int, status: OcppStatus) -> bool:
+        payload: dict[str, Any] = {
+            "connectorId": connector,
+            "errorCode": status.error_code,
+            "status": status.status,
+            "timestamp": self.clock().isoformat(),
+        }
+        if status.info:
+            payload["info"] = status.info[:50]
+        try:
+            await self.send("StatusNotification", payload)
+        except (CsmsCallError, TimeoutError, ConnectionError) as err:
+            log.info("StatusNotification for connector %s not confirmed: %s", connector, err)
+            return False
+        self.sent[connector] = status
+        return True
