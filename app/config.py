@@ -15,6 +15,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from app.config_kiosk import KioskSettings
 from app.config_ocpp import OcppSettings
 from app.config_schema import ConfigError, setting
 from app.tariff import Tariff, TariffError, tariff_from_dict
@@ -219,6 +220,7 @@ class StationConfig:
     sessions: SessionSettings = setting(SessionSettings(), doc="Charging sessions")
     ledger: LedgerSettings = setting(LedgerSettings(), doc="Meter data and retention")
     ocpp: OcppSettings = setting(OcppSettings(), doc="The OCPP 1.6J central system")
+    kiosk: KioskSettings = setting(KioskSettings(), doc="The driver kiosk: helpline, card reader, languages")
     tariff: Tariff | None = setting(
         None,
         doc="The tariff in force: a table in the plain form of docs/tariffs.md (prices as text, "

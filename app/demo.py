@@ -12,6 +12,7 @@ import random
 import time
 
 from app.config import REPO_ROOT, ConfiguredCharger, DatabaseSettings, StationConfig
+from app.driver_auth import DEMO_CARDS, seed_demo_cards
 from app.session_ledger import SessionRefusedError
 from app.station_runtime import StationRuntime
 from app.tariff import Tariff, tariff_from_dict
@@ -60,8 +61,13 @@ class DemoScript:
         self.rng = random.Random(seed)
         self.leave_at: dict[str, float] = {}
         self.next_card = 1
+        self.cards_seeded = False
 
     async def __call__(self, runtime: StationRuntime) -> None:
+        if not self.cards_seeded:
+            # The demo's cards on the demo ledger's local list, so the kiosk's card taps authorise.
+            seed_demo_cards(runtime.engine)
+            self.cards_seeded = True
         now = time.monotonic()
         sessions = runtime.sessions
         for index, view in enumerate(runtime.station.manager.connectors().values()):
@@ -79,7 +85,7 @@ class DemoScript:
                     "plug", charger=index, soc_pct=self.rng.randint(10, 70), battery_wh=60000
                 )
                 try:
-                    sessions.authorise(cid, f"DEMO{self.next_card:04d}")
+                    sessions.authorise(cid, DEMO_CARDS[(self.next_card - 1) % len(DEMO_CARDS)])
                 except SessionRefusedError:
                     continue  # a session is still finishing there: this car waits for the next tick
                 self.next_card += 1

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
+from app.charger_link_task import LinkState
 from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
 from app.db.meter_store import Sample
@@ -52,6 +53,7 @@ from app.session_states import (
 from app.station import Station
 from app.station_events import ConnectorView, StationEvent
 from app.tariff import CostBreakdown, Tariff
+from hal.wire_messages import FaultBit
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,9 @@ class SessionService:
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
         self._listeners: list[Callable[[SessionChange], None]] = []
+        # Readings to add to the end's outbox message (OCPP StopTransaction transactionData with context
+        # Transaction.End); set by the OCPP side, called with the connector id at the end.
+        self.end_readings: Callable[[str], list[dict[str, object]]] | None = None
 
     # -- life cycle -------------------------------------------------------------------------------
 
@@ -376,12 +381,30 @@ class SessionService:
         if live.recovering:
             self._reconcile(connector_id)
         elif arrived and live.state == WAITING_FOR_PLUG:
-            meter = self._meter_now(connector_id)
-            self._transition(live, CHARGING, meter_Wh=meter, reason="plugged", start_meter=True)
-            self._submit_claim(live)
+            self._plugged(live, connector_id)
         elif not arrived and (live.state in RUNNING_STATES or live.state == FINISHING):
-            reason = live.stop_reason if live.state == FINISHING else "EVDisconnected"
+            reason = live.stop_reason if live.state == FINISHING else self._left_reason(connector_id)
             self._end(live, reason or "EVDisconnected", self._meter_now(connector_id))
+
+    def _left_reason(self, connector_id: str) -> str:
+        """Why the car is no longer seen: a latched fault drives the pilot to state F (IEC 61851-1
+        Table A.4), which is not the car leaving; OCPP 1.6 section 7.39 has EmergencyStop for the
+        stop button and Other for the rest."""
+        status = self.station.manager.connectors()[connector_id].status
+        if status is None or not status.faults:
+            return "EVDisconnected"
+        return "EmergencyStop" if status.faults & FaultBit.EMERGENCY_STOP else "Other"
+
+    def _plugged(self, live: _LiveSession, connector_id: str) -> None:
+        """Charging starts with its meter start (and the StartTransaction) in one commit, once the
+        connector is available: a car seen while the link is still being identified (at a restart) has
+        no meter yet, and a start without one would never be billed nor reach the CSMS; the next status
+        of the available connector starts it then."""
+        meter = self._meter_now(connector_id)
+        if meter is None:
+            return
+        self._transition(live, CHARGING, meter_Wh=meter, reason="plugged", start_meter=True)
+        self._submit_claim(live)
 
     def _on_session(self, event: StationEvent) -> None:
         session = event.session  # type: ignore[union-attr]
@@ -409,6 +432,10 @@ class SessionService:
             return
         view = self.station.manager.connectors()[connector_id]
         if view.status is None:
+            return
+        if live.state == WAITING_FOR_PLUG:
+            if view.vehicle_present:
+                self._plugged(live, connector_id)
             return
         if live.state == FINISHING:
             if not (view.permitted and view.transaction_ref == live.transaction_ref):
@@ -473,6 +500,7 @@ class SessionService:
             meter_stop_Wh=meter_Wh,
             samples=samples,
             detail=f"{detail}: {reason}" if detail else None,
+            transaction_data=self._end_readings(live.connector_id),
         )
         self._live.pop(live.connector_id, None)
         self.station.arbiter.release(live.connector_id, ClaimSource.PAYMENT)
@@ -483,9 +511,20 @@ class SessionService:
         self.counters[f"ended {reason}"] += 1
         log.info("%s: session %s ended (%s)", live.connector_id, live.session_id, reason)
 
+    def _end_readings(self, connector_id: str) -> list[dict[str, object]]:
+        if self.end_readings is None:
+            return []
+        try:
+            return self.end_readings(connector_id)
+        except Exception:  # extra data must never stop a session from ending
+            log.exception("end readings of %s failed", connector_id)
+            return []
+
     def _meter_now(self, connector_id: str) -> int | None:
+        """The charger's counter now; also while a fault is latched (the connector is then not
+        available for new sessions, but its link and meter are fine), not when the link is down."""
         view = self.station.manager.connectors()[connector_id]
-        if view.status is None or not view.available:
+        if view.status is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
             return None
         return view.status.energy_Wh
 
