@@ -31,6 +31,19 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
 
+# --- kiosk (docs/kiosk.md): the libraries Qt's widgets need on a fresh Debian 12/13 or Raspberry Pi OS
+# (checked with ldd on the PySide6 wheel's offscreen, xcb and svg plugins), and fonts that cover Malay,
+# Chinese and Tamil. GLib's package was renamed for the 64-bit time_t transition in Debian 13.
+packages+=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
+           libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0   # a window under X (the demo)
+           fonts-noto-core fonts-noto-cjk)
+if [ "$(. /etc/os-release && echo "${VERSION_ID:-13}")" = "12" ]; then
+    packages+=(libglib2.0-0)
+else
+    packages+=(libglib2.0-0t64)
+fi
+# --- end of the kiosk's packages
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -55,6 +68,16 @@ if [ ! -f "$stamp" ]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
+
+# --- kiosk: the translations (.ts in git) compiled to the .qm files Qt loads, when a .ts is newer.
+for ts in kiosk_ui/i18n/*.ts; do
+    qm=${ts%.ts}.qm
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+        log "building the kiosk translation $qm"
+        .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+    fi
+done
+# --- end of the kiosk's translations
 
 # The strict OCPP test central system's npm packages, reinstalled only when package-lock.json changes.
 if [ "$with_tests" -eq 1 ]; then

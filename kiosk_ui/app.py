@@ -1,0 +1,245 @@
+"""The kiosk window (header with the languages over a stack of screens) and run_kiosk, its qasync host."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk_ui.facade_bridge import FacadeBridge
+from kiosk_ui.flow import KioskFlow
+from kiosk_ui.i18n import Translations, available_languages
+from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
+from kiosk_ui.screens.authorise import AuthoriseScreen
+from kiosk_ui.screens.charging import ChargingScreen
+from kiosk_ui.screens.fault import FaultScreen
+from kiosk_ui.screens.idle import IdleScreen
+from kiosk_ui.screens.out_of_service import OutOfServiceScreen
+from kiosk_ui.screens.pick_connector import PickConnectorScreen
+from kiosk_ui.screens.plug_in import PlugInScreen
+from kiosk_ui.screens.summary import SummaryScreen
+from kiosk_ui.theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from app.driver_facade import DriverFacade
+    from app.station_runtime import StationRuntime
+
+log = logging.getLogger(__name__)
+
+SCREENS = (
+    IdleScreen,
+    AuthoriseScreen,
+    PickConnectorScreen,
+    PlugInScreen,
+    ChargingScreen,
+    SummaryScreen,
+    FaultScreen,
+    OutOfServiceScreen,
+)
+RESTING_SCREENS = ("idle", "out_of_service")  # the inactivity timer has nothing to do on these
+INPUT_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+)
+
+
+class KioskWindow(QWidget):
+    """The whole kiosk in one widget; run_kiosk shows it full screen, tests and the demo may show it in a
+    window of any size (show_screen, screens and the header's language buttons are for them too)."""
+
+    def __init__(
+        self,
+        facade: DriverFacade,
+        *,
+        theme: Theme | None = None,
+        languages: tuple[str, ...] | None = None,
+        language: str | None = None,
+        idle_timeout_s: float | None = None,
+        plug_timeout_s: float = 120.0,
+        message_s: float = 8.0,
+    ) -> None:
+        super().__init__()
+        settings = getattr(facade, "kiosk", None)
+        wanted = languages or getattr(settings, "languages", None)
+        self.translations = Translations(available_languages(wanted=wanted))
+        self.theme = theme or load_theme()
+        self.env = KioskEnv(facade, self.theme, self.translations, plug_timeout_s, message_s)
+        self.default_language = language or getattr(settings, "default_language", "en")
+        timeout = idle_timeout_s if idle_timeout_s is not None else getattr(settings, "idle_timeout_s", 60.0)
+        self.setObjectName("kiosk")
+        self.setWindowTitle(facade.station_name)
+        self.setStyleSheet(self.theme.stylesheet())
+
+        header = QWidget()
+        header.setObjectName("header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar = QHBoxLayout(header)
+        bar.setContentsMargins(12, 4, 8, 4)
+        bar.addWidget(label(facade.station_name, wrap=False), 1)
+        self.language_buttons = QButtonGroup(self)
+        bar.addWidget(icon("globe", self.theme.touch_px - 16))
+        for lang in self.translations.languages:
+            choice = button("language")
+            choice.setObjectName(f"language:{lang.code}")
+            choice.setText(lang.button)
+            choice.setToolTip(lang.native_name)
+            choice.setCheckable(True)
+            choice.clicked.connect(lambda _=False, code=lang.code: self.set_language(code))
+            self.language_buttons.addButton(choice)
+            bar.addWidget(choice)
+
+        self.stack = QStackedWidget()
+        self.screens: dict[str, Screen] = {}
+        for screen_class in SCREENS:
+            screen = screen_class(self.env)
+            screen.navigate.connect(self.show_screen)
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+
+        self.flow = KioskFlow(self.env, self.show_screen, self.current_screen)
+        self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]
+        self.bridge = FacadeBridge(facade, self)
+        self.bridge.connectors_changed.connect(lambda: self.current_screen().refresh())
+        self.bridge.card_tapped.connect(self._on_card)
+        self.bridge.session_ended.connect(self.flow.on_session_ended)
+        self.bridge.reader_problem.connect(self.flow.on_reader_problem)
+
+        # Inactivity: any touch restarts the timer; on expiry the kiosk goes back to idle and its default
+        # language. Leaving a screen never stops a session (docs/kiosk.md).
+        self.inactivity = QTimer(self)
+        self.inactivity.setSingleShot(True)
+        self.inactivity.setInterval(int(timeout * 1000))
+        self.inactivity.timeout.connect(self._on_inactive)
+        QApplication.instance().installEventFilter(self)
+
+        self.set_language(self.default_language)
+        self.show_screen("idle", {})
+
+    # -- navigation ----------------------------------------------------------------------------------
+
+    def current_screen(self) -> Screen:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def show_screen(self, name: str, context: dict[str, Any] | None = None) -> None:
+        current = self.current_screen()
+        target = self.screens[name]
+        if current is not target:
+            current.leave()
+        if name == "idle" and current is not None and current.name == "pick":
+            self.env.facade.cancel_authorisation()
+        self.stack.setCurrentWidget(target)
+        target.enter(context or {})
+        if name in RESTING_SCREENS:
+            self.inactivity.stop()
+        else:
+            self.inactivity.start()
+
+    def _on_card(self, outcome: Any) -> None:
+        self.inactivity.start()
+        self.flow.on_card(outcome)
+
+    def _on_inactive(self) -> None:
+        if self.current_screen().name not in RESTING_SCREENS:
+            log.info("no touch for %.0f s: back to idle", self.inactivity.interval() / 1000)
+            if self.translations.current.code != self.default_language:
+                self.set_language(self.default_language)
+            self.show_screen("idle", {})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self.current_screen().name not in RESTING_SCREENS:
+            self.inactivity.start()
+        return False
+
+    # -- languages -----------------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        self.translations.set_language(code)
+        for choice in self.language_buttons.buttons():
+            choice.setChecked(choice.objectName() == f"language:{code}")
+        # LanguageChange reaches only visible widgets reliably at once; the current screen repaints now.
+        self.current_screen().retranslate()
+        self.current_screen().refresh()
+
+    def close_kiosk(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.inactivity.stop()
+        self.current_screen().leave()
+        self.bridge.close()
+        self.translations.uninstall()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Full screen also without a window manager (where showFullScreen alone is ignored): the geometry
+    is set to the screen's as well."""
+    screen = QGuiApplication.primaryScreen()
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
+def run_kiosk(
+    runtime: StationRuntime,
+    facade: DriverFacade,
+    *,
+    fullscreen: bool = True,
+    size: tuple[int, int] | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
+    window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code."""
+    import qasync
+
+    app = QApplication.instance() or QApplication(argv or ["kiosk"])
+    app.setQuitOnLastWindowClosed(False)  # the loop ends after the facade and runtime stopped, not before
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    done = asyncio.Event()
+
+    async def main() -> int:
+        await runtime.start()
+        try:
+            await facade.start()
+            screen = QGuiApplication.primaryScreen()
+            window = KioskWindow(
+                facade,
+                theme=load_theme(
+                    *(size or (screen.geometry().width(), screen.geometry().height())),
+                    physical_dpi=screen.physicalDotsPerInch(),
+                ),
+                plug_timeout_s=runtime.config.sessions.plug_timeout_s,
+            )
+            window.destroyed.connect(done.set)
+            if fullscreen:
+                fit_to_screen(window)
+            else:
+                window.resize(*(size or (800, 480)))
+                window.show()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, done.set)
+            app.lastWindowClosed.connect(done.set)  # the window closed: stop in order, then end the loop
+            stopping = asyncio.ensure_future(runtime.stopping.wait())
+            stopping.add_done_callback(lambda _: done.set())
+            await done.wait()
+            stopping.cancel()
+            window.close_kiosk()
+            window.close()
+        finally:
+            await facade.stop()
+            await runtime.stop()
+        return 0
+
+    try:
+        with loop:
+            return loop.run_until_complete(main())
+    finally:
+        asyncio.set_event_loop(None)

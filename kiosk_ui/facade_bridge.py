@@ -1,0 +1,42 @@
+"""Turns the driver facade's events into Qt signals, so screens connect slots instead of listeners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from app.driver_facade import DriverFacade
+    from app.driver_views import DriverEvent
+
+
+class FacadeBridge(QObject):
+    """Subscribes to the facade once; each event kind becomes one signal. The listener runs on the asyncio
+    loop, which qasync runs in the Qt thread; a signal emitted from another thread is queued by Qt."""
+
+    connectors_changed = Signal()
+    card_tapped = Signal(object)  # CardOutcome
+    session_ended = Signal(object)  # SessionSummary
+    reader_problem = Signal(str)  # message key
+
+    def __init__(self, facade: DriverFacade, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe: Callable[[], None] | None = facade.subscribe(self._on_event)
+
+    def _on_event(self, event: DriverEvent) -> None:
+        kind = event.kind
+        if kind == "connectors_changed":
+            self.connectors_changed.emit()
+        elif kind == "card_tapped":
+            self.card_tapped.emit(event.outcome)  # type: ignore[union-attr]
+        elif kind == "session_ended":
+            self.session_ended.emit(event.summary)  # type: ignore[union-attr]
+        elif kind == "reader_problem":
+            self.reader_problem.emit(event.message_key)  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

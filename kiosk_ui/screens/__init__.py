@@ -1,0 +1,1 @@
+"""The kiosk's screens, one per file; each is a kiosk_ui.screen.Screen with the same small lifecycle."""

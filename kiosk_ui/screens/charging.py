@@ -1,0 +1,145 @@
+"""Charging screen: live energy, power, elapsed time, cost so far and state, with a stop button."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from app.driver_views import ConnectorCard, SessionSummary
+from kiosk_ui.i18n import format_duration, format_kw, format_kwh
+from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role
+from kiosk_ui.texts import state_role, state_text
+
+COST_REFRESH_S = 1.0
+
+
+class ChargingScreen(Screen):
+    """Context: connector_id, session_id, own (the driver came through the card flow, so the stop button
+    is shown; a session opened from the idle screen is stopped only with its card)."""
+
+    name = "charging"
+
+    def __init__(self, env: KioskEnv) -> None:
+        super().__init__(env)
+        self.title = label("", "title")
+        self.state = label("", "badge-ok")
+        self.values: dict[str, tuple[Any, Any]] = {}
+        grid = QGridLayout()
+        for index, key in enumerate(("energy", "power", "elapsed")):
+            frame = card_frame()
+            inner = QVBoxLayout(frame)
+            inner.setContentsMargins(8, 4, 8, 4)
+            caption, value = label("", "muted"), label("", "huge", wrap=False)
+            value.setObjectName(f"value:{key}")
+            inner.addWidget(caption)
+            inner.addWidget(value)
+            grid.addWidget(frame, index, 0)
+            self.values[key] = (caption, value)
+        self.cost = label("", "small")
+        self.cost.setObjectName("cost")
+        self.total = label("", "large")
+        self.total.setObjectName("cost_total")
+        cost_frame = card_frame()
+        cost_layout = QVBoxLayout(cost_frame)
+        cost_layout.addWidget(self.cost)
+        cost_layout.addStretch(1)
+        cost_layout.addWidget(self.total)
+        self.hint = label("", "muted")
+        self.stop = button("danger")
+        self.stop.setObjectName("stop")
+        self.stop.clicked.connect(self._stop)
+        self.back = button("secondary")
+        self.back.setObjectName("charging_back")
+        self.back.clicked.connect(lambda: self.go("idle"))
+        right = QVBoxLayout()
+        right.addWidget(cost_frame, 1)
+        right.addWidget(self.hint)
+        right.addWidget(self.stop)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.state)
+        top.addWidget(self.back)
+        body = QHBoxLayout()
+        body.addLayout(grid, 5)
+        body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self._stopping = False
+        self._cost_at = 0.0
+
+    def enter(self, context: dict[str, Any]) -> None:
+        self._stopping = False
+        self._cost_at = 0.0
+        self.cost.setText("")
+        self.total.setText("")
+        super().enter(context)
+
+    def _card(self) -> ConnectorCard | None:
+        wanted = self.context.get("connector_id")
+        return next((c for c in self.env.facade.connectors() if c.connector_id == wanted), None)
+
+    def refresh(self) -> None:
+        card = self._card()
+        if card is None:
+            return
+        if card.state == "faulted":
+            self.go("fault", connector_id=card.connector_id, session_id=self.context.get("session_id"))
+            return
+        locale = self.env.translations.locale
+        self.values["energy"][1].setText(format_kwh(card.energy_Wh, locale))
+        self.values["power"][1].setText(format_kw(card.power_W, locale))
+        self.values["elapsed"][1].setText(format_duration(card.elapsed_s, locale))
+        self.state.setText(state_text(card.state, card.limited_by_site))
+        set_role(self.state, state_role(card.state, card.limited_by_site))
+        now = time.monotonic()
+        if card.session_id is not None and now - self._cost_at >= COST_REFRESH_S:
+            # The running cost is computed from the ledger: once a second is plenty for the driver.
+            lines = self.env.facade.running_cost_lines(card.connector_id, self.env.tariff_language)
+            # The last line is the running total (tariff_display.cost_lines): shown large, apart.
+            self.cost.setText("\n".join(lines[:-1]))
+            self.total.setText(lines[-1] if lines else "")
+            self._cost_at = now if lines else 0.0
+
+    def on_session_ended(self, summary: SessionSummary) -> None:
+        if summary.session_id != self.context.get("session_id"):
+            return
+        card = self._card()
+        if card is not None and card.state == "faulted":
+            self.go("fault", connector_id=card.connector_id, summary=summary)
+        else:
+            self.go("summary", summary=summary)
+
+    def _stop(self) -> None:
+        if self._stopping:
+            return
+        self._stopping = True
+        self.stop.setEnabled(False)
+        self.stop.setText(self.tr("Stopping..."))
+
+        async def stop() -> None:
+            summary = await self.env.facade.stop_session(self.context["connector_id"])
+            if summary is not None and self.isVisible():
+                self.go("summary", summary=summary)
+
+        self.env.spawn(stop())
+
+    def retranslate(self) -> None:
+        self._cost_at = 0.0  # the cost lines come in the new language at the next refresh
+        card = self._card()
+        number = card.label if card is not None else "?"
+        self.title.setText(self.tr("Connector %1").replace("%1", number))
+        self.values["energy"][0].setText(self.tr("Energy"))
+        self.values["power"][0].setText(self.tr("Power"))
+        self.values["elapsed"][0].setText(self.tr("Time"))
+        own = bool(self.context.get("own"))
+        self.stop.setVisible(own)
+        self.stop.setEnabled(not self._stopping)
+        self.stop.setText(self.tr("Stopping...") if self._stopping else self.tr("Stop charging"))
+        self.back.setText(self.tr("Done"))
+        if own:
+            self.hint.setText(self.tr("Tap the same card or press Stop to end. Unplugging also ends it."))
+        else:
+            self.hint.setText(self.tr("To stop, tap the card that started this session."))
