@@ -41,7 +41,12 @@ def test_boot_status_transaction_and_remote_commands(realtime_sim, any_csms, tmp
             start = await csms.wait_for_async("StartTransaction", timeout=15)
             assert start.payload["connectorId"] == 1 and start.payload["idTag"] == "TAG-LOCAL"
             meter = await csms.wait_for_async(
-                "MeterValues", lambda p: p.get("transactionId") == 5001, timeout=15
+                "MeterValues",
+                lambda p: (
+                    p.get("transactionId") == 5001
+                    and p["meterValue"][0]["sampledValue"][0]["context"] == "Sample.Periodic"
+                ),
+                timeout=15,
             )
             sampled = meter.payload["meterValue"][0]["sampledValue"]
             assert (
@@ -63,6 +68,16 @@ def test_boot_status_transaction_and_remote_commands(realtime_sim, any_csms, tmp
             stop = await csms.wait_for_async("StopTransaction", timeout=15)
             assert stop.payload["transactionId"] == 5001 and stop.payload["reason"] == "Remote"
             assert stop.payload["meterStop"] >= start.payload["meterStart"]
+            # The readings at the start (its own MeterValues) and at the end (transactionData).
+            contexts = [
+                v["sampledValue"][0]["context"]
+                for p in csms.calls("MeterValues")
+                if p.get("transactionId") == 5001
+                for v in p["meterValue"]
+            ]
+            assert contexts[0] == "Transaction.Begin" and "Sample.Periodic" in contexts
+            end = stop.payload["transactionData"][-1]["sampledValue"][0]
+            assert end["context"] == "Transaction.End" and int(end["value"]) == stop.payload["meterStop"]
             # A remote start on connector 2 with a car already plugged in.
             await sim.ctl.call("plug", charger=1)
             await until(lambda: runtime.station.manager.connectors()["CP01/1"].vehicle_present, 5, "car 2")

@@ -66,9 +66,16 @@ class MeterSampler:
         self.counters = {"periodic": 0, "aligned": 0, "sent idle": 0}
         self._changed = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
-        self._unsubscribe = [config.subscribe(key, lambda *_: self._changed.set()) for key in INTERVAL_KEYS]
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._unsubscribe = [config.subscribe(key, self._interval_changed) for key in INTERVAL_KEYS]
+
+    def _interval_changed(self, _value: object) -> None:
+        # Configuration changes are stored (and listeners called) in a worker thread.
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._changed.set)
 
     def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._tasks = [
             asyncio.create_task(self._periodic(), name="ocpp-meter-periodic"),
             asyncio.create_task(self._aligned(), name="ocpp-meter-aligned"),
@@ -112,6 +119,15 @@ class MeterSampler:
         )
         self.enqueued()
         return True
+
+    def end_readings(self, connector_id: str) -> list[dict[str, Any]]:
+        """The Transaction.End reading of StopTxnSampledData for a StopTransaction's transactionData
+        (section 6.49); called by the session service when a session ends."""
+        number = next((n for n, cid in self.connectors.items() if cid == connector_id), None)
+        if number is None:
+            return []
+        reading = self._reading(number, "StopTxnSampledData", "Transaction.End", self.clock())
+        return [reading] if reading else []
 
     async def trigger(self, connector: int | None) -> None:
         """TriggerMessage(MeterValues): the current reading now, context Trigger, sent directly."""

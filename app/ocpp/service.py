@@ -41,9 +41,9 @@ from app.ocpp.smart_charging import ConnectorRating, SmartCharging
 from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.tx_queue import TransactionQueue
-from app.ocpp.update_package import load_public_key
+from app.ocpp.update_package import PackageError, load_public_key
 from app.software_update import StationInstaller
-from app.station_runtime import StationRuntime
+from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.firmware_flasher import EsptoolFlasher
 
 log = logging.getLogger(__name__)
@@ -197,6 +197,10 @@ class OcppService:
         fw = self.settings.firmware
         if not fw.vendor_public_key:
             return None
+        try:
+            public_key = load_public_key(Path(fw.vendor_public_key))
+        except (OSError, PackageError) as err:  # refuse to start: every update would fail unchecked
+            raise StationRuntimeError(f"ocpp.firmware.vendor_public_key: {err}") from err
         installers: dict[str, Installer] = {}
         if fw.release_root:
             installers["station"] = StationInstaller(Path(fw.release_root))
@@ -213,7 +217,7 @@ class OcppService:
             installers,
             _UpdateClock(self.clock),
             JsonStateStore(state_dir / "firmware-update.json"),
-            public_key=load_public_key(Path(fw.vendor_public_key)),
+            public_key=public_key,
             work_dir=state_dir / "downloads",  # removed after each update: a directory of its own
             limits=UpdateLimits(
                 max_package_bytes=fw.max_package_MB * 1024 * 1024, timeout_s=fw.transfer_timeout_s
@@ -299,11 +303,13 @@ class OcppService:
             self.config.subscribe("AuthorizationKey", lambda _v: self._reconnect_soon()),
             self.config.subscribe("WebSocketPingInterval", self._ping_interval_changed),
         ]
+        self.sessions.end_readings = self.sampler.end_readings
         self.bridge.resume_transactions()
         if self.settings.url:
             self.connection.start()
 
     async def stop(self) -> None:
+        self.sessions.end_readings = None
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         await self.connection.stop()

@@ -121,6 +121,16 @@ class StationBridge:
             if row is not None and row.started_at is not None:
                 self._tx_start[number] = row.started_at
                 self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
+                # The reading at the start, queued right behind its StartTransaction (section 3.16).
+                self._spawn(
+                    self.svc.sampler.sample_transaction(
+                        number,
+                        "Transaction.Begin",
+                        "MeterValuesSampledData",
+                        "StopTxnSampledData",
+                        row.started_at,
+                    )
+                )
             self.svc.tx_queue.wake()
         if change.to_state == ENDED:
             self._tx_start.pop(number, None)
