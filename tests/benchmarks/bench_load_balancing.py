@@ -37,7 +37,8 @@ async def measure(sim: SimulatorProcess, control: SimControl) -> list[float]:
         {"id": f"CP{i:02d}", "link": f"tcp://{sim.host}:{port}"}
         for i, port in enumerate(sim.ports.charger_ports)
     ]
-    config = parse_config({"site": {"limit_mA": [96000, 96000, 96000]}, "chargers": chargers})
+    site = {"site": {"limit_mA": [96000, 96000, 96000]}, "tariff": {"energy_price_per_kWh": "0"}}
+    config = parse_config({**site, "chargers": chargers})
     latencies: list[float] = []
     async with Station(config) as station:
         await asyncio.sleep(1.5)  # every link online

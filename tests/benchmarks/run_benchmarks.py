@@ -275,7 +275,14 @@ def main() -> None:
     report(bench_tcp_latency(1000 if args.quick else 5000))
     report(bench_sim_capacity(2.0 if args.quick else 10.0))
     # The station's own figures (allocator, charger manager, load balancer, ledger), each from its module.
-    for module in ("bench_allocator", "bench_manager", "bench_load_balancing", "bench_ledger"):
+    for module in (
+        "bench_allocator",
+        "bench_manager",
+        "bench_load_balancing",
+        "bench_ledger",
+        "bench_ocpp_queue",
+        "bench_ocpp",
+    ):
         report([Figure(*row) for row in importlib.import_module(module).run()])
     if args.write_docs:
         write_docs(
