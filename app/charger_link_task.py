@@ -21,9 +21,11 @@ from app.charger_health import HealthTracker
 from app.config import ConfiguredCharger, LinkSettings
 from hal.charger_board import ChargerBoard, ChargerSettings
 from hal.link_errors import BadReplyError, ChargerRejectedFrameError, CommandRefused, LinkError
-from hal.wire_messages import VERSION, IdentifyReply, StatusReply
+from hal.wire_messages import VERSION, IdentifyReply, StatusFlag, StatusReply
 
 log = logging.getLogger(__name__)
+
+LEASE_EXPIRED_WITH_PERMISSION = StatusFlag.LEASE_EXPIRED | StatusFlag.PERMITTED
 
 
 class LinkState(enum.Enum):
@@ -239,11 +241,16 @@ class ChargerLinkTask:
             statuses.append(await board.status(i))
             self.status_read_at[i] = time.monotonic()
             self.statuses[i] = statuses[-1]
+        # While this charger was unreachable the load balancer stopped counting more than the fail-safe
+        # current for it and may have given the rest to others. Acknowledging the expiry brings back the
+        # limit held before it, so that limit is first lowered to the fail-safe current (the manager
+        # records it in identified()); the balancer raises it again when there is room.
+        for i, status in enumerate(statuses):
+            if status.flags & LEASE_EXPIRED_WITH_PERMISSION == LEASE_EXPIRED_WITH_PERMISSION:
+                await board.set_current(i, self.link.failsafe_current_mA)
         rebooted = self.health.identified(identity.boot_count)
         self.identity = identity
         self.listener.identified(self, identity, statuses, rebooted)
-        # Acknowledge a lease expiry only now that the station has re-read the state
-        # (docs/firmware-core.md, Host lease).
         await board.heartbeat(ack_lease_expiry=True)
         self._link_marks()
         self._garbage_failures = 0

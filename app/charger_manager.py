@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.charger_health import ChargerHealth
-from app.charger_link_task import AVAILABLE_STATES, ChargerLinkTask, LinkState, LinkTuning
+from app.charger_link_task import (
+    AVAILABLE_STATES,
+    LEASE_EXPIRED_WITH_PERMISSION,
+    ChargerLinkTask,
+    LinkState,
+    LinkTuning,
+)
 from app.charger_links import open_board as open_link_board
 from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from app.station_events import (
@@ -363,6 +369,8 @@ class ChargerManager:
             memory = self._memory[connector_id]
             self._track_status(connector_id, task, index, status)
             session = memory.session
+            if not rebooted and status.flags & LEASE_EXPIRED_WITH_PERMISSION == LEASE_EXPIRED_WITH_PERMISSION:
+                memory.sent_limit_mA = task.link.failsafe_current_mA  # lowered before the acknowledgement
             if rebooted:
                 # The charger lost the permission; it must not resume a session by accident.
                 memory.forget_sent()

@@ -73,6 +73,7 @@ class _Committed:
     transaction_ref: int = 0
     offline_since: float | None = None
     sent_at: float = float("-inf")  # when the charger last acknowledged a command of ours
+    resend: bool = False  # back from offline: send the target even if it equals limit_mA
 
 
 class LoadBalancer:
@@ -182,7 +183,8 @@ class LoadBalancer:
                     reservations.append((view.group, view.site_phases, reserved))
                 self.reclaim.forget(cid)
                 continue
-            committed.offline_since = None
+            if committed.offline_since is not None:
+                self._back_online(committed, now)
             self._believe_charger(committed, view, now)
             drawn = max(view.measured_mA[p] for p in view.site_phases)
             self.reclaim.observe(cid, view.offered_mA, drawn, view.offered_mA > 0 and drawn > 0, now)
@@ -237,6 +239,19 @@ class LoadBalancer:
         committed.transaction_ref = view.transaction_ref
         committed.limit_mA = max(committed.limit_mA, view.offered_mA)
 
+    def _back_online(self, committed: _Committed, now: float) -> None:
+        """A charger that was away past its lease was counted at the fail-safe current, and its link
+        lowered it to that before acknowledging the expiry (ChargerLinkTask): believe the same, and
+        send the target again in any case, since the charger may hold less than was committed."""
+        away_s = now - (committed.offline_since or now)
+        if away_s >= self._lease_margin_s() and committed.permitted:
+            committed.limit_mA = min(committed.limit_mA, self.config.link.failsafe_current_mA)
+        committed.offline_since = None
+        committed.resend = committed.permitted
+
+    def _lease_margin_s(self) -> float:
+        return self.config.link.lease_ms / 1000 + 1.0
+
     def _offline_reservation(self, committed: _Committed, now: float) -> int:
         """An unreachable charger may still be charging until its lease expires, then at the fail-safe
         current: keep that much for it, so the others never get power it could still be using."""
@@ -244,7 +259,7 @@ class LoadBalancer:
             return 0
         if committed.offline_since is None:
             committed.offline_since = now
-        if now - committed.offline_since < self.config.link.lease_ms / 1000 + 1.0:
+        if now - committed.offline_since < self._lease_margin_s():
             return committed.limit_mA
         return min(committed.limit_mA, self.config.link.failsafe_current_mA)
 
@@ -331,7 +346,7 @@ class LoadBalancer:
                 for k in keys:
                     room[k] -= granted - committed.limit_mA
                 target = granted
-            if permit != committed.permitted or target != committed.limit_mA:
+            if permit != committed.permitted or target != committed.limit_mA or committed.resend:
                 increases.append((cid, permit, target))
         await asyncio.gather(
             *(self._send(cid, p, t, controls[cid], views, failures) for cid, p, t in increases)
@@ -368,6 +383,7 @@ class LoadBalancer:
             log.warning("%s: could not apply %s A (%s)", cid, target / 1000, err)
             return
         committed.limit_mA = target if permit else 0
+        committed.resend = False
         committed.permitted = permit
         committed.transaction_ref = ref if permit else 0
         committed.sent_at = self.clock()
