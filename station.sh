@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # The station's two entry points: `./station.sh run` (set up, then start the station; demo mode on
-# simulated chargers when no charger is configured) and `./station.sh test` (set up, then run every test).
+# simulated chargers when no charger is configured, with the kiosk and the simulator panel when there is a
+# display) and `./station.sh test` (set up, then run every test).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
 usage() {
     cat <<'USAGE'
-usage: ./station.sh run [station options]   set everything up, then start the station
+usage: ./station.sh run [station options]   set everything up, then start the station (--headless:
+                                            no screen; --help lists the options)
        ./station.sh test [pytest options]   set everything up, then run the whole test suite
        ./station.sh setup                   only set up (system packages, venv, firmware build)
        ./station.sh bench                   set up, then run the benchmarks and print the figures
+       ./station.sh screenshots [DIR]       set up, then render every kiosk screen to DIR (default
+                                            build/screenshots, with an index.html)
 USAGE
 }
 
@@ -26,6 +30,10 @@ case "$command" in
         ;;
     setup)
         exec scripts/setup.sh --tests
+        ;;
+    screenshots)
+        scripts/setup.sh
+        exec .venv/bin/python -m kiosk_ui.screenshots --out "${1:-build/screenshots}"
         ;;
     bench)
         scripts/setup.sh --tests

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -194,9 +195,13 @@ def run_kiosk(
     fullscreen: bool = True,
     size: tuple[int, int] | None = None,
     argv: list[str] | None = None,
+    on_shown: Callable[[KioskWindow], None] | None = None,
 ) -> int:
     """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
-    window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code."""
+    window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
+
+    on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
+    panel there, the benchmarks watch the first paint."""
     import qasync
 
     app = QApplication.instance() or QApplication(argv or ["kiosk"])
@@ -224,6 +229,8 @@ def run_kiosk(
             else:
                 window.resize(*(size or (800, 480)))
                 window.show()
+            if on_shown is not None:
+                on_shown(window)
             for sig in (signal.SIGTERM, signal.SIGINT):
                 loop.add_signal_handler(sig, done.set)
             app.lastWindowClosed.connect(done.set)  # the window closed: stop in order, then end the loop

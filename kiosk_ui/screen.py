@@ -91,7 +91,11 @@ class Screen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            # Only the visible screen refreshes: a hidden screen's refresh may navigate (out-of-service
+            # goes to idle once a connector can charge), which would pull the driver off the screen
+            # they are on whenever the language changes.
+            if self.isVisible():
+                self.refresh()
         super().changeEvent(event)
 
 

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.driver_views import CONNECTOR_STATES
+
 # Connector states the driver can start a session on; "out of service" means none of them is usable.
-USABLE_STATES = (
-    "available",
-    "preparing",
-    "charging",
-    "suspended_ev",
-    "suspended_evse",
-    "finishing",
-    "reserved",
-)
+USABLE_STATES = tuple(s for s in CONNECTOR_STATES if s not in ("unavailable", "faulted", "offline"))
 SESSION_STATES = ("preparing", "charging", "suspended_ev", "suspended_evse", "finishing")
 
 

@@ -34,6 +34,11 @@ def test_boot_status_transaction_and_remote_commands(realtime_sim, any_csms, tmp
                 "GetConfiguration", {"key": ["MeterValueSampleInterval", "NoSuchKey"]}
             )
             assert keys["configurationKey"][0]["value"] == "1" and keys["unknownKey"] == ["NoSuchKey"]
+            # Authorize.req goes to the CSMS, and its answer decides (and feeds the cache).
+            csms.set_id_tag("TAG-BLOCKED", "Blocked")
+            decision = await runtime.ocpp.authorizer.authorize("TAG-BLOCKED", online=True)
+            assert not decision.accepted and decision.status == "Blocked"
+            assert (await csms.wait_for_async("Authorize", timeout=5)).payload == {"idTag": "TAG-BLOCKED"}
             # A driver at connector 1: plug, tap.
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")

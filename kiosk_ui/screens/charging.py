@@ -31,6 +31,7 @@ class ChargingScreen(Screen):
             frame = card_frame()
             inner = QVBoxLayout(frame)
             inner.setContentsMargins(8, 4, 8, 4)
+            inner.setSpacing(0)  # the CJK fallback font's taller lines must still fit 800x480
             caption, value = label("", "muted"), label("", "huge", wrap=False)
             value.setObjectName(f"value:{key}")
             inner.addWidget(caption)
@@ -46,7 +47,7 @@ class ChargingScreen(Screen):
         cost_layout.addWidget(self.cost)
         cost_layout.addStretch(1)
         cost_layout.addWidget(self.total)
-        self.hint = label("", "muted")
+        self.hint = label("", "small")  # three lines in Malay must fit 800x480
         self.stop = button("danger")
         self.stop.setObjectName("stop")
         self.stop.clicked.connect(self._stop)

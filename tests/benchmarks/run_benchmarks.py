@@ -282,6 +282,7 @@ def main() -> None:
         "bench_ledger",
         "bench_ocpp_queue",
         "bench_ocpp",
+        "bench_kiosk",
     ):
         report([Figure(*row) for row in importlib.import_module(module).run()])
     if args.write_docs:
