@@ -62,8 +62,11 @@ class KioskFlow(QObject):
             handler(summary)
 
     def on_reader_problem(self, key: str) -> None:
-        if key == "reader_restored":
-            if getattr(self.current(), "name", "") == "authorise":
+        if key in ("reader_unplugged", "reader_restored"):
+            # The reader itself went or came back: the idle screen says so for as long as it lasts and
+            # offers the card only when one can be read. A session's screens stay where they are, so a
+            # driver keeps the live values and the Stop button (docs/kiosk.md, "Reader problems").
+            if getattr(self.current(), "name", "") in ("idle", "authorise"):
                 self.show("idle", {})
             return
-        self.show("authorise", {"reader_problem": key})
+        self.show("authorise", {"reader_problem": key})  # a card that could not be read: try again

@@ -162,6 +162,16 @@
       <translation>Mula dengan kad</translation>
     </message>
     <message>
+      <location filename="../screens/idle.py" line="102" />
+      <source>Helpline: %1</source>
+      <translation>Talian bantuan: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/idle.py" line="108" />
+      <source>not available now</source>
+      <translation>tidak tersedia buat masa ini</translation>
+    </message>
+    <message>
       <location filename="../screens/idle.py" line="88" />
       <source>Other ways to pay</source>
       <translation>Cara bayaran lain</translation>

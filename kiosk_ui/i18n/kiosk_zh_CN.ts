@@ -162,6 +162,16 @@
       <translation>刷卡开始</translation>
     </message>
     <message>
+      <location filename="../screens/idle.py" line="102" />
+      <source>Helpline: %1</source>
+      <translation>客服热线：%1</translation>
+    </message>
+    <message>
+      <location filename="../screens/idle.py" line="108" />
+      <source>not available now</source>
+      <translation>暂时无法使用</translation>
+    </message>
+    <message>
       <location filename="../screens/idle.py" line="88" />
       <source>Other ways to pay</source>
       <translation>其他支付方式</translation>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 from app.driver_views import ConnectorCard
 from kiosk_ui.i18n import format_kw
 from kiosk_ui.screen import KioskEnv, Screen, button, label, set_role
-from kiosk_ui.texts import SESSION_STATES, USABLE_STATES, state_role, state_text
+from kiosk_ui.texts import SESSION_STATES, USABLE_STATES, reader_text, state_role, state_text
 
 
 class ConnectorTile(QFrame):
@@ -56,6 +56,8 @@ class IdleScreen(Screen):
         self.price_title = label("", "title")
         self.price = label("", "small")
         self.how_to = label("", "large")
+        self.helpline = label("", "muted")  # shown with a reader problem only
+        self.helpline.setVisible(False)
         self.start = button(icon="card", icon_px=env.theme.touch_px - 16)
         self.start.setObjectName("start")
         self.start.clicked.connect(lambda: self.go("authorise"))
@@ -68,25 +70,44 @@ class IdleScreen(Screen):
         payments.addWidget(self.bank)
         payments.addWidget(self.qr)
         right = QVBoxLayout()
+        # The labels' own line spacing separates them; without layout gaps and with narrow top and bottom
+        # margins the whole price list, the reader message and the helpline fit 800x480 (the 7" display).
+        right.setSpacing(0)
         right.addWidget(self.price_title)
         right.addWidget(self.price)
         right.addStretch(1)
         right.addWidget(self.how_to)
+        right.addWidget(self.helpline)
         right.addWidget(self.start)
         right.addWidget(self.pay_title)
         right.addLayout(payments)
 
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(9, 4, 9, 4)
         layout.addLayout(left, 5)
         layout.addLayout(right, 6)
 
     def retranslate(self) -> None:
         self.connectors_title.setText(self.tr("Connectors"))
         self.price_title.setText(self.tr("Price"))
-        self.how_to.setText(self.tr("Tap your card on the reader to start"))
-        self.start.setText(self.tr("Start with a card"))
-        self.pay_title.setText(self.tr("Other ways to pay"))
         methods = dict(self.env.facade.payment_methods())
+        # The card option is unavailable while the reader is unplugged or out of service: the driver is
+        # told so here, for as long as it lasts, instead of being asked for a card nobody can read. The
+        # disabled option looks like the other unavailable ones (small type, two lines).
+        cards = methods.get("card", True)
+        self.start.setEnabled(cards)
+        set_role(self.how_to, "large" if cards else "error")
+        set_role(self.start, "" if cards else "option")
+        self.helpline.setVisible(not cards and bool(self.env.facade.helpline))
+        self.helpline.setText(self.tr("Helpline: %1").replace("%1", self.env.facade.helpline))
+        if cards:
+            self.how_to.setText(self.tr("Tap your card on the reader to start"))
+            self.start.setText(self.tr("Start with a card"))
+        else:
+            self.how_to.setText(reader_text("reader_unplugged"))
+            unavailable = self.tr("not available now")  # outside the f-string, where lupdate finds it
+            self.start.setText(f"{self.tr('Start with a card')}\n{unavailable}")
+        self.pay_title.setText(self.tr("Other ways to pay"))
         self.bank.setEnabled(methods.get("bank_card", False))
         self.qr.setEnabled(methods.get("qr", False))
         soon = self.tr("coming soon")
