@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from app import tariff_display
+from app import tariff_display, tariff_messages
 from app.config_kiosk import KioskSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
@@ -87,6 +87,8 @@ class _Pending:
 
 class DriverFacade:
     """What the kiosk screens read and do; start() it after the runtime has started."""
+
+    tariff_languages = tariff_messages.LANGUAGES  # languages of price_lines, cost lines and summaries
 
     def __init__(
         self,

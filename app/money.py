@@ -58,6 +58,7 @@ class NumberStyle:
 NUMBER_STYLES: dict[str, NumberStyle] = {
     "en": NumberStyle(decimal=".", group=","),
     "ms": NumberStyle(decimal=".", group=","),
+    "zh_CN": NumberStyle(decimal=".", group=","),
 }
 
 

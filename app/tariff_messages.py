@@ -1,10 +1,10 @@
-"""The driver-facing texts of prices and costs, by message id, in English and Bahasa Melayu."""
+"""The driver-facing texts of prices and costs by message id: English, Bahasa Melayu, Chinese (Simplified)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "ms")
+LANGUAGES = ("en", "ms", "zh_CN")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -76,6 +76,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cost.tax_exclusive": "SST {rate}%: {amount}",
         "cost.running_total": "Kos setakat ini: {amount}",
         "cost.final_total": "Jumlah: {amount}",
+    },
+    "zh_CN": {
+        "day.0": "周一",
+        "day.1": "周二",
+        "day.2": "周三",
+        "day.3": "周四",
+        "day.4": "周五",
+        "day.5": "周六",
+        "day.6": "周日",
+        "days.every": "每天",
+        "price.energy": "电费：每度 {rate}",
+        "price.energy_other_times": "其他时段电费：每度 {rate}",
+        "price.window": "{days} {start}-{end}：每度 {rate}",
+        "price.time": "充电时长费：每分钟 {rate}",
+        "price.session_fee": "单次服务费：{amount}",
+        "price.idle": "充满后占位费：{grace} 分钟后每分钟 {rate}",
+        "price.idle_no_grace": "充满后占位费：每分钟 {rate}",
+        "price.minimum": "最低收费：{amount}",
+        "price.maximum": "最高收费：{amount}",
+        "price.tax_inclusive": "价格已含 {rate}% SST",
+        "price.tax_exclusive": "价格不含 SST；总额另加 {rate}%",
+        "price.no_tax": "不收取税费",
+        "price.fixed": "本次充电期间价格不变",
+        "cost.energy": "电量 {kWh} 度 x {rate}：{amount}",
+        "cost.energy_window": "电量 {days} {start}-{end}，{kWh} 度 x {rate}：{amount}",
+        "cost.time": "充电时长 {minutes} 分钟 x {rate}：{amount}",
+        "cost.session_fee": "单次服务费：{amount}",
+        "cost.idle": "占位 {minutes} 分钟（{grace} 分钟免费）x {rate}：{amount}",
+        "cost.subtotal": "小计：{amount}",
+        "cost.minimum": "按最低收费计：{amount}",
+        "cost.maximum": "按最高收费封顶：{amount}",
+        "cost.tax_inclusive": "含 {rate}% SST：{amount}",
+        "cost.tax_exclusive": "SST {rate}%：{amount}",
+        "cost.running_total": "目前费用：{amount}",
+        "cost.final_total": "合计：{amount}",
     },
 }
 

@@ -76,7 +76,7 @@ async def kiosk(sim: Any, tmp_path: Path, **window: Any) -> AsyncIterator[tuple[
     runtime = StationRuntime(config, timing=TIMING)
     await runtime.start()
     seed_demo_cards(runtime.engine)
-    facade = DriverFacade(runtime, kiosk=KioskSettings(helpline=HELPLINE, languages=("en", "ms")))
+    facade = DriverFacade(runtime, kiosk=KioskSettings(helpline=HELPLINE, languages=("en", "ms", "zh_CN")))
     await facade.start()
     options = {"plug_timeout_s": PLUG_TIMEOUT_S, "message_s": 2.0, "idle_timeout_s": 30.0} | window
     view = KioskWindow(facade, **({"theme": load_theme(800, 480)} | options))
@@ -171,10 +171,21 @@ WORDS = {
         "so_far": "Kos setakat ini",
         "total": "Jumlah: RM",
     },
+    "zh_CN": {
+        "start": "在读卡器上刷卡即可开始",
+        "available": "可用",
+        "pick": "请选择充电枪",
+        "plug": "请在充电枪 1 插枪",
+        "charging": "充电中",
+        "stop": "停止充电",
+        "done": "充电完成",
+        "so_far": "目前费用",
+        "total": "合计：RM",
+    },
 }
 
 
-@pytest.mark.parametrize("language", ["en", "ms"])
+@pytest.mark.parametrize("language", ["en", "ms", "zh_CN"])
 @pytest.mark.sim(chargers=2, realtime_factor=4)
 def test_a_driver_charges_from_card_to_summary(realtime_sim, tmp_path, qtbot, run_async, language):
     sim, words = realtime_sim, WORDS[language]

@@ -10,6 +10,7 @@ order, each MeterValues and StopTransaction with the transactionId its StartTran
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -30,6 +31,7 @@ from ocpp.v16.enums import Action  # noqa: E402
 from sqlalchemy import Engine, insert  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 from websockets.asyncio.server import ServerConnection, serve  # noqa: E402
+from websockets.exceptions import ConnectionClosed  # noqa: E402
 
 from app.db import outbox  # noqa: E402
 from app.db.engine import make_engine, session_factory  # noqa: E402
@@ -110,7 +112,8 @@ async def _deliver(engine: Engine) -> tuple[float, list[tuple[str, int | None, s
     Csms.received = []
 
     async def on_connect(connection: ServerConnection) -> None:
-        await Csms("CP", connection).start()
+        with contextlib.suppress(ConnectionClosed):  # the station closes the link at the end of the run
+            await Csms("CP", connection).start()
 
     async with serve(on_connect, "127.0.0.1", 0, subprotocols=["ocpp1.6"]) as server:  # type: ignore[list-item]
         port = server.sockets[0].getsockname()[1]
