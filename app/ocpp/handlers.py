@@ -91,21 +91,21 @@ class OcppHandlers:
 
     async def remote_start(self, p: dict[str, Any]) -> HandlerResult:
         svc = self.svc
-        number = p.get("connectorId") or svc.free_connector(p["idTag"])
-        if number is None or not svc.may_start(number):
+        number = p.get("connectorId") or svc.bridge.free_connector(p["idTag"])
+        if number is None or not svc.bridge.may_start(number):
             return _answer("Rejected")
         profile = p.get("chargingProfile")
         if profile is not None and profile.get("chargingProfilePurpose") != "TxProfile":
             return _answer("Rejected")  # section 5.11: only a TxProfile may come with a remote start
 
         async def start() -> None:
-            await svc.remote_start(number, p["idTag"], profile)
+            await svc.bridge.remote_start(number, p["idTag"], profile)
 
         return {"status": "Accepted"}, start
 
     async def remote_stop(self, p: dict[str, Any]) -> HandlerResult:
         svc = self.svc
-        connector_id = await svc.run_blocking(svc.connector_of_transaction, p["transactionId"])
+        connector_id = await svc.run_blocking(svc.bridge.connector_of_transaction, p["transactionId"])
         if connector_id is None:
             return _answer("Rejected")
 
@@ -123,7 +123,7 @@ class OcppHandlers:
         return {"status": "Accepted"}, reset
 
     async def unlock_connector(self, p: dict[str, Any]) -> HandlerResult:
-        return _answer(await self.svc.unlock(p["connectorId"]))
+        return _answer(await self.svc.bridge.unlock(p["connectorId"]))
 
     # -- LocalAuthListManagement -------------------------------------------------------------------
 
@@ -160,7 +160,7 @@ class OcppHandlers:
     async def set_charging_profile(self, p: dict[str, Any]) -> HandlerResult:
         svc = self.svc
         number = p["connectorId"]
-        active = await svc.run_blocking(svc.transaction_on, number) if number else None
+        active = await svc.run_blocking(svc.bridge.transaction_on, number) if number else None
         status = await svc.run_blocking(svc.smart.set_profile, number, p["csChargingProfiles"], active)
         if status != "Accepted" and svc.smart.last_refusal is not None:
             log.info("SetChargingProfile refused: %s", svc.smart.last_refusal)
@@ -179,8 +179,8 @@ class OcppHandlers:
     async def get_composite_schedule(self, p: dict[str, Any]) -> HandlerResult:
         svc = self.svc
         number = p["connectorId"]
-        tx = await svc.run_blocking(svc.transaction_on, number) if number else None
-        tx_start = svc.transaction_start(number) if number else None
+        tx = await svc.run_blocking(svc.bridge.transaction_on, number) if number else None
+        tx_start = svc.bridge.transaction_start(number) if number else None
         schedule = svc.smart.composite_schedule(
             number, p["duration"], p.get("chargingRateUnit"), svc.clock(), tx_start=tx_start, tx_id=tx
         )

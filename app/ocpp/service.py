@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.config import REPO_ROOT, OcppSettings
 from app.db.engine import read_only, session_factory
-from app.db.models import ChargingSession, Connector
+from app.db.models import Connector
 from app.esp32_update import Esp32Installer
 from app.ocpp.availability import Availability
 from app.ocpp.charging_profiles import ProfileLimits
@@ -128,7 +128,7 @@ class OcppService:
         )
         self.tx_queue = TransactionQueue(
             self.engine,
-            self.send_transaction_message,
+            self.send,
             self.config.get_wire,
             self.clock,
             on_id_tag_info=self.authorizer.record,
@@ -356,9 +356,6 @@ class OcppService:
     async def send(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
         return await self._charge_point(action).send_call(action, payload)
 
-    async def send_transaction_message(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
-        return await self.send(action, payload)
-
     # -- registration and heartbeat (sections 4.2, 4.6) ------------------------------------------------
 
     def _boot_payload(self) -> dict[str, Any]:
@@ -414,34 +411,7 @@ class OcppService:
         self.status.connection_down()
         self.tx_queue.connection_down()
 
-    # -- what handlers ask of the station (StationBridge does the bookkeeping) -------------------------
-
-    def free_connector(self, id_tag: str) -> int | None:
-        return self.bridge.free_connector(id_tag)
-
-    def may_start(self, number: int) -> bool:
-        return self.bridge.may_start(number)
-
-    async def remote_start(self, number: int, id_tag: str, profile: dict[str, Any] | None) -> None:
-        await self.bridge.remote_start(number, id_tag, profile)
-
-    def connector_of_transaction(self, transaction_id: int) -> str | None:
-        with session_factory(read_only(self.engine))() as db:
-            row = db.scalar(
-                select(ChargingSession).where(ChargingSession.csms_transaction_id == transaction_id)
-            )
-        if row is None or row.state == "ended":
-            return None
-        return self.bridge.connector_id_of_session(row.connector_id)
-
-    def transaction_on(self, number: int) -> int | None:
-        return self.bridge.transaction_on(number)
-
-    def transaction_start(self, number: int) -> datetime | None:
-        return self.bridge.transaction_start(number)
-
-    async def unlock(self, number: int) -> str:
-        return await self.bridge.unlock(number)
+    # -- commands that span the station and the link ------------------------------------------------
 
     async def reset(self, kind: str) -> None:
         """Section 5.12: stop every transaction with reason SoftReset/HardReset, then restart."""

@@ -98,6 +98,16 @@ class StationBridge:
     def transaction_start(self, number: int) -> datetime | None:
         return self._tx_start.get(number)
 
+    def connector_of_transaction(self, transaction_id: int) -> str | None:
+        """The station connector whose open session has this CSMS transactionId (RemoteStopTransaction)."""
+        with session_factory(read_only(self.svc.engine))() as db:
+            row = db.scalar(
+                select(ChargingSession).where(ChargingSession.csms_transaction_id == transaction_id)
+            )
+        if row is None or row.state == ENDED:
+            return None
+        return self.connector_id_of_session(row.connector_id)
+
     def connector_id_of_session(self, connector_db_id: int) -> str | None:
         with session_factory(read_only(self.svc.engine))() as db:
             name = db.scalar(select(Connector.name).where(Connector.id == connector_db_id))
