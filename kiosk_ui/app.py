@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QStackedW
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
 from kiosk_ui.i18n import Translations, available_languages
+from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS, MainThreadCollector
 from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
 from kiosk_ui.screens.authorise import AuthoriseScreen
 from kiosk_ui.screens.charging import ChargingScreen
@@ -209,6 +210,7 @@ def run_kiosk(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     done = asyncio.Event()
+    collector = MainThreadCollector()
 
     async def main() -> int:
         await runtime.start()
@@ -231,6 +233,8 @@ def run_kiosk(
                 window.show()
             if on_shown is not None:
                 on_shown(window)
+            # Once the first screen has painted, what is alive lives as long as the kiosk.
+            QTimer.singleShot(LONG_LIVED_AFTER_MS, collector.freeze_long_lived)
             for sig in (signal.SIGTERM, signal.SIGINT):
                 loop.add_signal_handler(sig, done.set)
             app.lastWindowClosed.connect(done.set)  # the window closed: stop in order, then end the loop
@@ -247,6 +251,10 @@ def run_kiosk(
 
     try:
         with loop:
-            return loop.run_until_complete(main())
+            collector.start()
+            try:
+                return loop.run_until_complete(main())
+            finally:
+                collector.stop()
     finally:
         asyncio.set_event_loop(None)

@@ -65,13 +65,12 @@ class Translations:
             )
         app = QCoreApplication.instance()
         # Installing or removing a translator makes Qt send LanguageChange to every widget.
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        self.uninstall()
         if language.code != "en":
             translator = QTranslator(app)
             if not translator.load(str(qm_path(language.code, self.directory))):
                 log.error("cannot load %s; showing English", qm_path(language.code, self.directory))
+                translator.deleteLater()
             else:
                 app.installTranslator(translator)
                 self._translator = translator
@@ -82,6 +81,8 @@ class Translations:
         """Removes this kiosk's translator (the application may outlive the window, as in the tests)."""
         if self._translator is not None:
             QCoreApplication.instance().removeTranslator(self._translator)
+            # Owned by the application object: without this, each language switch would leave one behind.
+            self._translator.deleteLater()
             self._translator = None
 
     @property

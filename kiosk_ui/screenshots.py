@@ -36,6 +36,7 @@ from app.station_runtime import StationRuntime
 from hal.simulator import SimControl, SimulatorProcess
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages
+from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import load_theme
 
@@ -265,13 +266,17 @@ def run(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        with SimulatorProcess(chargers=4, realtime_factor=REALTIME_FACTOR) as sim, loop:
+        with (
+            SimulatorProcess(chargers=4, realtime_factor=REALTIME_FACTOR) as sim,
+            loop,
+            collecting_in_main_thread(),
+        ):
             shots = loop.run_until_complete(capture(sim, out, codes, sizes, only or set()))
     finally:
         asyncio.set_event_loop(None)
         if own_app:
-            # Qt's objects go before the interpreter's teardown, which otherwise may crash in
-            # PySide6's garbage collection after the work is done.
+            # Qt's objects are destroyed here, in the Qt thread, not in whatever order the
+            # interpreter's teardown frees modules.
             app.shutdown()
     write_index(out, shots)
     return shots
@@ -297,10 +302,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # After many language switches PySide6 6.12 (Python 3.11, where None is reference counted) may abort
-    # in the interpreter's final garbage collection ("none_dealloc") although the work is done: the files
-    # are written, so the command ends here without that teardown.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    sys.exit(main())

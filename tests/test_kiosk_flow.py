@@ -31,6 +31,7 @@ from app.sessions import SessionTiming
 from app.station_runtime import StationRuntime
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR
+from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.theme import MIN_CONTRAST, load_theme, touch_target_px
 
 HELPLINE = "Helpline 03-1234 5678 (24 h)"
@@ -59,7 +60,8 @@ def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     qapp.setQuitOnLastWindowClosed(False)  # closing the kiosk window must not end the loop under the test
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
-    yield loop
+    with collecting_in_main_thread():  # as run_kiosk does
+        yield loop
     loop.close()
     asyncio.set_event_loop(None)
 

@@ -116,7 +116,9 @@ def child_kiosk(ports: list[int], host: str, ledger: str) -> None:
     run_kiosk(runtime, facade, fullscreen=False, size=(800, 480), on_shown=on_shown)
 
 
-async def _load(ports: list[int], host: str, ledger: str, ctl_port: int, stall_s: float, taps: int) -> dict:
+async def _load(
+    ports: list[int], host: str, ledger: str, ctl_port: int, stall_s: float, taps: int, collector: Any
+) -> dict:
     """16 charging connectors on the idle screen: event-loop lateness, then touches, then VmRSS."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer
     from PySide6.QtGui import QMouseEvent
@@ -126,6 +128,7 @@ async def _load(ports: list[int], host: str, ledger: str, ctl_port: int, stall_s
     from app.station_runtime import StationRuntime
     from hal.simulator import SimControl
     from kiosk_ui.app import KioskWindow
+    from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS
     from kiosk_ui.theme import load_theme
 
     ctl = SimControl(host, ctl_port).connect()
@@ -137,6 +140,7 @@ async def _load(ports: list[int], host: str, ledger: str, ctl_port: int, stall_s
     window = KioskWindow(facade, theme=load_theme(800, 480), idle_timeout_s=3600.0, message_s=3600.0)
     window.resize(800, 480)
     window.show()
+    QTimer.singleShot(LONG_LIVED_AFTER_MS, collector.freeze_long_lived)  # as run_kiosk does
     try:
         connectors = [card.connector_id for card in facade.connectors()]
         deadline = time.monotonic() + 30
@@ -231,15 +235,15 @@ def child_load(ports: list[int], host: str, ledger: str, ctl_port: int, stall_s:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from kiosk_ui.main_thread_gc import collecting_in_main_thread
+
     app = QApplication([])
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        result = loop.run_until_complete(_load(ports, host, ledger, ctl_port, stall_s, taps))
+    with loop, collecting_in_main_thread() as collector:
+        result = loop.run_until_complete(_load(ports, host, ledger, ctl_port, stall_s, taps, collector))
     print(json.dumps(result), flush=True)
-    sys.stdout.flush()
-    os._exit(0)  # skip PySide6's interpreter teardown (see kiosk_ui/screenshots.py)
 
 
 def _rss_MB() -> float:
