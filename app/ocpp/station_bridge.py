@@ -196,6 +196,8 @@ class StationBridge:
     # -- commands -------------------------------------------------------------------------------------
 
     def may_start(self, number: int) -> bool:
+        if number not in self.svc.connectors:  # a connectorId this charge point does not have
+            return False
         state = self.reservation_state(number)
         return state in (ConnectorState.AVAILABLE, ConnectorState.OCCUPIED) and self._open(number) is None
 
