@@ -43,6 +43,11 @@ class ConfiguredCharger:
         "site", doc="Power group (feeder or breaker) the charger hangs under", pattern=ID_PATTERN
     )
     priority: int = setting(0, minimum=-100, maximum=100, doc="Priority class of its connectors (fleet, VIP)")
+    ocpp_identity: str = setting(
+        "",
+        doc="Its OCPP identity (chargeBoxId) with ocpp.identity_per_charger; empty = <ocpp.identity>-<id>",
+        pattern=r"^[A-Za-z0-9_.:\-]{0,48}$",
+    )
 
     @property
     def site_phases(self) -> tuple[int, ...]:
@@ -263,6 +268,32 @@ class StationConfig:
                 raise ConfigError(f"chargers[{i}].group: unknown group {charger.group!r}; known: {known}")
             seen_ids[charger.id] = i
             seen_links[charger.link] = i
+        self._check_ocpp_identities()
+
+    def ocpp_identity_of(self, charger: ConfiguredCharger) -> str | None:
+        """The charger's own OCPP identity with ocpp.identity_per_charger; None: it is part of the
+        station's single charge point."""
+        if not self.ocpp.identity_per_charger:
+            return None
+        return charger.ocpp_identity or f"{self.ocpp.identity}-{charger.id}"
+
+    def _check_ocpp_identities(self) -> None:
+        if not self.ocpp.identity_per_charger:
+            return
+        seen: dict[str, int] = {}
+        for i, charger in enumerate(self.chargers):
+            identity = self.ocpp_identity_of(charger) or ""
+            if len(identity) > 48:
+                raise ConfigError(
+                    f"chargers[{i}].ocpp_identity: {identity!r} is longer than 48 characters; "
+                    "set a shorter one"
+                )
+            if identity in seen:
+                raise ConfigError(
+                    f"chargers[{i}].ocpp_identity: {identity!r} is also the identity of "
+                    f"chargers[{seen[identity]}]"
+                )
+            seen[identity] = i
 
     def _check_groups(self) -> None:
         parents: dict[str, str] = {}

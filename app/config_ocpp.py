@@ -96,6 +96,11 @@ class OcppSettings:
         doc="Charge point identity (chargeBoxId); required with a url",
         pattern=r"^[A-Za-z0-9_.:\-]{0,48}$",
     )
+    identity_per_charger: bool = setting(
+        False,
+        doc="One OCPP identity per charger instead of one for the station: each charger connects as "
+        "chargers[].ocpp_identity (default <identity>-<charger id>) with its connectors numbered from 1",
+    )
     security_profile: int = setting(
         0,
         minimum=0,

@@ -21,6 +21,7 @@ from app.db.engine import read_only, session_factory
 from app.db.models_station import IdTag
 
 if TYPE_CHECKING:
+    from app.ocpp.identities import OcppIdentities
     from app.ocpp.service import OcppService
 
 ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT = "Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"
@@ -83,14 +84,17 @@ class OcppCardAuthorizer:
     """Through the OCPP service's Authorizer: local list, cache, Authorize.req and the offline rules
     (OCPP 1.6 section 3.4), online as long as the central system has accepted the boot."""
 
-    def __init__(self, service: OcppService) -> None:
-        self._service = service
+    def __init__(self, ocpp: OcppService | OcppIdentities) -> None:
+        self._services = ocpp.services
 
-    def _online(self) -> bool:
-        return self._service.accepted.is_set()
+    def _service(self) -> OcppService:
+        # With an identity per charger the card is read before a connector is chosen: any identity the
+        # CSMS has accepted asks (the local list and cache are the station's, shared by all).
+        return next((s for s in self._services if s.accepted.is_set()), self._services[0])
 
     async def authorize(self, id_tag: str) -> CardDecision:
-        decision = await self._service.authorizer.authorize(id_tag, online=self._online())
+        service = self._service()
+        decision = await service.authorizer.authorize(id_tag, online=service.accepted.is_set())
         return CardDecision(decision.accepted, decision.status, decision.parent_id_tag, str(decision.source))
 
 

@@ -164,18 +164,21 @@ class DriverFacade:
         """Every connector as the driver sees it now, in the order of their numbers (no database read)."""
         views = self.runtime.station.manager.connectors()
         ocpp = self.runtime.ocpp
-        reservations = ocpp is not None and bool(ocpp.reservations.active())
         now = self.runtime.clock()
         cards = []
         for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
             view = views.get(connector_id)
             open_session = self.runtime.sessions.open_session(connector_id)
             info = self._sessions.get(open_session[0]) if open_session else None
+            # The charge point serving the connector: the station's, or its charger's own identity.
+            point = ocpp.point_for(connector_id) if ocpp is not None else None
             state, fault = connector_state(
                 view,
                 session_state=open_session[1] if open_session else None,
-                inoperative=ocpp is not None and ocpp.availability.is_inoperative(number),
-                reserved=reservations and ocpp.reservations.reservation_on(number) is not None,  # type: ignore[union-attr]
+                inoperative=point is not None and point[0].availability.is_inoperative(point[1]),
+                reserved=point is not None
+                and bool(point[0].reservations.active())
+                and point[0].reservations.reservation_on(point[1]) is not None,
                 finished=connector_id in self._finished,
             )
             status = view.status if view is not None else None
@@ -282,12 +285,14 @@ class DriverFacade:
         for card in self.connectors():
             if card.state not in ("available", "preparing", "reserved") or card.session_id is not None:
                 continue
-            if ocpp is not None:
-                if not ocpp.bridge.may_start(card.number):
+            point = ocpp.point_for(card.connector_id) if ocpp is not None else None
+            if point is not None:
+                service, number = point
+                if not service.bridge.may_start(number):
                     continue
                 if (
                     id_tag is not None
-                    and not ocpp.reservations.check_start(card.number, id_tag, parent_id_tag).allowed
+                    and not service.reservations.check_start(number, id_tag, parent_id_tag).allowed
                 ):
                     continue
             elif card.state == "reserved":
@@ -304,18 +309,18 @@ class DriverFacade:
         if connector_id not in self.ready_connectors(pending.id_tag, pending.parent_id_tag):
             raise SessionRefusedError(f"{connector_id} is not ready for a session")
         ocpp = self.runtime.ocpp
+        point = ocpp.point_for(connector_id) if ocpp is not None else None
         reservation_id = None
-        if ocpp is not None:
-            number = self._numbers[connector_id]
-            permission = ocpp.reservations.check_start(number, id_tag, pending.parent_id_tag)
+        if point is not None:
+            permission = point[0].reservations.check_start(point[1], id_tag, pending.parent_id_tag)
             reservation_id = permission.reservation_id
         row = self.runtime.sessions.authorise(connector_id, pending.id_tag, reservation_id=reservation_id)
         self._pending = None
         self._parents[row.id] = pending.parent_id_tag
-        if ocpp is not None:
+        if point is not None:
             if reservation_id is not None:
-                ocpp.reservations.consume(reservation_id)  # section 5.13: the reservation is used
-            ocpp.bridge.changed()
+                point[0].reservations.consume(reservation_id)  # section 5.13: the reservation is used
+            point[0].bridge.changed()
         return row.id
 
     def cancel_authorisation(self) -> None:

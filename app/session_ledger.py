@@ -41,7 +41,8 @@ from app.session_states import (
 )
 from app.tariff import CostBreakdown, SessionUsage, Tariff, compute_cost, tariff_from_dict, tariff_to_dict
 
-OUTBOX_STREAM = "ocpp"
+OUTBOX_STREAM = "ocpp"  # the station's single charge point
+CHARGER_STREAM_PREFIX = "ocpp/"  # + charger id: that charger's own identity (ocpp.identity_per_charger)
 # StopTransaction transactionData (StopTxnSampledData/StopTxnAlignedData) waiting for the session's end:
 # one stream per session, folded into the stop message and removed in the ending transaction.
 STOP_DATA_STREAM_PREFIX = "ocpp_stop_data:"
@@ -63,6 +64,9 @@ def ensure_connectors(engine: Engine, config: StationConfig) -> dict[str, int]:
             if charger.id not in chargers:
                 db.add(Charger(id=charger.id, link=charger.link))
                 db.flush()
+            # Where its transaction messages go from now on (ocpp_address); messages already queued
+            # keep the stream they were written to.
+            db.get(Charger, charger.id).ocpp_identity = config.ocpp_identity_of(charger)
             for number in range(1, charger.connectors + 1):
                 name = f"{charger.id}/{number}"
                 if name not in known:
@@ -192,17 +196,31 @@ def write_transition(
         return row
 
 
-def _ocpp_connector_id(db: Session, row: ChargingSession) -> int:
-    return int(db.scalar(select(Connector.ocpp_connector_id).where(Connector.id == row.connector_id)))
+def ocpp_stream(charger_id: str | None) -> str:
+    """The outbox stream of a charge point: the station's, or a charger's with an identity of its own."""
+    return OUTBOX_STREAM if charger_id is None else f"{CHARGER_STREAM_PREFIX}{charger_id}"
+
+
+def ocpp_address(db: Session, connector_id: int) -> tuple[str, int]:
+    """(outbox stream, OCPP connector id) of a ledger connector: the station's stream and its station-wide
+    number, or, for a charger with its own identity, that charger's stream and its number on the
+    charger (OCPP 1.6 section 3.6: connectors are numbered from 1 per charge point)."""
+    connector, identity = db.execute(
+        select(Connector, Charger.ocpp_identity)
+        .join(Charger, Charger.id == Connector.charger_id)
+        .where(Connector.id == connector_id)
+    ).one()
+    if identity is None:
+        return OUTBOX_STREAM, connector.ocpp_connector_id
+    return ocpp_stream(connector.charger_id), connector.connector_no
 
 
 def _enqueue_start(db: Session, row: ChargingSession, reservation_id: int | None) -> None:
     """StartTransaction for the session (OCPP 1.6 section 6.46), once: the meter start is its fact."""
     db.flush()
-    payload = tx_messages.started_payload(row, _ocpp_connector_id(db, row), reservation_id)
-    outbox.enqueue(
-        db, OUTBOX_STREAM, tx_messages.KIND_STARTED, payload, dedupe_key=f"session_started:{row.id}"
-    )
+    stream, number = ocpp_address(db, row.connector_id)
+    payload = tx_messages.started_payload(row, number, reservation_id)
+    outbox.enqueue(db, stream, tx_messages.KIND_STARTED, payload, dedupe_key=f"session_started:{row.id}")
 
 
 def enqueue_meter_values(
@@ -222,11 +240,11 @@ def enqueue_meter_values(
         row = db.get(ChargingSession, session_id, with_for_update=True)
         if row is None or row.state == ENDED or row.meter_start_Wh is None:
             return None
-        connector = _ocpp_connector_id(db, row)
+        stream, connector = ocpp_address(db, row.connector_id)
         message_id: int | None = None
         if meter_values:
             payload = tx_messages.meter_values_payload(row, connector, meter_values)
-            message_id = outbox.enqueue(db, OUTBOX_STREAM, tx_messages.KIND_METER_VALUES, payload)
+            message_id = outbox.enqueue(db, stream, tx_messages.KIND_METER_VALUES, payload)
         if stop_transaction_data:
             payload = {"session_id": row.id, "meter_value": list(stop_transaction_data)}
             outbox.enqueue(db, f"{STOP_DATA_STREAM_PREFIX}{row.id}", "stop_transaction_data", payload)
@@ -393,11 +411,12 @@ def end_session(
         db.flush()
         kept = _take_stop_data(db, row.id)
         data = [*kept, *transaction_data] if row.meter_start_Wh is not None else []
+        stream, number = ocpp_address(db, row.connector_id)
         outbox.enqueue(
             db,
-            OUTBOX_STREAM,
+            stream,
             tx_messages.KIND_ENDED,
-            tx_messages.ended_payload(row, _ocpp_connector_id(db, row), data),
+            tx_messages.ended_payload(row, number, data),
             dedupe_key=f"session_ended:{row.id}",
         )
         return row

@@ -26,6 +26,7 @@ from app.station_clock import StationClock
 from app.tariff import Tariff
 
 if TYPE_CHECKING:
+    from app.ocpp.identities import OcppIdentities
     from app.ocpp.service import OcppService
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,9 @@ class StationRuntime:
         )
         self.maintenance = LedgerMaintenance(self.engine, config.ledger, self.clock)
         self.migration: MigrationReport | None = None
-        self.ocpp: OcppService | None = None  # when a central system is configured ([ocpp] url)
+        # When a central system is configured ([ocpp] url): the station's charge point, or one per
+        # charger ([ocpp] identity_per_charger); both answer point_for(connector) and list `services`.
+        self.ocpp: OcppService | OcppIdentities | None = None
         self.reset_requested: str | None = None  # "Soft" / "Hard" when the CSMS asked for a reset
         self.stopping = asyncio.Event()  # set when the runtime should end (a reset)
         self._started = False
@@ -106,9 +109,14 @@ class StationRuntime:
         self.maintenance.start()
         self._started = True
         if self.config.ocpp.url:
-            from app.ocpp.service import OcppService  # the OCPP stack loads only where it is used
+            # The OCPP stack loads only where it is used.
+            from app.ocpp.identities import OcppIdentities
+            from app.ocpp.service import OcppService
 
-            self.ocpp = OcppService(self, self.config.ocpp, on_reset=self._reset)
+            if self.config.ocpp.identity_per_charger:
+                self.ocpp = OcppIdentities(self, self.config.ocpp, on_reset=self._reset)
+            else:
+                self.ocpp = OcppService(self, self.config.ocpp, on_reset=self._reset)
             await self.ocpp.start()
 
     def _reset(self, kind: str) -> None:

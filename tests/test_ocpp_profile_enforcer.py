@@ -165,6 +165,29 @@ def test_the_charge_point_maximum_caps_the_balancers_site_limit(db: Engine) -> N
     assert SITE_CAP_SOURCE == "ocpp.ChargePointMaxProfile"
 
 
+def test_a_chargers_own_identity_shares_its_maximum_between_its_connectors(db: Engine) -> None:
+    """One identity per charger: ChargePointMaxProfile caps that charger (no site target is given);
+    its two connectors' claims together stay within it, and a lower connector profile still wins."""
+    arbiter = Arbiter()
+    sc = smart(db)
+    connectors = {1: "CP01/1", 2: "CP01/2"}
+    enforcer = ProfileEnforcer(sc, arbiter, connectors, clock=utc_now, share_charge_point_max=True)
+    start = utc_now() - timedelta(seconds=10)
+    sc.set_profile(0, profile(3, "ChargePointMaxProfile", [(0, 20.0)], start), None)
+    sc.set_profile(2, profile(4, "TxDefaultProfile", [(0, 8.0)], start), None)
+    enforcer.apply()
+    assert profile_claim(arbiter, "CP01/1") == Claim(
+        ClaimSource.OCPP_PROFILE, max_current_mA=10000, reason="ChargePointMaxProfile"
+    )
+    assert profile_claim(arbiter, "CP01/2") == Claim(
+        ClaimSource.OCPP_PROFILE, max_current_mA=8000, reason="OCPP TxDefaultProfile 4 stack 0"
+    )
+    sc.clear(id=3)
+    enforcer.apply()
+    assert profile_claim(arbiter, "CP01/1") is None
+    assert profile_claim(arbiter, "CP01/2") is not None
+
+
 @pytest.mark.sim(chargers=2)
 def test_two_simulated_chargers_share_the_charge_point_maximum(realtime_sim, db: Engine) -> None:
     sim = realtime_sim

@@ -107,7 +107,7 @@ class OutboxStream(Base):
 
     __tablename__ = "outbox_streams"
 
-    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(64), primary_key=True)
     next_seq: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -130,7 +130,7 @@ class OutboxMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    stream: Mapped[str] = mapped_column(String(32))
+    stream: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]]

@@ -24,6 +24,9 @@ class Charger(Base):
     link: Mapped[str] = mapped_column(String(200))
     serial_number: Mapped[str | None] = mapped_column(String(64))
     firmware_version: Mapped[str | None] = mapped_column(String(64))
+    # Its own OCPP identity (chargeBoxId) when the station runs one per charger ([ocpp]
+    # identity_per_charger); None when the station is one charge point with all the connectors.
+    ocpp_identity: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     retired_at: Mapped[datetime | None]
 

@@ -30,14 +30,17 @@ class Availability:
         connectors: Mapping[int, str],
         has_transaction: Callable[[int], bool],
         on_change: Callable[[], None] = lambda: None,
+        *,
+        setting: str = SETTING,
     ) -> None:
         self.engine = engine
+        self.setting = setting  # one per charge point identity (app/ocpp/identities.py)
         self.arbiter = arbiter
         self.connectors = dict(connectors)  # OCPP connector id -> station connector id
         self.has_transaction = has_transaction
         self.on_change = on_change
         with session_factory(read_only(engine))() as db:
-            self._inoperative: set[int] = set(get_setting(db, SETTING, []))
+            self._inoperative: set[int] = set(get_setting(db, setting, []))
         self._scheduled: dict[int, str] = {}
         self._apply()
 
@@ -87,7 +90,7 @@ class Availability:
     def _store(self, inoperative: set[int]) -> None:
         if inoperative != self._inoperative:
             with session_factory(self.engine).begin() as db:
-                set_setting(db, SETTING, sorted(inoperative), actor="csms")
+                set_setting(db, self.setting, sorted(inoperative), actor="csms")
             self._inoperative = inoperative
         self._apply()
         self.on_change()

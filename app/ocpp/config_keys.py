@@ -267,8 +267,11 @@ class OcppConfiguration:
         *,
         secrets: SecretStore | None = None,
         security_profile_check: Callable[[int], bool] | None = None,
+        prefix: str = SETTING_PREFIX,
     ) -> None:
         self._engine = engine
+        # "ocpp." for the station's charge point; "ocpp@<charger>." for a charger's own identity.
+        self._prefix = prefix
         self._secrets = secrets
         # Whether the credentials a profile needs (certificates for 2 and 3) are installed: the security
         # module knows; without it only the password needed by profiles 1 and 2 is checked here.
@@ -293,10 +296,10 @@ class OcppConfiguration:
         with session_factory(self._engine)() as db:
             rows = db.execute(
                 select(RuntimeSetting.key, RuntimeSetting.value).where(
-                    RuntimeSetting.key.startswith(SETTING_PREFIX)
+                    RuntimeSetting.key.startswith(self._prefix, autoescape=True)
                 )
             ).all()
-        stored = {key.removeprefix(SETTING_PREFIX): value for key, value in rows}
+        stored = {key.removeprefix(self._prefix): value for key, value in rows}
         if self._secrets is not None:
             for spec in REGISTRY.values():
                 if spec.write_only and (secret := self._secrets.load(spec.name)) is not None:
@@ -425,7 +428,7 @@ class OcppConfiguration:
 
     def _store(self, spec: KeySpec, value: Value, actor: str) -> None:
         stored: Any = list(value) if isinstance(value, tuple) else value
-        setting = SETTING_PREFIX + spec.name
+        setting = self._prefix + spec.name
         with session_factory(self._engine).begin() as db:
             if not spec.write_only:
                 set_setting(db, setting, stored, actor=actor)  # audited with the old and the new value

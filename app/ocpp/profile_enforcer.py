@@ -48,8 +48,12 @@ class ProfileEnforcer:
         *,
         clock: Clock,
         site: SiteCapTarget | None = None,
+        share_charge_point_max: bool = False,
     ) -> None:
         self.smart = smart
+        # A charger's own identity: its ChargePointMaxProfile is shared equally by its connectors'
+        # claims (never more in total), instead of capping the site.
+        self.share_charge_point_max = share_charge_point_max
         self.arbiter = arbiter
         self.station_connectors = dict(station_connectors)  # OCPP connector id -> "CP-01/1"
         self.clock = clock
@@ -83,17 +87,22 @@ class ProfileEnforcer:
         """Submits or releases every connector's claim and sets the site cap for now; returns the next
         moment a limit may change (None: not before something else changes)."""
         now = self.clock()
+        charge_point_mA = self.smart.charge_point_limit_at(now)
+        share = None
+        if self.share_charge_point_max and charge_point_mA is not None and self.station_connectors:
+            share = charge_point_mA // len(self.station_connectors)
         for ocpp_id, station_id in self.station_connectors.items():
             start, tx_id = self._transactions.get(ocpp_id, (None, None))
             applied = self.smart.connector_limit(ocpp_id, now, start, tx_id)
-            if applied is None:
+            limit_mA, reason = (None, "") if applied is None else (applied.mA, applied.reason)
+            if share is not None and (limit_mA is None or share < limit_mA):
+                limit_mA, reason = share, "ChargePointMaxProfile"
+            if limit_mA is None:
                 self.arbiter.release(station_id, ClaimSource.OCPP_PROFILE)
             else:
-                claim = Claim(
-                    ClaimSource.OCPP_PROFILE, max_current_mA=claimable_mA(applied.mA), reason=applied.reason
-                )
+                claim = Claim(ClaimSource.OCPP_PROFILE, max_current_mA=claimable_mA(limit_mA), reason=reason)
                 self.arbiter.submit(station_id, claim)
-        self._set_site_cap(self.smart.charge_point_limit_at(now))
+        self._set_site_cap(None if self.share_charge_point_max else charge_point_mA)
         return self.smart.next_change_after(now, self._transactions)
 
     def _set_site_cap(self, limit_mA: int | None) -> None:

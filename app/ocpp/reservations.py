@@ -111,13 +111,16 @@ class Reservations:
         config: OcppConfiguration,
         connector_state: Callable[[int], ConnectorState],
         on_change: Callable[[int], None] | None = None,
+        *,
+        setting: str = RESERVATIONS_SETTING,
     ) -> None:
         self._engine = engine
+        self._setting = setting  # one per charge point identity (app/ocpp/identities.py)
         self._config = config
         self._state = connector_state
         self._on_change = on_change
         with session_factory(read_only(engine))() as db:
-            stored = get_setting(db, RESERVATIONS_SETTING, [])
+            stored = get_setting(db, setting, [])
         self._by_id: dict[int, Reservation] = {}
         for item in stored:
             try:
@@ -267,7 +270,7 @@ class Reservations:
     def _persist(self) -> None:
         value = [r.to_json() for r in sorted(self._by_id.values(), key=lambda r: r.reservation_id)]
         with session_factory(self._engine).begin() as db:
-            set_setting(db, RESERVATIONS_SETTING, value, actor=REMOTE_ACTOR)
+            set_setting(db, self._setting, value, actor=REMOTE_ACTOR)
 
     def _notify(self, connectors: set[int]) -> None:
         if self._on_change is None:

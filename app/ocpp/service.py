@@ -1,7 +1,8 @@
 """The OCPP 1.6J charge point of the station: builds its parts, runs boot, heartbeat and the session bridge.
 
-One identity with N connectors (OCPP connector ids are the ledger's). Start it after the station
-runtime (the ledger holds the connectors and any recovered session). docs/ocpp.md describes the flow.
+One identity with N connectors (OCPP connector ids are the ledger's), or, with a scope, one charger's
+own identity (app/ocpp/identities.py). Start it after the station runtime (the ledger holds the
+connectors and any recovered session). docs/ocpp.md describes the flow.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
@@ -23,9 +24,10 @@ from app.config import REPO_ROOT, OcppSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
 from app.esp32_update import Esp32Installer
+from app.ocpp.availability import SETTING as AVAILABILITY_SETTING
 from app.ocpp.availability import Availability
 from app.ocpp.charging_profiles import ProfileLimits
-from app.ocpp.config_keys import OcppConfiguration
+from app.ocpp.config_keys import SETTING_PREFIX, OcppConfiguration
 from app.ocpp.connection import CsmsConnection, CsmsEndpoint
 from app.ocpp.diagnostics import DiagnosticsUploader
 from app.ocpp.errors import CsmsCallError, CsmsUnavailableError
@@ -34,17 +36,22 @@ from app.ocpp.handlers import OcppHandlers, parse_time
 from app.ocpp.local_auth import AuthorizationCache, Authorizer, LocalAuthList
 from app.ocpp.meter_sampler import MeterSampler
 from app.ocpp.profile_enforcer import ProfileEnforcer
-from app.ocpp.reservations import Reservations
+from app.ocpp.reservations import RESERVATIONS_SETTING, Reservations
 from app.ocpp.rpc import RpcChargePoint
 from app.ocpp.secrets import AUTHORIZATION_KEY, SecretStore, SecretStoreError
+from app.ocpp.smart_charging import SETTING_KEY as PROFILES_SETTING
 from app.ocpp.smart_charging import ConnectorRating, SmartCharging
 from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.tx_queue import TransactionQueue
 from app.ocpp.update_package import PackageError, load_public_key
+from app.session_ledger import OUTBOX_STREAM
 from app.software_update import StationInstaller
 from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.firmware_flasher import EsptoolFlasher
+
+if TYPE_CHECKING:
+    from app.ocpp.identities import IdentityScope
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,14 +62,23 @@ INSTALL_POLL_S = 5.0  # how often a waiting firmware install looks again for run
 class _SecretKeys:
     """The configuration's write-only keys (AuthorizationKey) kept in the owner-only secret store."""
 
-    def __init__(self, store: SecretStore) -> None:
+    def __init__(self, store: SecretStore, scope: IdentityScope | None = None) -> None:
         self.store = store
+        self.scope = scope
+
+    def name(self, key: str) -> str:
+        base = key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY
+        return base if self.scope is None else self.scope.secret(base)
 
     def load(self, key: str) -> str | None:
-        return self.store.get(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY)
+        value = self.store.get(self.name(key))
+        if value is None and self.scope is not None:
+            # A charger's identity starts with the station's key until the CSMS gives it one of its own.
+            value = self.store.get(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY)
+        return value
 
     def save(self, key: str, value: str) -> None:
-        self.store.set(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY, value)
+        self.store.set(self.name(key), value)
 
 
 class _UpdateClock:
@@ -82,10 +98,18 @@ class OcppService:
     """Everything OCPP for one station runtime; `start()` connects, `stop()` disconnects."""
 
     def __init__(
-        self, runtime: StationRuntime, settings: OcppSettings, *, on_reset: Callable[[str], None]
+        self,
+        runtime: StationRuntime,
+        settings: OcppSettings,
+        *,
+        on_reset: Callable[[str], None],
+        scope: IdentityScope | None = None,
     ) -> None:
         self.runtime = runtime
         self.settings = settings
+        self.scope = scope
+        self.identity = settings.identity if scope is None else scope.identity
+        self.services = [self]  # as OcppIdentities: the charge points of the station
         self.station = runtime.station
         self.sessions = runtime.sessions
         self.engine = runtime.engine
@@ -95,11 +119,13 @@ class OcppService:
         self.numbers = {cid: number for number, cid in self.connectors.items()}
         secrets_dir = Path(settings.secrets_dir) if settings.secrets_dir else REPO_ROOT / "var" / "secrets"
         self.secrets = SecretStore(secrets_dir)
+        self.secret_keys = _SecretKeys(self.secrets, scope)
         self.config = OcppConfiguration(
             self.engine,
             {"NumberOfConnectors": len(self.connectors), "SecurityProfile": settings.security_profile},
-            secrets=_SecretKeys(self.secrets),
+            secrets=self.secret_keys,
             security_profile_check=self._security_profile_possible,
+            prefix=scope.config_prefix if scope is not None else SETTING_PREFIX,
         )
         self.local_list = LocalAuthList(self.engine, self.config)
         self.cache = AuthorizationCache(self.engine, self.config, self.local_list)
@@ -111,26 +137,40 @@ class OcppService:
             self.connectors,
             self.bridge.has_transaction,
             self.bridge.changed,
+            setting=self._setting(AVAILABILITY_SETTING),
         )
         self.reservations = Reservations(
-            self.engine, self.config, self.bridge.reservation_state, lambda _n: self.bridge.changed()
+            self.engine,
+            self.config,
+            self.bridge.reservation_state,
+            lambda _n: self.bridge.changed(),
+            setting=self._setting(RESERVATIONS_SETTING),
         )
         self.smart = SmartCharging(
             self.engine,
             ratings,
             limits=lambda: ProfileLimits.from_keys(self.config.get_wire),
             nominal_voltage_V=settings.nominal_voltage_V,
-            charge_point_max_mA=min(runtime.config.site.limit_mA),
+            charge_point_max_mA=self._charge_point_max_mA(),
             clock=self.clock,
+            setting=self._setting(PROFILES_SETTING),
         )
+        # ChargePointMaxProfile caps the whole charge point (section 3.13.1): the site's limit for the
+        # station's identity, the charger's connectors for a charger's own.
         self.enforcer = ProfileEnforcer(
-            self.smart, self.station.arbiter, self.connectors, clock=self.clock, site=self.station.balancer
+            self.smart,
+            self.station.arbiter,
+            self.connectors,
+            clock=self.clock,
+            site=self.station.balancer if scope is None else None,
+            share_charge_point_max=scope is not None,
         )
         self.tx_queue = TransactionQueue(
             self.engine,
             self.send,
             self.config.get_wire,
             self.clock,
+            stream=OUTBOX_STREAM if scope is None else scope.stream,
             on_id_tag_info=self.authorizer.record,
             on_start_rejected=self.bridge.start_rejected,
             on_parked=self.bridge.parked,
@@ -156,6 +196,7 @@ class OcppService:
         )
         # FirmwareManagement (docs/ocpp-firmware.md): built before the handler table, which offers
         # UpdateFirmware only when an updater exists.
+        self._installs_station = False
         self.firmware: FirmwareUpdater | None = self._build_firmware()
         self.diagnostics: DiagnosticsUploader | None = self._build_diagnostics()
         self.handlers = OcppHandlers(self)
@@ -181,9 +222,29 @@ class OcppService:
 
     # -- set-up ----------------------------------------------------------------------------------------
 
+    def _setting(self, base: str) -> str:
+        return base if self.scope is None else self.scope.setting(base)
+
+    def _charge_point_max_mA(self) -> int:
+        if self.scope is None:
+            return min(self.runtime.config.site.limit_mA)
+        return next(c.max_current_mA for c in self.runtime.config.chargers if c.id == self.scope.charger_id)
+
+    def point_for(self, connector_id: str) -> tuple[OcppService, int] | None:
+        """As OcppIdentities.point_for: this charge point and the connector's number, if it serves it."""
+        number = self.numbers.get(connector_id)
+        return None if number is None else (self, number)
+
     def _connector_map(self) -> tuple[dict[int, str], dict[int, int], dict[int, ConnectorRating]]:
         with session_factory(read_only(self.engine))() as db:
-            rows = db.execute(select(Connector.name, Connector.ocpp_connector_id)).all()
+            if self.scope is None:
+                rows = db.execute(select(Connector.name, Connector.ocpp_connector_id)).all()
+            else:  # a charger's own identity numbers its connectors from 1 (section 3.6)
+                rows = db.execute(
+                    select(Connector.name, Connector.connector_no).where(
+                        Connector.charger_id == self.scope.charger_id
+                    )
+                ).all()
         known = self.station.manager.connectors()
         connectors = {number: name for name, number in rows if name in known}
         chargers = {c.id: c for c in self.runtime.config.chargers}
@@ -202,14 +263,21 @@ class OcppService:
         except (OSError, PackageError) as err:  # refuse to start: every update would fail unchecked
             raise StationRuntimeError(f"ocpp.firmware.vendor_public_key: {err}") from err
         installers: dict[str, Installer] = {}
-        if fw.release_root:
+        scope = self.scope
+        # The station's software is installed through the station's identity, or the first charger's.
+        if fw.release_root and (scope is None or scope.primary):
             installers["station"] = StationInstaller(Path(fw.release_root))
+            self._installs_station = True
         state_dir = Path(fw.state_dir) if fw.state_dir else REPO_ROOT / "var" / "firmware"
-        if fw.esp32_ports:
+        ports = list(fw.esp32_ports)
+        if scope is not None:  # a charger's identity flashes that charger's ESP32 only (esp32_ports[i])
+            state_dir = state_dir / scope.charger_id
+            ports = ports[scope.index : scope.index + 1]
+        if ports:
             esptool = [fw.esptool] if fw.esptool else None
             flashers = [
                 EsptoolFlasher(port, chip=fw.esp32_chip, baud=fw.esp32_baud, esptool=esptool)
-                for port in fw.esp32_ports
+                for port in ports
             ]
             installers["esp32"] = Esp32Installer(flashers, state_dir / "esp32")
         return FirmwareUpdater(
@@ -229,10 +297,12 @@ class OcppService:
     def _build_diagnostics(self) -> DiagnosticsUploader:
         diag = self.settings.diagnostics
         work_dir = Path(diag.work_dir) if diag.work_dir else REPO_ROOT / "var" / "diagnostics"
+        if self.scope is not None:
+            work_dir = work_dir / self.scope.charger_id
         return DiagnosticsUploader(
             lambda status: self._notify_status("DiagnosticsStatusNotification", status),
             _UpdateClock(self.clock),
-            identity=self.settings.identity,
+            identity=self.identity,
             work_dir=work_dir / "upload",  # removed after each upload: a directory of its own
             engine=self.engine,
             log_dir=Path(diag.log_dir) if diag.log_dir else None,
@@ -254,7 +324,11 @@ class OcppService:
     async def _no_transaction_running(self) -> None:
         """Holds an install until no connector has a transaction (OCPP 1.6 section 5.19 leaves the moment
         to the charge point; flashing or restarting under a running session would cut it)."""
-        while any(self.bridge.has_transaction(number) for number in self.connectors):
+        while any(self.bridge.has_transaction(number) for number in self.connectors) or (
+            # A station package restarts every charger's charge point: none may have a session then.
+            self._installs_station
+            and any(self.sessions.open_session(c) is not None for c in self.station.manager.connectors())
+        ):
             await asyncio.sleep(INSTALL_POLL_S)
 
     async def _restart_for_update(self) -> None:
@@ -269,9 +343,9 @@ class OcppService:
         s = self.settings
         return CsmsEndpoint(
             url=s.url,
-            identity=s.identity,
+            identity=self.identity,
             security_profile=self.config.get_int("SecurityProfile"),
-            password=self.secrets.get(AUTHORIZATION_KEY),
+            password=self.secret_keys.load("AuthorizationKey"),
             ca_file=Path(s.ca_file) if s.ca_file else None,
             client_cert=Path(s.client_cert) if s.client_cert else None,
             client_key=Path(s.client_key) if s.client_key else None,
@@ -303,13 +377,15 @@ class OcppService:
             self.config.subscribe("AuthorizationKey", lambda _v: self._reconnect_soon()),
             self.config.subscribe("WebSocketPingInterval", self._ping_interval_changed),
         ]
-        self.sessions.end_readings = self.sampler.end_readings
+        if self.scope is None:  # OcppIdentities routes the end readings of its chargers' sessions
+            self.sessions.end_readings = self.sampler.end_readings
         self.bridge.resume_transactions()
         if self.settings.url:
             self.connection.start()
 
     async def stop(self) -> None:
-        self.sessions.end_readings = None
+        if self.scope is None:
+            self.sessions.end_readings = None
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         await self.connection.stop()
@@ -362,7 +438,8 @@ class OcppService:
         s = self.settings
         payload = {"chargePointVendor": s.vendor[:20], "chargePointModel": s.model[:20]}
         if s.serial_number:
-            payload["chargePointSerialNumber"] = s.serial_number[:25]
+            serial = s.serial_number if self.scope is None else f"{s.serial_number}-{self.scope.charger_id}"
+            payload["chargePointSerialNumber"] = serial[:25]
         payload["firmwareVersion"] = _software_version()
         return payload
 

@@ -90,8 +90,10 @@ class SmartCharging:
         nominal_voltage_V: float = NOMINAL_VOLTAGE_V,
         charge_point_max_mA: int | None = None,
         clock: Clock = lambda: datetime.now(UTC),
+        setting: str = SETTING_KEY,
     ) -> None:
         self._engine = engine
+        self._setting = setting  # one per charge point identity (app/ocpp/identities.py)
         self.connectors = dict(connectors)
         self._limits = limits
         self.voltage = nominal_voltage_V
@@ -331,7 +333,7 @@ class SmartCharging:
 
     def _load(self) -> tuple[InstalledProfile, ...]:
         with session_factory(read_only(self._engine))() as db:
-            stored = get_setting(db, SETTING_KEY, [])
+            stored = get_setting(db, self._setting, [])
         installed = []
         for entry in stored:
             try:
@@ -348,7 +350,7 @@ class SmartCharging:
             {"connectorId": i.connector_id, "csChargingProfiles": i.profile.to_ocpp()} for i in installed
         ]
         with session_factory(self._engine).begin() as db:
-            set_setting(db, SETTING_KEY, value, actor=ACTOR)
+            set_setting(db, self._setting, value, actor=ACTOR)
         self._installed = tuple(installed)
 
     def _notify(self) -> None:

@@ -157,14 +157,17 @@ class CsmsPeer(ABC):
         predicate: Callable[[dict[str, Any]], bool] | None = None,
         timeout: float = 10.0,
         since: int = 0,
+        identity: str | None = None,
     ) -> Frame:
-        """The first `action` call from the charge point (at log index >= since) whose payload matches."""
+        """The first `action` call from the charge point (at log index >= since; of `identity`, or of
+        any) whose payload matches."""
 
         def match(f: Frame) -> bool:
             return (
                 f.direction == FROM_CP
                 and f.is_call
                 and f.action == action
+                and identity in (None, f.identity)
                 and (predicate is None or bool(predicate(f.payload)))
             )
 
@@ -190,8 +193,9 @@ class CsmsPeer(ABC):
         predicate: Callable[[dict[str, Any]], bool] | None = None,
         timeout: float = 10.0,
         since: int = 0,
+        identity: str | None = None,
     ) -> Frame:
-        return await asyncio.to_thread(self.wait_for, action, predicate, timeout, since)
+        return await asyncio.to_thread(self.wait_for, action, predicate, timeout, since, identity)
 
     def wait_connected(self, identity: str | None = None, timeout: float = 10.0, count: int = 1) -> PeerEvent:
         """The `count`-th accepted websocket connection (of `identity`, or of anyone)."""

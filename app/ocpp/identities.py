@@ -1,0 +1,119 @@
+"""One OCPP identity per charger ([ocpp] identity_per_charger): an OcppService per charger, run together.
+
+Each charger connects as its own charge point with its connectors numbered from 1 (OCPP 1.6 section
+3.6), its own configuration keys, availability, reservations, charging profiles, AuthorizationKey and
+transaction queue (outbox stream "ocpp/<charger id>"). The station's local authorisation list and cache
+are shared: a card is the driver's at every charger of the site, and the kiosk authorises before a
+connector is chosen. docs/ocpp.md, "One identity per charger", has the details.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from app.db.engine import read_only, session_factory
+from app.db.models_logs import OutboxMessage
+from app.session_ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_stream
+
+if TYPE_CHECKING:
+    from app.config import OcppSettings
+    from app.ocpp.service import OcppService
+    from app.station_runtime import StationRuntime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IdentityScope:
+    """What makes one charger's charge point its own: identity, stream, and the names of its state."""
+
+    identity: str
+    charger_id: str
+    index: int  # the charger's place in the site configuration (its ESP32 port for firmware updates)
+    primary: bool  # the first charger's identity also installs station software packages
+
+    @property
+    def stream(self) -> str:
+        return ocpp_stream(self.charger_id)
+
+    @property
+    def config_prefix(self) -> str:
+        return f"ocpp@{self.charger_id}."
+
+    def setting(self, base: str) -> str:
+        """A runtime setting of this identity: the station's name with "@<charger id>"."""
+        return f"{base}@{self.charger_id}"
+
+    def secret(self, base: str) -> str:
+        return f"{base}.{self.charger_id}".lower()  # the secret store allows no "@"
+
+
+class OcppIdentities:
+    """The chargers' charge points as one part of the station runtime: start, stop, and which identity
+    serves a connector."""
+
+    def __init__(
+        self, runtime: StationRuntime, settings: OcppSettings, *, on_reset: Callable[[str], None]
+    ) -> None:
+        from app.ocpp.service import OcppService  # the service imports this module for IdentityScope
+
+        self.runtime = runtime
+        self.services: list[OcppService] = []
+        for index, charger in enumerate(runtime.config.chargers):
+            identity = runtime.config.ocpp_identity_of(charger)
+            assert identity is not None  # identity_per_charger is set
+            scope = IdentityScope(identity, charger.id, index, primary=index == 0)
+            self.services.append(OcppService(runtime, settings, on_reset=on_reset, scope=scope))
+        self._points = {
+            connector_id: (service, number)
+            for service in self.services
+            for number, connector_id in service.connectors.items()
+        }
+
+    def point_for(self, connector_id: str) -> tuple[OcppService, int] | None:
+        """The charge point serving a station connector and the connector's OCPP number there."""
+        return self._points.get(connector_id)
+
+    def _end_readings(self, connector_id: str) -> list[dict[str, object]]:
+        point = self._points.get(connector_id)
+        return [] if point is None else point[0].sampler.end_readings(connector_id)
+
+    async def start(self) -> None:
+        self._report_stranded_messages()
+        for service in self.services:
+            await service.start()
+        self.runtime.sessions.end_readings = self._end_readings
+
+    async def stop(self) -> None:
+        self.runtime.sessions.end_readings = None
+        for service in reversed(self.services):
+            await service.stop()
+
+    def _report_stranded_messages(self) -> None:
+        """Transaction messages queued under another layout (the station's single identity, or a
+        charger no longer configured) have no deliverer now: say so, loudly, instead of losing them
+        silently. Switching back delivers them."""
+        served = {service.scope.stream for service in self.services if service.scope is not None}
+        with session_factory(read_only(self.runtime.engine))() as db:
+            rows = db.execute(
+                select(OutboxMessage.stream, func.count())
+                .where(
+                    OutboxMessage.delivered_at.is_(None),
+                    (OutboxMessage.stream == OUTBOX_STREAM)
+                    | OutboxMessage.stream.startswith(CHARGER_STREAM_PREFIX, autoescape=True),
+                )
+                .group_by(OutboxMessage.stream)
+            ).all()
+        for stream, count in rows:
+            if stream not in served:
+                log.error(
+                    "%d transaction messages in outbox stream %r are not delivered by any identity now: "
+                    "they were queued under another [ocpp] identity_per_charger setting",
+                    count,
+                    stream,
+                )
