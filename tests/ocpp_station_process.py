@@ -278,20 +278,25 @@ class DeliveryReport:
     problems: list[str] = field(default_factory=list)
 
 
-def transaction_frames(csms: Any) -> list[Any]:
-    """StartTransaction, StopTransaction and the MeterValues of transactions the CSMS received, in order."""
+def transaction_frames(csms: Any, identity: str | None = None) -> list[Any]:
+    """StartTransaction, StopTransaction and the MeterValues of transactions the CSMS received (from
+    `identity`, or from any), in order."""
     frames = [
-        f for f in csms.log.select(direction="from_cp", calls_only=True) if f.action in TRANSACTION_ACTIONS
+        f
+        for f in csms.log.select(direction="from_cp", identity=identity, calls_only=True)
+        if f.action in TRANSACTION_ACTIONS
     ]
     return [f for f in frames if f.action != "MeterValues" or "transactionId" in f.payload]
 
 
-def expected_requests(engine: Engine) -> list[tuple[int | None, tx_messages.OcppRequest]]:
-    """(session id, OCPP request) of the ocpp stream in outbox order, with the sessions' transactionIds
+def expected_requests(
+    engine: Engine, stream: str = OUTBOX_STREAM
+) -> list[tuple[int | None, tx_messages.OcppRequest]]:
+    """(session id, OCPP request) of an outbox stream in outbox order, with the sessions' transactionIds
     as the ledger holds them now. Every row must have been confirmed (delivered, not parked)."""
     with session_factory(read_only(engine))() as db:
         rows = db.scalars(
-            select(OutboxMessage).where(OutboxMessage.stream == OUTBOX_STREAM).order_by(OutboxMessage.seq)
+            select(OutboxMessage).where(OutboxMessage.stream == stream).order_by(OutboxMessage.seq)
         ).all()
         ids = {
             sid: tid
@@ -315,7 +320,9 @@ def _transaction_id_of(engine: Engine, session_id: int | None) -> int | None:
         return db.scalar(select(ChargingSession.csms_transaction_id).where(ChargingSession.id == session_id))
 
 
-def check_delivery(engine: Engine, csms: Any) -> DeliveryReport:
+def check_delivery(
+    engine: Engine, csms: Any, stream: str = OUTBOX_STREAM, identity: str | None = None
+) -> DeliveryReport:
     """Every confirmed outbox message reached the CSMS once, in outbox order, with the right transactionId.
 
     A copy identical to the call before it is a resend (the queue sends only its head, so a resend
@@ -324,11 +331,11 @@ def check_delivery(engine: Engine, csms: Any) -> DeliveryReport:
     CSMS's answer was lost with the link, or the station was killed before it committed the ack.
     Answered twice on one connection is a fault (`answered_twice`). Each StartTransaction the CSMS
     answered must have given the transactionId the ledger recorded for its session, which the later
-    messages carry."""
+    messages carry. With one identity per charger, `stream` and `identity` name one charger's."""
     report = DeliveryReport()
-    expected = expected_requests(engine)
-    frames = transaction_frames(csms)
-    connects = [event.at for event in csms.events("connect")]
+    expected = expected_requests(engine, stream)
+    frames = transaction_frames(csms, identity)
+    connects = [event.at for event in csms.events("connect") if identity in (None, event.identity)]
     report.expected, report.received = len(expected), len(frames)
     kept: list[Any] = []
     for frame in frames:

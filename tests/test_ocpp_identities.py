@@ -8,9 +8,11 @@ import dataclasses
 import logging
 from typing import Any
 
+import figures
 import pytest
 from ocpp_peers.frames import Frame
 from ocpp_station import IDENTITY, ocpp_config, running_station, until
+from ocpp_station_process import check_delivery
 from sqlalchemy import select
 
 from app.config import ConfigError, ConfiguredCharger, OcppSettings, StationConfig
@@ -129,6 +131,63 @@ def test_each_charger_is_its_own_charge_point(realtime_sim, any_csms, tmp_path):
         assert not first_actions & {"StartTransaction", "MeterValues", "StopTransaction"}
 
     asyncio.run(scenario())
+
+
+def test_offline_each_charger_delivers_its_own_transactions_once_in_order(realtime_sim, any_csms, tmp_path):
+    """The CSMS goes away while both chargers charge; both sessions end offline. Back online, each
+    identity delivers its own queue: every message once, in order, with its own transactionId."""
+    sim, csms = realtime_sim, any_csms
+    csms.set_next_transaction_id(9001)
+    config = per_charger(ocpp_config(sim, csms, tmp_path))
+
+    async def scenario() -> dict[str, Any]:
+        async with running_station(config) as runtime:
+            services = runtime.ocpp.services
+            await until(lambda: all(s.accepted.is_set() for s in services), 30, "both registered")
+            for identity in (FIRST, SECOND):
+                change = {"key": "MeterValueSampleInterval", "value": "1"}
+                assert await csms.call_async("ChangeConfiguration", change, identity) == {
+                    "status": "Accepted"
+                }
+            for charger, tag in ((0, "TAG-A"), (1, "TAG-B")):
+                await sim.ctl.call("plug", charger=charger)
+                connector = f"CP{charger:02d}/1"
+                await until(
+                    lambda c=connector: runtime.station.manager.connectors()[c].vehicle_present, 10, "car"
+                )
+                runtime.sessions.authorise(connector, tag)
+            for identity in (FIRST, SECOND):
+                await call_from(csms, identity, "StartTransaction")
+                await call_from(csms, identity, "MeterValues", lambda p: "transactionId" in p)
+            await asyncio.to_thread(csms.stop, True)
+            await until(lambda: not any(s.accepted.is_set() for s in services), 15, "both links lost")
+            for connector in ("CP00/1", "CP01/1"):
+                await runtime.sessions.stop(connector, "Local")
+            # Each StopTransaction at least waits in its identity's queue.
+            await until(lambda: all(s.tx_queue.pending_count() >= 1 for s in services), 20, "queued offline")
+            queued = {s.identity: s.tx_queue.pending_count() for s in services}
+            await asyncio.to_thread(csms.start)
+            await until(lambda: all(s.tx_queue.pending_count() == 0 for s in services), 60, "both delivered")
+            reports = {
+                identity: check_delivery(runtime.engine, csms, stream, identity)
+                for identity, stream in ((FIRST, "ocpp/CP00"), (SECOND, "ocpp/CP01"))
+            }
+            return {"queued": queued, "reports": reports}
+
+    result = asyncio.run(scenario())
+    stops = {}
+    for identity, report in result["reports"].items():
+        assert not report.problems, (identity, report.problems)
+        assert report.answered_twice == 0 and report.transactions == 1
+        assert report.by_action["StartTransaction"] == report.by_action["StopTransaction"] == 1
+        [stop] = csms.calls("StopTransaction", identity)
+        stops[identity] = stop["transactionId"]
+    assert sorted(stops.values()) == [9001, 9002]  # one transaction each, neither delivered twice
+    figures.report(
+        "OCPP offline tests",
+        f"an identity per charger ({csms.name}): queued offline {result['queued']}; each identity "
+        "delivered its own once, in order",
+    )
 
 
 def test_messages_queued_under_the_other_layout_are_reported(realtime_sim, py_csms, tmp_path, caplog):
