@@ -66,7 +66,10 @@ class KioskFlow(QObject):
             # The reader itself went or came back: the idle screen says so for as long as it lasts and
             # offers the card only when one can be read. A session's screens stay where they are, so a
             # driver keeps the live values and the Stop button (docs/kiosk.md, "Reader problems").
-            if getattr(self.current(), "name", "") in ("idle", "authorise"):
+            screen = self.current()
+            if getattr(screen, "name", "") in ("idle", "authorise"):
                 self.show("idle", {})
+            elif screen is not None:
+                screen.retranslate()  # its hints may offer the card (the charging screen's do)
             return
         self.show("authorise", {"reader_problem": key})  # a card that could not be read: try again

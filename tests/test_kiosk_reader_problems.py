@@ -192,6 +192,9 @@ def test_a_reader_unplugged_mid_session_leaves_the_session_running(realtime_sim,
                 "the energy to rise on screen",
             )
             assert on_charging(window), texts(window)
+            # The hint no longer offers the card: Stop and unplugging still end the session.
+            assert shows(window, "Press Stop to end. Unplugging also ends it."), texts(window)
+            assert not shows(window, "Tap the same card or press Stop to end. Unplugging also ends it.")
             await asyncio.sleep(2.5)  # longer than a message screen stays (message_s): nothing took over
             assert on_charging(window), texts(window)
             [(row_id, tag, state, _, ended_at)] = ledger_sessions(runtime)

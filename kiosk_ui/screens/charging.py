@@ -140,7 +140,15 @@ class ChargingScreen(Screen):
         self.stop.setEnabled(not self._stopping)
         self.stop.setText(self.tr("Stopping...") if self._stopping else self.tr("Stop charging"))
         self.back.setText(self.tr("Done"))
-        if own:
+        # Without a working reader a card cannot stop the session: the hint says what still can.
+        reader_ok = dict(self.env.facade.payment_methods()).get("card", False)
+        if own and reader_ok:
             self.hint.setText(self.tr("Tap the same card or press Stop to end. Unplugging also ends it."))
-        else:
+        elif own:
+            self.hint.setText(self.tr("Press Stop to end. Unplugging also ends it."))
+        elif reader_ok:
             self.hint.setText(self.tr("To stop, tap the card that started this session."))
+        else:
+            self.hint.setText(
+                self.tr("The card reader is not working. Unplugging the car ends this session.")
+            )
