@@ -91,6 +91,12 @@ class OcppSettings:
         "ws://steve:8180/steve/websocket/CentralSystemService; empty = no central system (stand-alone)",
         pattern=r"^(|wss?://.+)$",
     )
+    tls_url: str = setting(
+        "",
+        doc="wss:// URL used from security profile 2 on, so that the CSMS can raise the profile from 0 or 1 "
+        "(plain url) to 2 or 3; empty = url serves every profile",
+        pattern=r"^(|wss://.+)$",
+    )
     identity: str = setting(
         "",
         doc="Charge point identity (chargeBoxId); required with a url",

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from ocpp_peers.fixtures import CSMS_KINDS
-from ocpp_peers.peer import CsmsPeer
+from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from ocpp_station import IDENTITY, ocpp_config, running_station, until
 
 from app.config import REPO_ROOT, StationConfig
@@ -274,3 +274,37 @@ def test_security_profile_is_raised_only_when_possible_and_never_lowered(
 
     csms = asyncio.run(scenario())
     assert not csms.events("handshake_refused")
+
+
+@pytest.mark.parametrize("kind", CSMS_KINDS)
+def test_the_csms_raises_profile_1_to_2_and_the_station_moves_to_its_tls_url(
+    realtime_sim, csms_factory, tls_pki, tmp_path, kind
+):
+    """Profile 1 runs on the plain url; with ocpp.tls_url set, a raise to 2 is possible, and the next link
+    goes to the TLS endpoint with the CSMS's certificate checked. Back down to 1 is refused there."""
+    plain = csms_factory(kind, password=KEY)
+    secure = csms_factory(kind, password=KEY, pki=tls_pki)
+    tls_url = secure.url("", STEVE_PATH).rstrip("/")
+    config = ocpp_config(
+        realtime_sim, plain, tmp_path, security_profile=1, tls_url=tls_url, ca_file=str(tls_pki.ca_cert)
+    )
+    SecretStore(Path(config.ocpp.secrets_dir)).set(AUTHORIZATION_KEY, KEY)
+
+    async def change(peer: CsmsPeer, value: str) -> str:
+        answer = await peer.call_async("ChangeConfiguration", {"key": "SecurityProfile", "value": value})
+        return answer["status"]
+
+    async def scenario() -> None:
+        async with station(config) as runtime:
+            link = runtime.ocpp.connection
+            await plain.wait_for_async("BootNotification", timeout=15)
+            assert await change(plain, "2") == "Accepted"
+            await until(lambda: link.connects >= 2, 30, "the reconnect with profile 2")
+            await secure.wait_for_async("BootNotification", timeout=15)
+            assert await change(secure, "1") == "Rejected"  # never lowered remotely
+            keys = await secure.call_async("GetConfiguration", {"key": ["SecurityProfile"]})
+            assert keys["configurationKey"][0]["value"] == "2"
+
+    asyncio.run(scenario())
+    assert [e.identity for e in secure.events("connect")] == [IDENTITY]
+    assert len(plain.events("connect")) == 1  # the plain endpoint is not used again

@@ -339,12 +339,15 @@ class OcppService:
         await self.tx_queue_drained(10.0)
         self.on_reset("Firmware")
 
-    def endpoint(self) -> CsmsEndpoint:
+    def endpoint(self, profile: int | None = None) -> CsmsEndpoint:
+        """Where and how to connect with the SecurityProfile in force (or with `profile`)."""
         s = self.settings
+        profile = self.config.get_int("SecurityProfile") if profile is None else profile
         return CsmsEndpoint(
-            url=s.url,
+            # Profiles 2 and 3 are TLS (Security Whitepaper): their own wss:// URL when one is set.
+            url=s.tls_url if profile >= 2 and s.tls_url else s.url,
             identity=self.identity,
-            security_profile=self.config.get_int("SecurityProfile"),
+            security_profile=profile,
             password=self.secret_keys.load("AuthorizationKey"),
             ca_file=Path(s.ca_file) if s.ca_file else None,
             client_cert=Path(s.client_cert) if s.client_cert else None,
@@ -355,7 +358,7 @@ class OcppService:
         """Whether this station has what `profile` needs (URL scheme, key, certificates); a raise by
         ChangeConfiguration is refused otherwise, so that it never locks the station out."""
         try:
-            dataclasses.replace(self.endpoint(), security_profile=profile).check()
+            self.endpoint(profile).check()
         except (ValueError, OSError, SecretStoreError) as error:
             log.info("SecurityProfile %d not possible here: %s", profile, error)
             return False
