@@ -176,9 +176,7 @@ class DriverFacade:
                 view,
                 session_state=open_session[1] if open_session else None,
                 inoperative=point is not None and point[0].availability.is_inoperative(point[1]),
-                reserved=point is not None
-                and bool(point[0].reservations.active())
-                and point[0].reservations.reservation_on(point[1]) is not None,
+                reserved=point is not None and point[0].reservations.reservation_on(point[1]) is not None,
                 finished=connector_id in self._finished,
             )
             status = view.status if view is not None else None

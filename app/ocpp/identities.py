@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 
 from app.db.engine import read_only, session_factory
 from app.db.models_logs import OutboxMessage
+from app.ocpp.service import OcppService
 from app.session_ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_stream
 
 if TYPE_CHECKING:
     from app.config import OcppSettings
-    from app.ocpp.service import OcppService
     from app.station_runtime import StationRuntime
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,6 @@ class OcppIdentities:
     def __init__(
         self, runtime: StationRuntime, settings: OcppSettings, *, on_reset: Callable[[str], None]
     ) -> None:
-        from app.ocpp.service import OcppService  # the service imports this module for IdentityScope
-
         self.runtime = runtime
         self.services: list[OcppService] = []
         for index, charger in enumerate(runtime.config.chargers):
