@@ -67,8 +67,11 @@ class GroundTruth:
     def sample(self) -> None:
         offered, measured = [], []
         now = time.monotonic()
+        # One snapshot of every charger at one simulated instant: sixteen separate status calls could
+        # catch one charger before the balancer lowered it and another after it raised it.
+        snapshot = self.sim.ctl.call_sync("status_all")["chargers"]
         for i, charger in enumerate(self.chargers):
-            s = self.sim.ctl.call_sync("status", charger=i)
+            s = snapshot[i]
             offer = s["offered_mA"] if s["pwm_duty_permille"] < 1000 else 0
             if offer < self.previous_offer.get(i, 0):
                 self.last_decrease = now

@@ -42,6 +42,21 @@ def test_stepped_time_moves_only_on_step(stepped_sim: RunningSim) -> None:
     assert stepped_sim.ctl.call_sync("time")["now_ms"] == t0 + 250
 
 
+@pytest.mark.sim(chargers=3)
+def test_status_all_is_every_chargers_status_at_one_instant(stepped_sim: RunningSim) -> None:
+    ctl = stepped_sim.ctl
+    ctl.call_sync("plug", charger=1)
+    stepped_sim.step(5000)
+    every = ctl.call_sync("status_all")
+    singles = [ctl.call_sync("status", charger=i) for i in range(3)]
+    assert [c["now_ms"] for c in every["chargers"]] == [every["now_ms"]] * 3
+    for one, single in zip(every["chargers"], singles, strict=True):
+        assert one == {k: v for k, v in single.items() if k != "ok"}  # time stood still in between
+    assert [c["plugged"] for c in every["chargers"]] == [False, True, False]
+    with pytest.raises(SimError):
+        ctl.call_sync("status_all", charger=0)  # no arguments
+
+
 def test_control_errors_raise_sim_error(stepped_sim: RunningSim) -> None:
     with pytest.raises(SimError):
         stepped_sim.ctl.call_sync("no_such_command")

@@ -150,9 +150,7 @@ json cmd_time(Simulation& sim, ControlArgs& args) {
     return json{{"now_ms", sim.now_ms()}};
 }
 
-json cmd_status(Simulation& sim, ControlArgs& args) {
-    VirtualCharger& c = charger_arg(sim, args);
-    args.finish();
+json charger_status(Simulation& sim, VirtualCharger& c) {
     const wire::StatusReply s = c.core().status();
     const HardwareOutputs& out = c.hardware().outputs();
     const Readings& r = c.plant().last_readings();
@@ -179,6 +177,23 @@ json cmd_status(Simulation& sim, ControlArgs& args) {
         {"boot_count", c.core().boot_count()},
         {"lease_expired", (s.flags & wire::StatusFlag::LEASE_EXPIRED) != 0},
     };
+}
+
+json cmd_status(Simulation& sim, ControlArgs& args) {
+    VirtualCharger& c = charger_arg(sim, args);
+    args.finish();
+    return charger_status(sim, c);
+}
+
+// Every charger at one simulated instant: the control channel answers between simulation steps, so
+// a sum over this reply (the site's offered current) is what the chargers offered together.
+json cmd_status_all(Simulation& sim, ControlArgs& args) {
+    args.finish();
+    json chargers = json::array();
+    for (size_t i = 0; i < sim.charger_count(); ++i) {
+        chargers.push_back(charger_status(sim, sim.charger(i)));
+    }
+    return json{{"now_ms", sim.now_ms()}, {"chargers", chargers}};
 }
 
 json event_json(const SimEvent& e) {
@@ -251,6 +266,7 @@ json dispatch(Simulation& sim, const json& request) {
     if (cmd == "step") return cmd_step(sim, args);
     if (cmd == "time") return cmd_time(sim, args);
     if (cmd == "status") return cmd_status(sim, args);
+    if (cmd == "status_all") return cmd_status_all(sim, args);
     if (cmd == "events") return cmd_events(sim, args);
     if (cmd == "power_cycle") return cmd_power_cycle(sim, args);
     if (cmd == "stats") return cmd_stats(sim, args);
