@@ -381,6 +381,12 @@ class LoadBalancer:
         except (LinkError, CommandRefused) as err:
             failures[cid] = str(err)
             log.warning("%s: could not apply %s A (%s)", cid, target / 1000, err)
+            if isinstance(err, LinkError):
+                # No reply is not "not applied": the command may have arrived and its reply got lost.
+                # A rise is counted as applied until a send is acknowledged, so its headroom is never
+                # given to another charger meanwhile; a failed fall keeps the higher value anyway.
+                committed.limit_mA = max(committed.limit_mA, target if permit else 0)
+                committed.resend = True
             return
         committed.limit_mA = target if permit else 0
         committed.resend = False

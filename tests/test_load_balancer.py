@@ -113,6 +113,60 @@ def test_a_failed_decrease_holds_back_the_increase_it_would_pay_for() -> None:
     assert report.worst_headroom_mA >= 0
 
 
+class LostReplyManager(FakeManager):
+    """For the chargers in `lose_reply` the command is applied but its reply is lost (a timeout on a
+    loaded link), and the station's view of the charger is not polled again yet: only `offered`
+    knows what each charger really offers."""
+
+    def __init__(self, views: list[FakeView]) -> None:
+        super().__init__(views)
+        self.lose_reply: set[str] = set()
+        self.offered: dict[str, int] = {cid: 0 for cid in self.views}
+
+    async def apply(
+        self, connector_id: str, *, permit: bool, current_limit_mA: int, transaction_ref: int
+    ) -> None:
+        self.offered[connector_id] = current_limit_mA if permit and current_limit_mA >= 6000 else 0
+        if connector_id in self.lose_reply:
+            raise LinkTimeoutError(f"{connector_id}: no reply within 75 ms")
+        await super().apply(
+            connector_id, permit=permit, current_limit_mA=current_limit_mA, transaction_ref=transaction_ref
+        )
+
+
+def test_a_rise_whose_reply_was_lost_counts_as_applied() -> None:
+    clock = [0.0]
+    manager = LostReplyManager([FakeView("A"), FakeView("B", max_mA=16000)])
+    arbiter = Arbiter()
+    lb = LoadBalancer(
+        parse_config({"site": {"limit_mA": [40000] * 3}}), manager, arbiter, clock=lambda: clock[0]
+    )
+    allow(arbiter, "A", "B")
+    assert asyncio.run(lb.cycle()).committed_mA == {"A": 24000, "B": 16000}
+    # B's session ends: A rises into the freed 16 A. The charger applies it, but the reply is lost.
+    arbiter.release("B", ClaimSource.PAYMENT)
+    manager.lose_reply.add("A")
+    clock[0] = 1.0
+    report = asyncio.run(lb.cycle())
+    assert report.failures.keys() == {"A"} and manager.offered["A"] == 32000
+    assert report.committed_mA["A"] == 32000  # counted as offered, though never acknowledged
+    # B is allowed again (a 16 A car) before A's status is polled: A's share is 24 A again. A must
+    # come down before B rises; believing A at 24 A, the balancer would send A nothing and B 16 A.
+    allow(arbiter, "A", "B")
+    for t in (2.0, 3.0):
+        clock[0] = t
+        report = asyncio.run(lb.cycle())
+        assert sum(manager.offered.values()) <= 40000, manager.offered
+        assert report.worst_headroom_mA >= 0
+    # The link recovers: the next cycles send A its value again and the shares settle.
+    manager.lose_reply.clear()
+    for t in (4.0, 5.0):
+        clock[0] = t
+        report = asyncio.run(lb.cycle())
+    assert report.committed_mA == {"A": 24000, "B": 16000} and not report.failures
+    assert manager.offered == {"A": 24000, "B": 16000}
+
+
 def test_an_unreachable_charger_keeps_its_share_until_its_lease_has_expired() -> None:
     clock = [0.0]
     config = {"site": {"limit_mA": [40000] * 3}, "link": {"lease_ms": 3000, "heartbeat_ms": 1000}}
