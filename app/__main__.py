@@ -24,7 +24,6 @@ from hal.simulator import SimControl, SimError, SimulatorProcess
 
 if TYPE_CHECKING:
     from kiosk_ui.app import KioskWindow
-    from kiosk_ui.sim_panel import SimPanel
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -185,7 +184,7 @@ def run_with_kiosk(
     # Qt is imported only here: a headless station never loads it (docs/kiosk.md).
     from app.driver_auth import seed_demo_cards
     from app.driver_facade import DriverFacade
-    from kiosk_ui.app import run_kiosk
+    from kiosk_ui.app import run_kiosk, when_closed
 
     runtime = StationRuntime(config)
     facade = DriverFacade(runtime)
@@ -200,7 +199,16 @@ def run_with_kiosk(
             panel.resize(900, 720)
             panel.show()
         ticker = asyncio.ensure_future(tick_forever(script, runtime)) if script is not None else None
-        on_close(window, panel, ticker)
+
+        def end_demo() -> None:
+            # run_kiosk closes the window on every way out, before it stops the facade and the runtime:
+            # the demo script stops and the panel closes, so the last window closing ends the demo.
+            if ticker is not None:
+                ticker.cancel()
+            if panel is not None:
+                panel.close_panel()
+
+        when_closed(window, end_demo)
         if args.duration is not None:
             asyncio.get_running_loop().call_later(args.duration, runtime.stopping.set)
 
@@ -222,23 +230,6 @@ async def tick_forever(script: DemoScript, runtime: StationRuntime) -> None:
             await script(runtime)
         except (SimError, OSError) as err:
             logging.getLogger(__name__).warning("demo script: %s", err)
-
-
-def on_close(window: KioskWindow, panel: SimPanel | None, ticker: asyncio.Future[None] | None) -> None:
-    """When the kiosk window closes (run_kiosk closes it on every way out, before it stops the facade
-    and the runtime) the demo script stops and the panel closes, so the last window closing ends the demo."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class CloseWatcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Close:
-                if ticker is not None:
-                    ticker.cancel()
-                if panel is not None:
-                    panel.close_panel()
-            return False
-
-    window.installEventFilter(CloseWatcher(window))
 
 
 if __name__ == "__main__":

@@ -181,6 +181,23 @@ class KioskWindow(QWidget):
         self.translations.uninstall()
 
 
+class _CloseWatcher(QObject):
+    def __init__(self, watched: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._callback()
+        return False
+
+
+def when_closed(window: QWidget, callback: Callable[[], None]) -> None:
+    """Calls callback when the window gets its Close event (for the demo: stop the script, close the
+    panel), before run_kiosk stops the facade and the runtime."""
+    window.installEventFilter(_CloseWatcher(window, callback))
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Full screen also without a window manager (where showFullScreen alone is ignored): the geometry
     is set to the screen's as well."""

@@ -134,3 +134,29 @@ def test_demo_mode_runs_cars_on_simulated_chargers(sim_binary, tmp_path: Path) -
     assert all(s.tariff["energy_price_per_kWh"] == "1.2000" for s in sessions), sessions[0].tariff
     assert any(s.meter_start_Wh is not None for s in sessions)
     assert "ledger #1 " in result.stdout
+
+
+def test_demo_mode_with_the_kiosk_in_a_window_runs_and_ends_cleanly(sim_binary, tmp_path: Path) -> None:
+    """The README's demo on a desktop (offscreen here): kiosk, simulator panel and scripted cars, ended
+    by --duration through the kiosk's own way out."""
+    ledger = tmp_path / "demo.sqlite3"
+    site = tmp_path / "demo.toml"
+    site.write_text(f'[database]\nurl = "sqlite:///{ledger}"\n')
+    command = [sys.executable, "-m", "app", "--config", str(site), "--windowed", "800x480", "--auto-cars"]
+    result = subprocess.run(
+        [*command, "--duration", "8", "--seed", "1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={"EVSE_SIM": str(sim_binary), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "demo mode: 4 simulated chargers" in result.stdout
+    # The demo script was stopped with the window, not left pending when the loop closed.
+    assert "Traceback" not in result.stderr and "was destroyed but it is pending" not in result.stderr
+    engine = make_engine(f"sqlite:///{ledger}")
+    with session_factory(engine)() as db:
+        sessions = db.scalars(select(ChargingSession)).all()
+    engine.dispose()
+    assert sessions and all(s.id_tag.startswith("DEMO") for s in sessions)

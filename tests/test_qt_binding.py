@@ -100,3 +100,17 @@ def test_language_switches_leave_one_translator_behind(qapp: Any) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(qapp.findChildren(QTranslator)) == before
     QLocale.setDefault(QLocale("en_GB"))
+
+
+def test_when_closed_calls_back_once_the_window_closes(qapp: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk_ui.app import when_closed
+
+    window = QWidget()
+    calls: list[str] = []
+    when_closed(window, lambda: calls.append("closed"))
+    window.show()
+    assert calls == []
+    window.close()
+    assert calls == ["closed"]
