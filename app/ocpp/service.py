@@ -66,15 +66,19 @@ class _SecretKeys:
         self.store = store
         self.scope = scope
 
+    @staticmethod
+    def station_name(key: str) -> str:
+        return key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY
+
     def name(self, key: str) -> str:
-        base = key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY
+        base = self.station_name(key)
         return base if self.scope is None else self.scope.secret(base)
 
     def load(self, key: str) -> str | None:
         value = self.store.get(self.name(key))
         if value is None and self.scope is not None:
             # A charger's identity starts with the station's key until the CSMS gives it one of its own.
-            value = self.store.get(key.lower() if key != "AuthorizationKey" else AUTHORIZATION_KEY)
+            value = self.store.get(self.station_name(key))
         return value
 
     def save(self, key: str, value: str) -> None:
