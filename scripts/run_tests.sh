@@ -5,6 +5,8 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 
 section() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
+section "python: $(.venv/bin/python -c 'import sys; import os; print(sys.version.split()[0], os.path.realpath(sys.executable))')"
+
 section "wire protocol: generated files current"
 .venv/bin/python firmware/protocol/gen_wire.py --check
 

@@ -54,10 +54,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# Python virtual environment, reinstalled only when pyproject.toml changes.
-python=${PYTHON:-python3}
+# Python virtual environment on the distribution's own Python (/usr/bin/python3: 3.11.2 on Debian 12
+# and Raspberry Pi OS bookworm, 3.13 on trixie), which is what a Pi runs; a newer python3 earlier on
+# PATH would hide the bugs the Pi has. PYTHON=/path/to/python overrides it.
+python=${PYTHON:-/usr/bin/python3}
+[ -x "$python" ] || python=$(command -v "$python") || { echo "setup: no Python at $python" >&2; exit 1; }
+python_version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
+if [ -x .venv/bin/python ] && [ "$(.venv/bin/python -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)" != "$python_version" ]; then
+    log "recreating .venv: it was made with another Python than $python ($python_version)"
+    rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
-    log "creating .venv"
+    log "creating .venv with $python ($python_version)"
     "$python" -m venv .venv
 fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
