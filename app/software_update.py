@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from app.ocpp.update_package import VerifiedPackage
+from app.tar_extract import UnsafeArchiveError, extract_members
 
 RELEASE_FILE = "RELEASE.json"
 GUARD_FILE = "boot-guard.json"
@@ -74,8 +75,13 @@ def _extract_tree(archive: Path, into: Path) -> None:
         for member in members:
             if strip:
                 member.name = member.name.split("/", 1)[1] if "/" in member.name else ""
-        # The "data" filter refuses absolute paths, '..', links leaving the tree and device files.
-        tar.extractall(into, members=[m for m in members if m.name], filter="data")
+                if member.islnk() and member.linkname.startswith(f"{top}/"):
+                    # A hard link names another member, so it loses the same top directory.
+                    member.linkname = member.linkname.split("/", 1)[1]
+        try:
+            extract_members(tar, [m for m in members if m.name], into)
+        except UnsafeArchiveError as exc:
+            raise InstallError(f"unsafe release archive: {exc}") from exc
 
 
 class StationInstaller:
