@@ -144,7 +144,8 @@ def test_station_update_reports_each_step_and_installed_after_the_restart(
         "Idle",
     ]
     assert not (release_root / GUARD_FILE).exists()  # the new release confirmed itself
-    assert len(csms.calls("BootNotification")) == 2
+    # BootNotification reports the release the station runs: 1.0.0 before the update, 2.0.0 after.
+    assert [p["firmwareVersion"] for p in csms.calls("BootNotification")] == ["1.0.0", "2.0.0"]
 
 
 def test_bad_signature_and_missing_package_report_the_failure_and_install_nothing(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import importlib.metadata
 import logging
-import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -442,18 +442,19 @@ class OcppService:
     # -- registration and heartbeat (sections 4.2, 4.6) ------------------------------------------------
 
     def _boot_payload(self) -> dict[str, Any]:
+        """BootNotification's fields (section 4.2); reads the installed release, so run it in a worker."""
         s = self.settings
         payload = {"chargePointVendor": s.vendor[:20], "chargePointModel": s.model[:20]}
         if s.serial_number:
             serial = s.serial_number if self.scope is None else f"{s.serial_number}-{self.scope.charger_id}"
             payload["chargePointSerialNumber"] = serial[:25]
-        payload["firmwareVersion"] = _software_version()
+        payload["firmwareVersion"] = _software_version(self.settings.firmware.release_root)[:50]
         return payload
 
     async def _on_connected(self, cp: RpcChargePoint) -> None:
         while True:
             try:
-                conf = await cp.send_call("BootNotification", self._boot_payload())
+                conf = await cp.send_call("BootNotification", await asyncio.to_thread(self._boot_payload))
             except (CsmsCallError, TimeoutError) as err:
                 log.warning("BootNotification not answered: %s", err)
                 await asyncio.sleep(RETRY_BOOT_S)
@@ -511,7 +512,7 @@ class OcppService:
 
     async def trigger(self, requested: str, connector: int | None) -> None:
         if requested == "BootNotification":
-            conf = await self.send("BootNotification", self._boot_payload())
+            conf = await self.send("BootNotification", await asyncio.to_thread(self._boot_payload))
             self._align_clock(conf.get("currentTime"))
         elif requested == "Heartbeat":
             conf = await self.send("Heartbeat", {})
@@ -528,5 +529,22 @@ class OcppService:
             await self.send("DiagnosticsStatusNotification", {"status": status})
 
 
-def _software_version() -> str:
-    return os.environ.get("EVSE_STATION_VERSION", "0.1.0")[:50]
+def _software_version(release_root: str | None) -> str:
+    """The station software's version: the release the updater installed, else the package's own.
+
+    With a release root (docs/ocpp-firmware.md) the running release is the one `current` points to,
+    whose RELEASE.json the installer wrote; a station run from a plain checkout reports the version
+    of the installed `evse-station` distribution (pyproject.toml).
+    """
+    if release_root:
+        try:
+            installed = StationInstaller(Path(release_root)).current_version()
+        except (OSError, ValueError, KeyError) as err:  # a damaged RELEASE.json must not stop the boot
+            log.warning("installed release unknown: %s", err)
+            installed = None
+        if installed is not None:
+            return installed
+    try:
+        return importlib.metadata.version("evse-station")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
