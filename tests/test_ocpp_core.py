@@ -173,3 +173,22 @@ def test_availability_unlock_trigger_reset_and_the_small_calls(realtime_sim, any
             return runtime.reset_requested
 
     assert asyncio.run(scenario()) == "Soft"
+
+
+def test_stopping_the_ocpp_service_ends_the_tasks_of_its_session_bridge(realtime_sim, any_csms, tmp_path):
+    # The bridge runs side tasks (start readings, profile clean-up, stops after a refused id tag); a
+    # stop of the service (a reset, a shutdown) must not leave them running against a stopped station.
+    config = ocpp_config(realtime_sim, any_csms, tmp_path)
+
+    async def scenario() -> None:
+        async with running_station(config) as runtime:
+            await any_csms.wait_for_async("BootNotification", timeout=15)
+            service = runtime.ocpp
+            never_done = asyncio.Event()
+            service.bridge._spawn(never_done.wait())
+            (side_task,) = service.bridge._pending
+            await service.stop()
+            assert side_task.cancelled()
+            assert not service.bridge._pending
+
+    asyncio.run(scenario())

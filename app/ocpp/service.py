@@ -217,6 +217,7 @@ class OcppService:
         self.last_heartbeat_at: float | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._unsubscribe: list[Callable[[], None]] = []
+        self._stopped = False
         self._firmware_resumed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         if settings.url:
@@ -391,6 +392,9 @@ class OcppService:
             self.connection.start()
 
     async def stop(self) -> None:
+        if self._stopped:  # a reset stops the service, then the runtime's shutdown stops it again
+            return
+        self._stopped = True
         if self.scope is None:
             self.sessions.end_readings = None
         for unsubscribe in self._unsubscribe:
@@ -399,6 +403,8 @@ class OcppService:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Side tasks of the bridge (start readings, profile clean-up, stops) end with the service.
+        await self.bridge.close()
         await self.sampler.stop()
         await self.status.stop()
         await self.tx_queue.close()
