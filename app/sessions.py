@@ -438,7 +438,11 @@ class SessionService:
                 self._plugged(live, connector_id)
             return
         if live.state == FINISHING:
-            if not (view.permitted and view.transaction_ref == live.transaction_ref):
+            released = not (view.permitted and view.transaction_ref == live.transaction_ref)
+            # The permit drops first; the car may draw until it has wound down and the contactor
+            # opens (IEC 61851-1 Table A.6 gives it up to 3 s, then the EVSE opens anyway). Only a
+            # reading taken with the contactor open bills the last watt-hours (docs/sessions.md).
+            if released and view.contactor_open:
                 self._end(live, live.stop_reason or "Local", view.status.energy_Wh)
         elif live.state in RUNNING_STATES and view.vehicle_present:
             if not live.confirmed and view.permitted and view.transaction_ref == live.transaction_ref:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.charger_health import ChargerHealth
 from app.charger_link_task import LinkState
-from hal.wire_messages import IdentifyReply, StatusReply
+from hal.wire_messages import IdentifyReply, StatusFlag, StatusReply
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,14 @@ class ConnectorView:
     transaction_ref: int
     session: ConnectorSession | None
     status_age_s: float
+
+    @property
+    def contactor_open(self) -> bool:
+        """The latest status shows the contactor commanded open and its auxiliary contact open: no
+        energy flows any more, so the meter reading in that status is final."""
+        if self.status is None:
+            return False
+        return not self.status.flags & (StatusFlag.CONTACTOR_CLOSED | StatusFlag.CONTACTOR_FEEDBACK)
 
 
 @dataclass(frozen=True, slots=True)

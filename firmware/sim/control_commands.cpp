@@ -86,12 +86,13 @@ json cmd_car(Simulation& sim, ControlArgs& args) {
 
 json cmd_misbehave(Simulation& sim, ControlArgs& args) {
     VirtualCharger& c = charger_arg(sim, args);
-    const std::string mode = args.choice("mode", {"none", "overdraw", "ignore_pwm", "no_diode"});
+    const std::string mode = args.choice("mode", {"none", "overdraw", "ignore_pwm", "no_diode", "slow_stop"});
     const auto factor = static_cast<uint32_t>(args.integer_or("factor_pct", 0, 1000, 130));
     args.finish();
     const Misbehaviour m = mode == "overdraw"     ? Misbehaviour::Overdraw
                            : mode == "ignore_pwm" ? Misbehaviour::IgnorePwm
                            : mode == "no_diode"   ? Misbehaviour::NoDiode
+                           : mode == "slow_stop"  ? Misbehaviour::SlowStop
                                                   : Misbehaviour::None;
     c.set_misbehaviour(m, factor);
     return json::object();

@@ -127,7 +127,8 @@ void PlantModel::update_car(uint32_t now_ms, bool pwm_on) {
             stopping_ = true;
             stopping_since_ms_ = now_ms;
         }
-        if (car_current_mA_ == 0 || now_ms - stopping_since_ms_ >= plant::kStopTimeout_ms) {
+        const bool wound_down = car_current_mA_ == 0 && misbehaviour_ != Misbehaviour::SlowStop;
+        if (wound_down || now_ms - stopping_since_ms_ >= plant::kStopTimeout_ms) {
             pilot_ = Pilot::B;
             stopping_ = false;
         }
@@ -200,7 +201,10 @@ void PlantModel::update(uint32_t now_ms, uint32_t dt_ms, const HardwareOutputs& 
     const bool energised = closed && volts > 0;
 
     update_car(now_ms, pwm_on);
-    const int32_t target = car_target_mA(pwm_on, offered, energised);
+    int32_t target = car_target_mA(pwm_on, offered, energised);
+    // A slow car keeps drawing what it drew until it leaves C, within the 3 s the standard allows
+    // it after the PWM stops (IEC 61851-1 Table A.6): the energy of a stop's last seconds.
+    if (stopping_ && misbehaviour_ == Misbehaviour::SlowStop) target = car_current_mA_;
     if (!energised || !plugged_ || pilot_ == Pilot::A || pilot_ == Pilot::B) {
         car_current_mA_ = 0;  // no load: the car's on-board charger is disconnected
     } else {

@@ -10,7 +10,7 @@
 namespace evse::sim {
 
 enum class CarRequest : uint8_t { Charge, Pause, Ventilation };
-enum class Misbehaviour : uint8_t { None, Overdraw, IgnorePwm, NoDiode };
+enum class Misbehaviour : uint8_t { None, Overdraw, IgnorePwm, NoDiode, SlowStop };
 enum class FaultKind : uint8_t {
     Rcd,
     Estop,
