@@ -41,6 +41,7 @@ from hal.charger_board import ChargerBoard
 from hal.i2c_transport import I2cBus
 from hal.link_errors import CommandRefused, LinkDownError, LinkError
 from hal.wire_messages import (
+    Capability,
     IdentifyReply,
     IecState,
     MsgType,
@@ -199,6 +200,7 @@ class ChargerManager:
             transaction_ref=status.transaction_ref if status is not None else 0,
             session=self._memory[connector_id].session,
             status_age_s=now - task.status_read_at[index] if status is not None else float("inf"),
+            contactor_closed=_contactor_closed(status, identity),
         )
 
     def chargers(self) -> dict[str, ChargerView]:
@@ -429,3 +431,11 @@ class ChargerManager:
         session = memory.session
         if session is not None and session.state == "active" and session.last_energy_Wh != status.energy_Wh:
             memory.session = dataclasses.replace(session, last_energy_Wh=status.energy_Wh)
+
+
+def _contactor_closed(status: StatusReply | None, identity: IdentifyReply | None) -> bool:
+    """Commanded closed and, on a charger with an auxiliary contact, confirmed closed by it."""
+    if status is None or not status.flags & StatusFlag.CONTACTOR_CLOSED:
+        return False
+    has_feedback = identity is not None and bool(identity.capabilities & Capability.CONTACTOR_FEEDBACK)
+    return not has_feedback or bool(status.flags & StatusFlag.CONTACTOR_FEEDBACK)

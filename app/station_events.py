@@ -93,6 +93,8 @@ class ConnectorView:
     transaction_ref: int
     session: ConnectorSession | None
     status_age_s: float
+    # Commanded closed and, where the charger has an auxiliary contact, read closed by it: energy can flow.
+    contactor_closed: bool = False
 
     @property
     def contactor_open(self) -> bool:

@@ -15,7 +15,7 @@ from app.session_states import (
     WAITING_FOR_PLUG,
 )
 from app.station_events import ConnectorView
-from hal.wire_messages import FaultBit, StatusFlag
+from hal.wire_messages import FaultBit, IecState, StatusFlag
 
 # Latched fault -> ChargePointErrorCode (section 7.6), most severe first: a connector shows one code.
 FAULT_ERROR_CODES: tuple[tuple[FaultBit, str, str], ...] = (
@@ -39,12 +39,10 @@ FAULT_ERROR_CODES: tuple[tuple[FaultBit, str, str], ...] = (
 _SESSION_STATUS = {
     AUTHORISED: "Preparing",
     WAITING_FOR_PLUG: "Preparing",
-    CHARGING: "Charging",
-    SUSPENDED_EV: "SuspendedEV",
-    SUSPENDED_EVSE: "SuspendedEVSE",
     FINISHING: "Finishing",
     INTERRUPTED: "SuspendedEVSE",
 }
+_RUNNING = (CHARGING, SUSPENDED_EV, SUSPENDED_EVSE)
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,8 @@ def connector_status(
             return OcppStatus("Faulted", code, info)
     warning = "HighTemperature" if view.status.flags & StatusFlag.DERATING else "NoError"
     warning_info = "derating for temperature" if warning != "NoError" else None
+    if session_state in _RUNNING:
+        return OcppStatus(_running_status(view, session_state), warning, warning_info)
     if session_state in _SESSION_STATUS:
         status = _SESSION_STATUS[session_state]
         if status == "Preparing" and inoperative:
@@ -90,6 +90,29 @@ def connector_status(
     if reserved:
         return OcppStatus("Reserved", warning, warning_info)
     return OcppStatus("Available", warning, warning_info)
+
+
+def _running_status(view: ConnectorView, session_state: str | None) -> str:
+    """A running transaction's status from what the charger reports, not from what was asked of it.
+
+    Section 4.9 / 7.7: Charging is the contactor closed with the EV charging; SuspendedEV the EVSE
+    offering energy (PWM on, IEC 61851-1 state B2) that the EV does not take; SuspendedEVSE the EVSE
+    not offering it (no PWM: states B1/C1/D1, a smart charging limit or the site's power). Until the
+    charger holds the start's permission, or while the contactor is still closing (the diode check),
+    the connector is Preparing.
+    """
+    assert view.status is not None
+    iec_state = view.status.iec_state
+    # Before the first close the session is still in its first state (CHARGING); after a pause it is
+    # not, and the connector waiting for the EVSE again is SuspendedEVSE rather than Preparing.
+    waiting = "Preparing" if session_state == CHARGING else "SuspendedEVSE"
+    if not view.permitted:
+        return waiting
+    if iec_state in (IecState.C2, IecState.D2):
+        return "Charging" if view.contactor_closed else waiting
+    if iec_state == IecState.B2:
+        return "SuspendedEV"
+    return "SuspendedEVSE"
 
 
 def charge_point_status(statuses: list[OcppStatus], *, inoperative: bool) -> OcppStatus:
