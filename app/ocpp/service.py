@@ -177,6 +177,7 @@ class OcppService:
             stream=OUTBOX_STREAM if scope is None else scope.stream,
             on_id_tag_info=self.authorizer.record,
             on_start_rejected=self.bridge.start_rejected,
+            on_transaction_id=self.bridge.transaction_id_assigned,
             on_parked=self.bridge.parked,
         )
         self.status = StatusNotifier(

@@ -160,6 +160,16 @@ class StationBridge:
                 self._tx_start[number] = row.started_at
                 self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
 
+    def transaction_id_assigned(self, session_id: int, transaction_id: int) -> None:
+        """StartTransaction.conf numbered the session's transaction. A TxProfile names that number
+        (section 3.13.1), so the enforcer learns it now; until then it only knew the start time and
+        no TxProfile could match the transaction."""
+        for number, start in self._tx_start.items():
+            open_session = self._open(number)
+            if open_session is not None and open_session[0] == session_id:
+                self.svc.enforcer.transaction_started(number, start, transaction_id)
+                return
+
     def start_rejected(self, session_id: int, status: str) -> None:
         """StartTransaction.conf said the idTag is not Accepted (section 3.4.4 / 9.1.26)."""
         rule = rule_for_start_status(status, self.svc.config)

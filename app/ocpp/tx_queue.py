@@ -55,7 +55,9 @@ class TransactionQueue:
     current value of an OCPP configuration key (TransactionMessageAttempts, TransactionMessageRetryInterval),
     read at each decision so a change applies at once. Callbacks run after the commit they follow:
     `on_id_tag_info(id_tag, id_tag_info)` (authorisation cache), `on_start_rejected(session_id, status)`
-    (StartTransaction.conf idTagInfo not Accepted: the caller applies StopTransactionOnInvalidId) and
+    (StartTransaction.conf idTagInfo not Accepted: the caller applies StopTransactionOnInvalidId),
+    `on_transaction_id(session_id, transaction_id)` (the CSMS numbered the transaction: its TxProfiles
+    can apply) and
     `on_parked(message)` (an outbox.ParkedMessage to report).
     """
 
@@ -68,6 +70,7 @@ class TransactionQueue:
         *,
         on_id_tag_info: Callback | None = None,
         on_start_rejected: Callback | None = None,
+        on_transaction_id: Callback | None = None,
         on_parked: Callback | None = None,
         stream: str = OUTBOX_STREAM,
         lease: timedelta = LEASE,
@@ -82,6 +85,7 @@ class TransactionQueue:
         self._lease = lease
         self._on_id_tag_info = on_id_tag_info
         self._on_start_rejected = on_start_rejected
+        self._on_transaction_id = on_transaction_id
         self._on_parked = on_parked
         self._online = False
         self._generation = 0  # connections reported up so far
@@ -375,6 +379,11 @@ class TransactionQueue:
         if isinstance(info, dict) and id_tag and self._on_id_tag_info is not None:
             on_info = self._on_id_tag_info
             after.append(lambda: on_info(id_tag, info))
+        on_id = self._on_transaction_id
+        numbered = message.kind == tx_messages.KIND_STARTED and _valid_start_conf(response)
+        if numbered and on_id is not None and session_id is not None:
+            transaction_id = int(response["transactionId"])
+            after.append(lambda: on_id(session_id, transaction_id))
         if message.kind == tx_messages.KIND_STARTED and isinstance(info, dict):
             status = info.get("status")
             if status != "Accepted":
