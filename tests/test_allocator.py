@@ -316,6 +316,22 @@ def test_any_object_with_the_demand_fields_gives_the_same_allocation(site):
     assert allocate(nodes, tuple(demands), tuple(order)) == expected
 
 
+# CPython-internal names (descriptor internals, object layout, private API) that a Python upgrade
+# may change without notice; the native core uses the documented C API only.
+INTERNAL_C_API = ("structmember.h", "PyMemberDescr", "d_member", "->tp_", "->ob_", "_Py", "cpython/")
+
+
+def test_the_native_core_uses_only_the_documented_c_api():
+    native = Path(__file__).resolve().parents[1] / "app" / "native"
+    found = [
+        f"{source.name}: {name}"
+        for source in sorted([*native.glob("*.cpp"), *native.glob("*.hpp")])
+        for name in INTERNAL_C_API
+        if name in source.read_text()
+    ]
+    assert found == []
+
+
 def test_phases_that_are_not_a_tuple_are_refused():
     nodes = [PowerNode("site", None, (16000,) * 3)]
     with pytest.raises(ValueError, match="phases"):

@@ -1,7 +1,5 @@
-// Reading the fields of the Demand objects: straight from the slots for Demand, getattr otherwise.
+// Reading the fields of the Demand objects through the stable C API (getattr on interned names).
 #include "demand_fields.hpp"
-
-#include <structmember.h>
 
 #include "allocator_fill.hpp"
 
@@ -11,55 +9,12 @@ namespace {
 const char* const FIELD_NAMES[FIELD_COUNT] = {"connector_id", "node_id", "phases", "max_mA", "priority"};
 PyObject* field_names[FIELD_COUNT];  // interned at import
 
-// Where a Demand type keeps its fields. Demand is a slots dataclass, so its fields sit at fixed
-// offsets in the object; reading them there skips the attribute lookup, which was most of the cost
-// of a call. Any other type falls back to the generic getattr.
-struct DemandLayout {
-    PyTypeObject* type = nullptr;  // strong reference
-    bool direct = false;
-    Py_ssize_t offset[FIELD_COUNT] = {};
-};
-DemandLayout layout;
-
-void learn_layout(PyTypeObject* type) {
-    Py_INCREF(type);
-    Py_XSETREF(layout.type, type);
-    layout.direct = type->tp_getattro == PyObject_GenericGetAttr;
-    for (int f = 0; f < FIELD_COUNT && layout.direct; ++f) {
-        PyObject* descriptor = PyObject_GetAttr(reinterpret_cast<PyObject*>(type), field_names[f]);
-        if (descriptor == nullptr) {
-            PyErr_Clear();
-            layout.direct = false;
-            break;
-        }
-        // A slot is a member descriptor holding an object reference; a data descriptor on the type
-        // wins over an instance dict, so the slot is what getattr would read.
-        if (Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) {
-            PyMemberDef* member = reinterpret_cast<PyMemberDescrObject*>(descriptor)->d_member;
-            if (member->type == T_OBJECT_EX) {
-                layout.offset[f] = member->offset;
-            } else {
-                layout.direct = false;
-            }
-        } else {
-            layout.direct = false;
-        }
-        Py_DECREF(descriptor);
-    }
-}
-
 }  // namespace
 
 PyObject* read_field(PyObject* demand, Field field) {
-    if (Py_TYPE(demand) != layout.type) learn_layout(Py_TYPE(demand));
-    if (!layout.direct) return PyObject_GetAttr(demand, field_names[field]);
-    PyObject* value = *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(demand) + layout.offset[field]);
-    if (value == nullptr) {
-        PyErr_Format(PyExc_AttributeError, "demand has no %s", FIELD_NAMES[field]);
-        return nullptr;
-    }
-    Py_INCREF(value);
-    return value;
+    // The documented attribute protocol only: reading slots at offsets taken from member descriptors
+    // (CPython internals) was faster but could break silently with a Python upgrade.
+    return PyObject_GetAttr(demand, field_names[field]);
 }
 
 bool read_int(PyObject* demand, Field field, int64_t* out) {

@@ -1,4 +1,4 @@
-// Reading the fields of the Demand objects passed to app._allocator.allocate, fast for Demand itself.
+// Reading the fields of the Demand objects passed to app._allocator.allocate (stable C API only).
 #pragma once
 
 #define PY_SSIZE_T_CLEAN
