@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +53,28 @@ class RunningSim:
     def step(self, ms: int) -> int:
         """Advances simulated time (stepped mode); returns the new now_ms."""
         return int(self.ctl.call_sync("step", ms=ms)["now_ms"])
+
+
+@pytest.fixture(autouse=True)
+def cyclic_garbage_collected_in_the_main_thread() -> Iterator[None]:
+    """Once Qt is loaded, reference cycles are collected between tests, in the main thread, only.
+
+    Python collects in whichever thread allocates past the threshold; a worker thread (the ledger
+    writer, a to_thread pool) collecting a cycle that holds a Qt object with a live timer destroys it
+    outside its thread, and the process crashes in the next event dispatch. The kiosk itself avoids
+    this the same way (kiosk_ui/main_thread_gc.py).
+    """
+    if "PySide6.QtCore" not in sys.modules:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
 
 
 @pytest.fixture(scope="session")

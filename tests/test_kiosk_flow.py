@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from test_sessions_support import TARIFF, station_config
 
@@ -62,8 +62,13 @@ def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     asyncio.set_event_loop(loop)
     with collecting_in_main_thread():  # as run_kiosk does
         yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
+        # Closed inside: the final collection, here in the Qt thread, takes the loop's Qt objects with
+        # it. Closed after, their cycles would be collected later by whichever thread allocates (a
+        # ledger writer in a later test), and Qt objects destroyed outside their thread crash.
+        # Widgets the tests closed with deleteLater() go now, while their loop and thread are alive.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        loop.close()
+        asyncio.set_event_loop(None)
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from app.driver_auth import seed_demo_cards
 from app.driver_facade import DriverFacade
 from app.station_runtime import StationRuntime
 from kiosk_ui.i18n import available_languages
+from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screenshots import SHOTS, SIZES
 from kiosk_ui.sim_panel import SimPanel
 
@@ -117,8 +118,11 @@ def test_the_simulator_panel_drives_the_simulator_and_the_card_reader(realtime_s
             await facade.stop()
             await runtime.stop()
 
-    try:
-        loop.run_until_complete(scenario())
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
+    # As the kiosk runs: cycles holding Qt objects are collected here, in the Qt thread, never by a
+    # worker thread (the ledger writer) in a later test.
+    with collecting_in_main_thread():
+        try:
+            loop.run_until_complete(scenario())
+        finally:
+            loop.close()
+            asyncio.set_event_loop(None)

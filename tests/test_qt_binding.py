@@ -64,6 +64,7 @@ class Cycle:
 def test_cycles_are_collected_in_the_qt_thread_not_in_a_worker(qtbot: Any) -> None:
     gc.collect()
     Cycle.collected_in.clear()
+    enabled_before = gc.isenabled()
     with collecting_in_main_thread(interval_ms=50) as collector:
         Cycle()  # unreachable at once; only the cyclic collector can free it
 
@@ -82,7 +83,7 @@ def test_cycles_are_collected_in_the_qt_thread_not_in_a_worker(qtbot: Any) -> No
         assert Cycle.collected_in == [threading.main_thread().name]
         assert collector.collections >= 1
         print(f"collections: {collector.collections}, longest {collector.longest_s * 1000:.1f} ms")
-    assert gc.isenabled()  # given back as it was
+    assert gc.isenabled() == enabled_before  # given back as it was
 
 
 def test_language_switches_leave_one_translator_behind(qapp: Any) -> None:
