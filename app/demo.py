@@ -85,7 +85,7 @@ class DemoScript:
                     "plug", charger=index, soc_pct=self.rng.randint(10, 70), battery_wh=60000
                 )
                 try:
-                    sessions.authorise(cid, DEMO_CARDS[(self.next_card - 1) % len(DEMO_CARDS)])
+                    await sessions.authorise(cid, DEMO_CARDS[(self.next_card - 1) % len(DEMO_CARDS)])
                 except SessionRefusedError:
                     continue  # a session is still finishing there: this car waits for the next tick
                 self.next_card += 1

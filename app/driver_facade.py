@@ -248,6 +248,8 @@ class DriverFacade:
                 log.exception("card %s could not be handled", id_tag)
                 outcome, stop_on = CardOutcome("error", id_tag, "station"), None
             self._publish(CardTapped(outcome))
+            if outcome.kind in ("refused", "busy"):
+                self.runtime.events.session_refused(None, id_tag, outcome.reason or outcome.kind)
             if stop_on is not None:
                 await self.stop_session(stop_on)
         return outcome
@@ -298,7 +300,7 @@ class DriverFacade:
             ready.append((not card.vehicle_present, card.number, card.connector_id))
         return [connector_id for *_, connector_id in sorted(ready)]
 
-    def start_session(self, connector_id: str, id_tag: str) -> int:
+    async def start_session(self, connector_id: str, id_tag: str) -> int:
         """Opens a session for the authorised card on a connector; the session id. SessionRefusedError
         when the card is not the one authorised (or waited too long) or the connector is not ready."""
         pending = self._pending
@@ -310,14 +312,25 @@ class DriverFacade:
         point = ocpp.point_for(connector_id) if ocpp is not None else None
         reservation_id = None
         if point is not None:
-            permission = point[0].reservations.check_start(point[1], id_tag, pending.parent_id_tag)
+            permission = await point[0].run_blocking(
+                point[0].reservations.check_start, point[1], id_tag, pending.parent_id_tag
+            )
             reservation_id = permission.reservation_id
-        row = self.runtime.sessions.authorise(connector_id, pending.id_tag, reservation_id=reservation_id)
+        # The authorisation is used up before the commit is awaited: a second tap cannot start twice.
         self._pending = None
+        try:
+            row = await self.runtime.sessions.authorise(
+                connector_id, pending.id_tag, reservation_id=reservation_id
+            )
+        except BaseException:
+            if self._pending is None:  # refused or failed: the driver may choose again
+                self._pending = pending
+            raise
         self._parents[row.id] = pending.parent_id_tag
         if point is not None:
             if reservation_id is not None:
-                point[0].reservations.consume(reservation_id)  # section 5.13: the reservation is used
+                # Section 5.13: the reservation is used (a ledger write: off the loop, too).
+                await point[0].run_blocking(point[0].reservations.consume, reservation_id)
             point[0].bridge.changed()
         return row.id
 

@@ -3,8 +3,10 @@
 Every transition is committed to the ledger before the side effect it causes (the payment claim that
 lets the connector charge, its release that stops it), so after a crash the ledger says what was
 intended and recover() completes it. States, what is written when, recovery rules: docs/sessions.md.
-Ledger calls are synchronous on the loop: a commit takes a few milliseconds (docs/database.md) and
-doing them in order on the loop keeps each connector's transitions in the order the events came.
+Ledger writes run on one writer thread (app/ledger_writer.py), in the order the events came: a commit
+with fsync takes tens of milliseconds on an SD card and must not freeze the kiosk (the loop is its Qt
+thread). The in-memory state follows an event at once; the side effect (claim, release) and the
+published change follow the commit.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -26,6 +29,7 @@ from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
 from app.db.meter_store import Sample
 from app.db.models import ChargingSession
+from app.ledger_writer import LedgerWriter
 from app.session_ledger import (
     SessionRefusedError,
     create_session,
@@ -150,6 +154,8 @@ class SessionService:
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
         self._listeners: list[Callable[[SessionChange], None]] = []
+        self.writer = LedgerWriter()
+        self._opening: set[str] = set()  # connectors whose new session is being committed
         # Readings to add to the end's outbox message (OCPP StopTransaction transactionData with context
         # Transaction.End); set by the OCPP side, called with the connector id at the end.
         self.end_readings: Callable[[str], list[dict[str, object]]] | None = None
@@ -162,7 +168,7 @@ class SessionService:
         Call it before station.start(): the recovered sessions are then reconciled on the chargers'
         first status, before the load balancer's first cycle can stop a permission without a claim.
         """
-        self._connector_db_ids = ensure_connectors(self.engine, self.station.config)
+        self._connector_db_ids = await self.writer.run(ensure_connectors, self.engine, self.station.config)
         self._started_monotonic = time.monotonic()
         self._unsubscribe = self.station.manager.subscribe(self._on_event)
         self.recover()
@@ -176,6 +182,8 @@ class SessionService:
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._flush_samples()
+        await self.writer.drain()
+        self.writer.close()
 
     def subscribe(self, listener: Callable[[SessionChange], None]) -> Callable[[], None]:
         """Calls `listener` after each committed transition; returns the unsubscribe function."""
@@ -202,7 +210,7 @@ class SessionService:
 
     # -- commands ---------------------------------------------------------------------------------
 
-    def authorise(
+    async def authorise(
         self, connector_id: str, id_tag: str, *, reservation_id: int | None = None
     ) -> ChargingSession:
         """Opens a session on a connector with the tariff in force now; refused while one is open.
@@ -214,20 +222,27 @@ class SessionService:
             raise SessionRefusedError(
                 f"{connector_id}: session {self._live[connector_id].session_id} is open"
             )
+        if connector_id in self._opening:
+            raise SessionRefusedError(f"{connector_id}: a session is being opened")
         view = self.station.manager.connectors()[connector_id]
         plugged = view.vehicle_present and view.status is not None and view.available
         meter = view.status.energy_Wh if plugged and view.status is not None else None
         now = self.clock()
-        row = create_session(
-            self.engine,
-            self._connector_db_ids[connector_id],
-            id_tag,
-            self.tariff,
-            now,
-            next_state=CHARGING if plugged else WAITING_FOR_PLUG,
-            meter_Wh=meter,
-            reservation_id=reservation_id,
-        )
+        self._opening.add(connector_id)
+        try:
+            row = await self.writer.run(
+                create_session,
+                self.engine,
+                self._connector_db_ids[connector_id],
+                id_tag,
+                self.tariff,
+                now,
+                next_state=CHARGING if plugged else WAITING_FOR_PLUG,
+                meter_Wh=meter,
+                reservation_id=reservation_id,
+            )
+        finally:
+            self._opening.discard(connector_id)
         live = _LiveSession(row.id, row.transaction_ref, connector_id, row.state, now, now)
         live.reservation_id = reservation_id
         self._live[connector_id] = live
@@ -244,9 +259,14 @@ class SessionService:
             return None
         if live.state in RUNNING_STATES and not live.recovering:
             meter = self._meter_now(connector_id)
-            self._transition(live, FINISHING, meter_Wh=meter, reason=reason)
             live.stop_reason = reason
-            self.station.arbiter.release(connector_id, ClaimSource.PAYMENT)
+            self._transition(
+                live,
+                FINISHING,
+                meter_Wh=meter,
+                reason=reason,
+                then=lambda: self.station.arbiter.release(connector_id, ClaimSource.PAYMENT),
+            )
         elif live.state != FINISHING:
             self._end(live, reason, None)
         with contextlib.suppress(TimeoutError):
@@ -265,7 +285,7 @@ class SessionService:
         live = self._live.get(connector_id)
         if live is None:
             return None
-        self._flush_samples()
+        self._flush_samples()  # queued: the cost below counts the readings committed so far
         with session_factory(read_only(self.engine))() as db:
             row = db.get(ChargingSession, live.session_id)
             if row is None or row.started_at is None:
@@ -338,9 +358,8 @@ class SessionService:
     def _resume(self, live: _LiveSession, meter_Wh: int, reason: str) -> None:
         live.recovering = False
         state = live.state if live.state in RUNNING_STATES else CHARGING
-        self._transition(live, state, meter_Wh=meter_Wh, reason=reason)
         live.confirmed = live.confirmed or reason == RESUMED
-        self._submit_claim(live)
+        self._transition(live, state, meter_Wh=meter_Wh, reason=reason, then=lambda: self._submit_claim(live))
         self.counters["resumed" if reason == RESUMED else "permission sent again"] += 1
 
     def _reboot_reason(self, live: _LiveSession) -> str:
@@ -403,8 +422,14 @@ class SessionService:
         meter = self._meter_now(connector_id)
         if meter is None:
             return
-        self._transition(live, CHARGING, meter_Wh=meter, reason="plugged", start_meter=True)
-        self._submit_claim(live)
+        self._transition(
+            live,
+            CHARGING,
+            meter_Wh=meter,
+            reason="plugged",
+            start_meter=True,
+            then=lambda: self._submit_claim(live),
+        )
 
     def _on_session(self, event: StationEvent) -> None:
         session = event.session  # type: ignore[union-attr]
@@ -467,9 +492,23 @@ class SessionService:
         meter_Wh: int | None,
         reason: str | None,
         start_meter: bool = False,
+        then: Callable[[], None] | None = None,
     ) -> None:
+        """Moves the session now; commits the transition, then runs `then` (its side effect) and
+        publishes it. A failed commit is logged and neither follows (the session keeps its claim
+        state, and the next event or deadline writes again)."""
         now = self.clock()
-        write_transition(
+        from_state = live.state
+        live.state, live.state_since = to_state, now
+
+        def committed(_result: object) -> None:
+            if then is not None:
+                then()
+            self._publish(live, from_state, to_state)
+
+        self._write(
+            committed,
+            write_transition,
             self.engine,
             live.session_id,
             to_state,
@@ -479,9 +518,33 @@ class SessionService:
             start_meter=start_meter,
             reservation_id=live.reservation_id if start_meter else None,
         )
-        from_state = live.state
-        live.state, live.state_since = to_state, now
-        self._publish(live, from_state, to_state)
+
+    def _write(
+        self,
+        then: Callable[[Any], None] | None,
+        function: Callable[..., Any],
+        *args: Any,
+        on_error: Callable[[], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Queues a ledger write; on the loop, in queue order, `then(result)` runs after it committed,
+        `on_error()` after it failed (logged and counted)."""
+        future = asyncio.wrap_future(self.writer.submit(function, *args, **kwargs))
+
+        def on_loop(done: asyncio.Future[Any]) -> None:
+            error = done.exception()
+            if error is not None:
+                self.counters["ledger writes failed"] += 1
+                log.error("ledger write %s failed", function.__name__, exc_info=error)
+            try:
+                if error is None and then is not None:
+                    then(done.result())
+                elif error is not None and on_error is not None:
+                    on_error()
+            except Exception:  # a follow-up's bug must not stop the ones after it
+                log.exception("after ledger write %s", function.__name__)
+
+        future.add_done_callback(on_loop)
 
     def _submit_claim(self, live: _LiveSession) -> None:
         claim = Claim(
@@ -496,24 +559,40 @@ class SessionService:
         """Writes the end (with the cost and the outbox message), then releases the claim."""
         now = self.clock()
         samples, self._samples = self._samples, []
-        row = end_session(
+        if self._live.get(live.connector_id) is live:
+            del self._live[live.connector_id]
+        from_state, live.recovering = live.state, False
+        # The connector's in-memory session is gone at once (a new one queues its insert behind this
+        # end); the claim is released, and the end published, once the end has committed.
+
+        def committed(row: ChargingSession | None) -> None:
+            self.station.arbiter.release(live.connector_id, ClaimSource.PAYMENT)
+            live.result = row
+            live.ended.set()
+            if row is not None:
+                self._publish(live, from_state, ENDED, reason)
+            self.counters[f"ended {reason}"] += 1
+            log.info("%s: session %s ended (%s)", live.connector_id, live.session_id, reason)
+
+        def failed() -> None:
+            # Not written (the disk is full, the database gone): the session stays open in memory and
+            # in the ledger, with its samples, so the next event or deadline ends it again.
+            self._samples = samples + self._samples
+            self._live.setdefault(live.connector_id, live)
+
+        self._write(
+            committed,
+            end_session,
             self.engine,
             live.session_id,
             reason,
             now,
+            on_error=failed,
             meter_stop_Wh=meter_Wh,
             samples=samples,
             detail=f"{detail}: {reason}" if detail else None,
             transaction_data=self._end_readings(live.connector_id),
         )
-        self._live.pop(live.connector_id, None)
-        self.station.arbiter.release(live.connector_id, ClaimSource.PAYMENT)
-        live.result, live.recovering = row, False
-        live.ended.set()
-        if row is not None:
-            self._publish(live, live.state, ENDED, reason)
-        self.counters[f"ended {reason}"] += 1
-        log.info("%s: session %s ended (%s)", live.connector_id, live.session_id, reason)
 
     def _end_readings(self, connector_id: str) -> list[dict[str, object]]:
         if self.end_readings is None:
@@ -570,12 +649,15 @@ class SessionService:
             )
 
     def _flush_samples(self) -> None:
+        """Queues the buffered samples' write; if it fails they are kept for the next flush."""
         samples, self._samples = self._samples, []
-        try:
-            store_samples(self.engine, samples)
-        except Exception:
-            self._samples = samples + self._samples  # kept for the next flush
-            raise
+        if not samples:
+            return
+
+        def failed() -> None:
+            self._samples = samples + self._samples
+
+        self._write(None, store_samples, self.engine, samples, on_error=failed)
 
     def _check_deadlines(self) -> None:
         now = self.clock()

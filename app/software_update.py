@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.metadata
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -26,6 +28,8 @@ from pathlib import Path
 
 from app.ocpp.update_package import VerifiedPackage
 from app.tar_extract import UnsafeArchiveError, extract_members
+
+log = logging.getLogger(__name__)
 
 RELEASE_FILE = "RELEASE.json"
 GUARD_FILE = "boot-guard.json"
@@ -242,6 +246,27 @@ class StationInstaller:
             return self.rollback()
         _write_json_atomically(guard_path, guard)
         return False
+
+
+def running_version(release_root: str | None) -> str:
+    """The station software's version: the release the updater installed, else the package's own.
+
+    With a release root (docs/ocpp-firmware.md) the running release is the one `current` points to,
+    whose RELEASE.json the installer wrote; a station run from a plain checkout reports the version
+    of the installed `evse-station` distribution (pyproject.toml).
+    """
+    if release_root:
+        try:
+            installed = StationInstaller(Path(release_root)).current_version()
+        except (OSError, ValueError, KeyError) as err:  # a damaged RELEASE.json must not stop the boot
+            log.warning("installed release unknown: %s", err)
+            installed = None
+        if installed is not None:
+            return installed
+    try:
+        return importlib.metadata.version("evse-station")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,8 +19,10 @@ from sqlalchemy import Engine
 from app.config import StationConfig
 from app.db.engine import make_engine
 from app.db.schema_guard import MigrationReport, check_and_migrate
+from app.event_recorder import EventRecorder
 from app.ledger_maintenance import LedgerMaintenance
 from app.sessions import SessionService, SessionTiming, host_boot_time
+from app.software_update import running_version
 from app.station import Station
 from app.station_clock import StationClock
 from app.tariff import Tariff
@@ -82,6 +84,9 @@ class StationRuntime:
             host_booted_at=host_booted_at or host_boot_time,
         )
         self.maintenance = LedgerMaintenance(self.engine, config.ledger, self.clock)
+        # The event log GetDiagnostics uploads: written through the sessions' ledger writer, in order.
+        self.events = EventRecorder(self.engine, self.sessions.writer)
+        self._unsubscribe: list[Callable[[], None]] = []
         self.migration: MigrationReport | None = None
         # When a central system is configured ([ocpp] url): the station's charge point, or one per
         # charger ([ocpp] identity_per_charger); both answer point_for(connector) and list `services`.
@@ -101,6 +106,13 @@ class StationRuntime:
                 self.migration.backup_path,
             )
         await self.sessions.start()
+        self._unsubscribe = [
+            self.station.manager.subscribe(self.events.on_station_event),
+            self.sessions.subscribe(self.events.on_session_change),
+        ]
+        release_root = self.config.ocpp.firmware.release_root if self.config.ocpp.url else None
+        migrated_from = self.migration.from_revision if self.migration.migrated else None
+        self.events.station_started(running_version(release_root), migrated_from)
         try:
             await self.station.start()
         except BaseException:
@@ -135,6 +147,12 @@ class StationRuntime:
             await self.station.stop()
         finally:
             if self._started:
+                self.events.station_stopping(
+                    f"{self.reset_requested} reset" if self.reset_requested else "shutdown"
+                )
+                for unsubscribe in self._unsubscribe:
+                    unsubscribe()
+                self._unsubscribe = []
                 await self.sessions.close()
             self._started = False
             if self._own_engine:

@@ -42,9 +42,14 @@ class KioskFlow(QObject):
             self.show("pick", {"id_tag": outcome.id_tag, "ready": ready})
 
     def start(self, connector_id: str, id_tag: str) -> None:
-        """Opens the session and guides the driver to plug in (or straight to charging when the car is)."""
+        """Opens the session and guides the driver to plug in (or straight to charging when the car is).
+
+        The ledger commit runs off the Qt thread; the screen changes once it is done."""
+        self.env.spawn(self._start(connector_id, id_tag))
+
+    async def _start(self, connector_id: str, id_tag: str) -> None:
         try:
-            session_id = self.env.facade.start_session(connector_id, id_tag)
+            session_id = await self.env.facade.start_session(connector_id, id_tag)
         except Exception as error:  # SessionRefusedError: the connector went busy, the card lapsed
             log.warning("session refused on %s: %s", connector_id, error)
             self.show("authorise", {"error": str(error)})

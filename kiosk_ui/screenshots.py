@@ -158,7 +158,7 @@ async def capture(
         await ctl.call("plug", charger=0, soc_pct=35)
         await until(lambda: c1 in facade.ready_connectors() and _card(facade, c1).vehicle_present, "car 1")
         await facade.present_card(DEMO_CARDS[0])
-        session1 = facade.start_session(c1, DEMO_CARDS[0])
+        session1 = await facade.start_session(c1, DEMO_CARDS[0])
         await ctl.call("plug", charger=1, soc_pct=60)
         await ctl.call("fault", charger=2, kind="ground", active=True)
         await until(lambda: _card(facade, c1).energy_Wh >= 50, "energy on connector 1")
@@ -179,7 +179,7 @@ async def capture(
         outcome = await facade.present_card(DEMO_CARDS[1])  # connectors 2 and 4 are ready: pick
         assert outcome.kind == "authorised" and len(outcome.ready_connectors) == 2, outcome
         await camera.take("pick")
-        session4 = facade.start_session(c4, DEMO_CARDS[1])
+        session4 = await facade.start_session(c4, DEMO_CARDS[1])
         camera.show("plug", {"connector_id": c4, "session_id": session4})
         await camera.take("plug")
         await facade.stop_session(c1)

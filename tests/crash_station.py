@@ -75,7 +75,7 @@ async def drive(
                         used.add(tag)
                         continue
                 with contextlib.suppress(SessionRefusedError):
-                    service.authorise(connector_id, tag)
+                    await service.authorise(connector_id, tag)
                     used.add(tag)
             elif open_session[1] in RUNNING_STATES:
                 session_id = open_session[0]

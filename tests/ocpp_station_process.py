@@ -105,7 +105,7 @@ async def _commands(runtime: Any, done: asyncio.Event) -> None:
             continue
         try:
             if words[0] == "authorise":
-                row = runtime.sessions.authorise(words[1], words[2])
+                row = await runtime.sessions.authorise(words[1], words[2])
                 say(f"authorised {words[1]} {row.id}")
             elif words[0] == "stop":
                 task = asyncio.create_task(runtime.sessions.stop(words[1], words[2]))

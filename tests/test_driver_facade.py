@@ -120,10 +120,10 @@ def test_card_start_live_values_stop_by_tap_and_unplug(realtime_sim, tmp_path):
             assert outcome.ready_connectors == ("CP00/1", "CP01/1")
             assert runtime.sessions.open_session("CP00/1") is None
             with pytest.raises(SessionRefusedError):
-                facade.start_session("CP00/1", "DEMO-0002")  # another card than the one authorised
-            session_id = facade.start_session("CP00/1", READER_CARD)
+                await facade.start_session("CP00/1", "DEMO-0002")  # another card than the one authorised
+            session_id = await facade.start_session("CP00/1", READER_CARD)
             with pytest.raises(SessionRefusedError):
-                facade.start_session("CP01/1", READER_CARD)  # the authorisation is used up
+                await facade.start_session("CP01/1", READER_CARD)  # the authorisation is used up
             assert card(facade, "CP00/1").state == "preparing"
             assert card(facade, "CP00/1").session_id == session_id
             # The car arrives: charging, power, energy, elapsed time and cost so far rise.
@@ -171,7 +171,7 @@ def test_card_start_live_values_stop_by_tap_and_unplug(realtime_sim, tmp_path):
             await until_card(facade, "CP01/1", lambda c: c.state == "preparing", "car waiting")
             outcome = await facade.present_card("DEMO-0003")
             assert outcome.kind == "authorised" and outcome.ready_connectors == ("CP01/1", "CP00/1")
-            second = facade.start_session("CP01/1", "demo-0003")  # id tags compare without case
+            second = await facade.start_session("CP01/1", "demo-0003")  # id tags compare without case
             await until_card(
                 facade, "CP01/1", lambda c: c.state == "charging" and c.energy_Wh > 0, "charging"
             )
@@ -216,11 +216,11 @@ def test_refused_cards_and_a_fault_mid_session(realtime_sim, tmp_path):
                 outcome = await facade.present_card(id_tag)
                 assert (outcome.kind, outcome.reason, outcome.ready_connectors) == ("refused", reason, ())
                 with pytest.raises(SessionRefusedError):
-                    facade.start_session("CP00/1", id_tag)
+                    await facade.start_session("CP00/1", id_tag)
             assert [e.outcome.reason for e in events.of("card_tapped")] == ["unknown", "blocked", "expired"]
             # A fault while charging: the card shows it, the session is ended in the ledger.
             await facade.present_card("DEMO-0001")
-            session_id = facade.start_session("CP00/1", "DEMO-0001")
+            session_id = await facade.start_session("CP00/1", "DEMO-0001")
             await sim.ctl.call("plug", charger=0)
             # Charging long enough for the ledger to hold a meter sample (one every 0.5 s here).
             await until_card(
@@ -264,7 +264,7 @@ def test_unknown_cards_allowed_by_configuration(realtime_sim, tmp_path):
             # Blocked stays blocked: the setting is about cards the station does not know.
             assert (await facade.present_card("DEMO-BLOCKED")).reason == "blocked"
             await facade.present_card("ANY-CARD")
-            session_id = facade.start_session("CP01/1", "ANY-CARD")
+            session_id = await facade.start_session("CP01/1", "ANY-CARD")
             assert (await facade.present_card("ANY-CARD")).kind == "stopped"  # before any car came
             row = session_row(runtime.engine, session_id)
             assert (row.state, row.stop_reason, row.energy_Wh) == ("ended", "Local", 0)
@@ -289,7 +289,7 @@ def test_with_a_central_system_the_csms_authorises(realtime_sim, py_csms, tmp_pa
                 outcome = await facade.present_card("TAG-DRIVER")
                 assert outcome.kind == "authorised" and outcome.ready_connectors == ("CP00/1", "CP01/1")
                 await csms.wait_for_async("Authorize", lambda p: p["idTag"] == "TAG-DRIVER", timeout=10)
-                facade.start_session("CP00/1", "TAG-DRIVER")
+                await facade.start_session("CP00/1", "TAG-DRIVER")
                 await sim.ctl.call("plug", charger=0)
                 start = await csms.wait_for_async("StartTransaction", timeout=15)
                 assert (start.payload["idTag"], start.payload["connectorId"]) == ("TAG-DRIVER", 1)

@@ -45,7 +45,7 @@ def test_station_keeps_leases_and_reports_charging(realtime_sim, tmp_path: Path)
         if ticks == 1:
             await sim.ctl.call("plug", charger=1)
         elif runtime.sessions.open_session("CP-1/1") is None:
-            runtime.sessions.authorise("CP-1/1", "TAG-77")
+            await runtime.sessions.authorise("CP-1/1", "TAG-77")
 
     out = io.StringIO()
     runtime = asyncio.run(run_station(config, duration_s=4.0, out=out, print_every_s=0.25, on_tick=drive))

@@ -164,7 +164,7 @@ def test_message_times_follow_the_clock_of_the_csms(realtime_sim, any_csms, tmp_
             )
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 10, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-CLOCK")
+            await runtime.sessions.authorise("CP00/1", "TAG-CLOCK")
             start = await csms.wait_for_async("StartTransaction", timeout=15)
             return _time(status.payload["timestamp"]), _time(start.payload["timestamp"])
 

@@ -42,7 +42,7 @@ def test_boot_status_transaction_and_remote_commands(realtime_sim, any_csms, tmp
             # A driver at connector 1: plug, tap.
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-LOCAL")
+            await runtime.sessions.authorise("CP00/1", "TAG-LOCAL")
             start = await csms.wait_for_async("StartTransaction", timeout=15)
             assert start.payload["connectorId"] == 1 and start.payload["idTag"] == "TAG-LOCAL"
             meter = await csms.wait_for_async(
@@ -157,13 +157,13 @@ def test_availability_unlock_trigger_reset_and_the_small_calls(realtime_sim, any
             # Unlock with a session running: it is stopped first (UnlockCommand).
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-U")
+            await runtime.sessions.authorise("CP00/1", "TAG-U")
             await csms.wait_for_async("StartTransaction", timeout=15)
             assert await csms.call_async("UnlockConnector", {"connectorId": 1}) == {"status": "Unlocked"}
             stop = await csms.wait_for_async("StopTransaction", timeout=15)
             assert stop.payload["reason"] == "UnlockCommand"
             # A soft reset: the runtime is asked to end (systemd starts it again).
-            runtime.sessions.authorise("CP00/1", "TAG-R")
+            await runtime.sessions.authorise("CP00/1", "TAG-R")
             await csms.wait_for_async("StartTransaction", lambda p: p["idTag"] == "TAG-R", timeout=15)
             assert await csms.call_async("Reset", {"type": "Soft"}) == {"status": "Accepted"}
             stop = await csms.wait_for_async(

@@ -202,7 +202,7 @@ def test_install_waits_until_the_running_transaction_has_stopped(
             await csms.wait_for_async("StatusNotification", lambda p: p["connectorId"] == 1, timeout=15)
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 10, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-FW")
+            await runtime.sessions.authorise("CP00/1", "TAG-FW")
             await csms.wait_for_async("StartTransaction", timeout=15)
             location = f"{http_files.base_url}/{name}"
             assert (
@@ -276,3 +276,57 @@ def test_the_documented_ocpp_section_is_valid_and_a_key_without_a_target_is_refu
     site.write_text('[ocpp.firmware]\nesp32_ports = ["COM3"]\n')
     with pytest.raises(ConfigError, match=r"ocpp.firmware.esp32_ports\[0\]"):
         load_config(site)
+
+
+@pytest.mark.sim(chargers=2, realtime_factor=2)
+def test_the_diagnostics_archive_holds_what_happened_at_the_station(
+    realtime_sim, py_csms, tmp_path: Path, vendor_keys: VendorKeys, http_files: HttpFiles, release_root: Path
+) -> None:
+    """Faults, link changes, a refused start, a configuration change and the start itself are in the
+    event log as they happen, and GetDiagnostics uploads them."""
+    sim, csms = realtime_sim, py_csms
+    config = firmware_config(sim, csms, tmp_path, vendor_keys, release_root)
+
+    async def scenario() -> None:
+        async with running_station(config) as runtime:
+            await csms.wait_for_async("StatusNotification", lambda p: p["connectorId"] == 1, timeout=15)
+            manager = runtime.station.manager
+            # A ground fault latched on charger 0.
+            await sim.ctl.call("fault", charger=0, kind="ground", active=True)
+            await until(lambda: manager.connectors()["CP00/1"].status.faults != 0, 10, "the fault")
+            # Charger 1's link cut and back.
+            await sim.ctl.call("fault", charger=1, kind="host_link", active=True)
+            await until(lambda: not manager.connectors()["CP01/1"].available, 15, "the link lost")
+            await sim.ctl.call("fault", charger=1, kind="host_link", active=False)
+            await until(lambda: manager.connectors()["CP01/1"].available, 15, "the link back")
+            # A remote start on the faulted connector is refused.
+            answer = await csms.call_async("RemoteStartTransaction", {"connectorId": 1, "idTag": "TAG-1"})
+            assert answer == {"status": "Rejected"}
+            answer = await csms.call_async(
+                "ChangeConfiguration", {"key": "MeterValueSampleInterval", "value": "7"}
+            )
+            assert answer == {"status": "Accepted"}
+            await csms.call_async(
+                "GetDiagnostics",
+                {"location": f"{http_files.base_url}/upload", "startTime": "2020-01-01T00:00:00Z"},
+            )
+            await csms.wait_for_async(DIAGNOSTICS, lambda p: p["status"] == "Uploaded", timeout=30)
+
+    asyncio.run(scenario())
+    [received] = http_files.received
+    with tarfile.open(fileobj=io.BytesIO(received.body), mode="r:gz") as tar:
+        lines = tar.extractfile("event_log.jsonl").read().decode().splitlines()  # type: ignore[union-attr]
+    entries = [json.loads(line) for line in lines]
+    codes = [e["code"] for e in entries]
+    assert codes[0] == "station_started"
+    fault = next(e for e in entries if e["code"] == "GROUND_FAULT")
+    assert (fault["kind"], fault["connector_name"]) == ("fault", "CP00/1")
+    lost = [e for e in entries if e["code"] == "link_offline" and e["charger_id"] == "CP01"]
+    assert lost, codes
+    assert any(
+        e["code"] == "link_online" and e["charger_id"] == "CP01" for e in entries[entries.index(lost[0]) :]
+    )
+    refused = [e for e in entries if e["code"] == "session_refused"]
+    assert refused and refused[0]["connector_name"] == "CP00/1"
+    changed = [e for e in entries if e["code"] == "config_changed"]
+    assert changed and changed[-1]["details"]["key"] == "MeterValueSampleInterval"

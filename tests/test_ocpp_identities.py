@@ -155,7 +155,7 @@ def test_offline_each_charger_delivers_its_own_transactions_once_in_order(realti
                 await until(
                     lambda c=connector: runtime.station.manager.connectors()[c].vehicle_present, 10, "car"
                 )
-                runtime.sessions.authorise(connector, tag)
+                await runtime.sessions.authorise(connector, tag)
             for identity in (FIRST, SECOND):
                 await call_from(csms, identity, "StartTransaction")
                 await call_from(csms, identity, "MeterValues", lambda p: "transactionId" in p)
@@ -202,7 +202,7 @@ def test_messages_queued_under_the_other_layout_are_reported(realtime_sim, py_cs
             await call_from(csms, IDENTITY, "BootNotification")
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-1")
+            await runtime.sessions.authorise("CP00/1", "TAG-1")
             await call_from(csms, IDENTITY, "StartTransaction")
 
     async def restart_per_charger() -> None:

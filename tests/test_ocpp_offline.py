@@ -89,7 +89,7 @@ def test_csms_lost_mid_session_and_back(realtime_sim, any_csms, tmp_path):
             await _online(runtime, csms)
             await _sample_every_second(csms)
             connector = await _plug(sim, runtime, 0)
-            runtime.sessions.authorise(connector, "TAG-MID")
+            await runtime.sessions.authorise(connector, "TAG-MID")
             meter = await csms.wait_for_async(
                 "MeterValues", lambda p: p.get("transactionId") == 7001, timeout=20
             )
@@ -131,7 +131,7 @@ def test_session_started_and_stopped_offline(realtime_sim, any_csms, tmp_path):
             await _sample_every_second(csms)
             await _offline(runtime, csms)
             connector = await _plug(sim, runtime, 1)
-            runtime.sessions.authorise(connector, "TAG-OFFLINE")
+            await runtime.sessions.authorise(connector, "TAG-OFFLINE")
             await until(lambda: _pending(runtime) >= 4, 20, "StartTransaction and MeterValues queued")
             await runtime.sessions.stop(connector, "Local")
             queued = _pending(runtime)
@@ -167,11 +167,11 @@ def test_station_restarts_while_offline(realtime_sim, any_csms, tmp_path):
             await _online(runtime, csms)
             await _sample_every_second(csms)
             online = await _plug(sim, runtime, 0)
-            runtime.sessions.authorise(online, "TAG-BEFORE")
+            await runtime.sessions.authorise(online, "TAG-BEFORE")
             await csms.wait_for_async("MeterValues", lambda p: p.get("transactionId") == 9000, timeout=20)
             await _offline(runtime, csms)
             offline = await _plug(sim, runtime, 1)
-            runtime.sessions.authorise(offline, "TAG-DURING")
+            await runtime.sessions.authorise(offline, "TAG-DURING")
             await until(lambda: _pending(runtime) >= 5, 20, "messages queued while offline")
             return _pending(runtime)
 
@@ -220,13 +220,13 @@ def test_long_outage_hundreds_of_messages(realtime_sim, py_csms, tmp_path):
             await _sample_every_second(csms, "ClockAlignedDataInterval")
             connectors = [await _plug(sim, runtime, i) for i in range(4)]
             for connector in connectors:
-                runtime.sessions.authorise(connector, f"TAG-{connector}")
+                await runtime.sessions.authorise(connector, f"TAG-{connector}")
             await until(lambda: len(csms.calls("StartTransaction")) == 4, 15, "four transactions")
             await _offline(runtime, csms)
             await until(lambda: _pending(runtime) >= wanted // 2, 60, "messages queued")
             # Sessions end and begin while offline: one stopped, a new one on the same car.
             await runtime.sessions.stop(connectors[0], "Local")
-            runtime.sessions.authorise(connectors[0], "TAG-AGAIN")
+            await runtime.sessions.authorise(connectors[0], "TAG-AGAIN")
             await until(lambda: _pending(runtime) >= wanted, 60, f"{wanted} messages queued")
             queued = _pending(runtime)
             since = len(csms.frames)

@@ -140,7 +140,7 @@ def test_a_csms_that_never_answers_blocks_nothing_else(realtime_sim, py_csms, tm
             # Charging goes on while the CSMS is silent; the StartTransaction waits in the ledger.
             await sim.ctl.call("plug", charger=0)
             await until(lambda: runtime.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            runtime.sessions.authorise("CP00/1", "TAG-S")
+            await runtime.sessions.authorise("CP00/1", "TAG-S")
             await until(
                 lambda: runtime.station.manager.connectors()["CP00/1"].status.power_W > 0, 10, "power"
             )

@@ -39,9 +39,9 @@ def test_normal_session_energy_is_the_meter_difference_and_cost_the_frozen_tarif
             manager = service.station.manager
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: manager.connectors()["CP00/1"].vehicle_present, 5, "the car seen")
-            row = service.authorise("CP00/1", "TAG-1")
+            row = await service.authorise("CP00/1", "TAG-1")
             with pytest.raises(SessionRefusedError):
-                service.authorise("CP00/1", "TAG-2")  # one open session per connector
+                await service.authorise("CP00/1", "TAG-2")  # one open session per connector
             assert row.state == "charging" and row.meter_start_Wh == energy_now(sim, 0)
             assert row.tariff == tariff_to_dict(TARIFF)
             await wait_until(lambda: energy_now(sim, 0) >= row.meter_start_Wh + 20, 15, "20 Wh charged")
@@ -72,8 +72,8 @@ def test_car_leaves_and_unplugged_authorisation_times_out(realtime_sim, db_url):
             await wait_until(
                 lambda: all(v.available for v in service.station.manager.connectors().values()), 5, "online"
             )
-            waiting = service.authorise("CP00/1", "TAG-1")
-            never = service.authorise("CP01/1", "TAG-2")
+            waiting = await service.authorise("CP00/1", "TAG-1")
+            never = await service.authorise("CP01/1", "TAG-2")
             assert waiting.state == "waiting_for_plug" and waiting.meter_start_Wh is None
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: service.open_session("CP00/1")[1] == "charging", 5, "charging")
@@ -101,7 +101,7 @@ def test_charger_lost_and_back_resumes_then_a_reboot_ends_the_session(realtime_s
         async with running_service(station_config(sim), engine) as service:
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: service.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            row = service.authorise("CP00/1", "TAG-1")
+            row = await service.authorise("CP00/1", "TAG-1")
             await asyncio.sleep(1.5)
             await sim.ctl.call("fault", charger=0, kind="host_link", active=True)
             await wait_until(lambda: service.open_session("CP00/1")[1] == "interrupted", 5, "interrupted")
@@ -129,7 +129,7 @@ def test_restarted_service_resumes_the_open_session(realtime_sim, db_url):
         async with running_service(config, engine) as service:
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: service.station.manager.connectors()["CP00/1"].vehicle_present, 5, "car")
-            row = service.authorise("CP00/1", "TAG-1")
+            row = await service.authorise("CP00/1", "TAG-1")
             await asyncio.sleep(2.0)
             return row.id  # the station goes away with the session open
 

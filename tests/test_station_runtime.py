@@ -79,7 +79,7 @@ def test_running_station_samples_rolls_up_and_prunes_its_ledger(realtime_sim, db
             manager = runtime.station.manager
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: manager.connectors()["CP00/1"].vehicle_present, 5, "the car seen")
-            row = runtime.sessions.authorise("CP00/1", "TAG-RT")
+            row = await runtime.sessions.authorise("CP00/1", "TAG-RT")
             assert row.state == "charging"
             runs = runtime.maintenance.report.runs
             await wait_until(lambda: clock().timestamp() > boundary + 1.5, 10, "the minute to pass")

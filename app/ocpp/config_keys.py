@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.db.audit_log import append_audit
 from app.db.base import utc_now
 from app.db.engine import session_factory
+from app.db.event_log import log_event
 from app.db.models_station import RuntimeSetting
 from app.db.settings_store import set_setting
 
@@ -430,6 +431,16 @@ class OcppConfiguration:
         stored: Any = list(value) if isinstance(value, tuple) else value
         setting = self._prefix + spec.name
         with session_factory(self._engine).begin() as db:
+            # The event log (uploaded by GetDiagnostics) says what changed, in the same transaction.
+            shown = REDACTED if spec.write_only else stored
+            log_event(
+                db,
+                kind="event",
+                severity="info",
+                code="config_changed",
+                message=f"OCPP key {spec.name} changed by {actor}",
+                details={"key": spec.name, "value": shown, "actor": actor},
+            )
             if not spec.write_only:
                 set_setting(db, setting, stored, actor=actor)  # audited with the old and the new value
                 return

@@ -93,6 +93,8 @@ class OcppHandlers:
         svc = self.svc
         number = p.get("connectorId") or svc.bridge.free_connector(p["idTag"])
         if number is None or not svc.bridge.may_start(number):
+            where = svc.connectors.get(number) if number is not None else None
+            svc.runtime.events.session_refused(where, p["idTag"], "remote start: connector not available")
             return _answer("Rejected")
         profile = p.get("chargingProfile")
         if profile is not None and profile.get("chargingProfilePurpose") != "TxProfile":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import importlib.metadata
 import logging
 import time
 from collections.abc import Callable
@@ -46,7 +45,7 @@ from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.tx_queue import TransactionQueue
 from app.ocpp.update_package import PackageError, load_public_key
 from app.session_ledger import OUTBOX_STREAM
-from app.software_update import StationInstaller
+from app.software_update import StationInstaller, running_version
 from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.firmware_flasher import EsptoolFlasher
 
@@ -325,6 +324,8 @@ class OcppService:
         return {"station": dataclasses.asdict(self.runtime.config), "ocpp_keys": ocpp_keys}
 
     async def _notify_status(self, action: str, status: str) -> None:
+        if action == "FirmwareStatusNotification":
+            self.runtime.events.update_status("software/firmware", status)
         await self.send(action, {"status": status})
 
     async def _no_transaction_running(self) -> None:
@@ -455,7 +456,7 @@ class OcppService:
         if s.serial_number:
             serial = s.serial_number if self.scope is None else f"{s.serial_number}-{self.scope.charger_id}"
             payload["chargePointSerialNumber"] = serial[:25]
-        payload["firmwareVersion"] = _software_version(self.settings.firmware.release_root)[:50]
+        payload["firmwareVersion"] = running_version(self.settings.firmware.release_root)[:50]
         return payload
 
     async def _on_connected(self, cp: RpcChargePoint) -> None:
@@ -534,24 +535,3 @@ class OcppService:
         elif requested == "DiagnosticsStatusNotification":
             status = self.diagnostics.status if self.diagnostics is not None else "Idle"
             await self.send("DiagnosticsStatusNotification", {"status": status})
-
-
-def _software_version(release_root: str | None) -> str:
-    """The station software's version: the release the updater installed, else the package's own.
-
-    With a release root (docs/ocpp-firmware.md) the running release is the one `current` points to,
-    whose RELEASE.json the installer wrote; a station run from a plain checkout reports the version
-    of the installed `evse-station` distribution (pyproject.toml).
-    """
-    if release_root:
-        try:
-            installed = StationInstaller(Path(release_root)).current_version()
-        except (OSError, ValueError, KeyError) as err:  # a damaged RELEASE.json must not stop the boot
-            log.warning("installed release unknown: %s", err)
-            installed = None
-        if installed is not None:
-            return installed
-    try:
-        return importlib.metadata.version("evse-station")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"

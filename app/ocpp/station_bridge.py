@@ -223,6 +223,7 @@ class StationBridge:
             decision = await svc.authorizer.authorize(id_tag, online=svc.accepted.is_set())
             if not decision.accepted:
                 log.info("remote start for %s refused: %s (%s)", id_tag, decision.status, decision.source)
+                svc.runtime.events.session_refused(svc.connectors.get(number), id_tag, decision.status)
                 return
         permission = await svc.run_blocking(svc.reservations.check_start, number, id_tag)
         if not permission.allowed:
@@ -236,9 +237,12 @@ class StationBridge:
     async def start(self, number: int, id_tag: str, reservation_id: int | None) -> bool:
         """Opens the session; the StartTransaction is queued by the ledger with the meter start."""
         try:
-            self.svc.sessions.authorise(self.svc.connectors[number], id_tag, reservation_id=reservation_id)
+            await self.svc.sessions.authorise(
+                self.svc.connectors[number], id_tag, reservation_id=reservation_id
+            )
         except SessionRefusedError as err:
             log.info("start on connector %s refused: %s", number, err)
+            self.svc.runtime.events.session_refused(self.svc.connectors[number], id_tag, str(err))
             return False
         if reservation_id is not None:
             await self.svc.run_blocking(self.svc.reservations.consume, reservation_id)
