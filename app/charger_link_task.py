@@ -234,7 +234,7 @@ class ChargerLinkTask:
                     lease_ms=self.link.lease_ms,
                 )
             )
-        except CommandRefused as err:
+        except (CommandRefused, ValueError) as err:  # ValueError: outside the firmware's bounds, not sent
             raise ChargerFaultyError(f"refused the configuration: {err}") from err
         statuses = []
         for i in range(charger.connectors):

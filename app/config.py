@@ -19,6 +19,7 @@ from app.config_kiosk import KioskSettings
 from app.config_ocpp import OcppSettings
 from app.config_schema import ConfigError, setting
 from app.tariff import Tariff, TariffError, tariff_from_dict
+from hal.charger_board import ChargerSettings
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,32}$"
 LINK_PATTERN = r"^(tcp://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}|i2c://\d{1,2}/0x[0-7][0-9a-fA-F])$"
@@ -268,7 +269,19 @@ class StationConfig:
                 raise ConfigError(f"chargers[{i}].group: unknown group {charger.group!r}; known: {known}")
             seen_ids[charger.id] = i
             seen_links[charger.link] = i
+            self._check_charger_settings(i, charger)
         self._check_ocpp_identities()
+
+    def _check_charger_settings(self, index: int, charger: ConfiguredCharger) -> None:
+        """The CONFIGURE the station will send this charger must be one its firmware accepts."""
+        try:
+            ChargerSettings(
+                max_current_mA=charger.max_current_mA,
+                failsafe_current_mA=self.link.failsafe_current_mA,
+                lease_ms=self.link.lease_ms,
+            )
+        except ValueError as err:
+            raise ConfigError(f"chargers[{index}] with [link]: the charger would refuse it: {err}") from err
 
     def ocpp_identity_of(self, charger: ConfiguredCharger) -> str | None:
         """The charger's own OCPP identity with ocpp.identity_per_charger; None: it is part of the

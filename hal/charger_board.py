@@ -18,9 +18,32 @@ class CommandReceipt:
     latency_ms: float
 
 
+# The bounds the firmware puts on CONFIGURE (firmware/core/include/evse/config_limits.hpp; the table
+# with its reasons is in docs/fault-catalogue.md). The charger refuses anything outside them with
+# INVALID_ARGUMENT; checking here too turns a bad setting into a clear error before it is sent. The
+# hardware's own maximum current (IDENTIFY_REPLY) is checked by the charger.
+CURRENT_RANGE_mA = (6000, 80000)  # IEC 61851-1 Annex A: the PWM signals 6..80 A
+LEASE_RANGE_ms = (500, 600000)
+OVERVOLTAGE_RANGE_mV = (253000, 264500)  # 230 V +10 % .. +15 %
+UNDERVOLTAGE_RANGE_mV = (184000, 207000)  # 230 V -20 % .. -10 %
+STOP_TEMPERATURE_RANGE_dC = (500, 900)  # 50.0 .. 90.0 degC
+DERATE_TEMPERATURE_MIN_dC = 400  # 40.0 degC, and below the stop temperature
+HYSTERESIS_RANGE_dC = (10, 200)  # 1.0 .. 20.0 degC
+FAULT_RETRY_RANGE = (0, 3)
+
+
+def _check_range(name: str, value: int, bounds: tuple[int, int]) -> None:
+    low, high = bounds
+    if not low <= value <= high:
+        raise ValueError(f"{name}: {value} is outside {low}..{high}, which the charger refuses")
+
+
 @dataclass(frozen=True, slots=True)
 class ChargerSettings:
-    """Site settings sent with CONFIGURE (defaults as the firmware's ChargerConfig)."""
+    """Site settings sent with CONFIGURE (defaults as the firmware's ChargerConfig).
+
+    Raises ValueError when a field is outside the firmware's bounds (the charger would refuse it).
+    """
 
     max_current_mA: int = 32000
     failsafe_current_mA: int = 0  # 0 = stop when the host lease expires
@@ -32,6 +55,26 @@ class ChargerSettings:
     temperature_hysteresis_dC: int = 50
     allow_ventilation: bool = False
     fault_retry_limit: int = 3
+
+    def __post_init__(self) -> None:
+        _check_range("max_current_mA", self.max_current_mA, CURRENT_RANGE_mA)
+        if self.failsafe_current_mA != 0:
+            _check_range(
+                "failsafe_current_mA (0 = stop, else at least 6 A and at most max_current_mA)",
+                self.failsafe_current_mA,
+                (CURRENT_RANGE_mA[0], self.max_current_mA),
+            )
+        _check_range("lease_ms", self.lease_ms, LEASE_RANGE_ms)
+        _check_range("overvoltage_mV", self.overvoltage_mV, OVERVOLTAGE_RANGE_mV)
+        _check_range("undervoltage_mV", self.undervoltage_mV, UNDERVOLTAGE_RANGE_mV)
+        _check_range("stop_temperature_dC", self.stop_temperature_dC, STOP_TEMPERATURE_RANGE_dC)
+        _check_range(
+            "derate_temperature_dC (below the stop temperature)",
+            self.derate_temperature_dC,
+            (DERATE_TEMPERATURE_MIN_dC, self.stop_temperature_dC - 1),
+        )
+        _check_range("temperature_hysteresis_dC", self.temperature_hysteresis_dC, HYSTERESIS_RANGE_dC)
+        _check_range("fault_retry_limit", self.fault_retry_limit, FAULT_RETRY_RANGE)
 
 
 class ChargerBoard(ABC):

@@ -49,6 +49,12 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
         ("[link]\nretries = true\n", "link.retries: expected int, got bool"),
         ("[link]\nheartbeat_ms = 6000\nlease_ms = 5000\n", "must exceed link.heartbeat_ms"),
         ("[link]\nfailsafe_current_mA = 3000\n", "0 (stop) or at least 6000"),
+        (
+            "[link]\nfailsafe_current_mA = 20000\n"
+            "[[chargers]]\nid='a'\nlink='tcp://h:1'\nmax_current_mA = 16000\n"
+            "[tariff]\nenergy_price_per_kWh = '0'\n",
+            "chargers[0] with [link]: the charger would refuse it: failsafe_current_mA",
+        ),
         ("[[chargers]]\nid = 'a'\n", "chargers[0].link: required"),
         ("[[chargers]]\nid = 'a'\nlink = 'serial://x'\n", "chargers[0].link: 'serial://x' is not valid"),
         (

@@ -249,3 +249,30 @@ def test_requests_are_serialised_one_in_flight() -> None:
 
     asyncio.run(many())
     assert len({f.seq for f in transport.sent}) == 4 and board.link_stats().replies == 4
+
+
+@pytest.mark.parametrize(
+    ("fields", "name"),
+    [
+        ({"overvoltage_mV": 0xFFFFFFFF}, "overvoltage_mV"),
+        ({"overvoltage_mV": 196000}, "overvoltage_mV"),
+        ({"undervoltage_mV": 0}, "undervoltage_mV"),
+        ({"undervoltage_mV": 253000}, "undervoltage_mV"),
+        ({"stop_temperature_dC": 32767}, "stop_temperature_dC"),
+        ({"derate_temperature_dC": 850}, "derate_temperature_dC"),
+        ({"temperature_hysteresis_dC": 0}, "temperature_hysteresis_dC"),
+        ({"fault_retry_limit": 255}, "fault_retry_limit"),
+        ({"max_current_mA": 0}, "max_current_mA"),
+        ({"max_current_mA": 80001}, "max_current_mA"),
+        ({"max_current_mA": 16000, "failsafe_current_mA": 20000}, "failsafe_current_mA"),
+        ({"lease_ms": 499}, "lease_ms"),
+    ],
+)
+def test_settings_outside_the_firmware_bounds_are_refused_before_sending(
+    fields: dict[str, int], name: str
+) -> None:
+    with pytest.raises(ValueError, match=name):
+        ChargerSettings(**fields)  # type: ignore[arg-type]
+    ChargerSettings(
+        overvoltage_mV=264500, undervoltage_mV=184000, stop_temperature_dC=900, fault_retry_limit=0
+    )

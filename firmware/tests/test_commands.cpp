@@ -1,6 +1,8 @@
 // Wire-request handling of ChargerCore: validation, replies, sequence numbers, bad frames.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "charger_rig.hpp"
 
 namespace W = evse::wire;
@@ -191,4 +193,156 @@ TEST_CASE("Commands: STATUS_REPLY reports live values") {
     CHECK(s.duty_permille == 266);
     CHECK(s.pp_ampacity_A == 32);
     CHECK(s.uptime_s == 0);
+}
+
+// A field edit that must make CONFIGURE refused, with what it would do to the charger.
+struct BadConfigure {
+    const char* what;
+    void (*edit)(W::Configure&);
+};
+
+static bool config_is_default(const evse::ChargerConfig& c) {
+    const evse::ChargerConfig d{};
+    return c.max_current_mA == d.max_current_mA && c.failsafe_current_mA == d.failsafe_current_mA &&
+           c.lease_ms == d.lease_ms && c.overvoltage_mV == d.overvoltage_mV && c.undervoltage_mV == d.undervoltage_mV &&
+           c.derate_temperature_dC == d.derate_temperature_dC && c.stop_temperature_dC == d.stop_temperature_dC &&
+           c.temperature_hysteresis_dC == d.temperature_hysteresis_dC && c.allow_ventilation == d.allow_ventilation &&
+           c.fault_retry_limit == d.fault_retry_limit;
+}
+
+TEST_CASE("Commands: CONFIGURE out of the firmware's bounds is INVALID_ARGUMENT, nothing applied or persisted") {
+    const BadConfigure bad[] = {
+        {"over-voltage 0xFFFFFFFF switches the trip off", [](W::Configure& c) { c.overvoltage_mV = 0xFFFFFFFFu; }},
+        {"over-voltage above +15 % of 230 V", [](W::Configure& c) { c.overvoltage_mV = 264501; }},
+        {"over-voltage inside the grid's +10 % trips a normal grid", [](W::Configure& c) { c.overvoltage_mV = 252999; }},
+        {"over-voltage 196 V trips a normal grid",
+         [](W::Configure& c) {
+             c.overvoltage_mV = 196000;
+             c.undervoltage_mV = 184000;
+         }},
+        {"under-voltage 0 switches the trip off", [](W::Configure& c) { c.undervoltage_mV = 0; }},
+        {"under-voltage below -20 % of 230 V", [](W::Configure& c) { c.undervoltage_mV = 183999; }},
+        {"under-voltage inside the grid's -10 % trips a normal grid", [](W::Configure& c) { c.undervoltage_mV = 207001; }},
+        {"under-voltage 253 V trips a normal grid",
+         [](W::Configure& c) {
+             c.undervoltage_mV = 253000;
+             c.overvoltage_mV = 264000;
+         }},
+        {"stop temperature 3276.7 degC switches the trip off", [](W::Configure& c) { c.stop_temperature_dC = 32767; }},
+        {"stop temperature above 90.0 degC", [](W::Configure& c) { c.stop_temperature_dC = 901; }},
+        {"stop temperature below 50.0 degC stops at normal ambient",
+         [](W::Configure& c) {
+             c.stop_temperature_dC = 499;
+             c.derate_temperature_dC = 450;
+         }},
+        {"derate temperature below 40.0 degC", [](W::Configure& c) { c.derate_temperature_dC = 399; }},
+        {"derate temperature not below stop", [](W::Configure& c) { c.derate_temperature_dC = c.stop_temperature_dC; }},
+        {"hysteresis 0 chatters", [](W::Configure& c) { c.temperature_hysteresis_dC = 0; }},
+        {"hysteresis negative", [](W::Configure& c) { c.temperature_hysteresis_dC = -1; }},
+        {"hysteresis above 20.0 degC", [](W::Configure& c) { c.temperature_hysteresis_dC = 201; }},
+        {"retry limit 255", [](W::Configure& c) { c.fault_retry_limit = 255; }},
+        {"retry limit 4", [](W::Configure& c) { c.fault_retry_limit = 4; }},
+        {"max current 0 disables the charger", [](W::Configure& c) { c.max_current_mA = 0; }},
+        {"max current below 6 A (IEC 61851-1)", [](W::Configure& c) { c.max_current_mA = 5999; }},
+        {"max current above the hardware rating", [](W::Configure& c) { c.max_current_mA = 32001; }},
+        {"fail-safe current below 6 A", [](W::Configure& c) { c.failsafe_current_mA = 5999; }},
+        {"fail-safe current above max",
+         [](W::Configure& c) {
+             c.max_current_mA = 16000;
+             c.failsafe_current_mA = 16001;
+         }},
+        {"lease below 500 ms", [](W::Configure& c) { c.lease_ms = 499; }},
+        {"lease above 600 s", [](W::Configure& c) { c.lease_ms = 600001; }},
+        {"allow_ventilation 2", [](W::Configure& c) { c.allow_ventilation = 2; }},
+        {"allow_ventilation without the VENTILATION capability", [](W::Configure& c) { c.allow_ventilation = 1; }},
+    };
+    rig::Rig r;
+    for (const BadConfigure& b : bad) {
+        const std::string what = b.what;
+        CAPTURE(what);
+        W::Configure c = rig::default_configure();
+        b.edit(c);
+        const int writes = r.hw.storage_writes;
+        CHECK(r.command(c) == rc(W::ResultCode::INVALID_ARGUMENT));
+        CHECK(config_is_default(r.core.config()));
+        CHECK(r.hw.storage_writes == writes);
+    }
+    // The same values in the persisted record (written by an older firmware) are not trusted either.
+    evse::ChargerConfig stored{};
+    stored.overvoltage_mV = 0xFFFFFFFFu;
+    stored.fault_retry_limit = 255;
+    evse::PersistentStore store;
+    store.begin(r.hw);
+    REQUIRE(store.save_config(stored));
+    r.begin();
+    CHECK(config_is_default(r.core.config()));
+}
+
+TEST_CASE("Commands: CONFIGURE accepts the edges of its bounds") {
+    rig::Rig r;
+    const auto ok = [&](void (*edit)(W::Configure&)) {
+        W::Configure c = rig::default_configure();
+        edit(c);
+        return r.command(c);
+    };
+    CHECK(ok([](W::Configure& c) { c.overvoltage_mV = 253000; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.overvoltage_mV = 264500; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.undervoltage_mV = 184000; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.undervoltage_mV = 207000; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.stop_temperature_dC = 900; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) {
+              c.stop_temperature_dC = 500;
+              c.derate_temperature_dC = 400;
+          }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.temperature_hysteresis_dC = 10; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.temperature_hysteresis_dC = 200; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.fault_retry_limit = 0; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.max_current_mA = 6000; }) == rig::kOk);
+    CHECK(ok([](W::Configure& c) { c.lease_ms = 600000; }) == rig::kOk);
+
+    // A charger rated above IEC 61851-1's 80 A is still capped at 80 A; with ventilation it may allow D.
+    rig::Rig big(false);
+    big.id.hw_max_current_mA = 100000;
+    big.id.capabilities |= W::Capability::VENTILATION;
+    big.begin();
+    W::Configure c = rig::default_configure();
+    c.max_current_mA = 80001;
+    CHECK(big.command(c) == rc(W::ResultCode::INVALID_ARGUMENT));
+    c.max_current_mA = 80000;
+    c.allow_ventilation = 1;
+    CHECK(big.command(c) == rig::kOk);
+    CHECK(big.core.config().max_current_mA == 80000);
+}
+
+TEST_CASE("Commands: after a refused CONFIGURE the default trips still act within 100 ms (Table A.6)") {
+    rig::Rig r;
+    W::Configure c = rig::default_configure();
+    c.overvoltage_mV = 0xFFFFFFFFu;
+    c.undervoltage_mV = 0;
+    c.stop_temperature_dC = 32767;
+    c.fault_retry_limit = 255;
+    REQUIRE(r.command(c) == rc(W::ResultCode::INVALID_ARGUMENT));
+    REQUIRE(r.start_charging());
+    const uint32_t t0 = r.now;
+    r.grid_mV = 1000000;
+    r.step(100);
+    CHECK((r.status().faults & FB::OVERVOLTAGE) != 0);
+    CHECK(r.hw.first(rig::Out::Contactor, 0, t0) - t0 <= 100);
+}
+
+TEST_CASE("Commands: RESET with a kind other than 0 (soft) or 1 (hard) is INVALID_ARGUMENT, no reset") {
+    rig::Rig r;
+    REQUIRE(r.start_charging());
+    W::Reset rs{};
+    rs.kind = 2;
+    CHECK(r.command(rs) == rc(W::ResultCode::INVALID_ARGUMENT));
+    rs.kind = 0xFF;
+    CHECK(r.command(rs) == rc(W::ResultCode::INVALID_ARGUMENT));
+    r.step(10);
+    CHECK_FALSE(r.core.reset_requested());
+    CHECK(r.hw.contactor);
+    rs.kind = 1;
+    CHECK(r.command(rs) == rig::kOk);
+    CHECK(r.core.reset_requested());
+    CHECK_FALSE(r.hw.contactor);
 }

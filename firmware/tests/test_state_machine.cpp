@@ -67,7 +67,9 @@ TEST_CASE("IEC 61851-1: state D refused (VENTILATION_REFUSED) unless ventilation
     r.step(20);
     CHECK(r.status().faults == 0);
 
-    rig::Rig v;
+    rig::Rig v(false);
+    v.id.capabilities |= evse::wire::Capability::VENTILATION;  // state D needs the site's ventilation
+    v.begin();
     evse::wire::Configure c = rig::default_configure();
     c.failsafe_current_mA = 0;
     c.allow_ventilation = 1;
@@ -125,6 +127,35 @@ TEST_CASE("IEC 61851-1 Annex A: missing diode with PWM on is DIODE_FAULT; cleare
     q.car = Car::B;
     q.step(100);
     CHECK(q.status().faults == 0);
+}
+
+TEST_CASE("IEC 61851-1 Annex A: the contactor closes only after the diode check has passed") {
+    // A car without a diode that asks for current at once: the fault latches, the contactor is
+    // never commanded closed (no contactor cycle under a faulty vehicle).
+    rig::Rig r;
+    r.diode = false;
+    r.car = Car::C;
+    r.step(20);
+    REQUIRE(r.permit(16000) == rig::kOk);
+    r.step(50);
+    CHECK((r.status().faults & FB::DIODE_FAULT) != 0);
+    CHECK(r.hw.first(Out::Contactor, 1) == UINT32_MAX);
+    CHECK(r.status().contactor_cycles == 0);
+
+    // A sound car waiting in C1: the close waits for the PWM's first 2 ms plus the 4 ms the -12 V
+    // plateau must be read, then comes at once.
+    rig::Rig g;
+    g.car = Car::C;
+    g.step(20);
+    REQUIRE(g.permit(16000) == rig::kOk);
+    g.step(50);
+    const uint32_t pwm_on = g.hw.first(Out::Pwm, 266);
+    const uint32_t closed = g.hw.first(Out::Contactor, 1);
+    REQUIRE(pwm_on != UINT32_MAX);
+    REQUIRE(closed != UINT32_MAX);
+    MESSAGE("PWM on -> contactor closed with the diode checked: " << closed - pwm_on << " ms");
+    CHECK(closed - pwm_on >= evse::kPilotDebounceMs + 2);
+    CHECK(closed - pwm_on <= evse::kPilotDebounceMs + 3);
 }
 
 TEST_CASE("IEC 61851-1 Annex B: PP cable ampacity caps the offer; PP out of range is PP_FAULT") {

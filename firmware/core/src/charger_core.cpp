@@ -1,6 +1,7 @@
 // The charger core's IEC 61851-1 state machine: pilot, lock, offer pacing, contactor and state F.
 #include "evse/charger_core.hpp"
 
+#include "evse/config_limits.hpp"
 #include "evse/proximity.hpp"
 
 namespace evse {
@@ -29,6 +30,8 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
     store_.begin(hw);
     config_ = ChargerConfig{};
     store_.load_config(&config_);
+    // A record written by an older firmware may hold values this one refuses: defaults instead.
+    if (!limits::config_within_limits(config_, identity_)) config_ = ChargerConfig{};
     PersistedCounters counters{};
     store_.load_counters(&counters);
     boot_count_ = counters.boot_count + 1;
@@ -47,6 +50,8 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
     state_f_ = false;
     faults_known_ = 0;
     diode_missing_.reset();
+    diode_seen_.reset();
+    diode_checked_ = false;
     pp_out_of_range_.reset();
     pp_ampacity_A_ = 0;
     vehicle_seen_ = false;
@@ -132,12 +137,16 @@ void ChargerCore::update_pilot(const Readings& r) {
         } else {
             pp_ampacity_A_ = 0;  // tethered cable: rated by the hardware maximum
         }
-        // Diode check (IEC 61851-1 Annex A): only with the PWM on, after the first samples.
+        // Diode check (IEC 61851-1 Annex A): only with the PWM on, after the first samples. The
+        // contactor waits until it has passed (diode_checked_), not just until it has not failed.
         const bool judge = duty_ != kDutyOff && now - pwm_on_since_ms_ >= kDiodeSettleMs;
-        if (diode_missing_.update(judge && r.cp_low_mV > kDiodeMaxLow_mV, now, kPilotDebounceMs))
-            found |= FB::DIODE_FAULT;
+        const bool low_missing = r.cp_low_mV > kDiodeMaxLow_mV;
+        if (diode_missing_.update(judge && low_missing, now, kPilotDebounceMs)) found |= FB::DIODE_FAULT;
+        if (diode_seen_.update(judge && !low_missing, now, kPilotDebounceMs)) diode_checked_ = true;
     } else {
         diode_missing_.reset();
+        diode_seen_.reset();
+        diode_checked_ = false;
         pp_out_of_range_.reset();
         if (level_ != PilotLevel::Unknown) pp_ampacity_A_ = 0;
     }
@@ -149,13 +158,7 @@ void ChargerCore::update_pilot(const Readings& r) {
         supervisor_.connector_idle(r, arrived);
         unlock_requested_ = false;
         if (arrived) duty_changed_ = false;  // no vehicle left to follow a duty: pacing restarts
-        if (vehicle_seen_) {
-            // The vehicle left: the permission was for its session.
-            permitted_ = false;
-            transaction_ref_ = 0;
-            vehicle_seen_ = false;
-            lease_.stop();
-        }
+        if (vehicle_seen_) drop_permission();  // the vehicle left: the permission was for its session
     }
 }
 
@@ -225,7 +228,9 @@ void ChargerCore::update_contactor(const Readings& r) {
         if (must_open) open_contactor(now);
         return;
     }
-    if (must_open || duty_ == kDutyOff || !permitted_) return;
+    // IEC 61851-1 Annex A: the diode check comes before energising, so a vehicle without one never
+    // sees the contactor move.
+    if (must_open || duty_ == kDutyOff || !permitted_ || !diode_checked_) return;
     if (now - contactor_changed_ms_ < kReclosePauseMs) return;
     for (int i = 0; i < 3; ++i)
         if (r.load_voltage_mV[i] > kLiveLoad_mV) return;  // welded or back-fed: never close onto it
@@ -262,11 +267,21 @@ void ChargerCore::update_state_f(uint32_t now_ms) {
 void ChargerCore::set_duty(uint16_t duty, uint32_t now_ms) {
     if (duty == duty_) return;
     if (duty_ == kDutyOff) pwm_on_since_ms_ = now_ms;
-    if (duty == kDutyOff) pwm_off_since_ms_ = now_ms;
+    if (duty == kDutyOff) {
+        pwm_off_since_ms_ = now_ms;
+        diode_checked_ = false;  // checked again with the next PWM
+    }
     duty_ = duty;
     duty_changed_ = true;
     duty_changed_ms_ = now_ms;
     hw_->set_pwm_duty_permille(duty);
+}
+
+void ChargerCore::drop_permission() {
+    permitted_ = false;
+    transaction_ref_ = 0;
+    vehicle_seen_ = false;
+    lease_.stop();
 }
 
 void ChargerCore::open_contactor(uint32_t now_ms) {

@@ -1,5 +1,7 @@
 // Wire-protocol request handling of the charger core: validation, effects and replies.
 #include "evse/charger_core.hpp"
+#include "evse/config_limits.hpp"
+#include "evse/proximity.hpp"
 
 namespace evse {
 
@@ -9,9 +11,6 @@ using wire::MsgType;
 using wire::ResultCode;
 
 namespace {
-constexpr uint32_t kMinLeaseMs = 500;
-constexpr uint32_t kMaxLeaseMs = 600000;
-
 // Self-test bits (SelfTestReply.failed_mask / tests_run).
 constexpr uint32_t kTestPilotHigh = 1u << 0;
 constexpr uint32_t kTestPilotLow = 1u << 1;
@@ -20,6 +19,8 @@ constexpr uint32_t kTestFeedback = 1u << 3;
 constexpr uint32_t kTestLock = 1u << 4;
 constexpr uint32_t kTestMeter = 1u << 5;
 constexpr uint32_t kTestTemperature = 1u << 6;
+
+constexpr uint8_t kResetHard = 1;  // RESET kinds: 0 soft, 1 hard
 
 bool has(uint32_t caps, uint32_t bit) { return (caps & bit) != 0; }
 
@@ -79,10 +80,7 @@ size_t ChargerCore::handle_request(const wire::Frame& request, uint8_t* out, siz
             return reply_ack(request, do_permit(wire::Permit::decode(p)), out, cap);
         case MsgType::STOP:
             if (bad_connector(request)) return reply_error(ErrorCode::BAD_CONNECTOR, p[0], request.seq, out, cap);
-            permitted_ = false;
-            transaction_ref_ = 0;
-            vehicle_seen_ = false;
-            lease_.stop();
+            drop_permission();
             tick_outputs_now();
             return reply_ack(request, ResultCode::OK, out, cap);
         case MsgType::SET_CURRENT: {
@@ -112,6 +110,10 @@ size_t ChargerCore::handle_request(const wire::Frame& request, uint8_t* out, siz
             tick_outputs_now();
             return reply_ack(request, ResultCode::OK, out, cap);
         case MsgType::RESET:
+            // Only the documented kinds: an unknown kind may be a newer host's request this firmware
+            // cannot honour, and a reset interrupts a session.
+            if (wire::Reset::decode(p).kind > kResetHard)
+                return reply_ack(request, ResultCode::INVALID_ARGUMENT, out, cap);
             reset_requested_ = true;
             tick_outputs_now();  // contactor open and PWM off before the platform restarts
             return reply_ack(request, ResultCode::OK, out, cap);
@@ -137,23 +139,20 @@ ResultCode ChargerCore::do_permit(const wire::Permit& m) {
 }
 
 ResultCode ChargerCore::do_configure(const wire::Configure& m) {
-    const bool failsafe_ok =
-        m.failsafe_current_mA == 0 || (m.failsafe_current_mA >= 6000 && m.failsafe_current_mA <= m.max_current_mA);
-    if (m.max_current_mA > identity_.hw_max_current_mA || !failsafe_ok || m.lease_ms < kMinLeaseMs ||
-        m.lease_ms > kMaxLeaseMs || m.undervoltage_mV >= m.overvoltage_mV ||
-        m.derate_temperature_dC >= m.stop_temperature_dC || m.temperature_hysteresis_dC < 0 ||
-        m.allow_ventilation > 1)
-        return ResultCode::INVALID_ARGUMENT;
-    config_.max_current_mA = m.max_current_mA;
-    config_.failsafe_current_mA = m.failsafe_current_mA;
-    config_.lease_ms = m.lease_ms;
-    config_.overvoltage_mV = m.overvoltage_mV;
-    config_.undervoltage_mV = m.undervoltage_mV;
-    config_.derate_temperature_dC = m.derate_temperature_dC;
-    config_.stop_temperature_dC = m.stop_temperature_dC;
-    config_.temperature_hysteresis_dC = m.temperature_hysteresis_dC;
-    config_.allow_ventilation = m.allow_ventilation;
-    config_.fault_retry_limit = m.fault_retry_limit;
+    ChargerConfig c{};
+    c.max_current_mA = m.max_current_mA;
+    c.failsafe_current_mA = m.failsafe_current_mA;
+    c.lease_ms = m.lease_ms;
+    c.overvoltage_mV = m.overvoltage_mV;
+    c.undervoltage_mV = m.undervoltage_mV;
+    c.derate_temperature_dC = m.derate_temperature_dC;
+    c.stop_temperature_dC = m.stop_temperature_dC;
+    c.temperature_hysteresis_dC = m.temperature_hysteresis_dC;
+    c.allow_ventilation = m.allow_ventilation;
+    c.fault_retry_limit = m.fault_retry_limit;
+    // All or nothing: a frame with one field out of bounds changes nothing, in RAM or in flash.
+    if (!limits::config_within_limits(c, identity_)) return ResultCode::INVALID_ARGUMENT;
+    config_ = c;
     supervisor_.configure(config_);
     store_.save_config(config_);  // a failed write is counted; the new limits apply anyway
     tick_outputs_now();
@@ -165,11 +164,34 @@ ResultCode ChargerCore::do_clear_fault(uint32_t mask) {
     uint32_t present = supervisor_.conditions_present(last_, contactor_);
     if (has(identity_.capabilities, wire::Capability::LOCK) && last_.lock_engaged != lock_) present |= FB::LOCK_FAULT;
     if (level_ == PilotLevel::E || level_ == PilotLevel::Invalid) present |= FB::PILOT_FAULT;
+    present |= vehicle_conditions_present();
     // All or nothing: a technician sees exactly which request failed.
     if (target & present) return ResultCode::CONDITION_PRESENT;
+    if (target == 0) return ResultCode::OK;  // nothing latched was asked for: nothing changes
     supervisor_.clear(target);
     if (target & FB::LOCK_FAULT) lock_mismatch_.reset();
+    // A clear ends the session the fault interrupted: charging resumes only on a new PERMIT, so a
+    // reset protection never restarts the supply by itself (docs/fault-catalogue.md, "After a clear").
+    drop_permission();
+    tick_outputs_now();
     return ResultCode::OK;
+}
+
+uint32_t ChargerCore::vehicle_conditions_present() const {
+    // Until the pilot has been read again (state F, or just after it) the vehicle is assumed unchanged.
+    const bool unknown = level_ == PilotLevel::Unknown;
+    const bool connected = unknown || vehicle_present(level_);
+    uint32_t present = 0;
+    // The diode can only be seen with the PWM running, which the fault stops: it is missing until the
+    // vehicle that lacked it has gone (state A clears the fault anyway).
+    if (connected) present |= FB::DIODE_FAULT;
+    if (connected && has(identity_.capabilities, wire::Capability::SOCKET_PP) &&
+        pp_ampacity_A(last_.pp_ohm, identity_.phases) == 0)
+        present |= FB::PP_FAULT;
+    // A vehicle asks for ventilation (state D) only while offered current, which the fault stops: it
+    // still needs it until it has gone, unless the site now allows state D.
+    if (connected && !config_.allow_ventilation) present |= FB::VENTILATION_REFUSED;
+    return present;
 }
 
 size_t ChargerCore::do_self_test(const wire::Frame& request, uint8_t* out, size_t cap) {

@@ -69,6 +69,7 @@ private:
     uint32_t effective_limit_mA() const;
     bool charging_level() const;
     void set_duty(uint16_t duty, uint32_t now_ms);
+    void drop_permission();  // STOP, the vehicle gone, or a cleared fault: a new PERMIT is needed
     void open_contactor(uint32_t now_ms);
     void close_contactor(uint32_t now_ms);
     void save_counters();
@@ -78,6 +79,7 @@ private:
     wire::ResultCode do_permit(const wire::Permit& m);
     wire::ResultCode do_configure(const wire::Configure& m);
     wire::ResultCode do_clear_fault(uint32_t mask);
+    uint32_t vehicle_conditions_present() const;  // vehicle faults whose cause is still there
     size_t do_self_test(const wire::Frame& request, uint8_t* out, size_t cap);
 
     Hardware* hw_ = nullptr;
@@ -101,6 +103,8 @@ private:
     uint32_t state_f_since_ms_ = 0;
     uint32_t faults_known_ = 0;  // latched faults already seen by the state F logic
     HoldTimer diode_missing_;
+    HoldTimer diode_seen_;        // the -12 V plateau read while the PWM runs
+    bool diode_checked_ = false;  // the diode check passed since this PWM started
     HoldTimer pp_out_of_range_;
     uint8_t pp_ampacity_A_ = 0;
     bool vehicle_seen_ = false;  // a vehicle was connected during this permission
