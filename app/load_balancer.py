@@ -191,8 +191,10 @@ class LoadBalancer:
             demand = self._demand(cid, view, controls[cid], now)
             if demand is not None:
                 demands.append(demand)
-        tree = tree.reduced(reservations)
-        targets = allocate(tree.node_list(), demands, self.rotation.order)
+        # The allocator shares what the unreachable chargers leave; the headroom checks below count
+        # their reservations as loads on the whole tree instead (counting them in both would hold
+        # back every rise by what they reserve, and starve a car that fits).
+        targets = allocate(tree.reduced(reservations).node_list(), demands, self.rotation.order)
         admitted = {cid for cid, mA in targets.items() if mA > 0}
         self.rotation.update([d.connector_id for d in demands], admitted, now)
         failures = await self._apply(views, controls, targets, tree, reservations)
@@ -200,7 +202,7 @@ class LoadBalancer:
             (views[cid].group, views[cid].site_phases, c.limit_mA)
             for cid, c in self._committed.items()
             if cid in views and views[cid].available
-        ]
+        ] + reservations
         headroom = tree.headroom(tree.sums(committed_loads))
         return CycleReport(
             now, targets, {cid: c.limit_mA for cid, c in self._committed.items()}, headroom, failures
@@ -325,7 +327,8 @@ class LoadBalancer:
         await asyncio.gather(
             *(self._send(cid, *plans[cid], controls[cid], views, failures) for cid in decreases)
         )
-        # Increases go into the headroom left by what is committed (acknowledged) now.
+        # Increases go into the headroom left by what is committed (acknowledged) now and by what
+        # the unreachable chargers may still be offering; `tree` is the whole tree, not reduced.
         loads = [
             (views[cid].group, views[cid].site_phases, self._committed[cid].limit_mA) for cid in plans
         ] + reservations
