@@ -9,12 +9,14 @@ from app.arbitration import Arbiter, Claim, ClaimSource
 from app.config import parse_config
 from app.load_balancer import LoadBalancer
 from hal.link_errors import LinkTimeoutError
+from hal.wire_messages import IecState
 
 
 @dataclass
 class FakeStatus:
     energy_Wh: int = 0
     faults: int = 0
+    iec_state: IecState = IecState.C2  # the car asks for energy
 
 
 @dataclass
