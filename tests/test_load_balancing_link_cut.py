@@ -113,18 +113,20 @@ def test_a_cut_link_does_not_starve_the_cars_that_share_its_feeder(realtime_sim)
             station.arbiter.submit(cp[i], Claim(ClaimSource.PAYMENT, may_charge=True, transaction_ref=ref))
             watch.authorised.add(i)
 
+        async def availability(i: int, available: bool) -> None:
+            while station.manager.connectors()[cp[i]].available != available:
+                await asyncio.sleep(0.05)
+
         async def cut(i: int) -> None:
             """Cuts charger i's link and returns once the station has noticed."""
             watch.cut.add(i)
             watch.was_cut.add(i)
             await sim.ctl.call("fault", charger=i, kind="host_link", active=True)
-            while station.manager.connectors()[cp[i]].available:
-                await asyncio.sleep(0.05)
+            await asyncio.wait_for(availability(i, False), 10.0)
 
         async def heal(i: int) -> None:
             await sim.ctl.call("fault", charger=i, kind="host_link", active=False)
-            while not station.manager.connectors()[cp[i]].available:
-                await asyncio.sleep(0.05)
+            await asyncio.wait_for(availability(i, True), 15.0)
             watch.cut.discard(i)
 
         async with station:
