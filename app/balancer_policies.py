@@ -1,4 +1,4 @@
-"""The load balancer's per-connector policies: headroom reclaim, scheduled charging and fair rotation."""
+"""The load balancer's per-connector policies: reclaiming headroom, idle release, schedules, fair rotation."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from app.allocator import MIN_CURRENT_mA
 NOMINAL_VOLTAGE_V = 230  # for turning an energy target into a current (IEC 60038 low voltage)
 WANTS_MORE_MARGIN_mA = 700  # a car drawing this close to its reclaimed cap asks for more
 SCHEDULE_BOOST = 1000  # a car behind its schedule is served before every configured class
+IDLE_CLASS = -(10**9)  # below every configured class and claim: an idle car keeps what nobody else needs
 
 
 class HeadroomReclaim:
@@ -53,6 +54,47 @@ class HeadroomReclaim:
         self._cap.pop(connector_id, None)
 
 
+class IdleRelease:
+    """Frees the share of a car that is offered current but does not take it, and gives it back first
+    when the car asks again.
+
+    A car in B2 (PWM on, S2 open) that draws nothing for idle_after_s is paused: a full battery, a timer
+    in the car, a driver who stopped it. Its share is the first to go to a car that waits for 6 A. It
+    asks again by closing S2 (C2, or C1 once its PWM was switched off: IEC 61851-1 Annex A) or by
+    drawing current; from then on it is not idle, and it goes to the front of the admission order.
+    The clock only runs while the car is offered current: a car in B1 cannot show whether it would
+    take any (it may be waiting for the PWM), so it is never found idle there.
+    """
+
+    def __init__(self, idle_after_s: float) -> None:
+        self.idle_after_s = idle_after_s
+        self._offered_since: dict[str, float] = {}
+        self._idle: set[str] = set()
+
+    def is_idle(self, connector_id: str) -> bool:
+        return connector_id in self._idle
+
+    def observe(self, connector_id: str, offered_mA: int, asking: bool, now: float) -> bool:
+        """Updates the connector's state; True when an idle car asks again (it comes first now)."""
+        if asking:
+            self._offered_since.pop(connector_id, None)
+            if connector_id in self._idle:
+                self._idle.discard(connector_id)
+                return True
+            return False
+        if offered_mA < MIN_CURRENT_mA:
+            self._offered_since.pop(connector_id, None)
+            return False
+        since = self._offered_since.setdefault(connector_id, now)
+        if now - since >= self.idle_after_s:
+            self._idle.add(connector_id)
+        return False
+
+    def forget(self, connector_id: str) -> None:
+        self._offered_since.pop(connector_id, None)
+        self._idle.discard(connector_id)
+
+
 @dataclass(frozen=True)
 class ChargingSchedule:
     """The driver's wish: this much energy by the departure time (monotonic clock)."""
@@ -82,6 +124,10 @@ class FairRotation:
     @property
     def order(self) -> list[str]:
         return list(self._order)
+
+    def to_front(self, connector_id: str) -> None:
+        """First in line from now on (a paused car that asks again gets its share back first)."""
+        self._order = [connector_id] + [c for c in self._order if c != connector_id]
 
     def update(self, wanting: list[str], admitted: set[str], now: float) -> None:
         """Keeps the order of connectors that want current; rotates the admitted ones to the back

@@ -104,6 +104,13 @@ class BalancerSettings:
         maximum=3600.0,
         doc="When 6 A cannot go to every car, who waits rotates this often",
     )
+    idle_release_s: float = setting(
+        60.0,
+        minimum=10.0,
+        maximum=3600.0,
+        doc="A car offered current that draws none this long gives its share to cars that wait, "
+        "until it asks again",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

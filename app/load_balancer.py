@@ -15,26 +15,32 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from app.allocator import Demand, MIN_CURRENT_mA, STEP_mA, allocate
 from app.arbitration import Arbiter, Claim, ClaimSource
 from app.balancer_policies import (
+    IDLE_CLASS,
     SCHEDULE_BOOST,
     ChargingSchedule,
     FairRotation,
     HeadroomReclaim,
+    IdleRelease,
     needed_current_mA,
 )
 from app.config import StationConfig
 from app.power_tree import PHASES, PowerTree, build_power_tree
 from hal.link_errors import CommandRefused, LinkError
+from hal.wire_messages import IecState
 
 log = logging.getLogger(__name__)
 
 HYSTERESIS_mA = 1000  # smaller rises are not worth a duty-cycle change (the car is paced 5 s each)
 LOCAL_REF_BASE = 0x7000_0000  # transaction refs the station makes up for permissions without one
+# IEC 61851-1 Annex A: S2 closed (C or D, with or without PWM) is a car asking for energy.
+ASKING_STATES = frozenset({IecState.C1, IecState.C2, IecState.D1, IecState.D2})
+DRAWING_mA = 500  # above a meter's noise: the car takes current, whatever the last pilot reading said
 
 BuildingMeter = Callable[[], tuple[int, int, int] | None]  # site import per phase incl. the chargers
 
@@ -94,6 +100,7 @@ class LoadBalancer:
         self.tree = build_power_tree(config)
         self.reclaim = HeadroomReclaim(config.balancer.reclaim_after_s, config.balancer.reclaim_margin_mA)
         self.rotation = FairRotation(config.balancer.rotation_s)
+        self.idle = IdleRelease(config.balancer.idle_release_s)
         self.schedules: dict[str, ChargingSchedule] = {}
         self.reports: list[CycleReport] = []  # the last few, for tests and the admin screen
         self._committed: dict[str, _Committed] = {}
@@ -189,24 +196,61 @@ class LoadBalancer:
             drawn = max(view.measured_mA[p] for p in view.site_phases)
             self.reclaim.observe(cid, view.offered_mA, drawn, view.offered_mA > 0 and drawn > 0, now)
             demand = self._demand(cid, view, controls[cid], now)
-            if demand is not None:
-                demands.append(demand)
-        tree = tree.reduced(reservations)
-        targets = allocate(tree.node_list(), demands, self.rotation.order)
+            if demand is None:
+                self.idle.forget(cid)
+                continue
+            asking = view.status.iec_state in ASKING_STATES or drawn >= DRAWING_mA
+            if self.idle.observe(cid, view.offered_mA, asking, now):
+                self.rotation.to_front(cid)
+            demands.append(demand)
+        # The allocator shares what the unreachable chargers leave; the headroom checks below count
+        # their reservations as loads on the whole tree instead (counting them in both would hold
+        # back every rise by what they reserve, and starve a car that fits).
+        targets = self._allocate(tree.reduced(reservations), demands)
+        active = [d.connector_id for d in demands if not self.idle.is_idle(d.connector_id)]
         admitted = {cid for cid, mA in targets.items() if mA > 0}
-        self.rotation.update([d.connector_id for d in demands], admitted, now)
+        self.rotation.update(active, admitted, now)
         failures = await self._apply(views, controls, targets, tree, reservations)
         committed_loads = [
             (views[cid].group, views[cid].site_phases, c.limit_mA)
             for cid, c in self._committed.items()
             if cid in views and views[cid].available
-        ]
+        ] + reservations
         headroom = tree.headroom(tree.sums(committed_loads))
         return CycleReport(
             now, targets, {cid: c.limit_mA for cid, c in self._committed.items()}, headroom, failures
         )
 
     # -- pieces of a cycle -----------------------------------------------------------------------
+    def _allocate(self, tree: PowerTree, demands: list[Demand]) -> dict[str, int]:
+        """The allocation, with idle (paused) cars giving way to cars that wait for 6 A.
+
+        Idle cars come last in the admission order, so within a class a waiting car is admitted before
+        them and only as many of them give up their share as needed. If a car still waits while an
+        idle car holds current (the idle car is in a higher class), the idle cars drop below every
+        class and keep only what nobody else can use.
+        """
+        idle = {d.connector_id for d in demands if self.idle.is_idle(d.connector_id)}
+        order = [cid for cid in self.rotation.order if cid not in idle]
+        # Among idle cars, those still holding a share come first, so the same ones keep theirs from
+        # cycle to cycle rather than the PWM moving between them.
+        order += sorted(
+            (d.connector_id for d in demands if d.connector_id in idle),
+            key=lambda cid: self._committed[cid].limit_mA == 0,
+        )
+        nodes = tree.node_list()
+        targets = allocate(nodes, demands, order)
+        if not any(targets[cid] for cid in idle):
+            return targets
+        if not any(
+            targets[d.connector_id] == 0 and d.max_mA >= MIN_CURRENT_mA
+            for d in demands
+            if d.connector_id not in idle
+        ):
+            return targets
+        demoted = [replace(d, priority=IDLE_CLASS) if d.connector_id in idle else d for d in demands]
+        return allocate(nodes, demoted, order)
+
     def _tree_now(self, views: dict[str, Any]) -> PowerTree:
         """The tree, its site limit capped from outside and lowered by what the building draws (metered)."""
         site = self.tree.nodes["site"].limit_mA
@@ -325,7 +369,8 @@ class LoadBalancer:
         await asyncio.gather(
             *(self._send(cid, *plans[cid], controls[cid], views, failures) for cid in decreases)
         )
-        # Increases go into the headroom left by what is committed (acknowledged) now.
+        # Increases go into the headroom left by what is committed (acknowledged) now and by what
+        # the unreachable chargers may still be offering; `tree` is the whole tree, not reduced.
         loads = [
             (views[cid].group, views[cid].site_phases, self._committed[cid].limit_mA) for cid in plans
         ] + reservations
@@ -398,6 +443,8 @@ class LoadBalancer:
         target = targets.get(cid, 0)
         if committed.limit_mA < target:
             return f"rising to {target / 1000:.1f} A as headroom frees"
+        if target == 0 and self.idle.is_idle(cid):
+            return "no share now (paused: its share went to a car that waits; back when it asks)"
         if target == 0:
             return "no share now (waiting for its turn or not charging)"
         return f"share of the power tree: {target / 1000:.1f} A"

@@ -73,6 +73,7 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
         ),
         ("tariff = 3\n", "tariff: expected a table"),
         ("[ledger]\nsample_interval_s = 0.1\n", "ledger.sample_interval_s: 0.1 is below the minimum 1.0"),
+        ("[balancer]\nidle_release_s = 5.0\n", "balancer.idle_release_s: 5.0 is below the minimum 10.0"),
         (
             "[[chargers]]\nid='a'\nlink='tcp://h:1'\ngroup='feeder-9'\n",
             "chargers[0].group: unknown group 'feeder-9'",

@@ -9,12 +9,14 @@ from app.arbitration import Arbiter, Claim, ClaimSource
 from app.config import parse_config
 from app.load_balancer import LoadBalancer
 from hal.link_errors import LinkTimeoutError
+from hal.wire_messages import IecState
 
 
 @dataclass
 class FakeStatus:
     energy_Wh: int = 0
     faults: int = 0
+    iec_state: IecState = IecState.C2  # the car asks for energy
 
 
 @dataclass
@@ -178,6 +180,23 @@ def test_an_unreachable_charger_keeps_its_share_until_its_lease_has_expired() ->
     assert asyncio.run(lb.cycle()).committed_mA["B"] == 20000
     clock[0] = 5.5  # lease (3 s) + margin passed: A is at its fail-safe current (0) for sure
     assert asyncio.run(lb.cycle()).committed_mA["B"] == 32000
+
+
+def test_the_share_kept_for_an_unreachable_charger_is_counted_once() -> None:
+    clock = [0.0]
+    config = {"site": {"limit_mA": [40000] * 3}, "link": {"lease_ms": 5000, "heartbeat_ms": 1000}}
+    lb, manager, arbiter = balancer(
+        [FakeView("A"), FakeView("B"), FakeView("C", vehicle_present=False)], config, clock
+    )
+    allow(arbiter, "A", "B", "C")
+    assert asyncio.run(lb.cycle()).committed_mA == {"A": 20000, "B": 20000, "C": 0}
+    # A cannot be reached: its 20 A stay reserved. A car arrives at C: B and C share the other 20 A.
+    manager.views["A"] = replace(manager.views["A"], available=False)
+    manager.views["C"] = replace(manager.views["C"], vehicle_present=True)
+    clock[0] = 1.0
+    report = asyncio.run(lb.cycle())
+    assert report.committed_mA == {"A": 20000, "B": 10000, "C": 10000}
+    assert report.worst_headroom_mA == 0
 
 
 def test_small_rises_wait_but_any_fall_is_applied() -> None:

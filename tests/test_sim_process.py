@@ -57,6 +57,25 @@ def test_status_all_is_every_chargers_status_at_one_instant(stepped_sim: Running
         ctl.call_sync("status_all", charger=0)  # no arguments
 
 
+@pytest.mark.sim(chargers=2)
+def test_a_car_that_asks_without_pwm_waits_in_c1(stepped_sim: RunningSim) -> None:
+    """IEC 61851-1 Annex A: a car may close S2 while no PWM is offered (C1); by default it waits in B1."""
+    ctl = stepped_sim.ctl
+    ctl.call_sync("plug", charger=0, asks_without_pwm=True)
+    ctl.call_sync("plug", charger=1, asks_without_pwm=None)  # null: the default
+    stepped_sim.step(100)
+    states = [c["iec_state"] for c in ctl.call_sync("status_all")["chargers"]]
+    assert states == ["C1", "B1"]
+    ctl.call_sync("car", charger=0, request="pause")  # S2 open again
+    stepped_sim.step(100)
+    assert ctl.call_sync("status", charger=0)["iec_state"] == "B1"
+    ctl.call_sync("car", charger=0, request="charge")
+    stepped_sim.step(100)
+    assert ctl.call_sync("status", charger=0)["iec_state"] == "C1"
+    with pytest.raises(SimError, match="true or false"):
+        ctl.call_sync("plug", charger=0, asks_without_pwm=1)
+
+
 def test_control_errors_raise_sim_error(stepped_sim: RunningSim) -> None:
     with pytest.raises(SimError):
         stepped_sim.ctl.call_sync("no_such_command")

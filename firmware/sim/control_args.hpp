@@ -54,6 +54,12 @@ public:
         return v.get<bool>();
     }
 
+    // Absent or null gives fallback.
+    bool boolean_or(const std::string& key, bool fallback) {
+        used_.insert(key);
+        return has(key) ? boolean(key) : fallback;
+    }
+
     std::string choice(const std::string& key, std::initializer_list<const char*> allowed) {
         used_.insert(key);
         if (!request_.contains(key)) throw CommandError("missing field \"" + key + "\"");

@@ -60,6 +60,7 @@ json cmd_plug(Simulation& sim, ControlArgs& args) {
     car.max_current_mA =
         static_cast<uint32_t>(args.integer_or("car_max_current_mA", 0, 100000, car.max_current_mA));
     car.phases = static_cast<uint8_t>(args.integer_or("car_phases", 1, 3, car.phases));
+    car.asks_without_pwm = args.boolean_or("asks_without_pwm", car.asks_without_pwm);
     args.finish();
     if (c.plant().plugged()) throw CommandError("charger " + std::to_string(c.index()) + " is already plugged");
     c.plug(car);

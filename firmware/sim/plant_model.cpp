@@ -129,12 +129,18 @@ void PlantModel::update_car(uint32_t now_ms, bool pwm_on) {
         }
         const bool wound_down = car_current_mA_ == 0 && misbehaviour_ != Misbehaviour::SlowStop;
         if (wound_down || now_ms - stopping_since_ms_ >= plant::kStopTimeout_ms) {
-            pilot_ = Pilot::B;
+            pilot_ = waiting_level();
             stopping_ = false;
         }
         return;
     }
-    pilot_ = Pilot::B;  // waiting in B until PWM appears
+    pilot_ = waiting_level();
+}
+
+PlantModel::Pilot PlantModel::waiting_level() const {
+    // Waiting for the PWM: in B, or with S2 closed (C1/D1) if the car asks for energy that way.
+    if (!car_.asks_without_pwm) return Pilot::B;
+    return request_ == CarRequest::Ventilation ? Pilot::D : Pilot::C;
 }
 
 int32_t PlantModel::car_target_mA(bool pwm_on, uint32_t offered_mA, bool energised) const {

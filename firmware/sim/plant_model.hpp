@@ -35,6 +35,9 @@ struct CarParams {
     uint32_t soc_pct = 20;
     uint32_t max_current_mA = 32000;
     uint8_t phases = 3;
+    // Closes S2 to ask for energy while no PWM is offered (state C1, IEC 61851-1 Annex A), instead of
+    // waiting in B1 until the PWM appears.
+    bool asks_without_pwm = false;
 };
 
 // Plant constants, documented in docs/simulator.md.
@@ -86,6 +89,7 @@ private:
     enum class Pilot : uint8_t { A, B, C, D };
 
     void update_car(uint32_t now_ms, bool pwm_on);
+    Pilot waiting_level() const;
     int32_t car_target_mA(bool pwm_on, uint32_t offered_mA, bool energised) const;
     void fill_pilot(const HardwareOutputs& out, bool pwm_on, Readings& r) const;
     uint32_t phase_voltage_mV() const;
