@@ -162,3 +162,20 @@ TEST_CASE("Table A.6: over-current +10 % is tolerated for 6 s, then trips") {
     q.step(20000);
     CHECK(q.status().faults == 0);
 }
+
+TEST_CASE("Pacing restarts with each vehicle: the next car is offered current at once, not 5 s after the last unplug") {
+    rig::Rig r;
+    REQUIRE(r.start_charging());
+    r.step(1000);
+    r.car = Car::None;  // the car leaves: PWM off, permission gone
+    r.step(700);
+    r.car = Car::B;  // the next car, a new session
+    r.step(50);
+    const uint32_t t0 = r.now;
+    REQUIRE(r.permit(16000, 43) == rig::kOk);
+    r.step(200);
+    const uint32_t pwm_on = r.hw.first(Out::Pwm, evse::duty_from_current(16000), t0);
+    MESSAGE("replug 750 ms after an unplug: PWM on " << pwm_on - t0 << " ms after the PERMIT");
+    CHECK(pwm_on - t0 <= 100);
+    CHECK((r.status().flags & SF::PACING) == 0);
+}

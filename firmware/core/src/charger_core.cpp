@@ -272,7 +272,10 @@ void ChargerCore::set_duty(uint16_t duty, uint32_t now_ms) {
         diode_checked_ = false;  // checked again with the next PWM
     }
     duty_ = duty;
-    duty_changed_ = true;
+    // Pacing (IEC 61851-1 Table A.6) gives a vehicle time to follow a duty change; a change made
+    // with no vehicle connected (the PWM stopping as one leaves) has no one to follow it, so the
+    // next vehicle is offered current at once.
+    duty_changed_ = level_ != PilotLevel::A;
     duty_changed_ms_ = now_ms;
     hw_->set_pwm_duty_permille(duty);
 }
