@@ -235,7 +235,7 @@ json cmd_events(Simulation& sim, ControlArgs& args) {
 json cmd_power_cycle(Simulation& sim, ControlArgs& args) {
     VirtualCharger& c = charger_arg(sim, args);
     args.finish();
-    c.power_cycle(static_cast<uint32_t>(sim.now_ms()));
+    c.power_cycle(sim.now_ms());
     return json{{"boot_count", c.core().boot_count()}};
 }
 

@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxChargers = 1024;
 constexpr uint32_t kMaxTickMs = 10;  // the core must be ticked at least every 10 ms
+constexpr long kMaxClockStartMs = 0xFFFFFF00L;
 
 bool parse_long(const char* text, long min, long max, long& value) {
     if (text == nullptr || *text == '\0') return false;
@@ -71,7 +72,7 @@ bool SimOptions::is_tethered(int index) const {
 const char* usage_text() {
     return "usage: evse-sim --chargers N [--host 127.0.0.1] [--base-port P|0] [--control-port C|0]\n"
            "                [--i2c-port I|0] [--stepped] [--tick-ms 1] [--phases 3,1,...]\n"
-           "                [--realtime-factor 1] [--tethered 0,2,...|all]\n"
+           "                [--realtime-factor 1] [--tethered 0,2,...|all] [--clock-start-ms 0]\n"
            "Prints one JSON ready line on stdout; see docs/simulator.md.\n";
 }
 
@@ -129,6 +130,14 @@ bool parse_options(int argc, char** argv, SimOptions& options, std::string& erro
                 return false;
             }
             options.realtime_factor = f;
+        } else if (name == "--clock-start-ms") {
+            // Below 2^32: the jump happens before the first tick, where the core sees it as one
+            // 32-bit step (see docs/simulator.md).
+            if (!parse_long(value, 0, kMaxClockStartMs, v)) {
+                error = "--clock-start-ms must be 0.." + std::to_string(kMaxClockStartMs);
+                return false;
+            }
+            options.clock_start_ms = static_cast<uint64_t>(v);
         } else if (name == "--tethered") {
             if (!parse_tethered(value, options)) {
                 error = "--tethered must be \"all\" or a comma-separated list of distinct charger indices";

@@ -21,6 +21,8 @@ struct SimOptions {
     // Chargers with a fixed cable (no SOCKET_PP capability): 0-based indices, or all of them.
     std::vector<int> tethered;
     bool all_tethered = false;
+    // Simulated ms the clock stands at after the chargers booted at 0 (tests of the 2^32 ms wrap).
+    uint64_t clock_start_ms = 0;
 
     bool is_tethered(int index) const;
 };

@@ -42,8 +42,11 @@ bool Simulation::start(std::string& error) {
     control_port_ = bound_port(control_fd);
     control_ = std::make_unique<ControlChannel>(*this, control_fd);
 
+    // The chargers boot at 0; with --clock-start-ms the clock then stands at N before the first
+    // tick, as if they had run idle that long (their uptime starts there: a 49.7-day wrap is seconds away).
     now_ms_ = 0;
     for (auto& c : chargers_) c->begin(0);
+    now_ms_ = options_.clock_start_ms;
     real_start_ = std::chrono::steady_clock::now();
     sim_at_real_start_ = now_ms_;
     return true;
@@ -66,8 +69,7 @@ wire::DecodeStats Simulation::decode_stats(size_t i) const {
 
 void Simulation::tick_all(uint32_t dt_ms) {
     now_ms_ += dt_ms;
-    const auto now = static_cast<uint32_t>(now_ms_);
-    for (auto& c : chargers_) c->tick(now, dt_ms);
+    for (auto& c : chargers_) c->tick(now_ms_, dt_ms);
 }
 
 uint64_t Simulation::step(uint64_t ms) {

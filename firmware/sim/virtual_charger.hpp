@@ -21,12 +21,13 @@ public:
     VirtualCharger(const VirtualCharger&) = delete;
     VirtualCharger& operator=(const VirtualCharger&) = delete;
 
-    // Starts the core (first boot).
-    void begin(uint32_t now_ms);
+    // Starts the core (first boot). Times are the simulation's 64-bit ms; the core and the plant get
+    // the low 32 bits, as an MCU's millisecond tick (their timers subtract modulo 2^32).
+    void begin(uint64_t now_ms);
     // Advances plant and core by one tick ending at now_ms.
-    void tick(uint32_t now_ms, uint32_t dt_ms);
+    void tick(uint64_t now_ms, uint32_t dt_ms);
     // Restarts the core; storage (energy, counters, boot count, config) survives.
-    void power_cycle(uint32_t now_ms);
+    void power_cycle(uint64_t now_ms);
 
     // Answers what a stream parser produced: a decoded frame (decoded == Ok) through the core, a
     // rejected one with whatever the core's reject_frame gives. out must hold wire::kMaxFrame bytes;
@@ -51,7 +52,7 @@ public:
     bool host_link_down() const { return plant_.fault_active(FaultKind::HostLink); }
     int index() const { return index_; }
     bool tethered() const { return (identity_.capabilities & wire::Capability::SOCKET_PP) == 0; }
-    uint32_t now_ms() const { return now_ms_; }
+    uint64_t now_ms() const { return now_ms_; }
     const ChargerCore& core() const { return core_; }
     const PlantModel& plant() const { return plant_; }
     const SimHardware& hardware() const { return hardware_; }
@@ -67,7 +68,7 @@ private:
     PlantModel plant_;
     ChargerCore core_;
     Readings readings_ = {};
-    uint32_t now_ms_ = 0;
+    uint64_t now_ms_ = 0;
     wire::DecodeStats decode_stats_ = {};  // I2C frames and closed TCP connections
 };
 

@@ -144,3 +144,26 @@ TEST_CASE("Metering: the energy counter is exact integer Wh (no drift over 1 ms 
     m.integrate(-5000, 3600001);
     CHECK(m.energy_Wh() == 3610);
 }
+
+TEST_CASE("Uptime: counts on across the 32-bit millisecond clock's wrap (49.7 days) while charging") {
+    rig::Rig r;
+    // An idle charger whose clock is 70 s short of 2^32 ms: one step, as after 49.7 days of ticks.
+    r.now = 0xFFFFFFFFu - 70000u;
+    r.step(1);
+    const uint32_t before_s = r.status().uptime_s;
+    CHECK(before_s == (0xFFFFFFFFull - 70000u - 1000u + 1u) / 1000u);
+    REQUIRE(r.start_charging(16000));
+    uint32_t last_s = r.status().uptime_s;
+    bool monotonic = true;
+    for (int i = 0; i < 120; ++i) {  // 120 s: across the wrap and well past it
+        r.step(1000);
+        const uint32_t s = r.status().uptime_s;
+        if (s < last_s) monotonic = false;
+        last_s = s;
+    }
+    CHECK(r.now < 60000u);  // the clock did wrap
+    CHECK(monotonic);
+    CHECK(last_s >= before_s + 120);
+    CHECK(r.hw.contactor);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
+}

@@ -38,7 +38,7 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
     supervisor_.begin(config_, identity_);
     lease_ = HostLease{};
     pilot_.reset();
-    start_ms_ = now_ms;
+    uptime_ms_ = 0;
     now_ms_ = now_ms;
     last_ = Readings{};
     last_.now_ms = now_ms;
@@ -78,6 +78,7 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
 void ChargerCore::tick(const Readings& readings) {
     if (hw_ == nullptr) return;
     const uint32_t now = readings.now_ms;
+    uptime_ms_ += now - now_ms_;  // modulo 2^32: right across the clock's wrap
     now_ms_ = now;
     last_ = readings;
     meter_.integrate(readings.power_W, now);
@@ -331,7 +332,7 @@ wire::StatusReply ChargerCore::status() const {
     s.duty_permille = state_f_ ? kDutyOff : duty_;
     s.offered_mA = pwm ? current_from_duty(duty_) : 0;
     s.pp_ampacity_A = pp_ampacity_A_;
-    s.uptime_s = (now_ms_ - start_ms_) / 1000;
+    s.uptime_s = static_cast<uint32_t>(uptime_ms_ / 1000);
     s.contactor_cycles = contactor_cycles_;
     s.last_ack_seq = last_ack_seq_;
     s.transaction_ref = transaction_ref_;

@@ -2,6 +2,7 @@
 #include <Arduino.h>
 #include <Preferences.h>
 #include <esp_mac.h>
+#include <esp_timer.h>
 #include <stdio.h>
 
 #include <evse/charger_core.hpp>
@@ -60,7 +61,7 @@ evse::Identity make_identity() {
 // requests (commands act at once), then tick the state machine, which drives the outputs.
 void control_task(void*) {
     const bool hardware_ok = hardware.begin();  // here, so the sampler's interrupts run on this core
-    core.begin(hardware, make_identity(), static_cast<uint32_t>(millis()));
+    core.begin(hardware, make_identity(), static_cast<uint32_t>(esp_timer_get_time() / 1000));
     if (!hardware_ok && EVSE_SERIAL_LOG) Serial.println("evse: hardware init incomplete");
     watchdog_begin(kWatchdogMs);
     xSemaphoreGive(core_ready);
