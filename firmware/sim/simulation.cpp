@@ -26,6 +26,7 @@ bool Simulation::start(std::string& error) {
         const int index = static_cast<int>(i);
         chargers_.push_back(std::make_unique<VirtualCharger>(index, phases, options_.is_tethered(index)));
     }
+    for (const auto& [index, key] : options_.link_keys) chargers_[static_cast<size_t>(index)]->set_link_key(key);
     for (size_t i = 0; i < n; ++i) {
         const int port = options_.base_port == 0 ? 0 : options_.base_port + static_cast<int>(i);
         const int fd = open_listener(options_.host, port, error);
@@ -60,6 +61,8 @@ std::string Simulation::ready_line() const {
     };
     return ready.dump();
 }
+
+uint32_t Simulation::evictions(size_t i) const { return wire_servers_[i]->evictions(); }
 
 wire::DecodeStats Simulation::decode_stats(size_t i) const {
     wire::DecodeStats s = chargers_[i]->decode_stats();

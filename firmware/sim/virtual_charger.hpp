@@ -6,6 +6,7 @@
 
 #include "event_log.hpp"
 #include "evse/charger_core.hpp"
+#include "evse/wire_link.hpp"
 #include "plant_model.hpp"
 #include "sim_hardware.hpp"
 
@@ -45,6 +46,15 @@ public:
     void set_fault(FaultKind kind, bool active, int32_t value);
     void set_grid_voltage(uint32_t mV) { plant_.set_grid_voltage(mV); }
 
+    // The link key, as if in the charger's persistent store: it survives power cycles.
+    void set_link_key(const wire::LinkKey& key) { link_key_ = key; }
+    const wire::LinkKey& link_key() const { return link_key_; }
+    // Counts the requests a link session answered itself that were refused (reply is the frame).
+    void count_link_reply(const uint8_t* reply) {
+        if (reply[2] == static_cast<uint8_t>(wire::MsgType::ERROR)) ++auth_failures_;
+    }
+    uint32_t auth_failures() const { return auth_failures_; }
+
     // Decoder statistics of connections that have closed are folded in here.
     void add_closed_stats(const wire::DecodeStats& s);
     wire::DecodeStats decode_stats() const { return decode_stats_; }
@@ -70,6 +80,8 @@ private:
     Readings readings_ = {};
     uint64_t now_ms_ = 0;
     wire::DecodeStats decode_stats_ = {};  // I2C frames and closed TCP connections
+    wire::LinkKey link_key_ = {};
+    uint32_t auth_failures_ = 0;  // requests refused for a missing or wrong link tag
 };
 
 }  // namespace evse::sim

@@ -80,6 +80,17 @@ void control_task(void*) {
     }
 }
 
+// The link key commissioning wrote to the site namespace (32 bytes); absent: an open link.
+evse::wire::LinkKey site_link_key() {
+    evse::wire::LinkKey key;
+    Preferences site;
+    site.begin("evse-site", true);
+    key.set = site.getBytes("link_key", key.bytes, sizeof(key.bytes)) == sizeof(key.bytes);
+    site.end();
+    if (!key.set && EVSE_SERIAL_LOG) Serial.println("evse: no link key provisioned: the TCP link is open");
+    return key;
+}
+
 uint8_t site_i2c_address() {
     Preferences site;
     site.begin("evse-site", true);
@@ -101,7 +112,7 @@ void setup() {
     host_link_i2c_begin(site_i2c_address());
 #endif
 #if defined(EVSE_LINK_ETH_LAN8720) || defined(EVSE_LINK_ETH_W5500)
-    host_link_tcp_begin(EVSE_TCP_PORT);
+    host_link_tcp_begin(EVSE_TCP_PORT, site_link_key());
 #endif
 }
 
