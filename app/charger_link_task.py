@@ -300,6 +300,9 @@ class ChargerLinkTask:
             self.quality.record(retried, (time.perf_counter() - started) * 1000.0)
             for i, status in enumerate(statuses):
                 old = self.statuses[i]
+                # The charger counts uptime_s from a 64-bit millisecond uptime, so it does not fall back
+                # when its 32-bit clock wraps (49.7 days); as u32 seconds it wraps after 136 years. Going
+                # backwards is therefore a restart.
                 if old is not None and status.uptime_s + 1 < old.uptime_s:
                     raise ChargerRestartedError(
                         f"restarted (uptime {old.uptime_s} s -> {status.uptime_s} s); re-reading its state"

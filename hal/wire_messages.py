@@ -222,7 +222,7 @@ class StatusReply:
     duty_permille: int  # Pilot PWM duty cycle now (1000 = no PWM, +12 V) [0.1 %]
     offered_mA: int  # Current offered to the vehicle by the duty cycle now [mA]
     pp_ampacity_A: int  # Cable ampacity from the proximity pilot (0 = no cable / tethered) [A]
-    uptime_s: int  # Seconds since the charger started [s]
+    uptime_s: int  # Seconds since the charger started, from a 64-bit ms count: no wrap at 2^32 ms [s]
     contactor_cycles: int  # Contactor close operations, lifetime, persisted
     last_ack_seq: int  # Sequence number of the last command acknowledged
     transaction_ref: int  # Transaction reference of the current permission (0 = none)

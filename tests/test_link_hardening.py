@@ -17,11 +17,14 @@ from app.charger_link_task import LinkState
 from app.charger_manager import ChargerManager
 from hal.wire_codec import StreamDecoder, encode_frame, encode_raw
 from hal.wire_messages import (
+    Ack,
     Configure,
     Error,
     ErrorCode,
+    Heartbeat,
     MsgType,
     Permit,
+    ResultCode,
     SessionReply,
     SessionRequest,
     StatusFlag,
@@ -127,10 +130,13 @@ class Intruder:
             if frames:
                 return frames[0]
 
-    def session_nonce(self) -> bytes:
+    def session(self) -> SessionReply:
         reply = self.exchange(encode_frame(SessionRequest(), self.next_seq()))
         assert reply.type == MsgType.SESSION_REPLY, reply
-        return SessionReply.unpack(reply.payload).nonce
+        return SessionReply.unpack(reply.payload)
+
+    def session_nonce(self) -> bytes:
+        return self.session().nonce
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -242,3 +248,24 @@ def test_a_session_runs_across_the_uptime_wrap(realtime_sim) -> None:
             await manager.stop()
 
     asyncio.run(main())
+
+
+@pytest.mark.sim(chargers=1)
+def test_link_key_provisioned_through_the_control_port(stepped_sim) -> None:
+    sim = stepped_sim
+    client = Intruder(sim)
+    try:
+        assert client.session().auth_required == 0
+        ack = client.exchange(encode_frame(Heartbeat(0), client.next_seq()))
+        assert ack.type == MsgType.ACK and Ack.unpack(ack.payload).result == ResultCode.OK  # open link
+        assert sim.ctl.call_sync("link_key", charger=0, key=KEY_HEX)["auth_required"] is True
+        session = client.session()
+        assert session.auth_required == 1
+        assert_auth_refused(client.exchange(encode_frame(Heartbeat(0), client.next_seq())))
+        ack = client.exchange(tagged(Heartbeat(0), client.next_seq(), KEY, session.nonce))
+        assert ack.type == MsgType.ACK and Ack.unpack(ack.payload).result == ResultCode.OK
+        assert sim.ctl.call_sync("stats", charger=0)["auth_failures"] == 1
+        sim.ctl.call_sync("link_key", charger=0, key="")
+        assert client.session().auth_required == 0
+    finally:
+        client.close()

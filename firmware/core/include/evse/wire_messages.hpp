@@ -219,7 +219,7 @@ struct StatusReply {
     uint16_t duty_permille;  // Pilot PWM duty cycle now (1000 = no PWM, +12 V) [0.1 %]
     uint32_t offered_mA;  // Current offered to the vehicle by the duty cycle now [mA]
     uint8_t pp_ampacity_A;  // Cable ampacity from the proximity pilot (0 = no cable / tethered) [A]
-    uint32_t uptime_s;  // Seconds since the charger started [s]
+    uint32_t uptime_s;  // Seconds since the charger started, from a 64-bit ms count: no wrap at 2^32 ms [s]
     uint32_t contactor_cycles;  // Contactor close operations, lifetime, persisted
     uint16_t last_ack_seq;  // Sequence number of the last command acknowledged
     uint32_t transaction_ref;  // Transaction reference of the current permission (0 = none)
