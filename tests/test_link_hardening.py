@@ -269,3 +269,23 @@ def test_link_key_provisioned_through_the_control_port(stepped_sim) -> None:
         assert client.session().auth_required == 0
     finally:
         client.close()
+
+
+@pytest.mark.sim(chargers=1, extra_args=["--link-key", f"0:{KEY_HEX}"])
+def test_a_wrong_link_key_marks_the_charger_faulty_and_says_why(realtime_sim) -> None:
+    sim = realtime_sim
+    config = sim_config(sim, [{"link_key": WRONG_KEY.hex()}])
+
+    async def main() -> None:
+        manager = ChargerManager(config, tuning=FAST)
+        await manager.start()
+        try:
+            view = lambda: manager.chargers()["CP-0"]  # noqa: E731
+            await wait_until(lambda: view().link_state is LinkState.FAULTY, 9.0, "FAULTY")
+            assert "link_key" in view().reason and "AUTH_FAILED" in view().reason, view().reason
+        finally:
+            await manager.stop()
+        stats = await sim.ctl.call("stats", charger=0)
+        assert stats["auth_failures"] >= 1, stats
+
+    asyncio.run(main())
