@@ -167,3 +167,24 @@ TEST_CASE("Uptime: counts on across the 32-bit millisecond clock's wrap (49.7 da
     CHECK(r.hw.contactor);
     CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
 }
+
+TEST_CASE("Clock wrap: an RCD trip 2^32 ms after a self-test is not blanked as the test's own trip") {
+    rig::Rig r;
+    r.step(100);
+    r.send(evse::wire::SelfTest{});
+    const uint32_t t_test = r.now;
+    r.step(2000);  // well past the test's 1 s blanking
+    // 49.7 days on, the 32-bit clock comes round to 200 ms after the test again. The core ticks every
+    // millisecond; steps of up to 2^29 ms stand in for those of an idle charger.
+    uint32_t left = t_test + 200u - r.now;  // modulo 2^32: just under 2^32 ms
+    while (left > 0) {
+        const uint32_t chunk = left - 1 < (1u << 29) ? left - 1 : (1u << 29);
+        r.now += chunk;
+        r.step(1);
+        left -= chunk + 1;
+    }
+    REQUIRE(r.now == t_test + 200u);
+    r.rcd = true;
+    r.step(100);
+    CHECK((r.status().faults & FB::RCD_TRIP) != 0);
+}
