@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db.schema_guard import DatabaseTooNewError
-from app.demo import DemoScript, demo_config
+from app.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
 from app.headless import run_station
 from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.simulator import SimControl, SimError, SimulatorProcess
@@ -135,13 +135,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headless") -> int:
     try:
-        with SimulatorProcess(chargers=config.demo.chargers) as sim:
+        link_keys = demo_link_keys(config.demo.chargers)
+        with SimulatorProcess(chargers=config.demo.chargers, extra_args=sim_link_key_args(link_keys)) as sim:
             control = SimControl(sim.host, sim.ports.control_port).connect()
             script = DemoScript(control, seed=args.seed)
             print(
                 f"demo mode: {config.demo.chargers} simulated chargers (evse-sim pid {sim.pid}); Ctrl-C stops"
             )
-            station_config = demo_config(config, sim.ports.charger_ports, sim.host)
+            station_config = demo_config(config, sim.ports.charger_ports, sim.host, link_keys)
             try:
                 if ui == "headless":
                     asyncio.run(run_station(station_config, duration_s=args.duration, on_tick=script))

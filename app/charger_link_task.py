@@ -2,8 +2,9 @@
 
 The rules of the states (docs/charger-manager.md): CONNECTING until the first identify; ONLINE;
 DEGRADED while recent polls needed retries or answered slowly; OFFLINE after MISSED_POLLS_OFFLINE
-missed polls in a row (or a failed reconnection); FAULTY while the charger answers garbage or
-speaks another protocol version. The task never ends by itself and never lets an error escape.
+missed polls in a row (or a failed reconnection); FAULTY while the charger answers garbage, speaks
+another protocol version or refuses the station's link tag (a link_key mismatch). The task never
+ends by itself and never lets an error escape.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from app.charger_health import HealthTracker
 from app.config import ConfiguredCharger, LinkSettings
 from hal.charger_board import ChargerBoard, ChargerSettings
 from hal.link_errors import BadReplyError, ChargerRejectedFrameError, CommandRefused, LinkError
-from hal.wire_messages import VERSION, IdentifyReply, StatusFlag, StatusReply
+from hal.wire_messages import VERSION, ErrorCode, IdentifyReply, StatusFlag, StatusReply
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +237,14 @@ class ChargerLinkTask:
             )
         except (CommandRefused, ValueError) as err:  # ValueError: outside the firmware's bounds, not sent
             raise ChargerFaultyError(f"refused the configuration: {err}") from err
+        except ChargerRejectedFrameError as err:
+            if err.code == ErrorCode.AUTH_FAILED:
+                # The first tagged request of a connection: a key mismatch, not a noisy line.
+                raise ChargerFaultyError(
+                    f"refuses the station's link tag; check chargers[].link_key against the key "
+                    f"commissioned in the charger ({err})"
+                ) from err
+            raise
         statuses = []
         for i in range(charger.connectors):
             statuses.append(await board.status(i))
@@ -300,6 +309,9 @@ class ChargerLinkTask:
             self.quality.record(retried, (time.perf_counter() - started) * 1000.0)
             for i, status in enumerate(statuses):
                 old = self.statuses[i]
+                # The charger counts uptime_s from a 64-bit millisecond uptime, so it does not fall back
+                # when its 32-bit clock wraps (49.7 days); as u32 seconds it wraps after 136 years. Going
+                # backwards is therefore a restart.
                 if old is not None and status.uptime_s + 1 < old.uptime_s:
                     raise ChargerRestartedError(
                         f"restarted (uptime {old.uptime_s} s -> {status.uptime_s} s); re-reading its state"

@@ -24,4 +24,9 @@ def open_board(charger: ConfiguredCharger, link: LinkSettings, buses: dict[int, 
         transport = I2cTransport(bus, int(address_text, 16))
     else:  # the config schema's pattern admits only the two schemes
         raise ValueError(f"{charger.id}: unsupported link {charger.link!r}")
-    return WireChargerBoard(transport, timeout_s=link.request_timeout_ms / 1000, retries=link.retries)
+    return WireChargerBoard(
+        transport,
+        timeout_s=link.request_timeout_ms / 1000,
+        retries=link.retries,
+        link_key=bytes.fromhex(charger.link_key) if charger.link_key else None,
+    )

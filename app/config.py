@@ -49,6 +49,12 @@ class ConfiguredCharger:
         doc="Its OCPP identity (chargeBoxId) with ocpp.identity_per_charger; empty = <ocpp.identity>-<id>",
         pattern=r"^[A-Za-z0-9_.:\-]{0,48}$",
     )
+    link_key: str = setting(
+        "",
+        doc="The charger's link key, 64 hex digits (32 bytes) provisioned in it at commissioning; commands "
+        "over tcp:// carry a tag made with it (docs/wire-protocol.md); empty = open link (bench only)",
+        pattern=r"^([0-9A-Fa-f]{64})?$",
+    )
 
     @property
     def site_phases(self) -> tuple[int, ...]:
@@ -59,6 +65,9 @@ class ConfiguredCharger:
     def __post_init__(self) -> None:
         if self.phases == 2:
             raise ConfigError("phases: 2 is not a charger type; use 1 or 3")
+        if self.link_key and not self.link.startswith("tcp://"):
+            # The I2C bus is inside the cabinet: nothing else can reach it, so it carries no tags.
+            raise ConfigError(f"link_key: only a tcp:// link is authenticated, {self.id} uses {self.link}")
         if len(self.site_phases) != self.phases:
             raise ConfigError(f"wiring: {self.wiring!r} does not fit a {self.phases}-phase charger")
 

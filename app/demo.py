@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import secrets
 import time
 
 from app.config import REPO_ROOT, ConfiguredCharger, DatabaseSettings, StationConfig
@@ -34,11 +35,26 @@ DEMO_TARIFF: Tariff = tariff_from_dict(
 )
 
 
-def demo_config(config: StationConfig, charger_ports: tuple[int, ...], host: str) -> StationConfig:
+def demo_link_keys(chargers: int) -> tuple[str, ...]:
+    """A fresh link key per simulated charger, as commissioning would provision (hex, 32 bytes)."""
+    return tuple(secrets.token_hex(32) for _ in range(chargers))
+
+
+def sim_link_key_args(keys: tuple[str, ...]) -> list[str]:
+    """The simulator's command-line options provisioning keys[i] in charger i."""
+    return [arg for i, key in enumerate(keys) for arg in ("--link-key", f"{i}:{key}")]
+
+
+def demo_config(
+    config: StationConfig, charger_ports: tuple[int, ...], host: str, link_keys: tuple[str, ...] = ()
+) -> StationConfig:
     """The station configuration pointing at the simulator's chargers, with the demo ledger and tariff
-    unless the configuration names its own (demo sessions never land in the production ledger)."""
+    unless the configuration names its own (demo sessions never land in the production ledger).
+    link_keys[i], when given, is charger i's link key (the one the simulator was started with)."""
     chargers = tuple(
-        ConfiguredCharger(id=f"SIM-{i:02d}", link=f"tcp://{host}:{port}")
+        ConfiguredCharger(
+            id=f"SIM-{i:02d}", link=f"tcp://{host}:{port}", link_key=link_keys[i] if link_keys else ""
+        )
         for i, port in enumerate(charger_ports)
     )
     site = dataclasses.replace(config.site, limit_mA=(config.demo.site_limit_mA,) * 3)

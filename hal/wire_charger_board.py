@@ -17,7 +17,7 @@ from hal.link_errors import (
 )
 from hal.link_stats import LinkStats
 from hal.transport import Transport
-from hal.wire_codec import SEQ_UNKNOWN, Frame, decode_message, encode_frame
+from hal.wire_codec import SEQ_UNKNOWN, Frame, decode_message, encode_frame, encode_tagged
 from hal.wire_messages import (
     CRC_SIZE,
     HEADER_SIZE,
@@ -37,6 +37,8 @@ from hal.wire_messages import (
     ResultCode,
     SelfTest,
     SelfTestReply,
+    SessionReply,
+    SessionRequest,
     SetCurrent,
     StatusReply,
     StatusRequest,
@@ -64,6 +66,9 @@ class WireChargerBoard(ChargerBoard):
     current request is accepted (the commands are idempotent, so whichever attempt the charger
     executed is the command), replies with other seqs are stale and discarded. An ERROR with seq
     0xFFFF (the charger could not read our header) answers the attempt in flight.
+
+    With a link key (TCP), every state-changing request carries a tag bound to the nonce the
+    charger gave this connection (SESSION_REQ, asked once per connection); docs/wire-protocol.md.
     """
 
     def __init__(
@@ -72,8 +77,12 @@ class WireChargerBoard(ChargerBoard):
         timeout_s: float = 0.25,
         retries: int = 2,
         retry_backoff_s: float = 0.02,
+        link_key: bytes | None = None,
     ) -> None:
         self.transport = transport
+        self.link_key = link_key
+        self._nonce: bytes | None = None
+        self._nonce_connection = -1  # the transport's connection count when the nonce was read
         self.timeout_s = timeout_s
         self.retries = retries
         self.retry_backoff_s = retry_backoff_s
@@ -116,15 +125,18 @@ class WireChargerBoard(ChargerBoard):
         for attempt in range(1, self.retries + 2):
             if attempt > 1:
                 stats.retries += 1
-            seq = self._take_seq()
-            attempt_seqs.add(seq)
             try:
-                await self.transport.send(encode_frame(msg, seq), reply_len)
+                seq = self._take_seq()
+                frame_bytes = await self._frame_for(msg, seq)
+                attempt_seqs.add(seq)
+                await self.transport.send(frame_bytes, reply_len)
                 frame = await self._await_reply(attempt_seqs)
                 reply = self._check_reply(frame, request_type, expected_type)
             except ChargerRejectedFrameError as err:
                 stats.error_replies += 1
                 last_error = err
+                if err.code == ErrorCode.AUTH_FAILED and self._nonce_is_stale():
+                    continue  # the connection changed under the request: tag it for the new one
                 if err.code not in _RETRYABLE_ERRORS:
                     stats.failures += 1
                     raise
@@ -149,6 +161,24 @@ class WireChargerBoard(ChargerBoard):
         stats.failures += 1
         assert last_error is not None
         raise last_error
+
+    def _connection_count(self) -> int:
+        return int(getattr(self.transport, "connects", 0))
+
+    def _nonce_is_stale(self) -> bool:
+        connected = bool(getattr(self.transport, "connected", True))
+        return self._nonce is None or not connected or self._nonce_connection != self._connection_count()
+
+    async def _frame_for(self, msg: Any, seq: int) -> bytes:
+        """The frame of one attempt: tagged when a key is set and the type needs it."""
+        if self.link_key is None or not msg.AUTH:
+            return encode_frame(msg, seq)
+        if self._nonce_is_stale():
+            reply, _ = await self._request_locked(SessionRequest())
+            assert isinstance(reply, SessionReply)
+            self._nonce, self._nonce_connection = reply.nonce, self._connection_count()
+        assert self._nonce is not None
+        return encode_tagged(msg, seq, self.link_key, self._nonce)
 
     async def _await_reply(self, attempt_seqs: set[int]) -> Frame:
         deadline = time.monotonic() + self.timeout_s

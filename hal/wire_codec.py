@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import struct
 from binascii import crc_hqx
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from hal.wire_messages import CRC_SIZE, HEADER_SIZE, MAGIC, MAX_PAYLOAD, MESSAGES, VERSION
+from hal.wire_messages import CRC_SIZE, HEADER_SIZE, MAGIC, MAX_PAYLOAD, MESSAGES, TAG_SIZE, VERSION
 
 # Decode results, named as evse::wire::DecodeResult in firmware/core/include/evse/wire_frame.hpp.
 OK = "Ok"
@@ -61,6 +63,20 @@ def encode_frame(msg: Any, seq: int) -> bytes:
     payload = msg.pack()
     head = _HEADER.pack(MAGIC, VERSION, msg.TYPE, seq, len(payload)) + payload
     return head + _CRC.pack(crc_hqx(head, 0xFFFF))
+
+
+def link_tag(key: bytes, nonce: bytes, header: bytes, fields: bytes) -> bytes:
+    """The link tag of a request (docs/wire-protocol.md, Link authentication): the first TAG_SIZE
+    bytes of HMAC-SHA256(key, nonce || header || fields), header being the frame's 6 header bytes
+    with the length counting the tag."""
+    return hmac.new(key, nonce + header + fields, hashlib.sha256).digest()[:TAG_SIZE]
+
+
+def encode_tagged(msg: Any, seq: int, key: bytes, nonce: bytes) -> bytes:
+    """msg's frame with its link tag for the connection whose SESSION_REPLY gave nonce."""
+    fields = msg.pack()
+    header = _HEADER.pack(MAGIC, VERSION, msg.TYPE, seq, len(fields) + TAG_SIZE)
+    return encode_raw(msg.TYPE, seq, fields + link_tag(key, nonce, header, fields))
 
 
 def decode_frame(buf: bytes | bytearray | memoryview) -> tuple[Frame, int]:

@@ -13,6 +13,7 @@ MAX_PAYLOAD = 96
 HEADER_SIZE = 6  # magic, version, type, seq (u16), length
 CRC_SIZE = 2
 MAX_FRAME = HEADER_SIZE + MAX_PAYLOAD + CRC_SIZE
+TAG_SIZE = 16  # link tag after the fields of an auth message
 
 
 class IecState(enum.IntEnum):
@@ -44,10 +45,12 @@ class MsgType(enum.IntEnum):
     UNLOCK = 0x09  # Unlock the connector
     RESET = 0x0A  # Restart the charger
     SELF_TEST = 0x0B  # Run the self-test
+    SESSION_REQ = 0x0C  # Ask this connection's nonce for link tags
     ACK = 0x80  # Result of a command
     IDENTIFY_REPLY = 0x81  # Reply to IDENTIFY_REQ
     STATUS_REPLY = 0x82  # Reply to STATUS_REQ
     SELF_TEST_REPLY = 0x8B  # Reply to SELF_TEST
+    SESSION_REPLY = 0x8C  # Reply to SESSION_REQ
     ERROR = 0xFF  # The request frame was rejected
 
 
@@ -72,6 +75,7 @@ class ErrorCode(enum.IntEnum):
     UNKNOWN_TYPE = 0x04  # Frame type not known
     BAD_MAGIC = 0x05  # First byte is not the magic byte
     BAD_CONNECTOR = 0x06  # Connector index out of range
+    AUTH_FAILED = 0x07  # Link tag missing (detail 1) or wrong (detail 2): nothing was done
 
 
 class StopReason(enum.IntEnum):
@@ -140,6 +144,7 @@ class IdentifyRequest:
 
     TYPE: ClassVar[MsgType] = MsgType.IDENTIFY_REQ
     SIZE: ClassVar[int] = 0
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<')
 
     def pack(self) -> bytes:
@@ -156,6 +161,7 @@ class IdentifyReply:
 
     TYPE: ClassVar[MsgType] = MsgType.IDENTIFY_REPLY
     SIZE: ClassVar[int] = 34
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BBBB16sIBBII')
     firmware_major: int  # Firmware version major
     firmware_minor: int  # Firmware version minor
@@ -183,6 +189,7 @@ class StatusRequest:
 
     TYPE: ClassVar[MsgType] = MsgType.STATUS_REQ
     SIZE: ClassVar[int] = 1
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<B')
     connector: int  # Connector index, 0-based
 
@@ -201,6 +208,7 @@ class StatusReply:
 
     TYPE: ClassVar[MsgType] = MsgType.STATUS_REPLY
     SIZE: ClassVar[int] = 63
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BBHI3I3iiIhHIBIIHI')
     connector: int  # Connector index, 0-based
     iec_state: int  # Control pilot state [IecState]
@@ -214,7 +222,7 @@ class StatusReply:
     duty_permille: int  # Pilot PWM duty cycle now (1000 = no PWM, +12 V) [0.1 %]
     offered_mA: int  # Current offered to the vehicle by the duty cycle now [mA]
     pp_ampacity_A: int  # Cable ampacity from the proximity pilot (0 = no cable / tethered) [A]
-    uptime_s: int  # Seconds since the charger started [s]
+    uptime_s: int  # Seconds since the charger started, from a 64-bit ms count: no wrap at 2^32 ms [s]
     contactor_cycles: int  # Contactor close operations, lifetime, persisted
     last_ack_seq: int  # Sequence number of the last command acknowledged
     transaction_ref: int  # Transaction reference of the current permission (0 = none)
@@ -234,6 +242,7 @@ class Permit:
 
     TYPE: ClassVar[MsgType] = MsgType.PERMIT
     SIZE: ClassVar[int] = 9
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BII')
     connector: int  # Connector index, 0-based
     current_limit_mA: int  # Maximum current per phase; below 6000 offers nothing (IEC 61851-1) [mA]
@@ -254,6 +263,7 @@ class Stop:
 
     TYPE: ClassVar[MsgType] = MsgType.STOP
     SIZE: ClassVar[int] = 2
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BB')
     connector: int  # Connector index, 0-based
     reason: int  # Why [StopReason]
@@ -273,6 +283,7 @@ class SetCurrent:
 
     TYPE: ClassVar[MsgType] = MsgType.SET_CURRENT
     SIZE: ClassVar[int] = 5
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BI')
     connector: int  # Connector index, 0-based
     current_limit_mA: int  # Maximum current per phase [mA]
@@ -292,6 +303,7 @@ class Heartbeat:
 
     TYPE: ClassVar[MsgType] = MsgType.HEARTBEAT
     SIZE: ClassVar[int] = 1
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<B')
     flags: int  # bit 0: acknowledge a lease expiry
 
@@ -310,6 +322,7 @@ class Configure:
 
     TYPE: ClassVar[MsgType] = MsgType.CONFIGURE
     SIZE: ClassVar[int] = 28
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<IIIIIhhhBB')
     max_current_mA: int  # Installation maximum per phase (<= hardware maximum) [mA]
     failsafe_current_mA: int  # Current when the host lease expires (0 = stop) [mA]
@@ -337,6 +350,7 @@ class ClearFault:
 
     TYPE: ClassVar[MsgType] = MsgType.CLEAR_FAULT
     SIZE: ClassVar[int] = 4
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<I')
     fault_mask: int  # Faults to clear [FaultBit]
 
@@ -355,6 +369,7 @@ class Unlock:
 
     TYPE: ClassVar[MsgType] = MsgType.UNLOCK
     SIZE: ClassVar[int] = 1
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<B')
     connector: int  # Connector index, 0-based
 
@@ -373,6 +388,7 @@ class Reset:
 
     TYPE: ClassVar[MsgType] = MsgType.RESET
     SIZE: ClassVar[int] = 1
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<B')
     kind: int  # 0 = soft (restart firmware), 1 = hard (watchdog reset)
 
@@ -391,6 +407,7 @@ class SelfTest:
 
     TYPE: ClassVar[MsgType] = MsgType.SELF_TEST
     SIZE: ClassVar[int] = 0
+    AUTH: ClassVar[bool] = True
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<')
 
     def pack(self) -> bytes:
@@ -402,11 +419,49 @@ class SelfTest:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionRequest:
+    """Ask the nonce this connection's link tags are bound to (TCP). Empty payload."""
+
+    TYPE: ClassVar[MsgType] = MsgType.SESSION_REQ
+    SIZE: ClassVar[int] = 0
+    AUTH: ClassVar[bool] = False
+    STRUCT: ClassVar[struct.Struct] = struct.Struct('<')
+
+    def pack(self) -> bytes:
+        return self.STRUCT.pack()
+
+    @classmethod
+    def unpack(cls, payload: bytes | memoryview) -> SessionRequest:
+        return cls()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionReply:
+    """The connection's nonce, drawn by the charger when it accepted the connection."""
+
+    TYPE: ClassVar[MsgType] = MsgType.SESSION_REPLY
+    SIZE: ClassVar[int] = 17
+    AUTH: ClassVar[bool] = False
+    STRUCT: ClassVar[struct.Struct] = struct.Struct('<16sB')
+    nonce: bytes  # Random, new for every connection
+    auth_required: int  # 1 = a link key is provisioned: commands need a tag
+
+    def pack(self) -> bytes:
+        return self.STRUCT.pack(self.nonce, self.auth_required)
+
+    @classmethod
+    def unpack(cls, payload: bytes | memoryview) -> SessionReply:
+        v = cls.STRUCT.unpack_from(payload)
+        return cls(v[0], v[1])  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
 class SelfTestReply:
     """Self-test outcome."""
 
     TYPE: ClassVar[MsgType] = MsgType.SELF_TEST_REPLY
     SIZE: ClassVar[int] = 8
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<II')
     failed_mask: int  # bit 0 pilot +12 V, 1 pilot -12 V, 2 RCD test, 3 contactor feedback, 4 lock, 5 meter, 6 temperature
     tests_run: int  # Bits of the tests that ran
@@ -426,6 +481,7 @@ class Ack:
 
     TYPE: ClassVar[MsgType] = MsgType.ACK
     SIZE: ClassVar[int] = 2
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BB')
     acked_type: int  # Type of the command acknowledged [MsgType]
     result: int  # Outcome [ResultCode]
@@ -445,6 +501,7 @@ class Error:
 
     TYPE: ClassVar[MsgType] = MsgType.ERROR
     SIZE: ClassVar[int] = 2
+    AUTH: ClassVar[bool] = False
     STRUCT: ClassVar[struct.Struct] = struct.Struct('<BB')
     error: int  # Why [ErrorCode]
     detail: int  # The offending type byte or version byte, else 0
@@ -472,6 +529,8 @@ MESSAGES: dict[int, type] = {
     MsgType.UNLOCK: Unlock,
     MsgType.RESET: Reset,
     MsgType.SELF_TEST: SelfTest,
+    MsgType.SESSION_REQ: SessionRequest,
+    MsgType.SESSION_REPLY: SessionReply,
     MsgType.SELF_TEST_REPLY: SelfTestReply,
     MsgType.ACK: Ack,
     MsgType.ERROR: Error,
@@ -490,4 +549,5 @@ REPLY_TYPE: dict[int, MsgType] = {
     MsgType.UNLOCK: MsgType.ACK,
     MsgType.RESET: MsgType.ACK,
     MsgType.SELF_TEST: MsgType.SELF_TEST_REPLY,
+    MsgType.SESSION_REQ: MsgType.SESSION_REPLY,
 }

@@ -21,8 +21,8 @@ DEFAULT_CHARGERS = 2
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "sim(chargers=2, phases=None, tick_ms=None, realtime_factor=None): options of the "
-        "stepped_sim / realtime_sim fixtures",
+        "sim(chargers=2, phases=None, tick_ms=None, realtime_factor=None, extra_args=None): options "
+        "of the stepped_sim / realtime_sim fixtures",
     )
 
 
@@ -100,6 +100,7 @@ def _run_sim(request: pytest.FixtureRequest, binary: Path, stepped: bool) -> Ite
         phases=opts.pop("phases", None),
         tick_ms=opts.pop("tick_ms", None),
         realtime_factor=opts.pop("realtime_factor", None),
+        extra_args=opts.pop("extra_args", None),
     )
     if opts:
         pytest.fail(f"unknown sim marker options: {sorted(opts)}", pytrace=False)

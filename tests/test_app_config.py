@@ -103,6 +103,11 @@ def test_site_file_overrides_defaults(tmp_path: Path) -> None:
             "does not fit a 1-phase charger",
         ),
         ("[[chargers]]\nid='a'\nlink='tcp://h:1'\nphases=2\n", "phases: 2 is not a charger type"),
+        ("[[chargers]]\nid='a'\nlink='tcp://h:1'\nlink_key='abc'\n", "chargers[0].link_key"),
+        (
+            "[[chargers]]\nid='a'\nlink='i2c://1/0x10'\nlink_key='" + "ab" * 32 + "'\n",
+            "only a tcp:// link is authenticated",
+        ),
         ("[link\n", "not valid TOML"),
     ],
 )

@@ -21,6 +21,7 @@ from hal.wire_codec import (
     decode_message,
     encode_frame,
     encode_raw,
+    encode_tagged,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,6 +58,15 @@ def test_frame_vector_decodes_to_fields_and_reencodes_identically(vector: dict[s
     assert msg == expected
     assert encode_frame(expected, vector["seq"]) == raw
     assert encode_raw(vector["type"], vector["seq"], frame.payload) == raw
+
+
+@pytest.mark.parametrize("vector", VECTORS["link_tags"]["frames"], ids=lambda v: v["name"])
+def test_link_tag_vector(vector: dict[str, Any]) -> None:
+    key = bytes.fromhex(VECTORS["link_tags"]["key_hex"])
+    nonce = bytes.fromhex(VECTORS["link_tags"]["nonce_hex"])
+    msg = message_from_fields(vector["message"], vector["fields"])
+    assert msg.AUTH
+    assert encode_tagged(msg, vector["seq"], key, nonce).hex() == vector["frame_hex"]
 
 
 def test_every_message_type_has_a_vector() -> None:

@@ -51,6 +51,7 @@ class Message:
     reply: str | None
     doc: str
     fields: list[Field]
+    auth: bool = False  # carries a link tag after its fields
 
     @property
     def size(self) -> int:
@@ -73,8 +74,8 @@ def load(path: Path = TABLE) -> dict:
         for ref in (raw["type"], raw.get("reply")):
             if ref is not None and ref not in types:
                 raise SystemExit(f"{raw['name']}: unknown type {ref!r}")
-        msg = Message(raw["name"], raw["type"], raw.get("reply"), raw["doc"], fields)
-        if msg.size > spec["protocol"]["max_payload"]:
+        msg = Message(raw["name"], raw["type"], raw.get("reply"), raw["doc"], fields, bool(raw.get("auth")))
+        if msg.size + (spec["protocol"]["tag_size"] if msg.auth else 0) > spec["protocol"]["max_payload"]:
             raise SystemExit(f"{msg.name}: payload {msg.size} > max_payload")
         messages.append(msg)
     spec["messages"] = messages
@@ -100,6 +101,7 @@ def gen_cpp(spec: dict) -> str:
         "constexpr uint8_t kHeaderSize = 6;  // magic, version, type, seq (u16), length",
         "constexpr uint8_t kCrcSize = 2;",
         "constexpr uint16_t kMaxFrame = kHeaderSize + kMaxPayload + kCrcSize;",
+        f"constexpr uint8_t kTagSize = {p['tag_size']};  // link tag after the fields of an auth message",
         "",
     ]
     for enum in spec["enum"]:
@@ -119,6 +121,7 @@ def gen_cpp(spec: dict) -> str:
         out.append(f"struct {msg.name} {{")
         out.append(f"    static constexpr MsgType kType = MsgType::{msg.type};")
         out.append(f"    static constexpr uint8_t kSize = {msg.size};")
+        out.append(f"    static constexpr bool kAuth = {'true' if msg.auth else 'false'};")
         for f in msg.fields:
             ctype = "uint8_t" if f.base == "bytes" else SCALARS[f.base][1]
             arr = f"[{f.count}]" if f.count else ""
@@ -157,6 +160,16 @@ def gen_cpp(spec: dict) -> str:
     out.append("    }")
     out.append("    return -1;")
     out.append("}")
+    out += [
+        "",
+        "// True for the state-changing requests that carry a link tag (docs/wire-protocol.md).",
+        "constexpr bool needs_tag(uint8_t type) {",
+        "    switch (static_cast<MsgType>(type)) {",
+    ]
+    for msg in spec["messages"]:
+        if msg.auth:
+            out.append(f"        case MsgType::{msg.type}: return true;")
+    out += ["        default: return false;", "    }", "}"]
     out += ["", "}  // namespace evse::wire", ""]
     return "\n".join(out)
 
@@ -190,6 +203,7 @@ def gen_py(spec: dict) -> str:
         "HEADER_SIZE = 6  # magic, version, type, seq (u16), length",
         "CRC_SIZE = 2",
         "MAX_FRAME = HEADER_SIZE + MAX_PAYLOAD + CRC_SIZE",
+        f"TAG_SIZE = {p['tag_size']}  # link tag after the fields of an auth message",
         "",
     ]
     for enum in spec["enum"]:
@@ -206,6 +220,7 @@ def gen_py(spec: dict) -> str:
         out += ["", "@dataclass(frozen=True, slots=True)", f"class {msg.name}:", f'    """{msg.doc}"""', ""]
         out.append(f"    TYPE: ClassVar[MsgType] = MsgType.{msg.type}")
         out.append(f"    SIZE: ClassVar[int] = {msg.size}")
+        out.append(f"    AUTH: ClassVar[bool] = {msg.auth}")
         out.append(f"    STRUCT: ClassVar[struct.Struct] = struct.Struct({py_struct(msg)!r})")
         for f in msg.fields:
             ptype = (
@@ -251,6 +266,7 @@ def gen_doc_tables(spec: dict) -> str:
     for msg in spec["messages"]:
         t = type_values[msg.type]
         reply = f"; reply `{msg.reply}`" if msg.reply else ""
+        reply += "; tagged" if msg.auth else ""
         out += [
             f"### {msg.name} (`{msg.type}` = 0x{t:02X}, payload {msg.size} bytes{reply})",
             "",

@@ -8,6 +8,8 @@ either codec, so a vector is a fixed reference rather than one codec's opinion.
 from __future__ import annotations
 
 import binascii
+import hashlib
+import hmac
 import json
 import struct
 import sys
@@ -98,8 +100,17 @@ SAMPLES: dict[str, list[dict]] = {
     "SelfTest": [{}],
     "SelfTestReply": [{"failed_mask": 0x4, "tests_run": 0x7F}],
     "Ack": [{"acked_type": 3, "result": 0}, {"acked_type": 8, "result": 6}],
-    "Error": [{"error": 1, "detail": 0}],
+    "Error": [{"error": 1, "detail": 0}, {"error": 7, "detail": 2}],
+    "SessionRequest": [{}],
+    "SessionReply": [{"nonce": "NONCE-0123456789", "auth_required": 1}],
 }
+
+# Link tags (docs/wire-protocol.md, Link authentication), computed here with hmac from the rule:
+# tag = HMAC-SHA256(key, nonce || header || fields)[:16], appended to the payload; the header's
+# length byte counts the tag.
+TAG_KEY = bytes(range(0x40, 0x60))
+TAG_NONCE = bytes.fromhex("00112233445566778899aabbccddeeff")
+TAGGED = ["Permit_0", "Stop_0", "Configure_0", "Heartbeat_1"]
 
 
 def frame(type_: int, seq: int, payload: bytes, version: int = 1, magic: int = 0xE5) -> bytes:
@@ -154,6 +165,21 @@ def main() -> None:
         ("empty", b"", "Incomplete"),
     ]
     longer = frame(0x82, 7, status + b"\xaa\xbb")  # a newer minor revision appended two bytes
+    tagged = []
+    for f in (f for f in frames if f["name"] in TAGGED):
+        fields = bytes.fromhex(f["payload_hex"])
+        header = struct.pack("<BBBHB", 0xE5, 1, f["type"], f["seq"], len(fields) + 16)
+        tag = hmac.new(TAG_KEY, TAG_NONCE + header + fields, hashlib.sha256).digest()[:16]
+        tagged.append(
+            {
+                "name": f["name"],
+                "message": f["message"],
+                "seq": f["seq"],
+                "fields": f["fields"],
+                "tag_hex": tag.hex(),
+                "frame_hex": frame(f["type"], f["seq"], fields + tag).hex(),
+            }
+        )
     vectors = {
         "doc": "Shared vectors of the charger wire protocol; see docs/wire-protocol.md.",
         "crc16_ccitt_false": [
@@ -162,6 +188,7 @@ def main() -> None:
         ],
         "frames": frames,
         "bad_frames": [{"name": n, "frame_hex": b.hex(), "result": r} for n, b, r in bad],
+        "link_tags": {"key_hex": TAG_KEY.hex(), "nonce_hex": TAG_NONCE.hex(), "frames": tagged},
         "accepted_longer_payload": {
             "frame_hex": longer.hex(),
             "message": "StatusReply",

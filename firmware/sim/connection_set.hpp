@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -30,11 +31,16 @@ struct BufferedConnection {
 };
 
 // Conn is a server's per-connection state: constructible from a descriptor, with a public
-// `StreamConnection stream` member. Beyond kMaxConnections, new clients are closed at once.
+// `StreamConnection stream` member. Beyond kMaxConnections, a new client is closed at once unless
+// the server set an eviction rule, which names the connection that makes room for it.
 template <typename Conn>
 class ConnectionSet {
 public:
     static constexpr size_t kMaxConnections = 16;
+    using Connections = std::vector<std::unique_ptr<Conn>>;
+    // Given the full set, the index of the connection to close for a newcomer.
+    using PickEviction = std::function<size_t(const Connections&)>;
+    using OnAccepted = std::function<void(Conn&)>;
 
     explicit ConnectionSet(int listen_fd) : listen_fd_(listen_fd) {}
     ~ConnectionSet() {
@@ -90,14 +96,29 @@ public:
 
     const std::vector<std::unique_ptr<Conn>>& connections() const { return connections_; }
 
+    // pick names the connection to close when the set is full; on_evicted sees it before it goes.
+    void set_eviction(PickEviction pick, std::function<void(const Conn&)> on_evicted) {
+        pick_eviction_ = std::move(pick);
+        on_evicted_ = std::move(on_evicted);
+    }
+    void set_on_accepted(OnAccepted on_accepted) { on_accepted_ = std::move(on_accepted); }
+    // Connections closed to make room for a newcomer, since start.
+    uint32_t evictions() const { return evictions_; }
+
 private:
     void accept_all() {
         for (int fd = accept_connection(listen_fd_); fd >= 0; fd = accept_connection(listen_fd_)) {
             if (connections_.size() >= kMaxConnections) {
-                close_socket(fd);
-            } else {
-                connections_.push_back(std::make_unique<Conn>(fd));
+                if (!pick_eviction_) {
+                    close_socket(fd);
+                    continue;
+                }
+                connections_[pick_eviction_(connections_)]->stream.close();
+                ++evictions_;
+                drop_closed(on_evicted_);
             }
+            connections_.push_back(std::make_unique<Conn>(fd));
+            if (on_accepted_) on_accepted_(*connections_.back());
         }
     }
 
@@ -115,6 +136,10 @@ private:
 
     int listen_fd_;
     std::vector<std::unique_ptr<Conn>> connections_;
+    PickEviction pick_eviction_;
+    OnAccepted on_accepted_;
+    std::function<void(const Conn&)> on_evicted_ = [](const Conn&) {};
+    uint32_t evictions_ = 0;
 };
 
 }  // namespace evse::sim

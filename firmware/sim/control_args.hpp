@@ -46,6 +46,14 @@ public:
         return has(key) ? integer(key, min, max) : fallback;
     }
 
+    std::string string(const std::string& key) {
+        used_.insert(key);
+        if (!request_.contains(key)) throw CommandError("missing field \"" + key + "\"");
+        const nlohmann::json& v = request_.at(key);
+        if (!v.is_string()) throw CommandError("field \"" + key + "\" must be a string");
+        return v.get<std::string>();
+    }
+
     bool boolean(const std::string& key) {
         used_.insert(key);
         if (!request_.contains(key)) throw CommandError("missing field \"" + key + "\"");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "control_args.hpp"
+#include "sim_options.hpp"
 #include "simulation.hpp"
 
 namespace evse::sim {
@@ -236,7 +237,7 @@ json cmd_events(Simulation& sim, ControlArgs& args) {
 json cmd_power_cycle(Simulation& sim, ControlArgs& args) {
     VirtualCharger& c = charger_arg(sim, args);
     args.finish();
-    c.power_cycle(static_cast<uint32_t>(sim.now_ms()));
+    c.power_cycle(sim.now_ms());
     return json{{"boot_count", c.core().boot_count()}};
 }
 
@@ -249,7 +250,21 @@ json cmd_stats(Simulation& sim, ControlArgs& args) {
         {"bad_length", s.bad_length},     {"bad_version", s.bad_version},
         {"unknown_type", s.unknown_type}, {"bad_magic_bytes", s.bad_magic_bytes},
         {"rejected_frames", c.core().rejected_frames()},
+        {"auth_failures", c.auth_failures()},
+        {"evictions", sim.evictions(static_cast<size_t>(c.index()))},
     };
+}
+
+// Provisions (or, with "", removes) the charger's link key, as commissioning does; it applies to
+// the next tagged request on every connection.
+json cmd_link_key(Simulation& sim, ControlArgs& args) {
+    VirtualCharger& c = charger_arg(sim, args);
+    const std::string text = args.string("key");
+    args.finish();
+    wire::LinkKey key;
+    if (!text.empty() && !parse_link_key(text, key)) throw CommandError("key must be 64 hex digits or \"\"");
+    c.set_link_key(key);
+    return json{{"auth_required", key.set}};
 }
 
 json dispatch(Simulation& sim, const json& request) {
@@ -272,6 +287,7 @@ json dispatch(Simulation& sim, const json& request) {
     if (cmd == "events") return cmd_events(sim, args);
     if (cmd == "power_cycle") return cmd_power_cycle(sim, args);
     if (cmd == "stats") return cmd_stats(sim, args);
+    if (cmd == "link_key") return cmd_link_key(sim, args);
     throw CommandError("unknown command \"" + cmd + "\"");
 }
 

@@ -21,7 +21,7 @@ enum class EventKind : uint8_t {
 };
 
 struct SimEvent {
-    uint32_t t_ms;
+    uint64_t t_ms;  // simulated ms: 64 bits, so times after 2^32 ms (49.7 days) stay ordered
     EventKind kind;
     uint8_t aux;
     int32_t value;
@@ -32,7 +32,7 @@ class EventLog {
 public:
     static constexpr size_t kCapacity = 8192;
 
-    void record(uint32_t t_ms, EventKind kind, int32_t value, uint8_t aux = 0) {
+    void record(uint64_t t_ms, EventKind kind, int32_t value, uint8_t aux = 0) {
         events_[head_] = SimEvent{t_ms, kind, aux, value};
         head_ = (head_ + 1) % kCapacity;
         if (count_ < kCapacity) ++count_;

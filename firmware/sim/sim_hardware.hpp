@@ -26,7 +26,7 @@ public:
     explicit SimHardware(EventLog& log) : log_(log) {}
 
     // Simulated time stamped on the events the core causes from now on.
-    void set_now(uint32_t now_ms) { now_ms_ = now_ms; }
+    void set_now(uint64_t now_ms) { now_ms_ = now_ms; }
 
     const HardwareOutputs& outputs() const { return outputs_; }
 
@@ -46,7 +46,7 @@ public:
 
 private:
     EventLog& log_;
-    uint32_t now_ms_ = 0;
+    uint64_t now_ms_ = 0;
     HardwareOutputs outputs_;
     bool rcd_healthy_ = true;
     std::unordered_map<uint16_t, std::vector<uint8_t>> storage_;

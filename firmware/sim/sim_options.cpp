@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxChargers = 1024;
 constexpr uint32_t kMaxTickMs = 10;  // the core must be ticked at least every 10 ms
+constexpr long kMaxClockStartMs = 0xFFFFFF00L;
 
 bool parse_long(const char* text, long min, long max, long& value) {
     if (text == nullptr || *text == '\0') return false;
@@ -64,6 +65,24 @@ bool parse_tethered(const char* text, SimOptions& options) {
 
 }  // namespace
 
+bool parse_link_key(const std::string& text, wire::LinkKey& key) {
+    if (text.size() != 2 * wire::kLinkKeySize) return false;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (size_t i = 0; i < wire::kLinkKeySize; ++i) {
+        const int hi = nibble(text[2 * i]);
+        const int lo = nibble(text[2 * i + 1]);
+        if (hi < 0 || lo < 0) return false;
+        key.bytes[i] = static_cast<uint8_t>(hi << 4 | lo);
+    }
+    key.set = true;
+    return true;
+}
+
 bool SimOptions::is_tethered(int index) const {
     return all_tethered || std::find(tethered.begin(), tethered.end(), index) != tethered.end();
 }
@@ -71,7 +90,8 @@ bool SimOptions::is_tethered(int index) const {
 const char* usage_text() {
     return "usage: evse-sim --chargers N [--host 127.0.0.1] [--base-port P|0] [--control-port C|0]\n"
            "                [--i2c-port I|0] [--stepped] [--tick-ms 1] [--phases 3,1,...]\n"
-           "                [--realtime-factor 1] [--tethered 0,2,...|all]\n"
+           "                [--realtime-factor 1] [--tethered 0,2,...|all] [--clock-start-ms 0]\n"
+           "                [--link-key I:HEX64 ...]\n"
            "Prints one JSON ready line on stdout; see docs/simulator.md.\n";
 }
 
@@ -129,6 +149,24 @@ bool parse_options(int argc, char** argv, SimOptions& options, std::string& erro
                 return false;
             }
             options.realtime_factor = f;
+        } else if (name == "--clock-start-ms") {
+            // Below 2^32: the jump happens before the first tick, where the core sees it as one
+            // 32-bit step (see docs/simulator.md).
+            if (!parse_long(value, 0, kMaxClockStartMs, v)) {
+                error = "--clock-start-ms must be 0.." + std::to_string(kMaxClockStartMs);
+                return false;
+            }
+            options.clock_start_ms = static_cast<uint64_t>(v);
+        } else if (name == "--link-key") {
+            const std::string text = value;
+            const size_t colon = text.find(':');
+            wire::LinkKey key;
+            if (colon == std::string::npos || !parse_long(text.substr(0, colon).c_str(), 0, kMaxChargers - 1, v) ||
+                !parse_link_key(text.substr(colon + 1), key)) {
+                error = "--link-key must be CHARGER:KEY, KEY 64 hex digits (32 bytes)";
+                return false;
+            }
+            options.link_keys.emplace_back(static_cast<int>(v), key);
         } else if (name == "--tethered") {
             if (!parse_tethered(value, options)) {
                 error = "--tethered must be \"all\" or a comma-separated list of distinct charger indices";
@@ -142,6 +180,13 @@ bool parse_options(int argc, char** argv, SimOptions& options, std::string& erro
     if (options.base_port != 0 && options.base_port + options.chargers - 1 > 65535) {
         error = "--base-port + --chargers exceeds 65535";
         return false;
+    }
+    for (const auto& [index, key] : options.link_keys) {
+        if (index >= options.chargers) {
+            error = "--link-key names charger " + std::to_string(index) + " but chargers are 0.." +
+                    std::to_string(options.chargers - 1);
+            return false;
+        }
     }
     for (const int index : options.tethered) {
         if (index >= options.chargers) {

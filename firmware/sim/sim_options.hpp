@@ -4,7 +4,10 @@
 #include <stdint.h>
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "evse/wire_link.hpp"
 
 namespace evse::sim {
 
@@ -21,6 +24,10 @@ struct SimOptions {
     // Chargers with a fixed cable (no SOCKET_PP capability): 0-based indices, or all of them.
     std::vector<int> tethered;
     bool all_tethered = false;
+    // Simulated ms the clock stands at after the chargers booted at 0 (tests of the 2^32 ms wrap).
+    uint64_t clock_start_ms = 0;
+    // --link-key I:HEX: the link key provisioned in charger I (docs/wire-protocol.md).
+    std::vector<std::pair<int, wire::LinkKey>> link_keys;
 
     bool is_tethered(int index) const;
 };
@@ -30,5 +37,8 @@ struct SimOptions {
 bool parse_options(int argc, char** argv, SimOptions& options, std::string& error, bool& help);
 
 const char* usage_text();
+
+// 64 hex digits into a key; false if text is anything else.
+bool parse_link_key(const std::string& text, wire::LinkKey& key);
 
 }  // namespace evse::sim

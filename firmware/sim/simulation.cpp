@@ -26,6 +26,7 @@ bool Simulation::start(std::string& error) {
         const int index = static_cast<int>(i);
         chargers_.push_back(std::make_unique<VirtualCharger>(index, phases, options_.is_tethered(index)));
     }
+    for (const auto& [index, key] : options_.link_keys) chargers_[static_cast<size_t>(index)]->set_link_key(key);
     for (size_t i = 0; i < n; ++i) {
         const int port = options_.base_port == 0 ? 0 : options_.base_port + static_cast<int>(i);
         const int fd = open_listener(options_.host, port, error);
@@ -42,8 +43,11 @@ bool Simulation::start(std::string& error) {
     control_port_ = bound_port(control_fd);
     control_ = std::make_unique<ControlChannel>(*this, control_fd);
 
+    // The chargers boot at 0; with --clock-start-ms the clock then stands at N before the first
+    // tick, as if they had run idle that long (their uptime starts there: a 49.7-day wrap is seconds away).
     now_ms_ = 0;
     for (auto& c : chargers_) c->begin(0);
+    now_ms_ = options_.clock_start_ms;
     real_start_ = std::chrono::steady_clock::now();
     sim_at_real_start_ = now_ms_;
     return true;
@@ -58,6 +62,8 @@ std::string Simulation::ready_line() const {
     return ready.dump();
 }
 
+uint32_t Simulation::evictions(size_t i) const { return wire_servers_[i]->evictions(); }
+
 wire::DecodeStats Simulation::decode_stats(size_t i) const {
     wire::DecodeStats s = chargers_[i]->decode_stats();
     wire_servers_[i]->add_live_stats(s);
@@ -66,8 +72,7 @@ wire::DecodeStats Simulation::decode_stats(size_t i) const {
 
 void Simulation::tick_all(uint32_t dt_ms) {
     now_ms_ += dt_ms;
-    const auto now = static_cast<uint32_t>(now_ms_);
-    for (auto& c : chargers_) c->tick(now, dt_ms);
+    for (auto& c : chargers_) c->tick(now_ms_, dt_ms);
 }
 
 uint64_t Simulation::step(uint64_t ms) {

@@ -41,6 +41,8 @@ public:
     VirtualCharger& charger(size_t i) { return *chargers_[i]; }
     // Decoder counters of charger i: closed and open TCP connections plus I2C writes.
     wire::DecodeStats decode_stats(size_t i) const;
+    // TCP connections of charger i closed to let a newcomer in.
+    uint32_t evictions(size_t i) const;
 
 private:
     void tick_all(uint32_t dt_ms);

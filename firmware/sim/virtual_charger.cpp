@@ -43,22 +43,22 @@ VirtualCharger::VirtualCharger(int index, uint8_t phases, bool tethered)
     identity_.hw_max_current_mA = kHwMaxCurrent_mA;
 }
 
-void VirtualCharger::begin(uint32_t now_ms) {
+void VirtualCharger::begin(uint64_t now_ms) {
     now_ms_ = now_ms;
     hardware_.set_now(now_ms);
-    plant_.update(now_ms, 0, hardware_.outputs(), readings_);
-    core_.begin(hardware_, identity_, now_ms);
+    plant_.update(static_cast<uint32_t>(now_ms), 0, hardware_.outputs(), readings_);
+    core_.begin(hardware_, identity_, static_cast<uint32_t>(now_ms));
 }
 
-void VirtualCharger::tick(uint32_t now_ms, uint32_t dt_ms) {
+void VirtualCharger::tick(uint64_t now_ms, uint32_t dt_ms) {
     now_ms_ = now_ms;
     hardware_.set_now(now_ms);
-    plant_.update(now_ms, dt_ms, hardware_.outputs(), readings_);
+    plant_.update(static_cast<uint32_t>(now_ms), dt_ms, hardware_.outputs(), readings_);
     core_.tick(readings_);
     if (core_.reset_requested()) power_cycle(now_ms);  // the platform restarts on the core's request
 }
 
-void VirtualCharger::power_cycle(uint32_t now_ms) {
+void VirtualCharger::power_cycle(uint64_t now_ms) {
     now_ms_ = now_ms;
     hardware_.set_now(now_ms);
     events_.record(now_ms, EventKind::PowerCycle, static_cast<int32_t>(core_.boot_count()));
@@ -66,7 +66,7 @@ void VirtualCharger::power_cycle(uint32_t now_ms) {
     // A fresh core object, as after a real reset: only the storage behind hardware_ remains.
     core_.~ChargerCore();
     new (&core_) ChargerCore();
-    core_.begin(hardware_, identity_, now_ms);
+    core_.begin(hardware_, identity_, static_cast<uint32_t>(now_ms));
 }
 
 size_t VirtualCharger::answer(wire::DecodeResult decoded, const wire::Frame& frame, uint16_t seq_hint,

@@ -1,9 +1,11 @@
-// Serves one virtual charger's wire protocol on its TCP port: one FrameParser per connection,
-// every frame answered by the charger's core (bad frames with ERROR, as the core decides).
+// Serves one virtual charger's wire protocol on its TCP port: one FrameParser and LinkSession per
+// connection, every frame screened for its link tag and answered by the charger's core (bad frames
+// with ERROR, as the core decides). A newcomer always gets in (docs/wire-protocol.md, "Connections").
 #pragma once
 
 #include "connection_set.hpp"
 #include "evse/wire_frame.hpp"
+#include "evse/wire_link.hpp"
 #include "net_util.hpp"
 #include "virtual_charger.hpp"
 
@@ -11,7 +13,7 @@ namespace evse::sim {
 
 class WireServer {
 public:
-    WireServer(VirtualCharger& charger, int listen_fd) : charger_(charger), connections_(listen_fd) {}
+    WireServer(VirtualCharger& charger, int listen_fd);
     ~WireServer() { drop_all(); }
     WireServer(const WireServer&) = delete;
     WireServer& operator=(const WireServer&) = delete;
@@ -23,12 +25,14 @@ public:
     void handle(const PollSet& set, size_t begin, size_t end);
     // Adds the decoder counters of the open connections.
     void add_live_stats(wire::DecodeStats& total) const;
+    uint32_t evictions() const { return connections_.evictions(); }
 
 private:
     struct Connection {
         explicit Connection(int fd) : stream(fd) {}
         StreamConnection stream;
         wire::FrameParser parser;
+        wire::LinkSession session;
     };
 
     void serve(Connection& c);

@@ -1,5 +1,6 @@
-// Bounded random + mutation fuzzing of decode_frame, FrameParser and ChargerCore::handle_bytes:
-// no crash (run under ASan/UBSan), every bad frame rejected and counted.
+// Bounded random + mutation fuzzing of decode_frame, FrameParser, LinkSession::screen and
+// ChargerCore::handle_bytes: no crash (run under ASan/UBSan), every bad frame rejected and counted,
+// no mutated frame passing a link tag check.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "charger_rig.hpp"
+#include "evse/wire_link.hpp"
 
 namespace W = evse::wire;
 
@@ -28,13 +30,14 @@ std::vector<std::vector<uint8_t>> seed_frames() {
     std::ifstream in(std::string(EVSE_PROTOCOL_DIR) + "/test_vectors.json");
     const nlohmann::json d = nlohmann::json::parse(in);
     std::vector<std::vector<uint8_t>> seeds;
-    for (const auto& v : d["frames"]) {
-        const std::string hex = v["frame_hex"].get<std::string>();
+    auto add = [&seeds](const std::string& hex) {
         std::vector<uint8_t> f;
         for (size_t i = 0; i + 1 < hex.size(); i += 2)
             f.push_back(static_cast<uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
         seeds.push_back(f);
-    }
+    };
+    for (const auto& v : d["frames"]) add(v["frame_hex"].get<std::string>());
+    for (const auto& v : d["link_tags"]["frames"]) add(v["frame_hex"].get<std::string>());
     return seeds;
 }
 
@@ -82,6 +85,15 @@ TEST_CASE("Fuzz: >= 1,000,000 mutated frames into decode_frame, FrameParser and 
     uint32_t decode_ok = 0, decode_bad = 0, decode_incomplete = 0, core_replies = 0, core_silent = 0;
     uint32_t stream_ok = 0;
     uint8_t out[W::kMaxFrame];
+    // The tagged seeds' key and nonce: an unmutated one passes, any change must be refused.
+    W::LinkKey key;
+    for (size_t i = 0; i < W::kLinkKeySize; ++i) key.bytes[i] = static_cast<uint8_t>(0x40 + i);
+    key.set = true;
+    const uint8_t nonce[W::kNonceSize] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+                                          0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
+    W::LinkSession session;
+    session.begin(nonce, 0);
+    uint32_t forged_tags = 0, screened = 0;
     for (uint32_t i = 0; i < kFrames; ++i) {
         const std::vector<uint8_t> f = mutate(seeds[rng.below(static_cast<uint32_t>(seeds.size()))], rng);
         W::Frame frame{};
@@ -91,6 +103,19 @@ TEST_CASE("Fuzz: >= 1,000,000 mutated frames into decode_frame, FrameParser and 
             ++decode_ok;
             REQUIRE(used <= f.size());
             REQUIRE(frame.payload_len <= W::kMaxPayload);
+            W::Frame pass{};
+            const size_t k = session.screen(frame, key, i, &pass, out, sizeof out);
+            ++screened;
+            REQUIRE(k <= sizeof out);
+            REQUIRE(pass.payload_len <= frame.payload_len);
+            if (k == 0 && W::needs_tag(frame.type)) {
+                // Only an unchanged tagged seed may pass.
+                bool is_seed = false;
+                for (const auto& s : seeds) {
+                    is_seed = is_seed || (s.size() == used && std::equal(s.begin(), s.end(), f.begin()));
+                }
+                if (!is_seed) ++forged_tags;
+            }
         } else if (res == W::DecodeResult::Incomplete) {
             ++decode_incomplete;
         } else {
@@ -123,6 +148,10 @@ TEST_CASE("Fuzz: >= 1,000,000 mutated frames into decode_frame, FrameParser and 
     MESSAGE("stream frames_ok=" << st.frames_ok << " bad_crc=" << st.bad_crc << " bad_length=" << st.bad_length
                                 << " bad_version=" << st.bad_version << " unknown_type=" << st.unknown_type
                                 << " bad_magic_bytes=" << st.bad_magic_bytes);
+    MESSAGE("link session screened=" << screened << " auth_failures=" << session.auth_failures()
+                                      << " mutated frames passing a tag check=" << forged_tags);
+    CHECK(forged_tags == 0);
+    CHECK(session.auth_failures() > 0);
     CHECK(core_silent == 0);
     CHECK(core_replies == kFrames);
     CHECK(decode_ok + decode_bad + decode_incomplete == kFrames);

@@ -144,3 +144,47 @@ TEST_CASE("Metering: the energy counter is exact integer Wh (no drift over 1 ms 
     m.integrate(-5000, 3600001);
     CHECK(m.energy_Wh() == 3610);
 }
+
+TEST_CASE("Uptime: counts on across the 32-bit millisecond clock's wrap (49.7 days) while charging") {
+    rig::Rig r;
+    // An idle charger whose clock is 70 s short of 2^32 ms: one step, as after 49.7 days of ticks.
+    r.now = 0xFFFFFFFFu - 70000u;
+    r.step(1);
+    const uint32_t before_s = r.status().uptime_s;
+    CHECK(before_s == (0xFFFFFFFFull - 70000u - 1000u + 1u) / 1000u);
+    REQUIRE(r.start_charging(16000));
+    uint32_t last_s = r.status().uptime_s;
+    bool monotonic = true;
+    for (int i = 0; i < 120; ++i) {  // 120 s: across the wrap and well past it
+        r.step(1000);
+        const uint32_t s = r.status().uptime_s;
+        if (s < last_s) monotonic = false;
+        last_s = s;
+    }
+    CHECK(r.now < 60000u);  // the clock did wrap
+    CHECK(monotonic);
+    CHECK(last_s >= before_s + 120);
+    CHECK(r.hw.contactor);
+    CHECK((r.status().flags & SF::LEASE_EXPIRED) == 0);
+}
+
+TEST_CASE("Clock wrap: an RCD trip 2^32 ms after a self-test is not blanked as the test's own trip") {
+    rig::Rig r;
+    r.step(100);
+    r.send(evse::wire::SelfTest{});
+    const uint32_t t_test = r.now;
+    r.step(2000);  // well past the test's 1 s blanking
+    // 49.7 days on, the 32-bit clock comes round to 200 ms after the test again. The core ticks every
+    // millisecond; steps of up to 2^29 ms stand in for those of an idle charger.
+    uint32_t left = t_test + 200u - r.now;  // modulo 2^32: just under 2^32 ms
+    while (left > 0) {
+        const uint32_t chunk = left - 1 < (1u << 29) ? left - 1 : (1u << 29);
+        r.now += chunk;
+        r.step(1);
+        left -= chunk + 1;
+    }
+    REQUIRE(r.now == t_test + 200u);
+    r.rcd = true;
+    r.step(100);
+    CHECK((r.status().faults & FB::RCD_TRIP) != 0);
+}

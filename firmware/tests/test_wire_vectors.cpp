@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "evse/wire_frame.hpp"
+#include "evse/wire_link.hpp"
 
 namespace W = evse::wire;
 using json = nlohmann::json;
@@ -182,6 +183,19 @@ json fields_of(const W::Error& m) {
     return j;
 }
 
+json fields_of(const W::SessionRequest& m) {
+    json j = json::object();
+    (void)m;
+    return j;
+}
+
+json fields_of(const W::SessionReply& m) {
+    json j = json::object();
+    j["nonce"] = serial_text(m.nonce);
+    j["auth_required"] = m.auth_required;
+    return j;
+}
+
 
 template <typename Msg>
 bool check_message(const json& v) {
@@ -218,6 +232,8 @@ bool check_vector(const json& v) {
     if (message == "SelfTestReply") return check_message<W::SelfTestReply>(v);
     if (message == "Ack") return check_message<W::Ack>(v);
     if (message == "Error") return check_message<W::Error>(v);
+    if (message == "SessionRequest") return check_message<W::SessionRequest>(v);
+    if (message == "SessionReply") return check_message<W::SessionReply>(v);
     return false;
 }
 
@@ -275,4 +291,49 @@ TEST_CASE("Wire vectors: a longer payload (newer minor revision) is accepted, ex
     CHECK(f.type == static_cast<uint8_t>(W::MsgType::STATUS_REPLY));
     CHECK(f.payload_len > W::StatusReply::kSize);
     CHECK(used == frame.size());
+}
+
+namespace {
+
+// A tagged vector: the tag computed by encode_tagged matches, and a LinkSession with the vector's
+// nonce and key passes the frame to the core without its tag.
+template <typename Msg>
+void check_tagged(const json& v, const W::LinkKey& key, const uint8_t* nonce) {
+    const std::vector<uint8_t> frame = from_hex(v["frame_hex"].get<std::string>());
+    W::Frame f{};
+    size_t used = 0;
+    REQUIRE(W::decode_frame(frame.data(), frame.size(), &f, &used) == W::DecodeResult::Ok);
+    const Msg m = Msg::decode(f.payload);
+    CHECK(fields_of(m) == v["fields"]);
+    uint8_t out[W::kMaxFrame];
+    const size_t n = W::encode_tagged(m, f.seq, key, nonce, out, sizeof out);
+    CHECK(std::vector<uint8_t>(out, out + n) == frame);
+    W::LinkSession session;
+    session.begin(nonce, 0);
+    W::Frame pass{};
+    CHECK(session.screen(f, key, 0, &pass, out, sizeof out) == 0);
+    CHECK(pass.payload_len == Msg::kSize);
+}
+
+}  // namespace
+
+TEST_CASE("Wire vectors: link tags (HMAC-SHA256 over nonce, header and fields, 16 bytes)") {
+    const json tags = load_vectors()["link_tags"];
+    W::LinkKey key;
+    const std::vector<uint8_t> k = from_hex(tags["key_hex"].get<std::string>());
+    REQUIRE(k.size() == W::kLinkKeySize);
+    std::copy(k.begin(), k.end(), key.bytes);
+    key.set = true;
+    const std::vector<uint8_t> nonce = from_hex(tags["nonce_hex"].get<std::string>());
+    REQUIRE(nonce.size() == W::kNonceSize);
+    REQUIRE(tags["frames"].size() == 4);
+    for (const json& v : tags["frames"]) {
+        CAPTURE(v["name"].get<std::string>());
+        const std::string message = v["message"].get<std::string>();
+        if (message == "Permit") check_tagged<W::Permit>(v, key, nonce.data());
+        else if (message == "Stop") check_tagged<W::Stop>(v, key, nonce.data());
+        else if (message == "Configure") check_tagged<W::Configure>(v, key, nonce.data());
+        else if (message == "Heartbeat") check_tagged<W::Heartbeat>(v, key, nonce.data());
+        else FAIL("no check for " << message);
+    }
 }

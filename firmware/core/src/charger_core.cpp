@@ -20,6 +20,7 @@ constexpr uint32_t kLockTravelMs = 1000;       // lock must reach its position w
 constexpr uint32_t kLiveLoad_mV = 50000;
 constexpr uint32_t kEnergySaveStepWh = 100;    // flash wear: persist at most every 100 Wh
 constexpr uint32_t kRcdTestBlankMs = 1000;     // the self-test's own trip is not a fault
+constexpr uint32_t kMaxStampAgeMs = 1UL << 30;  // far beyond every window, far below the 2^32 wrap
 
 bool has(uint32_t caps, uint32_t bit) { return (caps & bit) != 0; }
 }  // namespace
@@ -41,7 +42,7 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
     supervisor_.begin(config_, identity_);
     lease_ = HostLease{};
     pilot_.reset();
-    start_ms_ = now_ms;
+    uptime_ms_ = 0;
     now_ms_ = now_ms;
     last_ = Readings{};
     last_.now_ms = now_ms;
@@ -83,9 +84,18 @@ void ChargerCore::begin(Hardware& hw, const Identity& identity, uint32_t now_ms)
 void ChargerCore::tick(const Readings& readings) {
     if (hw_ == nullptr) return;
     const uint32_t now = readings.now_ms;
+    uptime_ms_ += now - now_ms_;  // modulo 2^32: right across the clock's wrap
     now_ms_ = now;
     last_ = readings;
     meter_.integrate(readings.power_W, now);
+    // A 32-bit time stamp 2^32 ms (49.7 days) old reads as fresh again; kept at most 2^30 ms old,
+    // it stays "long ago" and the clock's wrap cannot reopen a window that ran out (a real RCD trip
+    // blanked as the self-test's own, a weld check held off as if the contactor had just moved).
+    uint32_t* const stamps[] = {&rcd_test_ms_,      &decreased_ms_,   &contactor_changed_ms_, &pwm_off_since_ms_,
+                                &pwm_on_since_ms_, &duty_changed_ms_, &state_f_since_ms_};
+    for (uint32_t* stamp : stamps) {
+        if (now - *stamp > kMaxStampAgeMs) *stamp = now - kMaxStampAgeMs;
+    }
 
     SupervisorInputs in{};
     in.contactor_closed = contactor_;
@@ -349,7 +359,7 @@ wire::StatusReply ChargerCore::status() const {
     s.duty_permille = state_f_ ? kDutyOff : duty_;
     s.offered_mA = pwm ? current_from_duty(duty_) : 0;
     s.pp_ampacity_A = pp_ampacity_A_;
-    s.uptime_s = (now_ms_ - start_ms_) / 1000;
+    s.uptime_s = static_cast<uint32_t>(uptime_ms_ / 1000);
     s.contactor_cycles = contactor_cycles_;
     s.last_ack_seq = last_ack_seq_;
     s.transaction_ref = transaction_ref_;

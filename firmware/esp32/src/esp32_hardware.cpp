@@ -3,6 +3,7 @@
 
 #include <Arduino.h>
 #include <Preferences.h>
+#include <esp_timer.h>
 #include <stdio.h>
 
 #include "analog_inputs.h"
@@ -63,7 +64,10 @@ void Esp32Hardware::sample(evse::Readings* r) {
     AnalogReadings analog;
     analog_inputs_update(&analog);
     meter_poll(&meter);
-    r->now_ms = static_cast<uint32_t>(millis());
+    // The clock is esp_timer's 64-bit microseconds since boot; the core takes the low 32 bits of its
+    // milliseconds (wrapping after 49.7 days, its timers subtract modulo 2^32) and keeps its own
+    // 64-bit uptime from their steps.
+    r->now_ms = static_cast<uint32_t>(esp_timer_get_time() / 1000);
     r->cp_high_mV = analog.cp_high_mV;
     r->cp_low_mV = analog.cp_low_mV;
     r->pp_ohm = analog.pp_ohm;

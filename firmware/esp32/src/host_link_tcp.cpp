@@ -1,9 +1,13 @@
-// The host link over Ethernet: a TCP server, one FrameParser per connected host.
+// The host link over Ethernet: a TCP server, one FrameParser and LinkSession per connected client.
+// Tagged requests are screened here before they reach the core; a newcomer always gets a slot
+// (docs/wire-protocol.md, "Connections"), so idle clients cannot lock the station out.
 #include "host_link_tcp.h"
 
 #include <Arduino.h>
 #include <ETH.h>
 #include <Network.h>
+#include <esp_random.h>
+#include <esp_timer.h>
 
 #include "board_pins.h"
 #include "host_requests.h"
@@ -19,6 +23,7 @@ constexpr int kMaxClients = 4;  // the station, plus a technician's laptop or a 
 struct ClientSlot {
     NetworkClient client;
     evse::wire::FrameParser parser;
+    evse::wire::LinkSession session;
     bool active = false;
 };
 
@@ -26,6 +31,9 @@ NetworkServer* server = nullptr;
 ClientSlot slots[kMaxClients];
 uint8_t reply[evse::wire::kMaxFrame];
 HostJob job = {};
+evse::wire::LinkKey link_key = {};
+
+uint32_t now_ms() { return static_cast<uint32_t>(esp_timer_get_time() / 1000); }
 
 void answer(ClientSlot& slot) {
     evse::wire::Frame frame;
@@ -35,8 +43,15 @@ void answer(ClientSlot& slot) {
         const evse::wire::DecodeResult result = slot.parser.next(&frame, &seq_hint, &detail);
         if (result == evse::wire::DecodeResult::Incomplete) return;
         if (result == evse::wire::DecodeResult::Ok) {
+            evse::wire::Frame pass{};
+            // SESSION_REQ and refused tags are answered here: the core never sees them.
+            const size_t screened = slot.session.screen(frame, link_key, now_ms(), &pass, reply, sizeof(reply));
+            if (screened > 0) {
+                slot.client.write(reply, screened);
+                continue;
+            }
             job.kind = HostJob::Kind::Frame;
-            job.frame = frame;
+            job.frame = pass;
         } else {
             job.kind = HostJob::Kind::Reject;
             job.why = result;
@@ -73,16 +88,28 @@ void serve(ClientSlot& slot) {
 void accept_new_clients() {
     NetworkClient incoming = server->accept();
     if (!incoming) return;
+    ClientSlot* free_slot = nullptr;
     for (ClientSlot& slot : slots) {
         if (!slot.active) {
-            slot.client = incoming;
-            slot.client.setNoDelay(true);  // replies are single small frames: no Nagle delay
-            slot.parser.reset();
-            slot.active = true;
-            return;
+            free_slot = &slot;
+            break;
         }
     }
-    incoming.stop();  // all slots busy
+    if (free_slot == nullptr) {
+        // All taken: the longest-idle client without the key makes room, never the station's
+        // authenticated link, so a host reconnecting after a cut always gets in.
+        const uint32_t now = now_ms();
+        free_slot = &slots[evse::wire::pick_eviction(
+            kMaxClients, now, [](size_t i) -> const evse::wire::LinkSession& { return slots[i].session; })];
+        free_slot->client.stop();
+    }
+    free_slot->client = incoming;
+    free_slot->client.setNoDelay(true);  // replies are single small frames: no Nagle delay
+    free_slot->parser.reset();
+    uint8_t nonce[evse::wire::kNonceSize];
+    esp_fill_random(nonce, sizeof(nonce));  // hardware RNG; its entropy source: docs/esp32.md
+    free_slot->session.begin(nonce, now_ms());
+    free_slot->active = true;
 }
 
 bool ethernet_begin() {
@@ -102,7 +129,8 @@ bool ethernet_begin() {
 
 }  // namespace
 
-bool host_link_tcp_begin(uint16_t port) {
+bool host_link_tcp_begin(uint16_t port, const evse::wire::LinkKey& key) {
+    link_key = key;
     job.reply = reply;
     job.reply_cap = sizeof(reply);
     job.done = xSemaphoreCreateBinary();

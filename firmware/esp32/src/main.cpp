@@ -2,6 +2,7 @@
 #include <Arduino.h>
 #include <Preferences.h>
 #include <esp_mac.h>
+#include <esp_timer.h>
 #include <stdio.h>
 
 #include <evse/charger_core.hpp>
@@ -60,7 +61,7 @@ evse::Identity make_identity() {
 // requests (commands act at once), then tick the state machine, which drives the outputs.
 void control_task(void*) {
     const bool hardware_ok = hardware.begin();  // here, so the sampler's interrupts run on this core
-    core.begin(hardware, make_identity(), static_cast<uint32_t>(millis()));
+    core.begin(hardware, make_identity(), static_cast<uint32_t>(esp_timer_get_time() / 1000));
     if (!hardware_ok && EVSE_SERIAL_LOG) Serial.println("evse: hardware init incomplete");
     watchdog_begin(kWatchdogMs);
     xSemaphoreGive(core_ready);
@@ -77,6 +78,17 @@ void control_task(void*) {
             esp_restart();
         }
     }
+}
+
+// The link key commissioning wrote to the site namespace (32 bytes); absent: an open link.
+evse::wire::LinkKey site_link_key() {
+    evse::wire::LinkKey key;
+    Preferences site;
+    site.begin("evse-site", true);
+    key.set = site.getBytes("link_key", key.bytes, sizeof(key.bytes)) == sizeof(key.bytes);
+    site.end();
+    if (!key.set && EVSE_SERIAL_LOG) Serial.println("evse: no link key provisioned: the TCP link is open");
+    return key;
 }
 
 uint8_t site_i2c_address() {
@@ -100,7 +112,7 @@ void setup() {
     host_link_i2c_begin(site_i2c_address());
 #endif
 #if defined(EVSE_LINK_ETH_LAN8720) || defined(EVSE_LINK_ETH_W5500)
-    host_link_tcp_begin(EVSE_TCP_PORT);
+    host_link_tcp_begin(EVSE_TCP_PORT, site_link_key());
 #endif
 }
 

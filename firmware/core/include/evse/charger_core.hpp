@@ -91,7 +91,9 @@ private:
     HostLease lease_;
     PilotFilter pilot_;
     Readings last_ = {};
-    uint32_t start_ms_ = 0;
+    // Time since begin() in 64 bits, summed from the 32-bit clock's steps: the millisecond clock
+    // wraps after 49.7 days, and the host takes uptime going backwards for a restart.
+    uint64_t uptime_ms_ = 0;
     uint32_t now_ms_ = 0;
     uint32_t boot_count_ = 0;
     uint32_t contactor_cycles_ = 0;

@@ -11,7 +11,7 @@ namespace evse {
 // these (CP synchronously with the PWM high and low plateaus, IEC 61851-1 Annex A) and passes them
 // to ChargerCore::tick; the core itself never reads hardware.
 struct Readings {
-    uint32_t now_ms;               // monotonic millisecond clock
+    uint32_t now_ms;               // monotonic millisecond clock; may wrap (timers subtract mod 2^32)
     int32_t cp_high_mV;            // pilot positive plateau (12000 / 9000 / 6000 / 3000 / 0)
     int32_t cp_low_mV;             // pilot negative plateau (-12000 when the diode is present)
     uint32_t pp_ohm;               // proximity pilot resistance; 0xFFFFFFFF = open (no cable)

@@ -14,6 +14,7 @@ constexpr uint8_t kMaxPayload = 96;
 constexpr uint8_t kHeaderSize = 6;  // magic, version, type, seq (u16), length
 constexpr uint8_t kCrcSize = 2;
 constexpr uint16_t kMaxFrame = kHeaderSize + kMaxPayload + kCrcSize;
+constexpr uint8_t kTagSize = 16;  // link tag after the fields of an auth message
 
 // IEC 61851-1 control pilot state as the charger sees it (x1 = no PWM, x2 = PWM on).
 enum class IecState : uint8_t {
@@ -42,10 +43,12 @@ enum class MsgType : uint8_t {
     UNLOCK = 0x09,  // Unlock the connector
     RESET = 0x0A,  // Restart the charger
     SELF_TEST = 0x0B,  // Run the self-test
+    SESSION_REQ = 0x0C,  // Ask this connection's nonce for link tags
     ACK = 0x80,  // Result of a command
     IDENTIFY_REPLY = 0x81,  // Reply to IDENTIFY_REQ
     STATUS_REPLY = 0x82,  // Reply to STATUS_REQ
     SELF_TEST_REPLY = 0x8B,  // Reply to SELF_TEST
+    SESSION_REPLY = 0x8C,  // Reply to SESSION_REQ
     ERROR = 0xFF,  // The request frame was rejected
 };
 
@@ -68,6 +71,7 @@ enum class ErrorCode : uint8_t {
     UNKNOWN_TYPE = 0x04,  // Frame type not known
     BAD_MAGIC = 0x05,  // First byte is not the magic byte
     BAD_CONNECTOR = 0x06,  // Connector index out of range
+    AUTH_FAILED = 0x07,  // Link tag missing (detail 1) or wrong (detail 2): nothing was done
 };
 
 // Why the host withdrew a permission (kept for the charger's event log).
@@ -130,6 +134,7 @@ constexpr uint32_t I2C = 1UL << 9;  // Host link over I2C
 struct IdentifyRequest {
     static constexpr MsgType kType = MsgType::IDENTIFY_REQ;
     static constexpr uint8_t kSize = 0;
+    static constexpr bool kAuth = false;
     void encode(uint8_t* /*out*/) const {
     }
     static IdentifyRequest decode(const uint8_t* /*in*/) {
@@ -142,6 +147,7 @@ struct IdentifyRequest {
 struct IdentifyReply {
     static constexpr MsgType kType = MsgType::IDENTIFY_REPLY;
     static constexpr uint8_t kSize = 34;
+    static constexpr bool kAuth = false;
     uint8_t firmware_major;  // Firmware version major
     uint8_t firmware_minor;  // Firmware version minor
     uint8_t firmware_patch;  // Firmware version patch
@@ -184,6 +190,7 @@ struct IdentifyReply {
 struct StatusRequest {
     static constexpr MsgType kType = MsgType::STATUS_REQ;
     static constexpr uint8_t kSize = 1;
+    static constexpr bool kAuth = false;
     uint8_t connector;  // Connector index, 0-based
     void encode(uint8_t* out) const {
         put_u8(out + 0, connector);
@@ -199,6 +206,7 @@ struct StatusRequest {
 struct StatusReply {
     static constexpr MsgType kType = MsgType::STATUS_REPLY;
     static constexpr uint8_t kSize = 63;
+    static constexpr bool kAuth = false;
     uint8_t connector;  // Connector index, 0-based
     uint8_t iec_state;  // Control pilot state [IecState]
     uint16_t flags;  // State bits [StatusFlag]
@@ -211,7 +219,7 @@ struct StatusReply {
     uint16_t duty_permille;  // Pilot PWM duty cycle now (1000 = no PWM, +12 V) [0.1 %]
     uint32_t offered_mA;  // Current offered to the vehicle by the duty cycle now [mA]
     uint8_t pp_ampacity_A;  // Cable ampacity from the proximity pilot (0 = no cable / tethered) [A]
-    uint32_t uptime_s;  // Seconds since the charger started [s]
+    uint32_t uptime_s;  // Seconds since the charger started, from a 64-bit ms count: no wrap at 2^32 ms [s]
     uint32_t contactor_cycles;  // Contactor close operations, lifetime, persisted
     uint16_t last_ack_seq;  // Sequence number of the last command acknowledged
     uint32_t transaction_ref;  // Transaction reference of the current permission (0 = none)
@@ -267,6 +275,7 @@ struct StatusReply {
 struct Permit {
     static constexpr MsgType kType = MsgType::PERMIT;
     static constexpr uint8_t kSize = 9;
+    static constexpr bool kAuth = true;
     uint8_t connector;  // Connector index, 0-based
     uint32_t current_limit_mA;  // Maximum current per phase; below 6000 offers nothing (IEC 61851-1) [mA]
     uint32_t transaction_ref;  // Host transaction reference, non-zero
@@ -288,6 +297,7 @@ struct Permit {
 struct Stop {
     static constexpr MsgType kType = MsgType::STOP;
     static constexpr uint8_t kSize = 2;
+    static constexpr bool kAuth = true;
     uint8_t connector;  // Connector index, 0-based
     uint8_t reason;  // Why [StopReason]
     void encode(uint8_t* out) const {
@@ -306,6 +316,7 @@ struct Stop {
 struct SetCurrent {
     static constexpr MsgType kType = MsgType::SET_CURRENT;
     static constexpr uint8_t kSize = 5;
+    static constexpr bool kAuth = true;
     uint8_t connector;  // Connector index, 0-based
     uint32_t current_limit_mA;  // Maximum current per phase [mA]
     void encode(uint8_t* out) const {
@@ -324,6 +335,7 @@ struct SetCurrent {
 struct Heartbeat {
     static constexpr MsgType kType = MsgType::HEARTBEAT;
     static constexpr uint8_t kSize = 1;
+    static constexpr bool kAuth = true;
     uint8_t flags;  // bit 0: acknowledge a lease expiry
     void encode(uint8_t* out) const {
         put_u8(out + 0, flags);
@@ -339,6 +351,7 @@ struct Heartbeat {
 struct Configure {
     static constexpr MsgType kType = MsgType::CONFIGURE;
     static constexpr uint8_t kSize = 28;
+    static constexpr bool kAuth = true;
     uint32_t max_current_mA;  // Installation maximum per phase (<= hardware maximum) [mA]
     uint32_t failsafe_current_mA;  // Current when the host lease expires (0 = stop) [mA]
     uint32_t lease_ms;  // Host lease length; heartbeats must come faster [ms]
@@ -381,6 +394,7 @@ struct Configure {
 struct ClearFault {
     static constexpr MsgType kType = MsgType::CLEAR_FAULT;
     static constexpr uint8_t kSize = 4;
+    static constexpr bool kAuth = true;
     uint32_t fault_mask;  // Faults to clear [FaultBit]
     void encode(uint8_t* out) const {
         put_u32(out + 0, fault_mask);
@@ -396,6 +410,7 @@ struct ClearFault {
 struct Unlock {
     static constexpr MsgType kType = MsgType::UNLOCK;
     static constexpr uint8_t kSize = 1;
+    static constexpr bool kAuth = true;
     uint8_t connector;  // Connector index, 0-based
     void encode(uint8_t* out) const {
         put_u8(out + 0, connector);
@@ -411,6 +426,7 @@ struct Unlock {
 struct Reset {
     static constexpr MsgType kType = MsgType::RESET;
     static constexpr uint8_t kSize = 1;
+    static constexpr bool kAuth = true;
     uint8_t kind;  // 0 = soft (restart firmware), 1 = hard (watchdog reset)
     void encode(uint8_t* out) const {
         put_u8(out + 0, kind);
@@ -426,6 +442,7 @@ struct Reset {
 struct SelfTest {
     static constexpr MsgType kType = MsgType::SELF_TEST;
     static constexpr uint8_t kSize = 0;
+    static constexpr bool kAuth = true;
     void encode(uint8_t* /*out*/) const {
     }
     static SelfTest decode(const uint8_t* /*in*/) {
@@ -434,10 +451,43 @@ struct SelfTest {
     }
 };
 
+// Ask the nonce this connection's link tags are bound to (TCP). Empty payload.
+struct SessionRequest {
+    static constexpr MsgType kType = MsgType::SESSION_REQ;
+    static constexpr uint8_t kSize = 0;
+    static constexpr bool kAuth = false;
+    void encode(uint8_t* /*out*/) const {
+    }
+    static SessionRequest decode(const uint8_t* /*in*/) {
+        SessionRequest m{};
+        return m;
+    }
+};
+
+// The connection's nonce, drawn by the charger when it accepted the connection.
+struct SessionReply {
+    static constexpr MsgType kType = MsgType::SESSION_REPLY;
+    static constexpr uint8_t kSize = 17;
+    static constexpr bool kAuth = false;
+    uint8_t nonce[16];  // Random, new for every connection
+    uint8_t auth_required;  // 1 = a link key is provisioned: commands need a tag
+    void encode(uint8_t* out) const {
+        put_bytes(out + 0, nonce, 16);
+        put_u8(out + 16, auth_required);
+    }
+    static SessionReply decode(const uint8_t* in) {
+        SessionReply m{};
+        get_bytes(in + 0, m.nonce, 16);
+        m.auth_required = get_u8(in + 16);
+        return m;
+    }
+};
+
 // Self-test outcome.
 struct SelfTestReply {
     static constexpr MsgType kType = MsgType::SELF_TEST_REPLY;
     static constexpr uint8_t kSize = 8;
+    static constexpr bool kAuth = false;
     uint32_t failed_mask;  // bit 0 pilot +12 V, 1 pilot -12 V, 2 RCD test, 3 contactor feedback, 4 lock, 5 meter, 6 temperature
     uint32_t tests_run;  // Bits of the tests that ran
     void encode(uint8_t* out) const {
@@ -456,6 +506,7 @@ struct SelfTestReply {
 struct Ack {
     static constexpr MsgType kType = MsgType::ACK;
     static constexpr uint8_t kSize = 2;
+    static constexpr bool kAuth = false;
     uint8_t acked_type;  // Type of the command acknowledged [MsgType]
     uint8_t result;  // Outcome [ResultCode]
     void encode(uint8_t* out) const {
@@ -474,6 +525,7 @@ struct Ack {
 struct Error {
     static constexpr MsgType kType = MsgType::ERROR;
     static constexpr uint8_t kSize = 2;
+    static constexpr bool kAuth = false;
     uint8_t error;  // Why [ErrorCode]
     uint8_t detail;  // The offending type byte or version byte, else 0
     void encode(uint8_t* out) const {
@@ -504,11 +556,29 @@ constexpr int payload_size(uint8_t type) {
         case MsgType::UNLOCK: return Unlock::kSize;
         case MsgType::RESET: return Reset::kSize;
         case MsgType::SELF_TEST: return SelfTest::kSize;
+        case MsgType::SESSION_REQ: return SessionRequest::kSize;
+        case MsgType::SESSION_REPLY: return SessionReply::kSize;
         case MsgType::SELF_TEST_REPLY: return SelfTestReply::kSize;
         case MsgType::ACK: return Ack::kSize;
         case MsgType::ERROR: return Error::kSize;
     }
     return -1;
+}
+
+// True for the state-changing requests that carry a link tag (docs/wire-protocol.md).
+constexpr bool needs_tag(uint8_t type) {
+    switch (static_cast<MsgType>(type)) {
+        case MsgType::PERMIT: return true;
+        case MsgType::STOP: return true;
+        case MsgType::SET_CURRENT: return true;
+        case MsgType::HEARTBEAT: return true;
+        case MsgType::CONFIGURE: return true;
+        case MsgType::CLEAR_FAULT: return true;
+        case MsgType::UNLOCK: return true;
+        case MsgType::RESET: return true;
+        case MsgType::SELF_TEST: return true;
+        default: return false;
+    }
 }
 
 }  // namespace evse::wire
