@@ -57,6 +57,12 @@ log = logging.getLogger(__name__)
 
 ENDED_REFS_KEPT = 8  # per connector: refs that must never be permitted again by apply()
 VEHICLE_STATES = frozenset({IecState.B1, IecState.B2, IecState.C1, IecState.C2, IecState.D1, IecState.D2})
+# The flags a view reads, as plain ints: a view is built per connector per poll, and an int & IntFlag
+# makes a new enum member each time.
+_PERMITTED = int(StatusFlag.PERMITTED)
+_CONTACTOR_CLOSED = int(StatusFlag.CONTACTOR_CLOSED)
+_CONTACTOR_FEEDBACK = int(StatusFlag.CONTACTOR_FEEDBACK)
+_HAS_FEEDBACK = int(Capability.CONTACTOR_FEEDBACK)
 # OCPP 1.6 stop reasons the station may give for a stop it decides (apply(permit=False)).
 WIRE_STOP_REASONS = {
     "Local": StopReason.LOCAL,
@@ -173,6 +179,10 @@ class ChargerManager:
         now = time.monotonic()
         return {cid: self._view(cid, task, index, now) for cid, (task, index) in self._connectors.items()}
 
+    def connector_ids(self) -> list[str]:
+        """Every connector's id, in configuration order (no view built)."""
+        return list(self._connectors)
+
     def connector(self, connector_id: str) -> ConnectorView:
         """One connector's view (KeyError for an unknown one), without building the others'."""
         task, index = self._connectors[connector_id]
@@ -213,7 +223,7 @@ class ChargerManager:
             site_phases=site_phases,
             group=charger.group,
             priority=charger.priority,
-            permitted=status is not None and bool(status.flags & StatusFlag.PERMITTED),
+            permitted=status is not None and bool(status.flags & _PERMITTED),
             transaction_ref=status.transaction_ref if status is not None else 0,
             session=self._memory[connector_id].session,
             status_age_s=now - task.status_read_at[index] if status is not None else float("inf"),
@@ -452,7 +462,7 @@ class ChargerManager:
 
 def _contactor_closed(status: StatusReply | None, identity: IdentifyReply | None) -> bool:
     """Commanded closed and, on a charger with an auxiliary contact, confirmed closed by it."""
-    if status is None or not status.flags & StatusFlag.CONTACTOR_CLOSED:
+    if status is None or not status.flags & _CONTACTOR_CLOSED:
         return False
-    has_feedback = identity is not None and bool(identity.capabilities & Capability.CONTACTOR_FEEDBACK)
-    return not has_feedback or bool(status.flags & StatusFlag.CONTACTOR_FEEDBACK)
+    has_feedback = identity is not None and bool(identity.capabilities & _HAS_FEEDBACK)
+    return not has_feedback or bool(status.flags & _CONTACTOR_FEEDBACK)

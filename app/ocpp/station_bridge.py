@@ -172,12 +172,27 @@ class StationBridge:
         if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
             number = self.svc.numbers.get(event.connector_id)  # type: ignore[union-attr]
             self.finished.discard(number)  # type: ignore[arg-type]
-        if event.kind != "status":
-            self.changed()
-        elif self.svc.status.sent:  # a poll: only the polled charger's connectors (and 0) can change
-            numbers = [self.svc.numbers[c] for c in event.connector_ids if c in self.svc.numbers]  # type: ignore[union-attr]
-            if numbers:
-                self.svc.status.changed(connectors=numbers)
+        if event.kind == "status" and not self.svc.status.sent:
+            return  # nothing sent yet: the (re)connection sends every status anyway
+        # Only the connectors the event is about (and connector 0) can change status: a poll, a car,
+        # a fault or a session of one connector, a link of one charger.
+        if event.kind in ("status", "link"):
+            connector_ids: tuple[str, ...] = self._connectors_of(event.charger_id)  # type: ignore[union-attr]
+        else:
+            connector_ids = (event.connector_id,)  # type: ignore[union-attr]
+        self.changed_at(connector_ids)
+
+    def _connectors_of(self, charger_id: str) -> tuple[str, ...]:
+        try:
+            return tuple(self.svc.station.manager.link_task(charger_id).connector_ids)
+        except KeyError:
+            return ()
+
+    def changed_at(self, connector_ids: Collection[str]) -> None:
+        """Something changed at these station connectors only (a poll, a car, a session)."""
+        numbers = [self.svc.numbers[c] for c in connector_ids if c in self.svc.numbers]
+        if numbers:
+            self.svc.status.changed(connectors=numbers)
 
     def on_session_change(self, change: SessionChange) -> None:
         number = self.svc.numbers.get(change.connector_id)
@@ -207,7 +222,7 @@ class StationBridge:
             self._spawn(self.svc.enforcer.transaction_stopped(number))
             self.svc.availability.transaction_ended(number)
             self.svc.tx_queue.wake()
-        self.changed()
+        self.changed_at((change.connector_id,))
 
     def resume_transactions(self) -> None:
         """At start: transactions recovered from the ledger are known to the profile enforcer."""

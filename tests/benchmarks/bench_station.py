@@ -81,7 +81,7 @@ def site_file(directory: Path, sim: SimulatorProcess, csms: PyCsms, chargers: in
         f"poll_hz = {POLL_HZ}",
         "[site]",
         # Room for every car: the figure is the station's work, not the wait for a share of the site.
-        f"limit_mA = [{chargers * 32000}, {chargers * 32000}, {chargers * 32000}]",
+        "limit_mA = [{0}, {0}, {0}]".format(min(2_000_000, chargers * 32000)),
         "[kiosk]",
         'card_reader = "virtual"',
         "[tariff]",

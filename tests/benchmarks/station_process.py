@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from app.config import load_config  # noqa: E402
 from app.driver_facade import DriverFacade  # noqa: E402
-from app.headless import session_notes  # noqa: E402
+from app.headless import SessionNotes  # noqa: E402
 from app.live_view import render_table  # noqa: E402
 from app.station_runtime import StationRuntime  # noqa: E402
 
@@ -98,6 +98,7 @@ async def run(config_path: Path) -> None:
     config = load_config(config_path)
     runtime = StationRuntime(config)
     facade = DriverFacade(runtime)
+    notes = SessionNotes(runtime)
     await runtime.start()
     await facade.start()
     say("ready")
@@ -113,7 +114,7 @@ async def run(config_path: Path) -> None:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(done.wait(), 1.0)
                 title = f"{config.station_name} - {time.strftime('%H:%M:%S')}"
-                table = render_table(runtime.station.manager, title, session_notes(runtime))
+                table = render_table(runtime.station.manager, title, notes())
                 print(table + "\n", file=out, flush=True)
     finally:
         for task in tasks:
