@@ -323,17 +323,35 @@ def idle_periods(db: Session, row: ChargingSession, end: datetime) -> list[tuple
     return [(a, b) for a, b in spans if b > a]
 
 
-def session_usage(db: Session, row: ChargingSession, end: datetime, meter_end_Wh: int) -> SessionUsage:
-    """The usage the cost is computed from: readings up to `end` closed by the reading at `end`."""
+def session_usage(
+    db: Session,
+    row: ChargingSession,
+    end: datetime,
+    meter_end_Wh: int,
+    found: list[Reading] | None = None,
+) -> SessionUsage:
+    """The usage the cost is computed from: readings up to `end` closed by the reading at `end`.
+
+    `found`: the session's readings(db, row) when the caller has read them already."""
     assert row.started_at is not None
-    found = [r for r in readings(db, row, end) if r[1] <= meter_end_Wh]
+    # readings(db, row, end) is the start and the readings before `end` (they come in time order).
+    before = readings(db, row, end) if found is None else found[:1] + [r for r in found[1:] if r[0] < end]
+    found = [r for r in before if r[1] <= meter_end_Wh]
     found.append((end, meter_end_Wh))
     return SessionUsage(row.started_at, end, found, idle_periods(db, row, end))
 
 
-def session_cost(db: Session, row: ChargingSession, end: datetime, meter_end_Wh: int) -> CostBreakdown:
-    """compute_cost of the tariff frozen into the session (docs/tariffs.md) for its usage up to `end`."""
-    return compute_cost(tariff_from_dict(row.tariff), session_usage(db, row, end, meter_end_Wh))
+def session_cost(
+    db: Session,
+    row: ChargingSession,
+    end: datetime,
+    meter_end_Wh: int,
+    found: list[Reading] | None = None,
+) -> CostBreakdown:
+    """compute_cost of the tariff frozen into the session (docs/tariffs.md) for its usage up to `end`
+    (`found`: its readings, when already read)."""
+    usage = session_usage(db, row, end, meter_end_Wh, found)
+    return compute_cost(tariff_from_dict(row.tariff), usage)
 
 
 def last_reading(db: Session, row: ChargingSession) -> Reading | None:

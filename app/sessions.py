@@ -37,6 +37,7 @@ from app.session_ledger import (
     ensure_connectors,
     last_reading,
     open_sessions,
+    readings,
     session_cost,
     store_samples,
     transitions,
@@ -290,11 +291,13 @@ class SessionService:
             row = db.get(ChargingSession, live.session_id)
             if row is None or row.started_at is None:
                 return None
-            last = last_reading(db, row)
-            assert last is not None
+            # The readings are read once: the last one bounds the cost, and the cost uses them all.
+            found = readings(db, row)
+            assert found  # started: at least the start reading
+            last = found[-1]
             now = max(self.clock(), last[0])
             meter = self._meter_now(connector_id)
-            return session_cost(db, row, now, max(meter or 0, last[1]))
+            return session_cost(db, row, now, max(meter or 0, last[1]), found=found)
 
     # -- recovery ---------------------------------------------------------------------------------
 
