@@ -291,13 +291,14 @@ class SessionService:
             row = db.get(ChargingSession, live.session_id)
             if row is None or row.started_at is None:
                 return None
-            # The readings are read once: the last one bounds the cost, and the cost uses them all.
-            found = readings(db, row)
+            # Read once: the last reading bounds the cost, and the cost uses them all.
+            moves = transitions(db, row.id)
+            found = readings(db, row, moves=moves)
             assert found  # started: at least the start reading
             last = found[-1]
             now = max(self.clock(), last[0])
             meter = self._meter_now(connector_id)
-            return session_cost(db, row, now, max(meter or 0, last[1]), found=found)
+            return session_cost(db, row, now, max(meter or 0, last[1]), found=found, moves=moves)
 
     # -- recovery ---------------------------------------------------------------------------------
 

@@ -105,8 +105,12 @@ class StationBridge:
                 reserved=number in held,
                 finished=number in self.finished,
             )
+        # Connector 0 is Faulted only when every connector is: one that is not settles it (usually the
+        # first looked at), so a poll does not go through every connector for it.
+        cached = self._statuses
+        working = next((s for s in cached.values() if s.status != "Faulted"), None)
         result[0] = charge_point_status(
-            [self._statuses[n] for n in sorted(connectors) if n in self._statuses],
+            [working] if working is not None else [cached[n] for n in sorted(cached)],
             inoperative=self.svc.availability.charge_point_inoperative(),
         )
         return result
