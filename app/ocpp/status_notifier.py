@@ -73,6 +73,7 @@ class StatusNotifier:
         (call from the event loop)."""
         now = time.monotonic()
         statuses = self.compute() if connectors is None else self.compute(connectors)
+        new = False
         for connector, status in statuses.items():
             if self.sent.get(connector) == status:
                 self._pending.pop(connector, None)
@@ -80,7 +81,9 @@ class StatusNotifier:
             pending = self._pending.get(connector)
             if pending is None or pending[0] != status:
                 self._pending[connector] = (status, now - (1e9 if immediate else 0.0))
-        self._wake.set()
+                new = True
+        if new:  # the sender has something new to time; every poll of every charger comes here
+            self._wake.set()
 
     async def trigger(self, connector: int | None) -> None:
         """TriggerMessage(StatusNotification): the current status now, stable or not (section 5.17)."""
