@@ -1,7 +1,9 @@
 """The charger manager: every charger's link, connector views, sessions, failover and reconciliation.
 
 The load balancer reads connectors() once per cycle and calls apply() per connector; the rest of the
-app reads snapshots and subscribes to events. Rules and reasons: docs/charger-manager.md.
+app reads snapshots (connector() for one connector: connectors() builds every view, so a caller that
+wants one view per event must not call it per event) and subscribes to events. Rules and reasons:
+docs/charger-manager.md.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import dataclasses
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +57,12 @@ log = logging.getLogger(__name__)
 
 ENDED_REFS_KEPT = 8  # per connector: refs that must never be permitted again by apply()
 VEHICLE_STATES = frozenset({IecState.B1, IecState.B2, IecState.C1, IecState.C2, IecState.D1, IecState.D2})
+# The flags a view reads, as plain ints: a view is built per connector per poll, and an int & IntFlag
+# makes a new enum member each time.
+_PERMITTED = int(StatusFlag.PERMITTED)
+_CONTACTOR_CLOSED = int(StatusFlag.CONTACTOR_CLOSED)
+_CONTACTOR_FEEDBACK = int(StatusFlag.CONTACTOR_FEEDBACK)
+_HAS_FEEDBACK = int(Capability.CONTACTOR_FEEDBACK)
 # OCPP 1.6 stop reasons the station may give for a stop it decides (apply(permit=False)).
 WIRE_STOP_REASONS = {
     "Local": StopReason.LOCAL,
@@ -126,6 +134,8 @@ class ChargerManager:
         self._tasks: dict[str, ChargerLinkTask] = {}
         self._connectors: dict[str, tuple[ChargerLinkTask, int]] = {}
         self._memory: dict[str, _ConnectorMemory] = {}
+        # Computed once: a view is built for every connector at every poll.
+        self._site_phases = {charger.id: charger.site_phases for charger in config.chargers}
         for charger in config.chargers:
             task = ChargerLinkTask(charger, opener(charger), config.link, self, tuning)
             self._tasks[charger.id] = task
@@ -165,8 +175,24 @@ class ChargerManager:
     # -- snapshots ----------------------------------------------------------------------------------
 
     def connectors(self) -> dict[str, ConnectorView]:
+        """Every connector's view at one instant (one build per connector: call it once per use)."""
         now = time.monotonic()
         return {cid: self._view(cid, task, index, now) for cid, (task, index) in self._connectors.items()}
+
+    def connector_ids(self) -> list[str]:
+        """Every connector's id, in configuration order (no view built)."""
+        return list(self._connectors)
+
+    def connector(self, connector_id: str) -> ConnectorView:
+        """One connector's view (KeyError for an unknown one), without building the others'."""
+        task, index = self._connectors[connector_id]
+        return self._view(connector_id, task, index, time.monotonic())
+
+    def views(self, connector_ids: Iterable[str]) -> dict[str, ConnectorView]:
+        """The views of these connectors at one instant (unknown ones left out)."""
+        now = time.monotonic()
+        found = ((cid, self._connectors.get(cid)) for cid in connector_ids)
+        return {cid: self._view(cid, where[0], where[1], now) for cid, where in found if where is not None}
 
     def _view(self, connector_id: str, task: ChargerLinkTask, index: int, now: float) -> ConnectorView:
         charger = task.charger
@@ -177,8 +203,9 @@ class ChargerManager:
         max_mA = charger.max_current_mA
         if identity is not None:
             max_mA = min(max_mA, identity.max_current_mA)
+        site_phases = self._site_phases[charger.id]
         if status is not None:
-            for phase, site_phase in enumerate(charger.site_phases):
+            for phase, site_phase in enumerate(site_phases):
                 measured[site_phase] += status.current_mA[phase]
             if status.pp_ampacity_A > 0:
                 max_mA = min(max_mA, status.pp_ampacity_A * 1000)
@@ -193,10 +220,10 @@ class ChargerManager:
             offered_mA=status.offered_mA if available and status is not None else 0,
             measured_mA=(measured[0], measured[1], measured[2]),
             max_mA=max_mA,
-            site_phases=charger.site_phases,
+            site_phases=site_phases,
             group=charger.group,
             priority=charger.priority,
-            permitted=status is not None and bool(status.flags & StatusFlag.PERMITTED),
+            permitted=status is not None and bool(status.flags & _PERMITTED),
             transaction_ref=status.transaction_ref if status is not None else 0,
             session=self._memory[connector_id].session,
             status_age_s=now - task.status_read_at[index] if status is not None else float("inf"),
@@ -435,7 +462,7 @@ class ChargerManager:
 
 def _contactor_closed(status: StatusReply | None, identity: IdentifyReply | None) -> bool:
     """Commanded closed and, on a charger with an auxiliary contact, confirmed closed by it."""
-    if status is None or not status.flags & StatusFlag.CONTACTOR_CLOSED:
+    if status is None or not status.flags & _CONTACTOR_CLOSED:
         return False
-    has_feedback = identity is not None and bool(identity.capabilities & Capability.CONTACTOR_FEEDBACK)
-    return not has_feedback or bool(status.flags & StatusFlag.CONTACTOR_FEEDBACK)
+    has_feedback = identity is not None and bool(identity.capabilities & _HAS_FEEDBACK)
+    return not has_feedback or bool(status.flags & _CONTACTOR_FEEDBACK)

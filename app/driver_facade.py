@@ -166,17 +166,20 @@ class DriverFacade:
         ocpp = self.runtime.ocpp
         now = self.runtime.clock()
         cards = []
+        held: dict[Any, set[int]] = {}  # per charge point: its reserved connectors, counted once
         for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
             view = views.get(connector_id)
             open_session = self.runtime.sessions.open_session(connector_id)
             info = self._sessions.get(open_session[0]) if open_session else None
             # The charge point serving the connector: the station's, or its charger's own identity.
             point = ocpp.point_for(connector_id) if ocpp is not None else None
+            if point is not None and point[0] not in held:
+                held[point[0]] = set(point[0].reservations.holding())
             state, fault = connector_state(
                 view,
                 session_state=open_session[1] if open_session else None,
                 inoperative=point is not None and point[0].availability.is_inoperative(point[1]),
-                reserved=point is not None and point[0].reservations.reservation_on(point[1]) is not None,
+                reserved=point is not None and point[1] in held[point[0]],
                 finished=connector_id in self._finished,
             )
             status = view.status if view is not None else None
@@ -410,7 +413,8 @@ class DriverFacade:
         self._sessions.pop(change.session_id, None)
         self._parents.pop(change.session_id, None)
         self._costs.pop(change.session_id, None)
-        view = self.runtime.station.manager.connectors().get(change.connector_id)
+        manager = self.runtime.station.manager
+        view = manager.connector(change.connector_id) if change.connector_id in self._numbers else None
         if view is not None and view.vehicle_present:
             self._finished.add(change.connector_id)
         try:

@@ -169,6 +169,8 @@ FULL_DRAW_MARGIN_mA = 1000
 
 def fault_key(faults: int) -> str | None:
     """The most severe latched fault's key, None without faults."""
+    if not faults:  # every card, ten times a second: the table only when there is a fault
+        return None
     for bit, key in FAULT_KEYS:
         if faults & bit:
             return key

@@ -286,15 +286,21 @@ def _samples(db: Session, connector_id: int, start: datetime, end: datetime | No
     ]
 
 
-def readings(db: Session, row: ChargingSession, end: datetime | None = None) -> list[Reading]:
+def readings(
+    db: Session,
+    row: ChargingSession,
+    end: datetime | None = None,
+    moves: list[SessionTransition] | None = None,
+) -> list[Reading]:
     """The session's meter readings from its start: the start, transitions with a meter and samples, in
-    time order; readings earlier or lower than the one before (a meter reset by a reboot) are dropped."""
+    time order; readings earlier or lower than the one before (a meter reset by a reboot) are dropped.
+    `moves`: its transitions, when the caller has read them already."""
     if row.started_at is None or row.meter_start_Wh is None:
         return []
     start = row.started_at
     found: list[Reading] = [
         (t.at, int(t.meter_Wh))
-        for t in transitions(db, row.id)
+        for t in (transitions(db, row.id) if moves is None else moves)
         if t.meter_Wh is not None and t.at > start and (end is None or t.at < end)
     ]
     found += [(at, e) for at, e in _samples(db, row.connector_id, start, end) if at > start]
@@ -305,13 +311,15 @@ def readings(db: Session, row: ChargingSession, end: datetime | None = None) -> 
     return result
 
 
-def idle_periods(db: Session, row: ChargingSession, end: datetime) -> list[tuple[datetime, datetime]]:
+def idle_periods(
+    db: Session, row: ChargingSession, end: datetime, moves: list[SessionTransition] | None = None
+) -> list[tuple[datetime, datetime]]:
     """The spans in suspended_ev (the car full or pausing, OCPP SuspendedEV), inside [started_at, end]."""
     if row.started_at is None:
         return []
     spans: list[tuple[datetime, datetime]] = []
     idle_since: datetime | None = None
-    for t in transitions(db, row.id):
+    for t in transitions(db, row.id) if moves is None else moves:
         at = min(max(t.at, row.started_at), end)
         if t.to_state == SUSPENDED_EV and idle_since is None:
             idle_since = at
@@ -323,17 +331,37 @@ def idle_periods(db: Session, row: ChargingSession, end: datetime) -> list[tuple
     return [(a, b) for a, b in spans if b > a]
 
 
-def session_usage(db: Session, row: ChargingSession, end: datetime, meter_end_Wh: int) -> SessionUsage:
-    """The usage the cost is computed from: readings up to `end` closed by the reading at `end`."""
+def session_usage(
+    db: Session,
+    row: ChargingSession,
+    end: datetime,
+    meter_end_Wh: int,
+    found: list[Reading] | None = None,
+    moves: list[SessionTransition] | None = None,
+) -> SessionUsage:
+    """The usage the cost is computed from: readings up to `end` closed by the reading at `end`.
+
+    `found`, `moves`: the session's readings(db, row) and transitions when the caller has read them."""
     assert row.started_at is not None
-    found = [r for r in readings(db, row, end) if r[1] <= meter_end_Wh]
+    # readings(db, row, end) is the start and the readings before `end` (they come in time order).
+    before = readings(db, row, end) if found is None else found[:1] + [r for r in found[1:] if r[0] < end]
+    found = [r for r in before if r[1] <= meter_end_Wh]
     found.append((end, meter_end_Wh))
-    return SessionUsage(row.started_at, end, found, idle_periods(db, row, end))
+    return SessionUsage(row.started_at, end, found, idle_periods(db, row, end, moves))
 
 
-def session_cost(db: Session, row: ChargingSession, end: datetime, meter_end_Wh: int) -> CostBreakdown:
-    """compute_cost of the tariff frozen into the session (docs/tariffs.md) for its usage up to `end`."""
-    return compute_cost(tariff_from_dict(row.tariff), session_usage(db, row, end, meter_end_Wh))
+def session_cost(
+    db: Session,
+    row: ChargingSession,
+    end: datetime,
+    meter_end_Wh: int,
+    found: list[Reading] | None = None,
+    moves: list[SessionTransition] | None = None,
+) -> CostBreakdown:
+    """compute_cost of the tariff frozen into the session (docs/tariffs.md) for its usage up to `end`
+    (`found`, `moves`: its readings and transitions, when already read)."""
+    usage = session_usage(db, row, end, meter_end_Wh, found, moves)
+    return compute_cost(tariff_from_dict(row.tariff), usage)
 
 
 def last_reading(db: Session, row: ChargingSession) -> Reading | None:

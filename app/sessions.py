@@ -37,6 +37,7 @@ from app.session_ledger import (
     ensure_connectors,
     last_reading,
     open_sessions,
+    readings,
     session_cost,
     store_samples,
     transitions,
@@ -224,7 +225,7 @@ class SessionService:
             )
         if connector_id in self._opening:
             raise SessionRefusedError(f"{connector_id}: a session is being opened")
-        view = self.station.manager.connectors()[connector_id]
+        view = self.station.manager.connector(connector_id)
         plugged = view.vehicle_present and view.status is not None and view.available
         meter = view.status.energy_Wh if plugged and view.status is not None else None
         now = self.clock()
@@ -290,11 +291,14 @@ class SessionService:
             row = db.get(ChargingSession, live.session_id)
             if row is None or row.started_at is None:
                 return None
-            last = last_reading(db, row)
-            assert last is not None
+            # Read once: the last reading bounds the cost, and the cost uses them all.
+            moves = transitions(db, row.id)
+            found = readings(db, row, moves=moves)
+            assert found  # started: at least the start reading
+            last = found[-1]
             now = max(self.clock(), last[0])
             meter = self._meter_now(connector_id)
-            return session_cost(db, row, now, max(meter or 0, last[1]))
+            return session_cost(db, row, now, max(meter or 0, last[1]), found=found, moves=moves)
 
     # -- recovery ---------------------------------------------------------------------------------
 
@@ -329,7 +333,7 @@ class SessionService:
         live = self._live.get(connector_id)
         if live is None or not live.recovering:
             return
-        view = self.station.manager.connectors()[connector_id]
+        view = self.station.manager.connector(connector_id)
         if view.status is None or view.status_age_s > time.monotonic() - self._started_monotonic:
             return  # not read since this service started
         holds = view.permitted and view.transaction_ref == live.transaction_ref
@@ -409,7 +413,7 @@ class SessionService:
         """Why the car is no longer seen: a latched fault drives the pilot to state F (IEC 61851-1
         Table A.4), which is not the car leaving; OCPP 1.6 section 7.39 has EmergencyStop for the
         stop button and Other for the rest."""
-        status = self.station.manager.connectors()[connector_id].status
+        status = self.station.manager.connector(connector_id).status
         if status is None or not status.faults:
             return "EVDisconnected"
         return "EmergencyStop" if status.faults & FaultBit.EMERGENCY_STOP else "Other"
@@ -455,7 +459,7 @@ class SessionService:
         if live.recovering:
             self._reconcile(connector_id)
             return
-        view = self.station.manager.connectors()[connector_id]
+        view = self.station.manager.connector(connector_id)
         if view.status is None:
             return
         if live.state == WAITING_FOR_PLUG:
@@ -606,7 +610,7 @@ class SessionService:
     def _meter_now(self, connector_id: str) -> int | None:
         """The charger's counter now; also while a fault is latched (the connector is then not
         available for new sessions, but its link and meter are fine), not when the link is down."""
-        view = self.station.manager.connectors()[connector_id]
+        view = self.station.manager.connector(connector_id)
         if view.status is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
             return None
         return view.status.energy_Wh

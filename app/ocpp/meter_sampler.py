@@ -91,7 +91,11 @@ class MeterSampler:
     # -- what one reading is ------------------------------------------------------------------------
 
     def _reading(self, number: int, key: str, context: str, at: datetime) -> dict[str, Any] | None:
-        view = self.station.manager.connectors().get(self.connectors[number])
+        connector_id = self.connectors[number]
+        try:
+            view = self.station.manager.connector(connector_id)
+        except KeyError:  # a connector of the ledger the manager does not run
+            view = None
         if view is None or view.status is None or not view.available:
             return None
         measurands = self.config.get_list(key)

@@ -145,13 +145,20 @@ class Reservations:
     def _connectors(self) -> range:
         return range(1, self._config.get_int("NumberOfConnectors") + 1)
 
-    def _free(self, active: list[Reservation], excluding: int | None = None) -> list[int]:
-        """Available connectors without a reservation of their own."""
+    def _free(
+        self,
+        active: list[Reservation],
+        excluding: int | None = None,
+        state: Callable[[int], ConnectorState] | None = None,
+    ) -> list[int]:
+        """Available connectors without a reservation of their own (`state`: the connector states to
+        use, e.g. read once for a whole status round; by default the live ones)."""
+        state = state or self._state
         reserved = {r.connector_id for r in active}
         return [
             n
             for n in self._connectors()
-            if n != excluding and n not in reserved and self._state(n) is ConnectorState.AVAILABLE
+            if n != excluding and n not in reserved and state(n) is ConnectorState.AVAILABLE
         ]
 
     def reservation_on(self, connector_id: int, now: datetime | None = None) -> Reservation | None:
@@ -162,10 +169,28 @@ class Reservations:
             if reservation.connector_id == connector_id:
                 return reservation
         anywhere = [r for r in active if r.connector_id == 0]
+        if not anywhere:  # the usual case: no connector is held for connector 0, nothing to count
+            return None
         free = self._free(active)
-        if anywhere and connector_id in free and len(free) <= len(anywhere):
+        if connector_id in free and len(free) <= len(anywhere):
             return anywhere[0]
         return None
+
+    def holding(
+        self, state: Callable[[int], ConnectorState] | None = None, now: datetime | None = None
+    ) -> dict[int, Reservation]:
+        """reservation_on() of every connector at once: connector -> the reservation holding it.
+
+        The free connectors are counted once (with `state`, e.g. a snapshot of the round), not once
+        per connector: a status round stays linear in the number of connectors."""
+        active = self.active(now)
+        held = {r.connector_id: r for r in reversed(active) if r.connector_id != 0}
+        anywhere = [r for r in active if r.connector_id == 0]
+        if anywhere:
+            free = self._free(active, state=state)
+            if len(free) <= len(anywhere):
+                held.update({n: anywhere[0] for n in free})
+        return held
 
     def check_start(
         self, connector_id: int, id_tag: str, parent_id_tag: str | None = None, now: datetime | None = None
@@ -183,6 +208,8 @@ class Reservations:
         mine = next((r for r in anywhere if r.admits(id_tag, parent_id_tag)), None)
         if mine is not None:
             return StartPermission(True, mine.reservation_id)
+        if not anywhere:
+            return StartPermission(True)
         # Another tag may start only if enough free connectors remain for the connector-0 reservations.
         return StartPermission(len(self._free(active, excluding=connector_id)) >= len(anywhere))
 
@@ -225,7 +252,7 @@ class Reservations:
                 return _REFUSAL_OF_STATE[state]
             if any(r.connector_id == connector_id for r in others):
                 return ReservationStatus.OCCUPIED  # already reserved under another reservationId
-            if len(self._free(others, excluding=connector_id)) < anywhere:
+            if anywhere and len(self._free(others, excluding=connector_id)) < anywhere:
                 return ReservationStatus.OCCUPIED  # the last free connectors are held for connector 0
             return None
         if len(self._free(others)) > anywhere:

@@ -174,7 +174,8 @@ class OcppService:
             self.config.get_wire,
             self.clock,
             stream=OUTBOX_STREAM if scope is None else scope.stream,
-            on_id_tag_info=self.authorizer.record,
+            # The authorisation cache is a ledger write: off the event loop (awaited by the queue).
+            on_id_tag_info=lambda tag, info: asyncio.to_thread(self.authorizer.record, tag, info),
             on_start_rejected=self.bridge.start_rejected,
             on_transaction_id=self.bridge.transaction_id_assigned,
             on_parked=self.bridge.parked,

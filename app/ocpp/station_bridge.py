@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from app.ocpp.status_map import OcppStatus, charge_point_status, connector_statu
 from app.session_ledger import SessionRefusedError
 from app.session_states import ENDED, RUNNING_STATES
 from app.sessions import SessionChange
-from app.station_events import StationEvent
+from app.station_events import ConnectorView, StationEvent
 
 if TYPE_CHECKING:
     from app.ocpp.service import OcppService
@@ -40,11 +41,24 @@ class StationBridge:
         self.parked_reports: list[Any] = []
         self._tx_start: dict[int, datetime] = {}
         self._pending: set[asyncio.Task[Any]] = set()
+        # What the last status round computed, so that a poll of one charger recomputes only its own
+        # connectors: a status round that rebuilt every connector for every poll of every charger
+        # grew with the cube of the chargers (every connector's status asked the reservations, which
+        # counted the free connectors, each from a fresh snapshot of every connector).
+        self._statuses: dict[int, OcppStatus] = {}
+        self._states: dict[int, ConnectorState] = {}  # as reservations see each connector
+        self._held: set[int] = set()  # connectors a reservation holds (StatusNotification Reserved)
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- connector facts -----------------------------------------------------------------------------
 
-    def _view(self, number: int) -> Any:
-        return self.svc.station.manager.connectors().get(self.svc.connectors[number])
+    def _view(self, number: int) -> ConnectorView | None:
+        try:
+            return self.svc.station.manager.connector(self.svc.connectors[number])
+        except KeyError:
+            if number not in self.svc.connectors:
+                raise
+            return None  # a connector of the ledger the manager does not run
 
     def _open(self, number: int) -> tuple[int, str] | None:
         return self.svc.sessions.open_session(self.svc.connectors[number])
@@ -54,7 +68,9 @@ class StationBridge:
         return open_session is not None and open_session[1] in (*RUNNING_STATES, "interrupted", "finishing")
 
     def reservation_state(self, number: int) -> ConnectorState:
-        view = self._view(number)
+        return self._reservation_state(number, self._view(number))
+
+    def _reservation_state(self, number: int, view: ConnectorView | None) -> ConnectorState:
         if view is None or view.status is None or view.status.faults:
             return ConnectorState.FAULTED
         if self.svc.availability.is_inoperative(number) or not view.available:
@@ -63,25 +79,66 @@ class StationBridge:
             return ConnectorState.OCCUPIED
         return ConnectorState.AVAILABLE
 
-    def statuses(self) -> dict[int, OcppStatus]:
+    def statuses(self, only: Collection[int] | None = None) -> dict[int, OcppStatus]:
+        """The status of every connector and of the charge point (0); with `only`, of those connectors
+        and 0 (a poll of one charger), the others' being as last computed unless a reservation for
+        connector 0 moved onto or off them. One view per connector computed, read once."""
+        connectors = self.svc.connectors
+        full = only is None or not self._statuses
+        numbers = set(connectors) if full else {n for n in only or () if n in connectors}
+        views = self._views(numbers)
+        for number in numbers:
+            self._states[number] = self._reservation_state(number, views.get(number))
+        held = set(self.svc.reservations.holding(self._state_of))
+        moved = (held ^ self._held) - numbers
+        if moved:  # Reserved <-> Available elsewhere: a connector-0 reservation needs another one
+            numbers |= moved
+            views.update(self._views(moved))
+        self._held = held
         result: dict[int, OcppStatus] = {}
-        views = self.svc.station.manager.connectors()  # one snapshot: it is rebuilt on every call
-        for number, connector_id in sorted(self.svc.connectors.items()):
+        for number in sorted(numbers):
             open_session = self._open(number)
-            result[number] = connector_status(
-                views.get(connector_id),
+            result[number] = self._statuses[number] = connector_status(
+                views.get(number),
                 session_state=open_session[1] if open_session else None,
                 inoperative=self.svc.availability.is_inoperative(number),
-                reserved=self.svc.reservations.reservation_on(number) is not None,
+                reserved=number in held,
                 finished=number in self.finished,
             )
-        connectors = list(result.values())
+        # Connector 0 is Faulted only when every connector is: one that is not settles it (usually the
+        # first looked at), so a poll does not go through every connector for it.
+        cached = self._statuses
+        working = next((s for s in cached.values() if s.status != "Faulted"), None)
         result[0] = charge_point_status(
-            connectors, inoperative=self.svc.availability.charge_point_inoperative()
+            [working] if working is not None else [cached[n] for n in sorted(cached)],
+            inoperative=self.svc.availability.charge_point_inoperative(),
         )
         return result
 
+    def _views(self, numbers: Collection[int]) -> dict[int, ConnectorView]:
+        connectors = self.svc.connectors
+        views = self.svc.station.manager.views(connectors[n] for n in numbers)
+        return {n: views[connectors[n]] for n in numbers if connectors[n] in views}
+
+    def _state_of(self, number: int) -> ConnectorState:
+        """A connector's state as the last status round saw it (the reservations' count of free ones)."""
+        state = self._states.get(number)
+        if state is None:
+            state = self.reservation_state(number) if number in self.svc.connectors else None
+        return state or ConnectorState.UNAVAILABLE
+
     def changed(self) -> None:
+        """Something every status may depend on changed (a session, availability, a reservation).
+
+        Computed on the event loop: reservations and availability change in worker threads."""
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None and self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self.changed)
+            return
+        self._loop = loop or self._loop
         self.svc.status.changed()
 
     def session_row(self, number: int) -> ChargingSession | None:
@@ -119,8 +176,27 @@ class StationBridge:
         if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
             number = self.svc.numbers.get(event.connector_id)  # type: ignore[union-attr]
             self.finished.discard(number)  # type: ignore[arg-type]
-        if event.kind != "status" or self.svc.status.sent:
-            self.changed()
+        if event.kind == "status" and not self.svc.status.sent:
+            return  # nothing sent yet: the (re)connection sends every status anyway
+        # Only the connectors the event is about (and connector 0) can change status: a poll, a car,
+        # a fault or a session of one connector, a link of one charger.
+        if event.kind in ("status", "link"):
+            connector_ids: tuple[str, ...] = self._connectors_of(event.charger_id)  # type: ignore[union-attr]
+        else:
+            connector_ids = (event.connector_id,)  # type: ignore[union-attr]
+        self.changed_at(connector_ids)
+
+    def _connectors_of(self, charger_id: str) -> tuple[str, ...]:
+        try:
+            return tuple(self.svc.station.manager.link_task(charger_id).connector_ids)
+        except KeyError:
+            return ()
+
+    def changed_at(self, connector_ids: Collection[str]) -> None:
+        """Something changed at these station connectors only (a poll, a car, a session)."""
+        numbers = [self.svc.numbers[c] for c in connector_ids if c in self.svc.numbers]
+        if numbers:
+            self.svc.status.changed(connectors=numbers)
 
     def on_session_change(self, change: SessionChange) -> None:
         number = self.svc.numbers.get(change.connector_id)
@@ -150,7 +226,7 @@ class StationBridge:
             self._spawn(self.svc.enforcer.transaction_stopped(number))
             self.svc.availability.transaction_ended(number)
             self.svc.tx_queue.wake()
-        self.changed()
+        self.changed_at((change.connector_id,))
 
     def resume_transactions(self) -> None:
         """At start: transactions recovered from the ledger are known to the profile enforcer."""
@@ -196,6 +272,7 @@ class StationBridge:
         log.error("an OCPP transaction message was parked: %s", report)
 
     async def run_reservation_expiry(self) -> None:
+        self._loop = asyncio.get_running_loop()  # where changes from worker threads are computed
         while True:
             expiry = self.svc.reservations.next_expiry()
             wait = 60.0 if expiry is None else max(0.0, (expiry - self.svc.clock()).total_seconds())

@@ -71,9 +71,10 @@ def connector_status(
         state = "no link" if view is None else view.link_state.value
         return OcppStatus("Faulted", "InternalError", f"charger link {state}")
     faults = view.status.faults
-    for bit, code, info in FAULT_ERROR_CODES:
-        if faults & bit:
-            return OcppStatus("Faulted", code, info)
+    if faults:  # computed for every connector at every poll: the table only when there is a fault
+        for bit, code, info in FAULT_ERROR_CODES:
+            if faults & bit:
+                return OcppStatus("Faulted", code, info)
     warning = "HighTemperature" if view.status.flags & StatusFlag.DERATING else "NoError"
     warning_info = "derating for temperature" if warning != "NoError" else None
     if session_state in _RUNNING:

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -26,11 +26,15 @@ Send = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 
 class StatusNotifier:
-    """Keeps the CSMS's view of every connector (0 = the charge point) in line with `compute()`."""
+    """Keeps the CSMS's view of every connector (0 = the charge point) in line with `compute()`.
+
+    `compute()` gives every connector's status; `compute(connectors)` at least those connectors' and
+    connector 0's (a poll of one charger must not cost a round over every connector).
+    """
 
     def __init__(
         self,
-        compute: Callable[[], dict[int, OcppStatus]],
+        compute: Callable[..., dict[int, OcppStatus]],
         send: Send,
         *,
         minimum_duration_s: Callable[[], float],
@@ -64,17 +68,22 @@ class StatusNotifier:
     def connection_down(self) -> None:
         self._online = False
 
-    def changed(self, *, immediate: bool = False) -> None:
-        """Something a status depends on changed (call from the event loop)."""
+    def changed(self, *, immediate: bool = False, connectors: Collection[int] | None = None) -> None:
+        """Something a status depends on changed: of every connector, or of these `connectors` only
+        (call from the event loop)."""
         now = time.monotonic()
-        for connector, status in self.compute().items():
+        statuses = self.compute() if connectors is None else self.compute(connectors)
+        new = False
+        for connector, status in statuses.items():
             if self.sent.get(connector) == status:
                 self._pending.pop(connector, None)
                 continue
             pending = self._pending.get(connector)
             if pending is None or pending[0] != status:
                 self._pending[connector] = (status, now - (1e9 if immediate else 0.0))
-        self._wake.set()
+                new = True
+        if new:  # the sender has something new to time; every poll of every charger comes here
+            self._wake.set()
 
     async def trigger(self, connector: int | None) -> None:
         """TriggerMessage(StatusNotification): the current status now, stable or not (section 5.17)."""

@@ -195,6 +195,16 @@ class TransactionQueue:
         transactionId it needs (its session's, as known now)."""
         if settlement is None and not claim:
             return None
+        # A worker thread: the commit waits for the disk (synchronous=FULL), and the event loop that
+        # polls the chargers must not wait with it (a commit per message held 64 links' polls).
+        claimed, after = await asyncio.to_thread(self._transact, settlement, claim)
+        for callback in after:
+            await self._call_safely(callback)
+        return claimed
+
+    def _transact(
+        self, settlement: Settlement | None, claim: bool
+    ) -> tuple[tuple[outbox.ClaimedMessage, int | None] | None, list[Callable[[], object]]]:
         after: list[Callable[[], object]] = []
         claimed: tuple[outbox.ClaimedMessage, int | None] | None = None
         with self.engine.begin() as db:
@@ -211,9 +221,7 @@ class TransactionQueue:
                         select(ChargingSession.csms_transaction_id).where(ChargingSession.id == session_id)
                     )
                 claimed = (message, transaction_id)
-        for callback in after:
-            await self._call_safely(callback)
-        return claimed
+        return claimed, after
 
     def _until_next_attempt(self) -> float:
         with self._reader.connect() as db:

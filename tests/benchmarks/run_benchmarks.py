@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib
+import inspect
 import os
 import platform
 import re
@@ -274,7 +275,8 @@ def main() -> None:
     report(bench_i2c_budget())
     report(bench_tcp_latency(1000 if args.quick else 5000))
     report(bench_sim_capacity(2.0 if args.quick else 10.0))
-    # The station's own figures (allocator, charger manager, load balancer, ledger), each from its module.
+    # The station's own figures (allocator, charger manager, load balancer, ledger, OCPP, kiosk, and the
+    # whole station under load), each from its module; those with a shorter run take --quick.
     for module in (
         "bench_allocator",
         "bench_manager",
@@ -283,8 +285,11 @@ def main() -> None:
         "bench_ocpp_queue",
         "bench_ocpp",
         "bench_kiosk",
+        "bench_station",
     ):
-        report([Figure(*row) for row in importlib.import_module(module).run()])
+        measure = importlib.import_module(module).run
+        quick = {"quick": args.quick} if "quick" in inspect.signature(measure).parameters else {}
+        report([Figure(*row) for row in measure(**quick)])
     if args.write_docs:
         write_docs(
             figures,
