@@ -79,6 +79,9 @@ class TransactionQueue:
         self._reader = read_only(engine)
         self.stream = stream
         self.counters: Counter[str] = Counter()
+        # Counts made inside a ledger transaction (a worker thread) land in `counters` only once it
+        # has committed, so a count never runs ahead of the rows it describes.
+        self._staged: Counter[str] = Counter()
         self._send = send
         self._config = config_getter
         self._clock = clock
@@ -197,7 +200,10 @@ class TransactionQueue:
             return None
         # A worker thread: the commit waits for the disk (synchronous=FULL), and the event loop that
         # polls the chargers must not wait with it (a commit per message held 64 links' polls).
+        self._staged.clear()  # what a failed transaction counted is void
         claimed, after = await asyncio.to_thread(self._transact, settlement, claim)
+        self.counters.update(self._staged)
+        self._staged.clear()
         for callback in after:
             await self._call_safely(callback)
         return claimed
@@ -320,7 +326,7 @@ class TransactionQueue:
             now = self._clock()
             if not outbox.park(db, message.id, message.claim_token, error=error, now=now):
                 return []
-            self.counters["parked"] += 1
+            self._staged["parked"] += 1
             log.warning(
                 "OCPP %s of session %s parked: %s", message.kind, message.payload.get("session_id"), error
             )
@@ -355,21 +361,21 @@ class TransactionQueue:
                     error = f"transactionId {transaction_id} belongs to session {holder}"
                     return self._park(message, error)(db)
                 if not outbox.ack(db, message.id, message.claim_token, now=self._clock()):
-                    self.counters["stale confirmations"] += 1
+                    self._staged["stale confirmations"] += 1
                     return []
                 if holder is not None:
                     # The CSMS reuses a number (its database was reset): the newest transaction gets it;
                     # the older session is complete and keeps its billing record.
-                    self.counters["transaction ids reused"] += 1
+                    self._staged["transaction ids reused"] += 1
                     log.warning("CSMS reused transactionId %s of session %s", transaction_id, holder)
                     _set_transaction_id(db, holder, None)
                 _set_transaction_id(db, session_id, transaction_id)
             elif not outbox.ack(db, message.id, message.claim_token, now=self._clock()):
-                self.counters["stale confirmations"] += 1
+                self._staged["stale confirmations"] += 1
                 return []
             if request is not None:
-                self.counters["delivered"] += 1
-                self.counters[f"delivered {request.action}"] += 1
+                self._staged["delivered"] += 1
+                self._staged[f"delivered {request.action}"] += 1
             return self._after_confirmation(message, request, response, session_id)
 
         return settle
@@ -395,7 +401,7 @@ class TransactionQueue:
         if message.kind == tx_messages.KIND_STARTED and isinstance(info, dict):
             status = info.get("status")
             if status != "Accepted":
-                self.counters["starts rejected"] += 1
+                self._staged["starts rejected"] += 1
                 if self._on_start_rejected is not None:
                     on_rejected = self._on_start_rejected
                     after.append(lambda: on_rejected(session_id, status))
