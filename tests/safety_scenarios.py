@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -134,3 +135,16 @@ class ChargingRig:
 
     async def close(self) -> None:
         await self.board.close()
+
+
+def run_with_rig(sim: RunningSim, scenario: Callable[[ChargingRig], Awaitable[None]]) -> None:
+    """Runs one scenario on a ChargingRig of the simulator's first charger, closing the rig after."""
+
+    async def main() -> None:
+        rig = ChargingRig(sim)
+        try:
+            await scenario(rig)
+        finally:
+            await rig.close()
+
+    asyncio.run(main())

@@ -4,13 +4,11 @@ charging on the old permission, RESET only of a documented kind (docs/fault-cata
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from safety_scenarios import LONG_LEASE_MS, ChargingRig
+from safety_scenarios import LONG_LEASE_MS, ChargingRig, run_with_rig
 
 from hal.link_errors import CommandRefused
 from hal.wire_messages import Configure, FaultBit, Reset, ResultCode, StatusFlag
@@ -24,17 +22,6 @@ OPEN_LIMIT_MS = 100  # IEC 61851-1 Table A.6: contactor open within 100 ms of a 
 
 # The firmware's defaults, as the raw CONFIGURE payload a host would send.
 DEFAULTS = Configure(32000, 0, LONG_LEASE_MS, 253000, 196000, 700, 850, 50, 0, 3)
-
-
-def run(sim: RunningSim, scenario: Callable[[ChargingRig], Awaitable[None]]) -> None:
-    async def main() -> None:
-        rig = ChargingRig(sim)
-        try:
-            await scenario(rig)
-        finally:
-            await rig.close()
-
-    asyncio.run(main())
 
 
 async def ack_result(rig: ChargingRig, msg: Any) -> int:
@@ -85,7 +72,7 @@ def test_configure_that_would_switch_protections_off_is_refused_and_the_trips_ho
             await rig.board.heartbeat(ack_lease_expiry=True)  # the host saw the lease run out meanwhile
         assert result == ResultCode.INVALID_ARGUMENT
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_configure_refuses_each_out_of_bounds_field_even_after_a_good_one(stepped_sim: RunningSim) -> None:
@@ -108,7 +95,7 @@ def test_configure_refuses_each_out_of_bounds_field_even_after_a_good_one(steppe
         for msg in hostile:
             assert await ack_result(rig, msg) == ResultCode.INVALID_ARGUMENT, msg
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_refused_retry_limit_still_latches_after_three_reclosures(stepped_sim: RunningSim) -> None:
@@ -125,7 +112,7 @@ def test_refused_retry_limit_still_latches_after_three_reclosures(stepped_sim: R
         assert status.faults & FaultBit.OVERCURRENT and not status.flags & StatusFlag.FAULT_RETRY
         assert result == ResultCode.INVALID_ARGUMENT
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_clear_fault_is_condition_present_while_the_vehicle_fault_remains(stepped_sim: RunningSim) -> None:
@@ -170,7 +157,7 @@ def test_clear_fault_is_condition_present_while_the_vehicle_fault_remains(steppe
         assert refused.value.result == ResultCode.CONDITION_PRESENT
         assert (await rig.status()).faults & FaultBit.VENTILATION_REFUSED
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 TECHNICIAN_CLEARS = [
@@ -209,7 +196,7 @@ def test_a_cleared_fault_does_not_restart_charging_without_a_new_permit(
         await rig.board.permit(0, 16000, 6)
         rig.step_until(lambda s: s["contactor"], limit_ms=7000, step_ms=50)
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_reset_of_an_unknown_kind_is_refused_and_does_not_reset(stepped_sim: RunningSim) -> None:
@@ -225,4 +212,4 @@ def test_reset_of_an_unknown_kind_is_refused_and_does_not_reset(stepped_sim: Run
         rig.step(100)
         assert (await rig.board.identify()).boot_count == boot + 1
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)

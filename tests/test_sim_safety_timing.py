@@ -7,13 +7,12 @@ contactor or PWM event it caused), printed, collected in a table shown at the en
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import figures
 import pytest
-from safety_scenarios import ChargingRig, FigureTable
+from safety_scenarios import ChargingRig, FigureTable, run_with_rig
 
 from hal.link_errors import CommandRefused, LinkError
 from hal.wire_messages import FaultBit, StatusFlag, StopReason
@@ -42,17 +41,6 @@ def figure_table() -> Iterator[FigureTable]:
     figures.report("safety timing in simulated time", FIGURES.render())
 
 
-def run(sim: RunningSim, scenario: Callable[[ChargingRig], Awaitable[None]]) -> None:
-    async def main() -> None:
-        rig = ChargingRig(sim)
-        try:
-            await scenario(rig)
-        finally:
-            await rig.close()
-
-    asyncio.run(main())
-
-
 def test_contactor_closes_within_3_s_of_c2(stepped_sim: RunningSim) -> None:
     async def scenario(rig: ChargingRig) -> None:
         await rig.configure()
@@ -68,7 +56,7 @@ def test_contactor_closes_within_3_s_of_c2(stepped_sim: RunningSim) -> None:
         FIGURES.record("close after C2 (car asks)", dt, "ms", f"<= {CLOSE_LIMIT_MS} ms")
         assert 0 <= dt <= CLOSE_LIMIT_MS
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_contactor_waits_for_the_diode_check_when_the_pwm_starts_in_c(stepped_sim: RunningSim) -> None:
@@ -89,7 +77,7 @@ def test_contactor_waits_for_the_diode_check_when_the_pwm_starts_in_c(stepped_si
         )
         assert DIODE_CHECK_MS <= dt <= CLOSE_LIMIT_MS
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 @pytest.mark.parametrize(("stimulus", "label"), [("pause", "C->B (car pauses)"), ("unplug", "C->A (unplug)")])
@@ -110,7 +98,7 @@ def test_contactor_opens_within_100_ms_when_the_car_leaves_c(
         FIGURES.record(f"open after {label}", dt, "ms", f"<= {OPEN_LIMIT_MS} ms")
         assert 0 <= dt <= OPEN_LIMIT_MS
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 FAULTS = [
@@ -140,7 +128,7 @@ def test_contactor_opens_within_100_ms_of_each_fault(stepped_sim: RunningSim, ki
         assert 0 <= dt <= OPEN_LIMIT_MS
         assert status.faults & bit, f"{kind}: faults 0x{status.faults:x} lack bit 0x{int(bit):x}"
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_gross_overcurrent_opens_within_100_ms(stepped_sim: RunningSim) -> None:
@@ -161,7 +149,7 @@ def test_gross_overcurrent_opens_within_100_ms(stepped_sim: RunningSim) -> None:
         assert 0 <= dt <= OPEN_LIMIT_MS
         assert status.faults & FaultBit.GROSS_OVERCURRENT
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_overcurrent_plus_10_percent_tolerated_6_s_then_trips(stepped_sim: RunningSim) -> None:
@@ -179,7 +167,7 @@ def test_overcurrent_plus_10_percent_tolerated_6_s_then_trips(stepped_sim: Runni
         assert OVERCURRENT_TOLERANCE_MS <= dt <= OVERCURRENT_TOLERANCE_MS + LATE_MARGIN_MS
         assert status.faults & FaultBit.OVERCURRENT
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_forced_open_6_s_after_stop_when_the_car_ignores_the_pwm(stepped_sim: RunningSim) -> None:
@@ -194,7 +182,7 @@ def test_forced_open_6_s_after_stop_when_the_car_ignores_the_pwm(stepped_sim: Ru
         FIGURES.record("forced open after PWM stop (car stays in C)", dt, "ms", f"~{FORCED_OPEN_MS} ms")
         assert FORCED_OPEN_MS <= dt <= FORCED_OPEN_MS + LATE_MARGIN_MS
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_pp_caps_the_offered_current(stepped_sim: RunningSim) -> None:
@@ -215,7 +203,7 @@ def test_pp_caps_the_offered_current(stepped_sim: RunningSim) -> None:
             rig.ctl("unplug")
             rig.step(1000)
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_welded_contactor_detected_and_needs_clear_fault(stepped_sim: RunningSim) -> None:
@@ -241,7 +229,7 @@ def test_welded_contactor_detected_and_needs_clear_fault(stepped_sim: RunningSim
         rig.step(50)
         assert not (await rig.status()).faults & FaultBit.WELDED_CONTACTOR
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_duty_changes_are_paced_5_s_apart(stepped_sim: RunningSim) -> None:
@@ -263,7 +251,7 @@ def test_duty_changes_are_paced_5_s_apart(stepped_sim: RunningSim) -> None:
         assert PACING_MS <= gap <= PACING_MS + LATE_MARGIN_MS
         assert (await rig.status()).offered_mA >= 15900
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 async def _charge_with_heartbeats(rig: ChargingRig, lease_ms: int, failsafe_current: int) -> int:
@@ -305,7 +293,7 @@ def test_lease_expiry_applies_failsafe_current_and_recovers_after_ack(stepped_si
         assert not status.flags & StatusFlag.LEASE_EXPIRED
         assert t_back - t_ack <= PACING_MS + 10
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
 
 
 def test_host_link_loss_with_zero_failsafe_stops_charging(stepped_sim: RunningSim) -> None:
@@ -345,4 +333,4 @@ def test_host_link_loss_with_zero_failsafe_stops_charging(stepped_sim: RunningSi
         assert t_back - t_ack <= PACING_MS + CLOSE_LIMIT_MS
         assert not (await rig.status()).flags & StatusFlag.LEASE_EXPIRED
 
-    run(stepped_sim, scenario)
+    run_with_rig(stepped_sim, scenario)
