@@ -430,8 +430,10 @@ def test_rejected_start_is_reported_and_a_silent_csms_uses_no_attempt(ledger, ad
             await wait_until(lambda n=n: queue.counters["no answer"] == n, f"silence {n}")
             queue.connection_down()
             queue.connection_up()
+        # Counts land once their ledger transaction committed, a moment after the rows do.
+        await wait_until(lambda: queue.counters["starts rejected"] == 1, "the rejected start counted")
         await drain(queue)
-        assert queue.parked() == [] and queue.counters["starts rejected"] == 1
+        assert queue.parked() == []
         await queue.close()
 
     asyncio.run(scenario())
@@ -485,7 +487,8 @@ def test_a_transaction_id_the_csms_reuses(ledger, add_connectors, pending):
             assert queue.parked()[-1].last_error == f"transactionId 101 belongs to session {old}"
             assert session(ledger, new).csms_transaction_id is None
         else:
-            assert queue.counters["transaction ids reused"] == 1
+            # Counts land once their ledger transaction committed, a moment after the rows do.
+            await wait_until(lambda: queue.counters["transaction ids reused"] == 1, "the reuse counted")
             assert session(ledger, new).csms_transaction_id == 101
         await queue.close()
 
