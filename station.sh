@@ -22,7 +22,7 @@ command=${1:-}
 case "$command" in
     run)
         scripts/setup.sh
-        exec .venv/bin/python -m app "$@"
+        exec .venv/bin/python -m launcher "$@"
         ;;
     test)
         scripts/setup.sh --tests

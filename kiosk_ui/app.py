@@ -28,8 +28,8 @@ from kiosk_ui.screens.summary import SummaryScreen
 from kiosk_ui.theme import Theme, load_theme
 
 if TYPE_CHECKING:
-    from app.driver_facade import DriverFacade
-    from app.station_runtime import StationRuntime
+    from app.driver.facade import DriverFacade
+    from app.station.runtime import StationRuntime
 
 log = logging.getLogger(__name__)
 

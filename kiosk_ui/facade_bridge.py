@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from app.driver_facade import DriverFacade
-    from app.driver_views import DriverEvent
+    from app.driver.facade import DriverFacade
+    from app.driver.views import DriverEvent
 
 
 class FacadeBridge(QObject):

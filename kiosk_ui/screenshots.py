@@ -27,18 +27,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import DatabaseSettings, LinkSettings, StationConfig
-from app.config_kiosk import KioskSettings
-from app.demo import demo_config
-from app.driver_auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
-from app.driver_facade import DriverFacade
-from app.station_runtime import StationRuntime
-from hal.simulator import SimControl, SimulatorProcess
+from app.config.kiosk import KioskSettings
+from app.config.loader import DatabaseSettings, LinkSettings, StationConfig
+from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
+from app.driver.facade import DriverFacade
+from app.station.runtime import StationRuntime
+from hal.sim.control import SimControl, SimulatorProcess
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import load_theme
+from launcher.demo import demo_config
 
 SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800))
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real

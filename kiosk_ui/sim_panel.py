@@ -1,7 +1,7 @@
 """The demo's simulator panel: plug cars in and out, tap virtual cards and inject faults, in its own window.
 
 A tool for the technician or the salesperson beside the kiosk, not for the driver: it talks to the
-simulator's control channel (hal.simulator.SimControl, docs/simulator.md) and taps cards through the
+simulator's control channel (hal.sim.control.SimControl, docs/simulator.md) and taps cards through the
 driver facade, exactly as a card reader would; it never touches the kiosk's screens, so what the kiosk
 shows is what the station made of the stimulus.
 """
@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.driver_auth import DEMO_BLOCKED_CARD, DEMO_CARDS
-from hal.simulator import SimError
+from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS
+from hal.sim.control import SimError
 
 if TYPE_CHECKING:
-    from app.driver_facade import DriverFacade
-    from hal.simulator import SimControl
+    from app.driver.facade import DriverFacade
+    from hal.sim.control import SimControl
 
 log = logging.getLogger(__name__)
 

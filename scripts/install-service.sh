@@ -6,7 +6,7 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 config=${1:?usage: scripts/install-service.sh SITE_CONFIG.toml}
 [ -f "$config" ] || { echo "install-service: no such file: $config" >&2; exit 2; }
 scripts/setup.sh
-.venv/bin/python -m app --config "$config" --help >/dev/null
+.venv/bin/python -m launcher --config "$config" --help >/dev/null
 unit=/etc/systemd/system/evse-station.service
 sed -e "s|@INSTALL_DIR@|$PWD|g" -e "s|@CONFIG@|$(readlink -f "$config")|g" systemd/evse-station.service.in >"$unit"
 systemd-analyze verify "$unit"

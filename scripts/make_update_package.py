@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.ocpp.update_package import TARGETS, PackageError, build_package
+from app.updates.package_format import TARGETS, PackageError, build_package
 
 
 def keygen(private_path: Path, public_path: Path) -> None:

@@ -89,7 +89,7 @@ done
 
 # The strict OCPP test central system's npm packages, reinstalled only when package-lock.json changes.
 if [ "$with_tests" -eq 1 ]; then
-    strict_csms=tests/ocpp_peers/strict_csms
+    strict_csms=tests/support/ocpp_peers/strict_csms
     npm_stamp=$strict_csms/node_modules/.installed-$(sha256sum "$strict_csms/package-lock.json" | cut -c1-16)
     if [ ! -f "$npm_stamp" ]; then
         log "installing the strict OCPP test central system (npm ci)"
@@ -109,8 +109,8 @@ else
     cmake -S firmware -B build/firmware -DCMAKE_BUILD_TYPE=Release -DEVSE_TESTS=OFF >/dev/null
     cmake --build build/firmware -j "$jobs" --target evse-sim >/dev/null
 fi
-log "building the allocator's native core (app/_allocator)"
-cmake -S app/native -B build/native -DPython3_EXECUTABLE="$PWD/.venv/bin/python" >/dev/null
+log "building the allocator's native core (app/balancing/_allocator)"
+cmake -S app/balancing/native -B build/native -DPython3_EXECUTABLE="$PWD/.venv/bin/python" >/dev/null
 cmake --build build/native -j "$jobs" >/dev/null
 if [ "$with_tests" -eq 1 ]; then
     log "building the firmware host tests (build/firmware-asan)"

@@ -11,7 +11,7 @@ from pathlib import Path
 import figures
 import pytest
 
-from hal.simulator import BUILD_HINT, SimControl, SimPorts, SimulatorProcess, find_sim_binary
+from hal.sim.control import BUILD_HINT, SimControl, SimPorts, SimulatorProcess, find_sim_binary
 
 pytest_plugins = ["ocpp_peers.fixtures"]
 

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.ocpp.file_transfer import TransferError, download
-from app.ocpp.update_package import PackageError, VerifiedPackage, verify_package
+from app.updates.package_format import PackageError, VerifiedPackage, verify_package
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,11 @@ from sqlalchemy import func, select
 from app.db.engine import read_only, session_factory
 from app.db.models_logs import OutboxMessage
 from app.ocpp.service import OcppService
-from app.session_ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_stream
+from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_stream
 
 if TYPE_CHECKING:
-    from app.config import OcppSettings
-    from app.station_runtime import StationRuntime
+    from app.config.loader import OcppSettings
+    from app.station.runtime import StationRuntime
 
 log = logging.getLogger(__name__)
 

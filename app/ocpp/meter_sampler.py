@@ -23,10 +23,10 @@ from sqlalchemy import Engine
 from app.ocpp.config_keys import OcppConfiguration
 from app.ocpp.errors import CsmsCallError
 from app.ocpp.meter_values import meter_value
-from app.session_ledger import enqueue_meter_values
-from app.session_states import RUNNING_STATES
-from app.sessions import SessionService
-from app.station import Station
+from app.sessions.ledger import enqueue_meter_values
+from app.sessions.service import SessionService
+from app.sessions.states import RUNNING_STATES
+from app.station.site import Station
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from hal.wire_messages import StatusReply
+from hal.wire.messages import StatusReply
 
 ENERGY = "Energy.Active.Import.Register"
 # Measurands this station can measure, each with its unit and whether it is reported per phase.

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Protocol
 
-from app.allocator import MIN_CURRENT_mA
 from app.arbitration import Arbiter, Claim, ClaimSource
+from app.balancing.allocator import MIN_CURRENT_mA
 from app.ocpp.smart_charging import Clock, SmartCharging
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ EARLY_WAKE_MARGIN_S = 0.001  # asyncio may wake a hair before the boundary; neve
 
 
 class SiteCapTarget(Protocol):
-    """What the enforcer needs of app.load_balancer.LoadBalancer."""
+    """What the enforcer needs of app.balancing.balancer.LoadBalancer."""
 
     def set_external_site_limit(self, source: str, limit_mA: tuple[int, int, int] | None) -> None: ...
 

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
-from app.config import REPO_ROOT, OcppSettings
+from app.config.loader import REPO_ROOT, OcppSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
-from app.esp32_update import Esp32Installer
 from app.ocpp.availability import SETTING as AVAILABILITY_SETTING
 from app.ocpp.availability import Availability
 from app.ocpp.charging_profiles import ProfileLimits
@@ -43,11 +42,12 @@ from app.ocpp.smart_charging import ConnectorRating, SmartCharging
 from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.tx_queue import TransactionQueue
-from app.ocpp.update_package import PackageError, load_public_key
-from app.session_ledger import OUTBOX_STREAM
-from app.software_update import StationInstaller, running_version
-from app.station_runtime import StationRuntime, StationRuntimeError
-from hal.firmware_flasher import EsptoolFlasher
+from app.sessions.ledger import OUTBOX_STREAM
+from app.station.runtime import StationRuntime, StationRuntimeError
+from app.updates.esp32 import Esp32Installer
+from app.updates.package_format import PackageError, load_public_key
+from app.updates.station_release import StationInstaller, running_version
+from hal.board.flasher import EsptoolFlasher
 
 if TYPE_CHECKING:
     from app.ocpp.identities import IdentityScope

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from app.chargers.events import ConnectorView, StationEvent
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, Connector
 from app.ocpp.local_auth import InvalidIdAction, rule_for_start_status
 from app.ocpp.reservations import ConnectorState
 from app.ocpp.status_map import OcppStatus, charge_point_status, connector_status
-from app.session_ledger import SessionRefusedError
-from app.session_states import ENDED, RUNNING_STATES
-from app.sessions import SessionChange
-from app.station_events import ConnectorView, StationEvent
+from app.sessions.ledger import SessionRefusedError
+from app.sessions.service import SessionChange
+from app.sessions.states import ENDED, RUNNING_STATES
 
 if TYPE_CHECKING:
     from app.ocpp.service import OcppService

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.charger_link_task import LinkState
-from app.session_states import (
+from app.chargers.events import ConnectorView
+from app.chargers.link_task import LinkState
+from app.sessions.states import (
     AUTHORISED,
     CHARGING,
     FINISHING,
@@ -14,8 +15,7 @@ from app.session_states import (
     SUSPENDED_EVSE,
     WAITING_FOR_PLUG,
 )
-from app.station_events import ConnectorView
-from hal.wire_messages import FaultBit, IecState, StatusFlag
+from hal.wire.messages import FaultBit, IecState, StatusFlag
 
 # Latched fault -> ChargePointErrorCode (section 7.6), most severe first: a connector shows one code.
 FAULT_ERROR_CODES: tuple[tuple[FaultBit, str, str], ...] = (

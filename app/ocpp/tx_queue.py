@@ -26,7 +26,7 @@ from app.db.engine import read_only
 from app.db.models import ChargingSession, OutboxMessage
 from app.ocpp import tx_messages
 from app.ocpp.errors import CsmsCallError
-from app.session_ledger import OUTBOX_STREAM
+from app.sessions.ledger import OUTBOX_STREAM
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = Path(__file__).with_name("messages.toml")
 CPP_OUT = ROOT / "firmware/core/include/evse/wire_messages.hpp"
-PY_OUT = ROOT / "hal/wire_messages.py"
+PY_OUT = ROOT / "hal/wire/messages.py"
 DOC_OUT = ROOT / "docs/wire-protocol.md"
 DOC_BEGIN = "<!-- BEGIN GENERATED: gen_wire.py -->"
 DOC_END = "<!-- END GENERATED -->"

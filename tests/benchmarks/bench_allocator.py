@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.allocator import Demand, PowerNode, allocate
+from app.balancing.allocator import Demand, PowerNode, allocate
 
 RUNS = 200
 TARGET_MEDIAN_ms = 1.0

@@ -35,7 +35,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from hal.simulator import SimulatorProcess  # noqa: E402
+from hal.sim.control import SimulatorProcess  # noqa: E402
 
 COLD_TARGET_S = 3.0
 TOUCH_TARGET_MS = 100.0
@@ -75,8 +75,8 @@ def child_bare() -> None:
 
 
 def _station(ports: list[int], host: str, ledger: str, site_limit_mA: int | None = None) -> Any:
-    from app.config import DatabaseSettings, LinkSettings, StationConfig
-    from app.demo import demo_config
+    from app.config.loader import DatabaseSettings, LinkSettings, StationConfig
+    from launcher.demo import demo_config
 
     config = demo_config(StationConfig(), tuple(ports), host)
     config = dataclasses.replace(
@@ -94,8 +94,8 @@ def child_kiosk(ports: list[int], host: str, ledger: str) -> None:
     and runs until SIGTERM (run_kiosk then stops it in order)."""
     from PySide6.QtCore import QEvent, QObject
 
-    from app.driver_facade import DriverFacade
-    from app.station_runtime import StationRuntime
+    from app.driver.facade import DriverFacade
+    from app.station.runtime import StationRuntime
     from kiosk_ui.app import KioskWindow, run_kiosk
 
     runtime = StationRuntime(_station(ports, host, ledger))
@@ -123,10 +123,10 @@ async def _load(
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer
     from PySide6.QtGui import QMouseEvent
 
-    from app.driver_auth import seed_demo_cards
-    from app.driver_facade import DriverFacade
-    from app.station_runtime import StationRuntime
-    from hal.simulator import SimControl
+    from app.driver.auth import seed_demo_cards
+    from app.driver.facade import DriverFacade
+    from app.station.runtime import StationRuntime
+    from hal.sim.control import SimControl
     from kiosk_ui.app import KioskWindow
     from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS
     from kiosk_ui.theme import load_theme

@@ -14,12 +14,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from app.charger_health import percentile  # noqa: E402
-from app.charger_link_task import LinkState  # noqa: E402
-from app.charger_manager import ChargerManager  # noqa: E402
-from app.config import ConfiguredCharger, LinkSettings, StationConfig  # noqa: E402
-from hal.simulator import SimControl, SimulatorProcess  # noqa: E402
-from hal.wire_messages import IecState  # noqa: E402
+from app.chargers.health import percentile  # noqa: E402
+from app.chargers.link_task import LinkState  # noqa: E402
+from app.chargers.manager import ChargerManager  # noqa: E402
+from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig  # noqa: E402
+from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
+from hal.wire.messages import IecState  # noqa: E402
 
 CHARGERS = 64
 POLL_HZ = 5.0

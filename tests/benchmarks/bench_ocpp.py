@@ -1,7 +1,7 @@
 """Benchmark: RemoteStartTransaction to contactor closed; the OCPP side's CPU and memory at idle over a day.
 
 Run from the repository root: .venv/bin/python tests/benchmarks/bench_ocpp.py [--quick]
-The station is the real service (`python -m app --config site.toml`) in its own process, on one
+The station is the real service (`python -m launcher --config site.toml`) in its own process, on one
 simulated charger (evse-sim, real time), against the Python test central system on 127.0.0.1.
 
 - Remote start: the car is plugged in and its connector has been Preparing for 1 to 3 s (random: a
@@ -34,12 +34,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 from ocpp_peers.peer import STEVE_PATH  # noqa: E402
 from ocpp_peers.py_csms import PyCsms  # noqa: E402
 
-from hal.simulator import SimControl, SimulatorProcess  # noqa: E402
+from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
 
 IDENTITY = "BENCH-CP"
 TARGET_START_S = 1.0
@@ -83,7 +83,7 @@ class Station:
 
     def __init__(self, config: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "app", "--config", str(config)],
+            [sys.executable, "-m", "launcher", "--config", str(config)],
             cwd=REPO,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

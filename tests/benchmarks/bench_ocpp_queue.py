@@ -40,8 +40,8 @@ from app.db.schema_guard import check_and_migrate  # noqa: E402
 from app.ocpp import tx_messages  # noqa: E402
 from app.ocpp.errors import CsmsCallError  # noqa: E402
 from app.ocpp.tx_queue import TransactionQueue  # noqa: E402
-from app.session_ledger import OUTBOX_STREAM, create_session, end_session  # noqa: E402
-from app.tariff import tariff_from_dict  # noqa: E402
+from app.sessions.ledger import OUTBOX_STREAM, create_session, end_session  # noqa: E402
+from app.tariffs import tariff_from_dict  # noqa: E402
 
 MESSAGES = 10_000
 SESSIONS = 100  # each: StartTransaction, 98 MeterValues, StopTransaction

@@ -39,7 +39,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 from ocpp_peers.peer import STEVE_PATH  # noqa: E402
 from ocpp_peers.py_csms import PyCsms  # noqa: E402
@@ -47,7 +47,7 @@ from sqlalchemy import create_engine, select  # noqa: E402
 
 from app.db.models import ChargingSession, Connector, EventLogEntry, OutboxMessage  # noqa: E402
 from app.ocpp import tx_messages  # noqa: E402
-from hal.simulator import SimControl, SimulatorProcess  # noqa: E402
+from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
 
 IDENTITY = "LOAD-CP"
 SIZES = (16, 64)

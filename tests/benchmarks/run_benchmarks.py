@@ -23,12 +23,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hal.charger_board import ChargerSettings  # noqa: E402
-from hal.simulator import SimControl, SimulatorProcess  # noqa: E402
-from hal.tcp_transport import TcpTransport  # noqa: E402
-from hal.wire_charger_board import WireChargerBoard  # noqa: E402
-from hal.wire_codec import decode_frame, decode_message, encode_frame  # noqa: E402
-from hal.wire_messages import CRC_SIZE, HEADER_SIZE, StatusReply, StatusRequest  # noqa: E402
+from hal.board.charger_board import ChargerSettings  # noqa: E402
+from hal.board.wire_board import WireChargerBoard  # noqa: E402
+from hal.links.tcp import TcpTransport  # noqa: E402
+from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
+from hal.wire.codec import decode_frame, decode_message, encode_frame  # noqa: E402
+from hal.wire.messages import CRC_SIZE, HEADER_SIZE, StatusReply, StatusRequest  # noqa: E402
 
 BUILD_DIR = Path(os.environ.get("EVSE_BUILD_DIR", REPO / "build" / "firmware"))
 DOC = REPO / "docs" / "benchmarks.md"

@@ -1,6 +1,6 @@
 """The whole station as one child process for the station benchmark: runtime, OCPP, ledger and driver facade.
 
-It wires the parts as the launcher does for a kiosk (`python -m app --config`, app/__main__.py and
+It wires the parts as the launcher does for a kiosk (`python -m launcher --config`, launcher/__main__.py and
 kiosk_ui/app.run_kiosk: StationRuntime started, then the DriverFacade, stopped the other way round)
 and runs headless as `app/headless.run_station` does (the live table once a second, here written to
 /dev/null), without Qt: what is measured is the station, not the painting of its screen.
@@ -33,11 +33,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from app.config import load_config  # noqa: E402
-from app.driver_facade import DriverFacade  # noqa: E402
-from app.headless import SessionNotes  # noqa: E402
-from app.live_view import render_table  # noqa: E402
-from app.station_runtime import StationRuntime  # noqa: E402
+from app.chargers.live_view import render_table  # noqa: E402
+from app.config.loader import load_config  # noqa: E402
+from app.driver.facade import DriverFacade  # noqa: E402
+from app.station.runtime import StationRuntime  # noqa: E402
+from launcher.headless import SessionNotes  # noqa: E402
 
 
 def say(line: str) -> None:

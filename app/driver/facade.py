@@ -1,0 +1,479 @@
+"""The driver facade: the only part of app/ the kiosk screens use (snapshots, commands, one event stream).
+
+Qt-free; it runs on the station's asyncio loop (qasync hosts that loop in the kiosk). It reads the
+charger manager's views, the session service and the ledger, decides what a card tap means (stop the
+card's session, or authorise it and offer the ready connectors) and opens sessions only for an
+authorised card. The flow, the API and the authorisation rules: docs/driver-flow.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.chargers.events import StationEvent
+from app.config.kiosk import KioskSettings
+from app.db.engine import read_only, session_factory
+from app.db.models import Connector
+from app.driver.auth import (
+    CardAuthorizer,
+    CardDecision,
+    LocalCardAuthorizer,
+    OcppCardAuthorizer,
+    refusal,
+    same_tag,
+)
+from app.driver.views import (
+    CardOutcome,
+    CardTapped,
+    ConnectorCard,
+    ConnectorsChanged,
+    DriverEvent,
+    ReaderProblem,
+    SessionEnded,
+    SessionInfo,
+    SessionSummary,
+    build_summary,
+    connector_state,
+    limited_by_site,
+    max_power_W,
+    session_info,
+)
+from app.sessions.ledger import SessionRefusedError
+from app.sessions.service import SessionChange
+from app.sessions.states import ENDED, FINISHING
+from app.tariffs import display as tariff_display
+from app.tariffs import messages as tariff_messages
+from app.tariffs import tariff_from_dict
+from hal.card_readers.base import (
+    CARD_REMOVED_MID_READ,
+    READER_FAILED,
+    SERVICE_UNAVAILABLE,
+    CardEvent,
+    CardPresented,
+    CardReader,
+    ReaderAdded,
+    ReaderError,
+    ReaderRemoved,
+    open_card_reader,
+)
+
+if TYPE_CHECKING:
+    from app.station.runtime import StationRuntime
+
+__all__ = ["DriverFacade", "SessionRefusedError"]
+log = logging.getLogger(__name__)
+
+EVENT_PERIOD_S = 0.1  # ConnectorsChanged at most ten times a second, whatever the chargers' poll rate
+COST_REFRESH_S = 2.0  # a connector's cost so far is recomputed (from the ledger) at most this often
+STOP_REASON = "Local"  # OCPP 1.6 section 7.39: stopped by the driver at the charge point
+PAYMENT_METHODS = ("card", "bank_card", "qr")  # bank card and QR come with the payment issue
+
+
+@dataclass
+class _Pending:
+    """An authorised card waiting for the driver to pick a connector."""
+
+    id_tag: str
+    parent_id_tag: str | None
+    until: float  # monotonic
+
+
+class DriverFacade:
+    """What the kiosk screens read and do; start() it after the runtime has started."""
+
+    tariff_languages = tariff_messages.LANGUAGES  # languages of price_lines, cost lines and summaries
+
+    def __init__(
+        self,
+        runtime: StationRuntime,
+        *,
+        card_reader: CardReader | None = None,
+        kiosk: KioskSettings | None = None,
+    ) -> None:
+        self.runtime = runtime
+        self.kiosk = kiosk or getattr(runtime.config, "kiosk", None) or KioskSettings()
+        self.station_name = runtime.config.station_name
+        self.helpline = self.kiosk.helpline
+        self._own_reader = card_reader is None
+        self._reader = card_reader or open_card_reader(self.kiosk.card_reader, self.kiosk.card_debounce_s)
+        self._listeners: list[Callable[[DriverEvent], None]] = []
+        self._unsubscribe: list[Callable[[], None]] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._ticker: asyncio.Task[None] | None = None
+        self._card_lock = asyncio.Lock()
+        self._pending: _Pending | None = None
+        self._numbers: dict[str, int] = {}
+        self._sessions: dict[int, SessionInfo] = {}  # open sessions by id (ledger facts, read once)
+        self._parents: dict[int, str | None] = {}  # parentIdTag of the card that started a session
+        self._costs: dict[int, tuple[float, int]] = {}  # session id -> (monotonic, cost so far)
+        self._finished: set[str] = set()  # a session ended here and the car is still plugged in
+        self._reader_problem = False
+        self._last_cards: list[ConnectorCard] | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Starts following the station, the sessions and the card reader."""
+        with session_factory(read_only(self.runtime.engine))() as db:
+            rows = db.execute(select(Connector.name, Connector.ocpp_connector_id)).all()
+        known = self.runtime.station.manager.connectors()
+        self._numbers = {name: number for name, number in rows if name in known}
+        for connector_id in known:
+            if (open_session := self.runtime.sessions.open_session(connector_id)) is not None:
+                self._load_session(open_session[0])
+        self._unsubscribe = [
+            self.runtime.station.manager.subscribe(self._on_station_event),
+            self.runtime.sessions.subscribe(self._on_session_change),
+            self._reader.subscribe(self._on_card_event),
+        ]
+        if not self._reader.running:
+            await self._reader.start()
+            self._own_reader = True  # started here, so stopped here
+        self._ticker = asyncio.create_task(self._tick(), name="driver-facade")
+
+    async def stop(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
+            task.cancel()
+        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._ticker = None
+        if self._own_reader:
+            await self._reader.stop()
+
+    async def __aenter__(self) -> DriverFacade:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    # -- snapshots ----------------------------------------------------------------------------------
+
+    def connectors(self) -> list[ConnectorCard]:
+        """Every connector as the driver sees it now, in the order of their numbers (no database read)."""
+        views = self.runtime.station.manager.connectors()
+        ocpp = self.runtime.ocpp
+        now = self.runtime.clock()
+        cards = []
+        held: dict[Any, set[int]] = {}  # per charge point: its reserved connectors, counted once
+        for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
+            view = views.get(connector_id)
+            open_session = self.runtime.sessions.open_session(connector_id)
+            info = self._sessions.get(open_session[0]) if open_session else None
+            # The charge point serving the connector: the station's, or its charger's own identity.
+            point = ocpp.point_for(connector_id) if ocpp is not None else None
+            if point is not None and point[0] not in held:
+                held[point[0]] = set(point[0].reservations.holding())
+            state, fault = connector_state(
+                view,
+                session_state=open_session[1] if open_session else None,
+                inoperative=point is not None and point[0].availability.is_inoperative(point[1]),
+                reserved=point is not None and point[1] in held[point[0]],
+                finished=connector_id in self._finished,
+            )
+            status = view.status if view is not None else None
+            started = info is not None and info.started_at is not None and info.meter_start_Wh is not None
+            energy = elapsed = 0
+            if started and info is not None and status is not None:
+                energy = max(0, status.energy_Wh - (info.meter_start_Wh or 0))
+            if started and info is not None and info.started_at is not None:
+                elapsed = max(0, int((now - info.started_at).total_seconds()))
+            cost = self._costs.get(info.session_id) if info is not None and started else None
+            cards.append(
+                ConnectorCard(
+                    connector_id=connector_id,
+                    number=number,
+                    label=str(number),
+                    state=state,
+                    fault=fault,
+                    session_id=open_session[0] if open_session else None,
+                    vehicle_present=view is not None and view.vehicle_present,
+                    power_W=status.power_W if status is not None and state != "offline" else 0,
+                    energy_Wh=energy,
+                    elapsed_s=elapsed,
+                    cost_minor=None if not started else (cost[1] if cost else 0),
+                    currency=info.currency if info is not None else self.runtime.sessions.tariff.currency,
+                    limited_by_site=limited_by_site(view, state),
+                    max_power_W=max_power_W(view),
+                )
+            )
+        return cards
+
+    def price_lines(self, language: str) -> list[str]:
+        """The price of a session started now (app/tariff_display.price_lines)."""
+        return tariff_display.price_lines(self.runtime.sessions.tariff, language)
+
+    def running_cost_lines(self, connector_id: str, language: str) -> list[str]:
+        """The cost so far of the connector's session, line by line (empty before the car is plugged)."""
+        open_session = self.runtime.sessions.open_session(connector_id)
+        cost = self.runtime.sessions.running_cost(connector_id)
+        if open_session is None or cost is None:
+            return []
+        self._costs[open_session[0]] = (time.monotonic(), cost.total_minor)
+        info = self._sessions.get(open_session[0]) or self._load_session(open_session[0])
+        tariff = tariff_from_dict(info.tariff) if info is not None else self.runtime.sessions.tariff
+        return tariff_display.cost_lines(tariff, cost, language, final=False)
+
+    def summary(self, session_id: int, language: str) -> SessionSummary:
+        """An ended session's summary from the ledger; KeyError if unknown, ValueError while still open."""
+        return build_summary(self.runtime.engine, session_id, language)
+
+    def payment_methods(self) -> list[tuple[str, bool]]:
+        """(method, usable now): cards unless the reader is out of service; bank card and QR come later."""
+        return [("card", not self._reader_problem), ("bank_card", False), ("qr", False)]
+
+    def pending_card(self) -> str | None:
+        """The authorised card waiting for a connector choice, if any."""
+        pending = self._pending
+        return pending.id_tag if pending is not None and pending.until > time.monotonic() else None
+
+    # -- commands -----------------------------------------------------------------------------------
+
+    async def present_card(self, id_tag: str) -> CardOutcome:
+        """A card tap: stops the card's running session, else authorises it. CardTapped is published as
+        soon as the decision is made (before a stop completes; SessionEnded follows with the summary)."""
+        async with self._card_lock:
+            self._pending = None  # a new card replaces one waiting for a connector choice
+            try:
+                outcome, stop_on = await self._decide_card(id_tag)
+            except Exception:
+                log.exception("card %s could not be handled", id_tag)
+                outcome, stop_on = CardOutcome("error", id_tag, "station"), None
+            self._publish(CardTapped(outcome))
+            if outcome.kind in ("refused", "busy"):
+                self.runtime.events.session_refused(None, id_tag, outcome.reason or outcome.kind)
+            if stop_on is not None:
+                await self.stop_session(stop_on)
+        return outcome
+
+    async def _decide_card(self, id_tag: str) -> tuple[CardOutcome, str | None]:
+        """The outcome, and the connector whose session the card stops (None: no stop)."""
+        running = self._running_sessions()
+        mine = [(cid, sid) for cid, sid, tag, _ in running if same_tag(tag, id_tag)]
+        decision: CardDecision | None = None
+        if not mine and any(parent for *_, parent in running):
+            # OCPP 1.6 section 4.10: another card with the same parentIdTag may stop it, once authorised.
+            decision = await self._authorizer().authorize(id_tag)
+            if decision.accepted and decision.parent_id_tag:
+                mine = [(c, s) for c, s, _, p in running if same_tag(p, decision.parent_id_tag)]
+        if mine:
+            connector_id, session_id = mine[0]  # the one charging longest, if the card has several
+            return CardOutcome("stopped", id_tag, session_id=session_id), connector_id
+        decision = decision or await self._authorizer().authorize(id_tag)
+        kind, reason = refusal(decision)
+        if kind != "authorised":
+            return CardOutcome(kind, id_tag, reason), None
+        ready = self.ready_connectors(id_tag, decision.parent_id_tag)
+        if not ready:
+            return CardOutcome("busy", id_tag, "no_connector"), None
+        until = time.monotonic() + self.kiosk.idle_timeout_s
+        self._pending = _Pending(id_tag, decision.parent_id_tag, until)
+        return CardOutcome("authorised", id_tag, ready_connectors=tuple(ready)), None
+
+    def ready_connectors(self, id_tag: str | None = None, parent_id_tag: str | None = None) -> list[str]:
+        """Connectors a session may start on now (for this card's reservations), plugged-in cars first."""
+        ocpp = self.runtime.ocpp
+        ready: list[tuple[bool, int, str]] = []
+        for card in self.connectors():
+            if card.state not in ("available", "preparing", "reserved") or card.session_id is not None:
+                continue
+            point = ocpp.point_for(card.connector_id) if ocpp is not None else None
+            if point is not None:
+                service, number = point
+                if not service.bridge.may_start(number):
+                    continue
+                if (
+                    id_tag is not None
+                    and not service.reservations.check_start(number, id_tag, parent_id_tag).allowed
+                ):
+                    continue
+            elif card.state == "reserved":
+                continue
+            ready.append((not card.vehicle_present, card.number, card.connector_id))
+        return [connector_id for *_, connector_id in sorted(ready)]
+
+    async def start_session(self, connector_id: str, id_tag: str) -> int:
+        """Opens a session for the authorised card on a connector; the session id. SessionRefusedError
+        when the card is not the one authorised (or waited too long) or the connector is not ready."""
+        pending = self._pending
+        if pending is None or not same_tag(pending.id_tag, id_tag) or pending.until <= time.monotonic():
+            raise SessionRefusedError(f"card {id_tag} is not authorised: tap it again")
+        if connector_id not in self.ready_connectors(pending.id_tag, pending.parent_id_tag):
+            raise SessionRefusedError(f"{connector_id} is not ready for a session")
+        ocpp = self.runtime.ocpp
+        point = ocpp.point_for(connector_id) if ocpp is not None else None
+        reservation_id = None
+        if point is not None:
+            permission = await point[0].run_blocking(
+                point[0].reservations.check_start, point[1], id_tag, pending.parent_id_tag
+            )
+            reservation_id = permission.reservation_id
+        # The authorisation is used up before the commit is awaited: a second tap cannot start twice.
+        self._pending = None
+        try:
+            row = await self.runtime.sessions.authorise(
+                connector_id, pending.id_tag, reservation_id=reservation_id
+            )
+        except BaseException:
+            if self._pending is None:  # refused or failed: the driver may choose again
+                self._pending = pending
+            raise
+        self._parents[row.id] = pending.parent_id_tag
+        if point is not None:
+            if reservation_id is not None:
+                # Section 5.13: the reservation is used (a ledger write: off the loop, too).
+                await point[0].run_blocking(point[0].reservations.consume, reservation_id)
+            point[0].bridge.changed()
+        return row.id
+
+    def cancel_authorisation(self) -> None:
+        """Forgets an authorised card waiting for a connector choice (the driver went back to idle)."""
+        self._pending = None
+
+    async def stop_session(self, connector_id: str) -> SessionSummary | None:
+        """Stops the connector's session (reason Local) and waits for its end; None without a session or
+        when the charger did not confirm in time (the session service then ends it by itself)."""
+        open_session = self.runtime.sessions.open_session(connector_id)
+        if open_session is None:
+            return None
+        ended = await self.runtime.sessions.stop(connector_id, STOP_REASON)
+        if ended is None:
+            return None
+        return self.summary(open_session[0], self.kiosk.default_language)
+
+    def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
+        """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _authorizer(self) -> CardAuthorizer:
+        if self.runtime.ocpp is not None:
+            return OcppCardAuthorizer(self.runtime.ocpp)
+        return LocalCardAuthorizer(
+            self.runtime.engine, allow_unknown=self.kiosk.allow_unknown_cards, clock=self.runtime.clock
+        )
+
+    def _running_sessions(self) -> list[tuple[str, int, str, str | None]]:
+        """(connector, session id, id tag, parentIdTag) of every open session a card may still stop,
+        oldest first."""
+        found = []
+        for connector_id in self._numbers:
+            open_session = self.runtime.sessions.open_session(connector_id)
+            if open_session is None or open_session[1] in (FINISHING, ENDED):
+                continue
+            info = self._sessions.get(open_session[0]) or self._load_session(open_session[0])
+            if info is not None:
+                found.append((connector_id, info.session_id, info.id_tag, self._parents.get(info.session_id)))
+        return sorted(found, key=lambda item: item[1])
+
+    def _load_session(self, session_id: int) -> SessionInfo | None:
+        info = session_info(self.runtime.engine, session_id)
+        if info is not None:
+            self._sessions[session_id] = info
+        return info
+
+    def _publish(self, event: DriverEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a screen's bug must not stop the station's bookkeeping
+                log.exception("driver event listener failed on %s", event)
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _on_station_event(self, event: StationEvent) -> None:
+        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
+            self._finished.discard(event.connector_id)  # type: ignore[union-attr]
+
+    def _on_session_change(self, change: SessionChange) -> None:
+        if change.to_state != ENDED:
+            self._load_session(change.session_id)  # started_at and the meter start come with "charging"
+            return
+        self._sessions.pop(change.session_id, None)
+        self._parents.pop(change.session_id, None)
+        self._costs.pop(change.session_id, None)
+        manager = self.runtime.station.manager
+        view = manager.connector(change.connector_id) if change.connector_id in self._numbers else None
+        if view is not None and view.vehicle_present:
+            self._finished.add(change.connector_id)
+        try:
+            summary = self.summary(change.session_id, self.kiosk.default_language)
+        except (KeyError, ValueError):
+            log.exception("session %s ended but its summary cannot be read", change.session_id)
+            return
+        self._publish(SessionEnded(summary))
+
+    def _on_card_event(self, event: CardEvent) -> None:
+        if isinstance(event, CardPresented):
+            self._spawn(self.present_card(event.uid))
+        elif isinstance(event, ReaderRemoved):
+            self._reader_problem = True
+            self._publish(ReaderProblem("reader_unplugged"))
+        elif isinstance(event, ReaderAdded) and self._reader_problem:
+            self._reader_problem = False
+            self._publish(ReaderProblem("reader_restored"))
+        elif isinstance(event, ReaderError):
+            if event.kind in (SERVICE_UNAVAILABLE, READER_FAILED):
+                self._reader_problem = True
+                self._publish(ReaderProblem("reader_unplugged"))
+            elif event.kind == CARD_REMOVED_MID_READ:
+                self._publish(ReaderProblem("card_removed_early"))
+            else:
+                self._publish(ReaderProblem("read_failed"))
+
+    async def _tick(self) -> None:
+        """Publishes ConnectorsChanged when a card differs (at most every EVENT_PERIOD_S) and refreshes
+        one connector's cost so far per round, so a station of many connectors never stalls the loop."""
+        while True:
+            await asyncio.sleep(EVENT_PERIOD_S)
+            try:
+                self._refresh_one_cost()
+                cards = self.connectors()
+                if cards != self._last_cards:
+                    self._last_cards = cards
+                    self._publish(ConnectorsChanged())
+                if self._pending is not None and self._pending.until <= time.monotonic():
+                    self._pending = None
+            except Exception:  # the ledger may be briefly unreadable: try again next round
+                log.exception("driver facade refresh failed")
+
+    def _refresh_one_cost(self) -> None:
+        now = time.monotonic()
+        stale = [
+            (self._costs.get(info.session_id, (float("-inf"), 0))[0], info.session_id, info.connector_id)
+            for info in self._sessions.values()
+            if info.started_at is not None
+        ]
+        if not stale:
+            return
+        refreshed_at, session_id, connector_id = min(stale)
+        if now - refreshed_at < COST_REFRESH_S:
+            return
+        open_session = self.runtime.sessions.open_session(connector_id)
+        cost = self.runtime.sessions.running_cost(connector_id) if open_session else None
+        if open_session is not None and open_session[0] == session_id and cost is not None:
+            self._costs[session_id] = (now, cost.total_minor)
+        else:
+            self._costs[session_id] = (now, self._costs.get(session_id, (0.0, 0))[1])

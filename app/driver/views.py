@@ -1,0 +1,276 @@
+"""What the driver kiosk sees of the station: connector cards, card outcomes, summaries and events.
+
+Frozen dataclasses, and how the facade (app/driver/facade.py) builds them from the charger manager's
+views and the ledger; no Qt. The meaning of every field and event: docs/driver-flow.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import Engine, select
+
+from app.chargers.events import ConnectorView
+from app.chargers.link_task import LinkState
+from app.db.engine import read_only, session_factory
+from app.db.models import ChargingSession, Connector
+from app.money import format_money
+from app.sessions.ledger import session_cost
+from app.sessions.states import (
+    AUTHORISED,
+    CHARGING,
+    ENDED,
+    FINISHING,
+    INTERRUPTED,
+    SUSPENDED_EV,
+    SUSPENDED_EVSE,
+    WAITING_FOR_PLUG,
+)
+from app.tariffs import display as tariff_display
+from app.tariffs import tariff_from_dict
+from app.tariffs.messages import text
+from hal.wire.messages import FaultBit, StatusFlag
+
+CONNECTOR_STATES = (
+    "available",
+    "preparing",
+    "charging",
+    "suspended_ev",
+    "suspended_evse",
+    "finishing",
+    "reserved",
+    "unavailable",
+    "faulted",
+    "offline",
+)
+# CardOutcome.kind and .reason values.
+OUTCOME_KINDS = ("authorised", "stopped", "refused", "busy", "error")
+REFUSAL_REASONS = ("unknown", "blocked", "expired", "invalid", "concurrent")
+# ReaderProblem.message_key values ("reader_restored" clears a shown reader problem).
+READER_PROBLEMS = ("reader_unplugged", "card_removed_early", "read_failed", "reader_restored")
+
+
+@dataclass(frozen=True)
+class ConnectorCard:
+    """One connector as the driver sees it, at one instant."""
+
+    connector_id: str  # station id "SIM-00/1"
+    number: int  # 1-based number painted on the charger (the OCPP connector id)
+    label: str  # what the screen writes on the connector's tile
+    state: str  # one of CONNECTOR_STATES
+    fault: str | None  # a short fault key for the fault screen ("ground_fault", "link_lost", ...)
+    session_id: int | None
+    vehicle_present: bool
+    power_W: int  # now (0 when idle)
+    energy_Wh: int  # this session's energy so far (0 without a started session)
+    elapsed_s: int  # since the session started charging (0 without a started session)
+    cost_minor: int | None  # cost so far of this session, currency minor units
+    currency: str
+    limited_by_site: bool  # the load balancer (or a charging profile) offers less than the car could take
+    max_power_W: int  # what this connector can deliver at most
+
+
+@dataclass(frozen=True)
+class CardOutcome:
+    """What tapping a card did."""
+
+    kind: str  # one of OUTCOME_KINDS
+    id_tag: str
+    # refused: one of REFUSAL_REASONS; busy: "no_connector"; error: "reader" | "offline" | "station"
+    reason: str | None = None
+    ready_connectors: tuple[str, ...] = ()  # authorised: connectors a session may start on
+    session_id: int | None = None  # stopped: the session that was stopped
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """An ended session as the summary screen shows it; the amounts are the ledger's."""
+
+    session_id: int
+    connector_id: str
+    energy_Wh: int
+    duration_s: int
+    cost_lines: tuple[str, ...]  # in the requested language (app/tariff_display.cost_lines)
+    total_minor: int
+    currency: str
+    stop_reason: str  # the OCPP 1.6 stop reason (section 7.39): Local, EVDisconnected, Remote, ...
+
+
+@dataclass(frozen=True)
+class ConnectorsChanged:
+    """Some connector's card may differ from the last one seen (throttled to at most 10 per second)."""
+
+    kind: Literal["connectors_changed"] = "connectors_changed"
+
+
+@dataclass(frozen=True)
+class CardTapped:
+    """A card was presented (on the reader or by present_card) and the facade has decided."""
+
+    outcome: CardOutcome
+    kind: Literal["card_tapped"] = "card_tapped"
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    """A session ended (stop, unplug, fault, remote, timeout); the summary is in the default language."""
+
+    summary: SessionSummary
+    kind: Literal["session_ended"] = "session_ended"
+
+
+@dataclass(frozen=True)
+class ReaderProblem:
+    """The card reader needs the driver's (or a technician's) attention; message_key: READER_PROBLEMS."""
+
+    message_key: str
+    kind: Literal["reader_problem"] = "reader_problem"
+
+
+DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem
+
+
+# Latched fault -> the fault screen's key, most severe first (the same order as the OCPP error codes in
+# app/ocpp/status_map.py): a connector shows one fault. The technician's actions: docs/fault-catalogue.md.
+FAULT_KEYS: tuple[tuple[FaultBit, str], ...] = (
+    (FaultBit.WELDED_CONTACTOR, "contactor_welded"),
+    (FaultBit.RCD_TRIP, "residual_current"),
+    (FaultBit.GROUND_FAULT, "ground_fault"),
+    (FaultBit.EMERGENCY_STOP, "emergency_stop"),
+    (FaultBit.GROSS_OVERCURRENT, "overcurrent"),
+    (FaultBit.OVERCURRENT, "overcurrent"),
+    (FaultBit.OVERTEMPERATURE, "overtemperature"),
+    (FaultBit.OVERVOLTAGE, "grid_voltage"),
+    (FaultBit.UNDERVOLTAGE, "grid_voltage"),
+    (FaultBit.CONTACTOR_FEEDBACK, "contactor_feedback"),
+    (FaultBit.LOCK_FAULT, "lock_fault"),
+    (FaultBit.DIODE_FAULT, "vehicle_pilot"),
+    (FaultBit.PILOT_FAULT, "vehicle_pilot"),
+    (FaultBit.VENTILATION_REFUSED, "ventilation_refused"),
+    (FaultBit.PP_FAULT, "cable_fault"),
+    (FaultBit.SELF_TEST_FAILED, "self_test_failed"),
+)
+LINK_LOST = "link_lost"  # the station cannot reach the charger: out of service, not a charger fault
+_SESSION_STATES = {
+    AUTHORISED: "preparing",
+    WAITING_FOR_PLUG: "preparing",
+    CHARGING: "charging",
+    SUSPENDED_EV: "suspended_ev",
+    SUSPENDED_EVSE: "suspended_evse",
+    INTERRUPTED: "suspended_evse",
+    FINISHING: "finishing",
+}
+NOMINAL_VOLTAGE_V = 230  # per phase, for the connector's maximum power on the screen
+# The car counts as taking all it is offered when it draws within this of the offer (meter tolerance).
+FULL_DRAW_MARGIN_mA = 1000
+
+
+def fault_key(faults: int) -> str | None:
+    """The most severe latched fault's key, None without faults."""
+    if not faults:  # every card, ten times a second: the table only when there is a fault
+        return None
+    for bit, key in FAULT_KEYS:
+        if faults & bit:
+            return key
+    return None
+
+
+def connector_state(
+    view: ConnectorView | None,
+    *,
+    session_state: str | None,
+    inoperative: bool,
+    reserved: bool,
+    finished: bool,
+) -> tuple[str, str | None]:
+    """(state, fault key) of one connector, in the order OCPP 1.6 section 4.9 gives statuses: no link
+    and faults first (a driver must not try there), then the session, availability, a plugged car
+    without a session (Finishing after a session ended, else Preparing), a reservation."""
+    if view is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED) or view.status is None:
+        return "offline", LINK_LOST
+    key = fault_key(view.status.faults)
+    if key is not None:
+        return "faulted", key
+    if session_state in _SESSION_STATES:
+        return _SESSION_STATES[session_state], None
+    if inoperative or not view.available:
+        return "unavailable", None
+    if view.vehicle_present:
+        return ("finishing" if finished else "preparing"), None
+    return ("reserved" if reserved else "available"), None
+
+
+def limited_by_site(view: ConnectorView | None, state: str) -> bool:
+    """Charging below the connector's maximum while the car draws all it is offered: the car would take
+    more (the load balancer or a charging profile holds it back). Temperature derating is not the site."""
+    if view is None or view.status is None or state != "charging":
+        return False
+    # The duty cycle's resolution makes the offer a little under the maximum (IEC 61851-1 Table A.8),
+    # e.g. 31.98 A of 32 A: that is not a limit.
+    if view.status.flags & StatusFlag.DERATING or view.offered_mA >= view.max_mA - FULL_DRAW_MARGIN_mA:
+        return False
+    drawn = max((view.status.current_mA[i] for i in range(len(view.site_phases))), default=0)
+    return drawn >= view.offered_mA - FULL_DRAW_MARGIN_mA
+
+
+def max_power_W(view: ConnectorView | None) -> int:
+    if view is None:
+        return 0
+    return view.max_mA * len(view.site_phases) * NOMINAL_VOLTAGE_V // 1000
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """The ledger's facts of an open session the screens need, read once per transition."""
+
+    session_id: int
+    connector_id: str
+    id_tag: str
+    started_at: datetime | None  # set with the meter start when the car is plugged in
+    meter_start_Wh: int | None
+    tariff: dict[str, Any]  # frozen into the session at its start (docs/tariffs.md)
+    currency: str
+
+
+def session_info(engine: Engine, session_id: int) -> SessionInfo | None:
+    with session_factory(read_only(engine))() as db:
+        row = db.get(ChargingSession, session_id)
+        if row is None:
+            return None
+        name = db.scalar(select(Connector.name).where(Connector.id == row.connector_id))
+        return SessionInfo(
+            row.id, str(name), row.id_tag, row.started_at, row.meter_start_Wh, row.tariff, row.currency
+        )
+
+
+def build_summary(engine: Engine, session_id: int, language: str) -> SessionSummary:
+    """An ended session's summary: the ledger's energy and total, its cost lines recomputed from the
+    frozen tariff and the recorded usage (the same breakdown end_session stored, docs/sessions.md)."""
+    with session_factory(read_only(engine))() as db:
+        row = db.get(ChargingSession, session_id)
+        if row is None:
+            raise KeyError(f"no session {session_id}")
+        if row.state != ENDED:
+            raise ValueError(f"session {session_id} has not ended ({row.state})")
+        name = str(db.scalar(select(Connector.name).where(Connector.id == row.connector_id)))
+        total = row.cost_total_minor or 0
+        if row.started_at is not None and row.stopped_at is not None and row.meter_stop_Wh is not None:
+            cost = session_cost(db, row, row.stopped_at, row.meter_stop_Wh)
+            lines = tariff_display.cost_lines(tariff_from_dict(row.tariff), cost, language, final=True)
+            duration = int((row.stopped_at - row.started_at).total_seconds())
+        else:
+            # Never plugged in: no transaction took place and nothing is charged.
+            lines = [text(language, "cost.final_total", amount=format_money(total, row.currency, language))]
+            duration = 0
+        return SessionSummary(
+            session_id=row.id,
+            connector_id=name,
+            energy_Wh=row.energy_Wh or 0,
+            duration_s=max(0, duration),
+            cost_lines=tuple(lines),
+            total_minor=total,
+            currency=row.currency,
+            stop_reason=row.stop_reason or "Other",
+        )

@@ -1,0 +1,1 @@
+"""The running station: the composition of chargers and balancer, its runtime, clock and recorder."""

@@ -1,0 +1,48 @@
+"""The station core: the charger manager, control arbitration and the load balancer, run together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+
+from app.arbitration import Arbiter
+from app.balancing.balancer import BuildingMeter, LoadBalancer
+from app.chargers.manager import ChargerManager
+from app.config.loader import ConfiguredCharger, StationConfig
+from hal.board.charger_board import ChargerBoard
+
+
+class Station:
+    """Starts the chargers' links and the balancing loop; the UI and services talk to these parts."""
+
+    def __init__(
+        self,
+        config: StationConfig,
+        *,
+        open_board: Callable[[ConfiguredCharger], ChargerBoard] | None = None,
+        building_meter: BuildingMeter | None = None,
+    ) -> None:
+        self.config = config
+        self.manager = ChargerManager(config, open_board=open_board)
+        self.arbiter = Arbiter()
+        self.balancer = LoadBalancer(config, self.manager, self.arbiter, building_meter=building_meter)
+        self._balancing: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self.manager.start()
+        self._balancing = asyncio.create_task(self.balancer.run(), name="load-balancer")
+
+    async def stop(self) -> None:
+        if self._balancing is not None:
+            self._balancing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._balancing
+        await self.manager.stop()
+
+    async def __aenter__(self) -> Station:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()

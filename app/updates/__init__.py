@@ -1,0 +1,1 @@
+"""Software updates: the signed package format, station releases and ESP32 firmware."""

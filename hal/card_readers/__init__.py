@@ -1,0 +1,1 @@
+"""RFID/NFC card readers: the reader interface, PC/SC and nfcpy readers."""

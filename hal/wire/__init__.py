@@ -1,0 +1,1 @@
+"""The charger wire protocol: the frame codec and the generated message definitions."""

@@ -1,0 +1,237 @@
+"""Starts the station: `python -m launcher` (demo mode on simulated chargers when none is configured).
+
+The user interface: the kiosk (PySide6) when a display is available in demo mode or when asked for with
+--kiosk / --windowed, else headless (the live table on stdout); docs/kiosk.md, "Demo mode".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.config.loader import ConfigError, StationConfig, describe_schema, load_config
+from app.db.schema_guard import DatabaseTooNewError
+from app.station.runtime import StationRuntime, StationRuntimeError
+from hal.sim.control import SimControl, SimError, SimulatorProcess
+from launcher.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
+from launcher.headless import run_station
+
+if TYPE_CHECKING:
+    from kiosk_ui.app import KioskWindow
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="evse-station", description=__doc__)
+    parser.add_argument("--config", type=Path, help="the site's TOML configuration file")
+    parser.add_argument(
+        "--demo", action="store_true", help="run on simulated chargers even if chargers are configured"
+    )
+    parser.add_argument(
+        "--duration", type=float, metavar="S", help="stop after S seconds (default: run until Ctrl-C)"
+    )
+    parser.add_argument("--seed", type=int, help="random seed of the demo's car arrivals")
+    parser.add_argument("--help-config", action="store_true", help="list every configuration key and exit")
+    screen = parser.add_mutually_exclusive_group()
+    screen.add_argument(
+        "--headless", action="store_true", help="no screen: print the live state of every connector instead"
+    )
+    screen.add_argument(
+        "--kiosk", action="store_true", help="show the driver kiosk full screen (needs a display)"
+    )
+    screen.add_argument(
+        "--windowed",
+        type=window_size,
+        metavar="WxH",
+        help="show the kiosk in a window of W x H pixels, e.g. 800x480 (the demo's default on a desktop)",
+    )
+    parser.add_argument(
+        "--auto-cars",
+        action="store_true",
+        help="demo with the kiosk: scripted cars arrive and leave as in the headless demo",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log link events")
+    return parser.parse_args(argv)
+
+
+DEMO_WINDOW = (800, 480)  # the official 7" display: what a driver at the station sees
+NO_DISPLAY_HINT = """\
+evse-station: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set, nor QT_QPA_PLATFORM), so the
+station runs headless and prints the live state of every connector. To skip this message:
+    ./station.sh run --headless
+To see the driver kiosk and the simulator panel, run it on a desktop session (X11 or Wayland), or over
+SSH with X forwarding (ssh -X), or on a Raspberry Pi without a desktop with QT_QPA_PLATFORM=eglfs
+(or under the cage compositor). The set-up has installed the libraries Qt needs (docs/kiosk.md)."""
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """--windowed WxH: two positive integers."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or int(width) < 320 or int(height) < 240:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size such as 800x480 (at least 320x240)")
+    return int(width), int(height)
+
+
+def display_available(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Qt can show a window: an X11 or Wayland display, or a platform chosen explicitly (eglfs, offscreen)."""
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def choose_ui(args: argparse.Namespace, demo: bool) -> str:
+    """headless, kiosk (full screen) or windowed. A configured station stays headless unless asked (the
+    systemd unit and the scripts run it so); the demo shows the kiosk wherever there is a display."""
+    if args.headless:
+        return "headless"
+    if args.kiosk or args.windowed:
+        return "windowed" if args.windowed else "kiosk"
+    if demo and display_available():
+        return "windowed"
+    if demo:
+        print(NO_DISPLAY_HINT, file=sys.stderr, flush=True)
+    return "headless"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.help_config:
+        print("\n".join(describe_schema()))
+        return 0
+    try:
+        config = load_config(args.config)
+    except ConfigError as err:
+        print(f"evse-station: configuration refused: {err}", file=sys.stderr)
+        return 2
+    demo = not config.chargers or args.demo
+    ui = choose_ui(args, demo)
+    if ui != "headless" and not display_available():
+        print(
+            "evse-station: --kiosk and --windowed need a display (DISPLAY, WAYLAND_DISPLAY or "
+            "QT_QPA_PLATFORM, e.g. eglfs on a Pi without a desktop); or run with --headless",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        if not demo:
+            if ui == "headless":
+                asyncio.run(run_station(config, duration_s=args.duration))
+                return 0
+            return run_with_kiosk(config, args, ui)
+        return run_demo(config, args, ui)
+    except KeyboardInterrupt:
+        return 0
+    except (StationRuntimeError, DatabaseTooNewError) as err:
+        print(f"evse-station: refusing to start: {err}", file=sys.stderr)
+        return 2
+
+
+def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headless") -> int:
+    try:
+        link_keys = demo_link_keys(config.demo.chargers)
+        with SimulatorProcess(chargers=config.demo.chargers, extra_args=sim_link_key_args(link_keys)) as sim:
+            control = SimControl(sim.host, sim.ports.control_port).connect()
+            script = DemoScript(control, seed=args.seed)
+            print(
+                f"demo mode: {config.demo.chargers} simulated chargers (evse-sim pid {sim.pid}); Ctrl-C stops"
+            )
+            station_config = demo_config(config, sim.ports.charger_ports, sim.host, link_keys)
+            try:
+                if ui == "headless":
+                    asyncio.run(run_station(station_config, duration_s=args.duration, on_tick=script))
+                else:
+                    # A human drives the kiosk from the simulator panel; scripted cars only when asked.
+                    kiosk_demo = demo_kiosk_config(station_config)
+                    return run_with_kiosk(
+                        kiosk_demo, args, ui, control=control, script=script if args.auto_cars else None
+                    )
+            finally:
+                control.close()
+    except SimError as err:
+        print(f"evse-station: the simulator failed: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def demo_kiosk_config(config: StationConfig) -> StationConfig:
+    """The demo kiosk offers every complete language and a helpline unless the configuration sets them."""
+    kiosk = config.kiosk
+    defaults = type(kiosk)()
+    changes: dict[str, object] = {}
+    if kiosk.languages == defaults.languages:
+        changes["languages"] = ("en", "ms", "zh_CN")
+    if not kiosk.helpline:
+        changes["helpline"] = "Helpline 1-800-00-0000 (demo)"
+    return dataclasses.replace(config, kiosk=dataclasses.replace(kiosk, **changes)) if changes else config
+
+
+def run_with_kiosk(
+    config: StationConfig,
+    args: argparse.Namespace,
+    ui: str,
+    *,
+    control: SimControl | None = None,
+    script: DemoScript | None = None,
+) -> int:
+    """The station with the driver kiosk on a qasync loop (kiosk_ui.app.run_kiosk); in demo mode the
+    simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
+    # Qt is imported only here: a headless station never loads it (docs/kiosk.md).
+    from app.driver.auth import seed_demo_cards
+    from app.driver.facade import DriverFacade
+    from kiosk_ui.app import run_kiosk, when_closed
+
+    runtime = StationRuntime(config)
+    facade = DriverFacade(runtime)
+
+    def on_shown(window: KioskWindow) -> None:
+        from kiosk_ui.sim_panel import SimPanel
+
+        panel = None
+        if control is not None:
+            seed_demo_cards(runtime.engine)
+            panel = SimPanel(control, facade, len(config.chargers))
+            panel.resize(900, 720)
+            panel.show()
+        ticker = asyncio.ensure_future(tick_forever(script, runtime)) if script is not None else None
+
+        def end_demo() -> None:
+            # run_kiosk closes the window on every way out, before it stops the facade and the runtime:
+            # the demo script stops and the panel closes, so the last window closing ends the demo.
+            if ticker is not None:
+                ticker.cancel()
+            if panel is not None:
+                panel.close_panel()
+
+        when_closed(window, end_demo)
+        if args.duration is not None:
+            asyncio.get_running_loop().call_later(args.duration, runtime.stopping.set)
+
+    return run_kiosk(
+        runtime,
+        facade,
+        fullscreen=ui == "kiosk",
+        size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
+        argv=[sys.argv[0]],
+        on_shown=on_shown,
+    )
+
+
+async def tick_forever(script: DemoScript, runtime: StationRuntime) -> None:
+    """The headless demo's once-a-second script (cars arrive and leave), beside the kiosk."""
+    while True:
+        await asyncio.sleep(1.0)
+        try:
+            await script(runtime)
+        except (SimError, OSError) as err:
+            logging.getLogger(__name__).warning("demo script: %s", err)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
