@@ -33,7 +33,7 @@ case "$command" in
         ;;
     screenshots)
         scripts/setup.sh
-        exec .venv/bin/python -m kiosk_ui.screenshots --out "${1:-build/screenshots}"
+        exec .venv/bin/python -m launcher.screenshots --out "${1:-build/screenshots}"
         ;;
     bench)
         scripts/setup.sh --tests

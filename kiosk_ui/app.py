@@ -1,10 +1,8 @@
-"""The kiosk window (header with the languages over a stack of screens) and run_kiosk, its qasync host."""
+"""The kiosk window: a header with the languages over a stack of screens (launcher/kiosk_host.py runs it)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QStackedW
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
 from kiosk_ui.i18n import Translations, available_languages
-from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS, MainThreadCollector
 from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
 from kiosk_ui.screens.authorise import AuthoriseScreen
 from kiosk_ui.screens.charging import ChargingScreen
@@ -29,7 +26,6 @@ from kiosk_ui.theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from app.driver.facade import DriverFacade
-    from app.station.runtime import StationRuntime
 
 log = logging.getLogger(__name__)
 
@@ -204,74 +200,3 @@ def fit_to_screen(window: QWidget) -> None:
     screen = QGuiApplication.primaryScreen()
     window.setGeometry(screen.geometry())
     window.showFullScreen()
-
-
-def run_kiosk(
-    runtime: StationRuntime,
-    facade: DriverFacade,
-    *,
-    fullscreen: bool = True,
-    size: tuple[int, int] | None = None,
-    argv: list[str] | None = None,
-    on_shown: Callable[[KioskWindow], None] | None = None,
-) -> int:
-    """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
-    window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
-
-    on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
-    panel there, the benchmarks watch the first paint."""
-    import qasync
-
-    app = QApplication.instance() or QApplication(argv or ["kiosk"])
-    app.setQuitOnLastWindowClosed(False)  # the loop ends after the facade and runtime stopped, not before
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    done = asyncio.Event()
-    collector = MainThreadCollector()
-
-    async def main() -> int:
-        await runtime.start()
-        try:
-            await facade.start()
-            screen = QGuiApplication.primaryScreen()
-            window = KioskWindow(
-                facade,
-                theme=load_theme(
-                    *(size or (screen.geometry().width(), screen.geometry().height())),
-                    physical_dpi=screen.physicalDotsPerInch(),
-                ),
-                plug_timeout_s=runtime.config.sessions.plug_timeout_s,
-            )
-            window.destroyed.connect(done.set)
-            if fullscreen:
-                fit_to_screen(window)
-            else:
-                window.resize(*(size or (800, 480)))
-                window.show()
-            if on_shown is not None:
-                on_shown(window)
-            # Once the first screen has painted, what is alive lives as long as the kiosk.
-            QTimer.singleShot(LONG_LIVED_AFTER_MS, collector.freeze_long_lived)
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                loop.add_signal_handler(sig, done.set)
-            app.lastWindowClosed.connect(done.set)  # the window closed: stop in order, then end the loop
-            stopping = asyncio.ensure_future(runtime.stopping.wait())
-            stopping.add_done_callback(lambda _: done.set())
-            await done.wait()
-            stopping.cancel()
-            window.close_kiosk()
-            window.close()
-        finally:
-            await facade.stop()
-            await runtime.stop()
-        return 0
-
-    try:
-        with loop:
-            collector.start()
-            try:
-                return loop.run_until_complete(main())
-            finally:
-                collector.stop()
-    finally:
-        asyncio.set_event_loop(None)

@@ -1,8 +1,8 @@
 """The demo's simulator panel: plug cars in and out, tap virtual cards and inject faults, in its own window.
 
 A tool for the technician or the salesperson beside the kiosk, not for the driver: it talks to the
-simulator's control channel (hal.sim.control.SimControl, docs/simulator.md) and taps cards through the
-driver facade, exactly as a card reader would; it never touches the kiosk's screens, so what the kiosk
+simulator's control channel (the launcher hands in hal.sim.control.SimControl, docs/simulator.md) and
+taps cards through the driver facade, exactly as a card reader would; it never touches the kiosk's screens, so what the kiosk
 shows is what the station made of the stimulus.
 """
 
@@ -12,7 +12,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, QTranslator
 from PySide6.QtWidgets import (
@@ -29,11 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS
-from hal.sim.control import SimError
 
 if TYPE_CHECKING:
     from app.driver.facade import DriverFacade
-    from hal.sim.control import SimControl
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +39,12 @@ I18N_DIR = Path(__file__).resolve().parent / "i18n"
 PANEL_LANGUAGES = (("en", "EN"), ("ms", "BM"))  # a technician's tool: English and Malay
 UNKNOWN_CARD = "04A1B2C3D4E5F6"  # a UID on no list: the kiosk shows "not known here"
 STATUS_PERIOD_MS = 1000
+
+
+class SimulatorChannel(Protocol):
+    """What the panel needs of the simulator's control channel: one command, its answer."""
+
+    async def call(self, cmd: str, **args: Any) -> Any: ...
 
 
 translate = QCoreApplication.translate  # translate("SimPanel", text): the form pyside6-lupdate finds
@@ -211,15 +215,17 @@ class SimPanel(QWidget):
 
     def __init__(
         self,
-        control: SimControl,
+        control: SimulatorChannel,
         facade: DriverFacade,
         chargers: int,
         *,
+        refusals: tuple[type[Exception], ...] = (OSError,),
         language: str = "en",
         poll_status: bool = True,
     ) -> None:
         super().__init__()
         self.control = control
+        self.refusals = refusals  # what a refused command raises (the channel's error, a lost socket)
         self.facade = facade
         self.setObjectName("sim_panel")
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -326,7 +332,7 @@ class SimPanel(QWidget):
         async def send() -> None:
             try:
                 await self.control.call(cmd, **args)
-            except (SimError, OSError) as error:
+            except self.refusals as error:
                 self.message.setText(
                     translate("SimPanel", "The simulator refused: %1").replace("%1", str(error))
                 )
@@ -359,7 +365,7 @@ class SimPanel(QWidget):
             for row in self.rows:
                 try:
                     status: dict[str, Any] | None = await self.control.call("status", charger=row.index)
-                except (SimError, OSError):
+                except self.refusals:
                     status = None
                 row.show_status(status)
         finally:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from app.config.loader import ConfigError, StationConfig, describe_schema, load_config
 from app.db.schema_guard import DatabaseTooNewError
-from app.station.runtime import StationRuntime, StationRuntimeError
+from app.runtime.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
 from launcher.headless import run_station
@@ -180,12 +180,13 @@ def run_with_kiosk(
     control: SimControl | None = None,
     script: DemoScript | None = None,
 ) -> int:
-    """The station with the driver kiosk on a qasync loop (kiosk_ui.app.run_kiosk); in demo mode the
+    """The station with the driver kiosk on a qasync loop (launcher.kiosk_host.run_kiosk); in demo mode the
     simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
     # Qt is imported only here: a headless station never loads it (docs/kiosk.md).
     from app.driver.auth import seed_demo_cards
     from app.driver.facade import DriverFacade
-    from kiosk_ui.app import run_kiosk, when_closed
+    from kiosk_ui.app import when_closed
+    from launcher.kiosk_host import run_kiosk
 
     runtime = StationRuntime(config)
     facade = DriverFacade(runtime)
@@ -196,7 +197,7 @@ def run_with_kiosk(
         panel = None
         if control is not None:
             seed_demo_cards(runtime.engine)
-            panel = SimPanel(control, facade, len(config.chargers))
+            panel = SimPanel(control, facade, len(config.chargers), refusals=(SimError, OSError))
             panel.resize(900, 720)
             panel.show()
         ticker = asyncio.ensure_future(tick_forever(script, runtime)) if script is not None else None

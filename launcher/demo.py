@@ -14,8 +14,8 @@ import time
 
 from app.config.loader import REPO_ROOT, ConfiguredCharger, DatabaseSettings, StationConfig
 from app.driver.auth import DEMO_CARDS, seed_demo_cards
+from app.runtime.runtime import StationRuntime
 from app.sessions.ledger import SessionRefusedError
-from app.station.runtime import StationRuntime
 from app.tariffs import Tariff, tariff_from_dict
 from hal.sim.control import SimControl
 from hal.wire.messages import IecState

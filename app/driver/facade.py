@@ -66,7 +66,7 @@ from hal.card_readers.base import (
 )
 
 if TYPE_CHECKING:
-    from app.station.runtime import StationRuntime
+    from app.runtime.runtime import StationRuntime
 
 __all__ = ["DriverFacade", "SessionRefusedError"]
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_strea
 
 if TYPE_CHECKING:
     from app.config.loader import OcppSettings
-    from app.station.runtime import StationRuntime
+    from app.runtime.runtime import StationRuntime
 
 log = logging.getLogger(__name__)
 

@@ -42,8 +42,8 @@ from app.ocpp.smart_charging import ConnectorRating, SmartCharging
 from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.tx_queue import TransactionQueue
+from app.runtime.runtime import StationRuntime, StationRuntimeError
 from app.sessions.ledger import OUTBOX_STREAM
-from app.station.runtime import StationRuntime, StationRuntimeError
 from app.updates.esp32 import Esp32Installer
 from app.updates.package_format import PackageError, load_public_key
 from app.updates.station_release import StationInstaller, running_version

@@ -24,8 +24,8 @@ from app.db import outbox
 from app.db.base import utc_now
 from app.db.engine import read_only
 from app.db.models import ChargingSession, OutboxMessage
-from app.ocpp import tx_messages
 from app.ocpp.errors import CsmsCallError
+from app.sessions import tx_messages
 from app.sessions.ledger import OUTBOX_STREAM
 
 log = logging.getLogger(__name__)

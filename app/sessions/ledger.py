@@ -30,7 +30,7 @@ from app.db.models import (
     SessionCostLine,
     SessionTransition,
 )
-from app.ocpp import tx_messages
+from app.sessions import tx_messages
 from app.sessions.states import (
     AUTHORISED,
     ENDED,

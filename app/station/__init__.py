@@ -1,1 +1,1 @@
-"""The running station: the composition of chargers and balancer, its runtime, clock and recorder."""
+"""The controlled site: the chargers and the load balancer under one arbiter."""

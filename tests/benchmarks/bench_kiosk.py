@@ -5,7 +5,7 @@ Every measurement runs in a child process (offscreen Qt, QT_QPA_PLATFORM=offscre
 realtime simulator, so the figures hold only the kiosk's own process:
 
 - Cold start: from spawning `python` to the idle screen's first paint event, the whole station
-  (imports, ledger, four chargers' links, facade, window) started by kiosk_ui.app.run_kiosk; the same
+  (imports, ledger, four chargers' links, facade, window) started by launcher.kiosk_host.run_kiosk; the same
   for a bare PySide6 window (import, QApplication, a QWidget shown, first paint). One warm-up of each,
   then the median of the runs; the ratio is kiosk / bare.
 - Touch: 16 chargers, every one charging; a mouse press and release posted to a button (Start on idle,
@@ -95,8 +95,9 @@ def child_kiosk(ports: list[int], host: str, ledger: str) -> None:
     from PySide6.QtCore import QEvent, QObject
 
     from app.driver.facade import DriverFacade
-    from app.station.runtime import StationRuntime
-    from kiosk_ui.app import KioskWindow, run_kiosk
+    from app.runtime.runtime import StationRuntime
+    from kiosk_ui.app import KioskWindow
+    from launcher.kiosk_host import run_kiosk
 
     runtime = StationRuntime(_station(ports, host, ledger))
     facade = DriverFacade(runtime)
@@ -125,7 +126,7 @@ async def _load(
 
     from app.driver.auth import seed_demo_cards
     from app.driver.facade import DriverFacade
-    from app.station.runtime import StationRuntime
+    from app.runtime.runtime import StationRuntime
     from hal.sim.control import SimControl
     from kiosk_ui.app import KioskWindow
     from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS

@@ -37,9 +37,9 @@ from app.db import outbox  # noqa: E402
 from app.db.engine import make_engine, session_factory  # noqa: E402
 from app.db.models import Charger, ChargingSession, Connector  # noqa: E402
 from app.db.schema_guard import check_and_migrate  # noqa: E402
-from app.ocpp import tx_messages  # noqa: E402
 from app.ocpp.errors import CsmsCallError  # noqa: E402
 from app.ocpp.tx_queue import TransactionQueue  # noqa: E402
+from app.sessions import tx_messages  # noqa: E402
 from app.sessions.ledger import OUTBOX_STREAM, create_session, end_session  # noqa: E402
 from app.tariffs import tariff_from_dict  # noqa: E402
 

@@ -46,7 +46,7 @@ from ocpp_peers.py_csms import PyCsms  # noqa: E402
 from sqlalchemy import create_engine, select  # noqa: E402
 
 from app.db.models import ChargingSession, Connector, EventLogEntry, OutboxMessage  # noqa: E402
-from app.ocpp import tx_messages  # noqa: E402
+from app.sessions import tx_messages  # noqa: E402
 from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
 
 IDENTITY = "LOAD-CP"

@@ -1,7 +1,7 @@
 """The whole station as one child process for the station benchmark: runtime, OCPP, ledger and driver facade.
 
 It wires the parts as the launcher does for a kiosk (`python -m launcher --config`, launcher/__main__.py and
-kiosk_ui/app.run_kiosk: StationRuntime started, then the DriverFacade, stopped the other way round)
+launcher/kiosk_host.run_kiosk: StationRuntime started, then the DriverFacade, stopped the other way round)
 and runs headless as `app/headless.run_station` does (the live table once a second, here written to
 /dev/null), without Qt: what is measured is the station, not the painting of its screen.
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 from app.chargers.live_view import render_table  # noqa: E402
 from app.config.loader import load_config  # noqa: E402
 from app.driver.facade import DriverFacade  # noqa: E402
-from app.station.runtime import StationRuntime  # noqa: E402
+from app.runtime.runtime import StationRuntime  # noqa: E402
 from launcher.headless import SessionNotes  # noqa: E402
 
 

@@ -27,8 +27,8 @@ from app.db.engine import session_factory
 from app.db.models import ChargingSession
 from app.driver.auth import seed_demo_cards
 from app.driver.facade import DriverFacade
+from app.runtime.runtime import StationRuntime
 from app.sessions.service import SessionTiming
-from app.station.runtime import StationRuntime
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR
 from kiosk_ui.main_thread_gc import collecting_in_main_thread

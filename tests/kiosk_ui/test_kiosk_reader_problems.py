@@ -37,7 +37,7 @@ from app.db.engine import session_factory
 from app.db.models import ChargingSession
 from app.db.models_station import IdTag
 from app.driver.facade import DriverFacade
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
 from hal.card_readers.base import CARD_REMOVED_MID_READ, VirtualCardReader
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.theme import load_theme

@@ -23,11 +23,12 @@ from sessions_support import TARIFF, station_config
 from app.config.loader import DatabaseSettings
 from app.driver.auth import seed_demo_cards
 from app.driver.facade import DriverFacade
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
+from hal.sim.control import SimError
 from kiosk_ui.i18n import available_languages
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
-from kiosk_ui.screenshots import SHOTS, SIZES
 from kiosk_ui.sim_panel import SimPanel
+from launcher.screenshots import SHOTS, SIZES
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "build" / "screenshots"  # kept after the run for a reviewer; build/ is not in git
@@ -35,7 +36,7 @@ OUT = REPO / "build" / "screenshots"  # kept after the run for a reviewer; build
 
 def test_every_screen_in_every_language_at_both_sizes(sim_binary: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk_ui.screenshots", "--out", str(OUT)],
+        [sys.executable, "-m", "launcher.screenshots", "--out", str(OUT)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -89,7 +90,7 @@ def test_the_simulator_panel_drives_the_simulator_and_the_card_reader(realtime_s
         await facade.start()
         outcomes: list[Any] = []
         unsubscribe = facade.subscribe(lambda e: outcomes.append(getattr(e, "outcome", None)))
-        panel = SimPanel(sim.ctl, facade, sim.chargers)
+        panel = SimPanel(sim.ctl, facade, sim.chargers, refusals=(SimError, OSError))
         panel.show()
         try:
             panel.set_language("ms")

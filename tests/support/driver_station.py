@@ -21,8 +21,8 @@ from app.db.models_station import IdTag
 from app.driver.auth import seed_demo_cards
 from app.driver.facade import DriverFacade
 from app.driver.views import ConnectorCard, DriverEvent
+from app.runtime.runtime import StationRuntime
 from app.sessions.service import SessionTiming
-from app.station.runtime import StationRuntime
 from hal.card_readers.base import VirtualCardReader
 
 TIMING = SessionTiming(

@@ -13,7 +13,7 @@ from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from sessions_support import TARIFF, station_config
 
 from app.config.loader import DatabaseSettings, OcppSettings, StationConfig
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
 
 IDENTITY = "CP-TEST-1"
 

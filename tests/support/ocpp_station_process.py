@@ -39,7 +39,7 @@ from sqlalchemy import Engine, select
 
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, OutboxMessage
-from app.ocpp import tx_messages
+from app.sessions import tx_messages
 from app.sessions.ledger import OUTBOX_STREAM
 from app.sessions.service import SessionTiming
 
@@ -129,7 +129,7 @@ async def main() -> int:
     from sessions_support import TARIFF, station_config
 
     from app.config.loader import DatabaseSettings, OcppSettings
-    from app.station.runtime import StationRuntime
+    from app.runtime.runtime import StationRuntime
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="SQLite ledger file")

@@ -16,7 +16,7 @@ from app.chargers.link_task import LinkState
 from app.config.loader import ConfiguredCharger, DatabaseSettings, LinkSettings, StationConfig
 from app.db.engine import make_engine, session_factory
 from app.db.models import ChargingSession
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
 from hal.wire.messages import IecState, StatusFlag
 from launcher.headless import run_station
 

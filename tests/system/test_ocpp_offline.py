@@ -17,7 +17,7 @@ from ocpp_station import ocpp_config, running_station, until
 from ocpp_station_process import check_delivery, transaction_frames
 
 from app.ocpp.connection import Backoff
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 

@@ -21,7 +21,7 @@ from ocpp_station import IDENTITY, ocpp_config, running_station, until
 
 from app.config.loader import REPO_ROOT, StationConfig
 from app.ocpp.secrets import AUTHORIZATION_KEY, SecretStore, SecretStoreError
-from app.station.runtime import StationRuntime
+from app.runtime.runtime import StationRuntime
 
 pytestmark = pytest.mark.sim(chargers=1, realtime_factor=2)
 

@@ -20,8 +20,8 @@ from app.db.engine import make_engine, session_factory
 from app.db.meter_store import DAY_S, HOUR_S, MINUTE_S, Sample, insert_samples
 from app.db.models import Connector, MeterRollup, MeterSample
 from app.db.schema_guard import head_revision
+from app.runtime.runtime import StationRuntime, StationRuntimeError
 from app.sessions.ledger import ensure_connectors
-from app.station.runtime import StationRuntime, StationRuntimeError
 
 pytest_plugins = ["db_fixtures"]
 REPO = Path(__file__).resolve().parents[2]

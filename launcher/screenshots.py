@@ -1,6 +1,6 @@
 """Renders every kiosk screen in every complete language at 800x480 and 1280x800 to PNGs and an index.html.
 
-    .venv/bin/python -m kiosk_ui.screenshots --out build/screenshots      (or ./station.sh screenshots)
+    .venv/bin/python -m launcher.screenshots --out build/screenshots      (or ./station.sh screenshots)
 
 Offscreen (QT_QPA_PLATFORM=offscreen, no display needed), against the firmware simulator and the real
 station: the states on screen are the station's own (a car charging, a car waiting for its card, a
@@ -31,8 +31,8 @@ from app.config.kiosk import KioskSettings
 from app.config.loader import DatabaseSettings, LinkSettings, StationConfig
 from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
 from app.driver.facade import DriverFacade
-from app.station.runtime import StationRuntime
-from hal.sim.control import SimControl, SimulatorProcess
+from app.runtime.runtime import StationRuntime
+from hal.sim.control import SimControl, SimError, SimulatorProcess
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
@@ -149,7 +149,9 @@ async def capture(
         window.show()
         windows.append(window)
     camera = Camera(out, windows, languages, only)
-    panel = SimPanel(ctl, facade, len(sim.ports.charger_ports), poll_status=False)
+    panel = SimPanel(
+        ctl, facade, len(sim.ports.charger_ports), poll_status=False, refusals=(SimError, OSError)
+    )
     try:
         ids = [card.connector_id for card in facade.connectors()]
         c1, c2, c3, c4 = ids[:4]

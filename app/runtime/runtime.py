@@ -19,10 +19,10 @@ from sqlalchemy import Engine
 from app.config.loader import StationConfig
 from app.db.engine import make_engine
 from app.db.schema_guard import MigrationReport, check_and_migrate
+from app.runtime.clock import StationClock
+from app.runtime.event_recorder import EventRecorder
+from app.runtime.ledger_maintenance import LedgerMaintenance
 from app.sessions.service import SessionService, SessionTiming, host_boot_time
-from app.station.clock import StationClock
-from app.station.event_recorder import EventRecorder
-from app.station.ledger_maintenance import LedgerMaintenance
 from app.station.site import Station
 from app.tariffs import Tariff
 from app.updates.station_release import running_version

@@ -1,0 +1,1 @@
+"""The running station: its runtime composition, clock, event recorder and ledger maintenance."""

@@ -1,0 +1,94 @@
+"""The kiosk's host: the station and its driver facade on a qasync loop inside Qt, the window shown.
+
+The composition root's part of the kiosk: kiosk_ui draws, this starts and stops the station around it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk_ui.app import KioskWindow, fit_to_screen
+from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS, MainThreadCollector
+from kiosk_ui.theme import load_theme
+
+if TYPE_CHECKING:
+    from app.driver.facade import DriverFacade
+    from app.runtime.runtime import StationRuntime
+
+
+def run_kiosk(
+    runtime: StationRuntime,
+    facade: DriverFacade,
+    *,
+    fullscreen: bool = True,
+    size: tuple[int, int] | None = None,
+    argv: list[str] | None = None,
+    on_shown: Callable[[KioskWindow], None] | None = None,
+) -> int:
+    """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
+    window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
+
+    on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
+    panel there, the benchmarks watch the first paint."""
+    import qasync
+
+    app = QApplication.instance() or QApplication(argv or ["kiosk"])
+    app.setQuitOnLastWindowClosed(False)  # the loop ends after the facade and runtime stopped, not before
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    done = asyncio.Event()
+    collector = MainThreadCollector()
+
+    async def main() -> int:
+        await runtime.start()
+        try:
+            await facade.start()
+            screen = QGuiApplication.primaryScreen()
+            window = KioskWindow(
+                facade,
+                theme=load_theme(
+                    *(size or (screen.geometry().width(), screen.geometry().height())),
+                    physical_dpi=screen.physicalDotsPerInch(),
+                ),
+                plug_timeout_s=runtime.config.sessions.plug_timeout_s,
+            )
+            window.destroyed.connect(done.set)
+            if fullscreen:
+                fit_to_screen(window)
+            else:
+                window.resize(*(size or (800, 480)))
+                window.show()
+            if on_shown is not None:
+                on_shown(window)
+            # Once the first screen has painted, what is alive lives as long as the kiosk.
+            QTimer.singleShot(LONG_LIVED_AFTER_MS, collector.freeze_long_lived)
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, done.set)
+            app.lastWindowClosed.connect(done.set)  # the window closed: stop in order, then end the loop
+            stopping = asyncio.ensure_future(runtime.stopping.wait())
+            stopping.add_done_callback(lambda _: done.set())
+            await done.wait()
+            stopping.cancel()
+            window.close_kiosk()
+            window.close()
+        finally:
+            await facade.stop()
+            await runtime.stop()
+        return 0
+
+    try:
+        with loop:
+            collector.start()
+            try:
+                return loop.run_until_complete(main())
+            finally:
+                collector.stop()
+    finally:
+        asyncio.set_event_loop(None)
