@@ -2,8 +2,8 @@
 
 A tool for the technician or the salesperson beside the kiosk, not for the driver: it talks to the
 simulator's control channel (the launcher hands in hal.sim.control.SimControl, docs/simulator.md) and
-taps cards through the driver facade, exactly as a card reader would; it never touches the kiosk's screens, so what the kiosk
-shows is what the station made of the stimulus.
+taps cards through the driver facade, exactly as a card reader would; it never touches the kiosk's
+screens, so what the kiosk shows is what the station made of the stimulus.
 """
 
 from __future__ import annotations
