@@ -14,6 +14,9 @@ section "ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+section "import contracts (layers, no cycles; docs/architecture.md)"
+.venv/bin/lint-imports
+
 section "firmware: ctest (ASan/UBSan build, rv32imc portability)"
 ctest --test-dir build/firmware-asan --output-on-failure -j 2
 # The figures the host tests measured (timings, fuzz counts), shown even when they pass.

@@ -12,7 +12,7 @@ from app.config.schema import ConfigError, setting
 
 # The languages the driver texts (app/tariffs/messages.py, the kiosk's translations) may come in.
 LANGUAGE_PATTERN = r"^(en|ms|zh_CN|ta)$"
-# hal/card_reader.open_card_reader: the reader choices a kiosk is configured with.
+# hal/card_readers/factory.open_card_reader: the reader choices a kiosk is configured with.
 CARD_READER_PATTERN = (
     r"^(none|virtual|pcsc(:.+)?|nfc:usb(:.+)?|nfc:tty:.+|nfc:udp:[A-Za-z0-9_.\-\[\]:]+:\d{1,5})$"
 )

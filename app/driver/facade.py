@@ -62,8 +62,8 @@ from hal.card_readers.base import (
     ReaderAdded,
     ReaderError,
     ReaderRemoved,
-    open_card_reader,
 )
+from hal.card_readers.factory import open_card_reader
 
 if TYPE_CHECKING:
     from app.runtime.runtime import StationRuntime

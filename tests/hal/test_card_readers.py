@@ -32,8 +32,8 @@ from hal.card_readers.base import (
     ReaderError,
     ReaderRemoved,
     VirtualCardReader,
-    open_card_reader,
 )
+from hal.card_readers.factory import open_card_reader
 from hal.card_readers.pcsc import PcscCardReader, technology_from_atr
 
 READER_0, READER_1 = PcscDaemon.READERS
