@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 I18N = REPO / "kiosk_ui" / "i18n"
 # The simulator panel is the demo's, not the driver's: its texts have their own file.
 SIM_PANEL_SOURCES = [REPO / "kiosk_ui" / "sim_panel.py"]
-NOT_TRANSLATED = {"screenshots.py", "main_thread_gc.py", "__init__.py"}  # no text a driver sees
+NOT_TRANSLATED = {"main_thread_gc.py", "__init__.py"}  # no text a driver sees
 
 
 def kiosk_sources() -> list[Path]:
