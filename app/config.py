@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.config_kiosk import KioskSettings
-from app.config_ocpp import OcppSettings
-from app.config_schema import ConfigError, setting
+from app.config_ocpp import OcppSettings as OcppSettings  # "as": re-exported for callers of app.config
+from app.config_schema import ConfigError as ConfigError
+from app.config_schema import setting
 from app.tariff import Tariff, TariffError, tariff_from_dict
 from hal.charger_board import ChargerSettings
 
