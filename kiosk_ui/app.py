@@ -72,7 +72,7 @@ class KioskWindow(QWidget):
         self.translations = Translations(available_languages(wanted=wanted))
         self.theme = theme or load_theme()
         self.env = KioskEnv(facade, self.theme, self.translations, plug_timeout_s, message_s)
-        self.default_language = language or getattr(settings, "default_language", "en")
+        self.default_language: str = language if language else getattr(settings, "default_language", "en")
         timeout = idle_timeout_s if idle_timeout_s is not None else getattr(settings, "idle_timeout_s", 60.0)
         self.setObjectName("kiosk")
         self.setWindowTitle(facade.station_name)
@@ -110,7 +110,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.flow = KioskFlow(self.env, self.show_screen, self.current_screen)
-        self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]
+        self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
         self.bridge = FacadeBridge(facade, self)
         self.bridge.connectors_changed.connect(lambda: self.current_screen().refresh())
         self.bridge.card_tapped.connect(self._on_card)
@@ -123,7 +123,9 @@ class KioskWindow(QWidget):
         self.inactivity.setSingleShot(True)
         self.inactivity.setInterval(int(timeout * 1000))
         self.inactivity.timeout.connect(self._on_inactive)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a widget exists only inside its application
+        app.installEventFilter(self)
 
         self.set_language(self.default_language)
         self.show_screen("idle", {})
@@ -131,7 +133,7 @@ class KioskWindow(QWidget):
     # -- navigation ----------------------------------------------------------------------------------
 
     def current_screen(self) -> Screen:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self.stack.currentWidget()  # type: ignore[return-value]  # the stack holds only screens
 
     def show_screen(self, name: str, context: dict[str, Any] | None = None) -> None:
         current = self.current_screen()
@@ -174,7 +176,9 @@ class KioskWindow(QWidget):
         self.current_screen().refresh()
 
     def close_kiosk(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a widget exists only inside its application
+        app.removeEventFilter(self)
         self.inactivity.stop()
         self.current_screen().leave()
         self.bridge.close()
@@ -222,7 +226,8 @@ def run_kiosk(
     panel there, the benchmarks watch the first paint."""
     import qasync
 
-    app = QApplication.instance() or QApplication(argv or ["kiosk"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or ["kiosk"])
     app.setQuitOnLastWindowClosed(False)  # the loop ends after the facade and runtime stopped, not before
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -270,7 +275,8 @@ def run_kiosk(
         with loop:
             collector.start()
             try:
-                return loop.run_until_complete(main())
+                code: int = loop.run_until_complete(main())  # qasync has no type information
+                return code
             finally:
                 collector.stop()
     finally:
