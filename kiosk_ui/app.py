@@ -68,7 +68,7 @@ class KioskWindow(QWidget):
         self.translations = Translations(available_languages(wanted=wanted))
         self.theme = theme or load_theme()
         self.env = KioskEnv(facade, self.theme, self.translations, plug_timeout_s, message_s)
-        self.default_language = language or getattr(settings, "default_language", "en")
+        self.default_language: str = language if language else getattr(settings, "default_language", "en")
         timeout = idle_timeout_s if idle_timeout_s is not None else getattr(settings, "idle_timeout_s", 60.0)
         self.setObjectName("kiosk")
         self.setWindowTitle(facade.station_name)
@@ -106,7 +106,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.flow = KioskFlow(self.env, self.show_screen, self.current_screen)
-        self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]
+        self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
         self.bridge = FacadeBridge(facade, self)
         self.bridge.connectors_changed.connect(lambda: self.current_screen().refresh())
         self.bridge.card_tapped.connect(self._on_card)
@@ -119,7 +119,9 @@ class KioskWindow(QWidget):
         self.inactivity.setSingleShot(True)
         self.inactivity.setInterval(int(timeout * 1000))
         self.inactivity.timeout.connect(self._on_inactive)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a widget exists only inside its application
+        app.installEventFilter(self)
 
         self.set_language(self.default_language)
         self.show_screen("idle", {})
@@ -127,7 +129,7 @@ class KioskWindow(QWidget):
     # -- navigation ----------------------------------------------------------------------------------
 
     def current_screen(self) -> Screen:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self.stack.currentWidget()  # type: ignore[return-value]  # the stack holds only screens
 
     def show_screen(self, name: str, context: dict[str, Any] | None = None) -> None:
         current = self.current_screen()
@@ -170,7 +172,9 @@ class KioskWindow(QWidget):
         self.current_screen().refresh()
 
     def close_kiosk(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # a widget exists only inside its application
+        app.removeEventFilter(self)
         self.inactivity.stop()
         self.current_screen().leave()
         self.bridge.close()

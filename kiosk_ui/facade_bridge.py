@@ -26,15 +26,15 @@ class FacadeBridge(QObject):
         self._unsubscribe: Callable[[], None] | None = facade.subscribe(self._on_event)
 
     def _on_event(self, event: DriverEvent) -> None:
-        kind = event.kind
-        if kind == "connectors_changed":
+        # Compared on the event itself, not a copy of its kind, so that the type narrows to the one event.
+        if event.kind == "connectors_changed":
             self.connectors_changed.emit()
-        elif kind == "card_tapped":
-            self.card_tapped.emit(event.outcome)  # type: ignore[union-attr]
-        elif kind == "session_ended":
-            self.session_ended.emit(event.summary)  # type: ignore[union-attr]
-        elif kind == "reader_problem":
-            self.reader_problem.emit(event.message_key)  # type: ignore[union-attr]
+        elif event.kind == "card_tapped":
+            self.card_tapped.emit(event.outcome)
+        elif event.kind == "session_ended":
+            self.session_ended.emit(event.summary)
+        elif event.kind == "reader_problem":
+            self.reader_problem.emit(event.message_key)
 
     def close(self) -> None:
         if self._unsubscribe is not None:

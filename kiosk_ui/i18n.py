@@ -64,6 +64,7 @@ class Translations:
                 f"language {code!r} is not offered (offered: {[x.code for x in self.languages]})"
             )
         app = QCoreApplication.instance()
+        assert app is not None  # translations serve an application's widgets
         # Installing or removing a translator makes Qt send LanguageChange to every widget.
         self.uninstall()
         if language.code != "en":
@@ -80,7 +81,9 @@ class Translations:
     def uninstall(self) -> None:
         """Removes this kiosk's translator (the application may outlive the window, as in the tests)."""
         if self._translator is not None:
-            QCoreApplication.instance().removeTranslator(self._translator)
+            app = QCoreApplication.instance()
+            assert app is not None  # translations serve an application's widgets
+            app.removeTranslator(self._translator)
             # Owned by the application object: without this, each language switch would leave one behind.
             self._translator.deleteLater()
             self._translator = None

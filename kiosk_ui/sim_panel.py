@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -289,6 +290,7 @@ class SimPanel(QWidget):
     def set_language(self, code: str) -> None:
         """The panel's own translator (context SimPanel); the kiosk's language is not changed."""
         app = QCoreApplication.instance()
+        assert app is not None  # a widget exists only inside its application
         if self._translator is not None:
             app.removeTranslator(self._translator)
             self._translator = None
@@ -320,7 +322,7 @@ class SimPanel(QWidget):
 
     # -- actions -------------------------------------------------------------------------------------
 
-    def _spawn(self, coroutine: Any) -> asyncio.Task[Any]:
+    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coroutine)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -376,7 +378,9 @@ class SimPanel(QWidget):
         for task in self._tasks:
             task.cancel()
         if self._translator is not None:
-            QCoreApplication.instance().removeTranslator(self._translator)
+            app = QCoreApplication.instance()
+            assert app is not None  # a widget exists only inside its application
+            app.removeTranslator(self._translator)
             self._translator = None
         self.close()
 

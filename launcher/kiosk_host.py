@@ -39,7 +39,8 @@ def run_kiosk(
     panel there, the benchmarks watch the first paint."""
     import qasync
 
-    app = QApplication.instance() or QApplication(argv or ["kiosk"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or ["kiosk"])
     app.setQuitOnLastWindowClosed(False)  # the loop ends after the facade and runtime stopped, not before
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -87,7 +88,8 @@ def run_kiosk(
         with loop:
             collector.start()
             try:
-                return loop.run_until_complete(main())
+                code: int = loop.run_until_complete(main())  # qasync has no type information
+                return code
             finally:
                 collector.stop()
     finally:

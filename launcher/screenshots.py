@@ -261,8 +261,9 @@ def run(
 
     build_translations()
     out.mkdir(parents=True, exist_ok=True)
-    own_app = QApplication.instance() is None
-    app = QApplication.instance() or QApplication(["kiosk-screenshots"])
+    existing = QApplication.instance()
+    own_app = existing is None
+    app = existing if isinstance(existing, QApplication) else QApplication(["kiosk-screenshots"])
     app.setQuitOnLastWindowClosed(False)
     codes = languages or [lang.code for lang in available_languages()]
     loop = qasync.QEventLoop(app)
@@ -273,7 +274,7 @@ def run(
             loop,
             collecting_in_main_thread(),
         ):
-            shots = loop.run_until_complete(capture(sim, out, codes, sizes, only or set()))
+            shots: list[Shot] = loop.run_until_complete(capture(sim, out, codes, sizes, only or set()))
     finally:
         asyncio.set_event_loop(None)
         if own_app:

@@ -29,7 +29,7 @@ from app.balancing.policies import (
     IdleRelease,
     needed_current_mA,
 )
-from app.balancing.power_tree import PHASES, PowerTree, build_power_tree
+from app.balancing.power_tree import PHASES, PowerTree, build_power_tree, phase_tuple
 from app.config.loader import StationConfig
 from hal.links.errors import CommandRefused, LinkError
 from hal.wire.messages import IecState
@@ -255,7 +255,7 @@ class LoadBalancer:
         """The tree, its site limit capped from outside and lowered by what the building draws (metered)."""
         site = self.tree.nodes["site"].limit_mA
         for cap in self._external_site_limits.values():
-            site = tuple(min(site[p], cap[p]) for p in range(PHASES))  # type: ignore[assignment]
+            site = phase_tuple(min(site[p], cap[p]) for p in range(PHASES))
         tree = self.tree if site == self.tree.nodes["site"].limit_mA else self.tree.with_site_limit(site)
         if self.building_meter is None:
             return tree
@@ -267,7 +267,7 @@ class LoadBalancer:
             for phase in range(PHASES):
                 ev[phase] += view.measured_mA[phase]
         building = [max(0, total[p] - ev[p]) for p in range(PHASES)]
-        return self.tree.with_site_limit(tuple(max(0, site[p] - building[p]) for p in range(PHASES)))  # type: ignore[arg-type]
+        return self.tree.with_site_limit(phase_tuple(max(0, site[p] - building[p]) for p in range(PHASES)))
 
     def _believe_charger(self, committed: _Committed, view: Any, now: float) -> None:
         """A status read after our last command is the truth: a charger that lost its permission

@@ -12,6 +12,12 @@ SITE = "site"
 PHASES = 3
 
 
+def phase_tuple(values: Iterable[int]) -> tuple[int, int, int]:
+    """Per-phase values (L1, L2, L3) as the three-value tuple the limits are typed as."""
+    l1, l2, l3 = values
+    return l1, l2, l3
+
+
 @dataclass(frozen=True)
 class PowerTree:
     """Nodes by id, each node's chain up to the site, and per-phase limits."""
@@ -48,7 +54,7 @@ class PowerTree:
             node_id: PowerNode(
                 node_id,
                 node.parent_id,
-                tuple(max(0, node.limit_mA[p] - used[node_id, p]) for p in range(PHASES)),  # type: ignore[arg-type]
+                phase_tuple(max(0, node.limit_mA[p] - used[node_id, p]) for p in range(PHASES)),
             )
             for node_id, node in self.nodes.items()
         }
@@ -57,13 +63,14 @@ class PowerTree:
 
 def build_power_tree(config: StationConfig) -> PowerTree:
     nodes = {SITE: PowerNode(SITE, None, config.site.limit_mA)}
-    parents = {SITE: None}
+    parents: dict[str, str | None] = {SITE: None}
     for group in config.groups:
         nodes[group.id] = PowerNode(group.id, group.parent, group.limit_mA)
         parents[group.id] = group.parent
-    chain = {}
+    chain: dict[str, tuple[str, ...]] = {}
     for node_id in nodes:
-        path, node = [], node_id
+        path: list[str] = []
+        node: str | None = node_id
         while node is not None:
             path.append(node)
             node = parents[node]

@@ -291,8 +291,9 @@ class ChargerManager:
             return
         session = memory.session
         if transaction_ref in memory.ended_refs:
-            same = session is not None and session.transaction_ref == transaction_ref
-            raise SessionEndedError(connector_id, transaction_ref, session.end_reason if same else None)
+            ended = session if session is not None and session.transaction_ref == transaction_ref else None
+            reason = ended.end_reason if ended is not None else None
+            raise SessionEndedError(connector_id, transaction_ref, reason)
         if not task.available:
             raise LinkDownError(f"{task.charger.id} is {task.state.value}: {task.reason}")
         status = task.statuses[index]

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.config.kiosk import KioskSettings
-from app.config.ocpp import OcppSettings
-from app.config.schema import ConfigError, setting
+from app.config.ocpp import OcppSettings as OcppSettings  # "as": re-exported for callers of app.config.loader
+from app.config.schema import ConfigError as ConfigError
+from app.config.schema import setting
 from app.tariffs import Tariff, TariffError, tariff_from_dict
 from hal.board.charger_board import ChargerSettings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, CursorResult, Result
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,13 @@ Db = Session | Connection
 
 def dialect_name(db: Db) -> str:
     return db.dialect.name if isinstance(db, Connection) else db.get_bind().dialect.name
+
+
+def rowcount(result: Result[*tuple[Any, ...]]) -> int:
+    """The rows an UPDATE or DELETE matched. Those statements give a CursorResult, but Session.execute()
+    is typed to return a plain Result, since a session cannot promise a cursor for every statement."""
+    assert isinstance(result, CursorResult), "an UPDATE or DELETE gives a CursorResult"
+    return result.rowcount
 
 
 def upsert_insert(db: Db, model: Any) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from app.db.base import utc_now
-from app.db.dialect import Db
+from app.db.dialect import Db, rowcount
 from app.db.models_logs import EventLogEntry
 
 SEVERITIES = ("info", "warning", "error", "critical")
@@ -60,4 +60,4 @@ def recent_events(
 
 def prune_events(db: Db, *, before: datetime) -> int:
     """Deletes entries older than a time (the retention policy of docs/database.md); returns how many."""
-    return db.execute(delete(EventLogEntry).where(EventLogEntry.at < before)).rowcount or 0
+    return rowcount(db.execute(delete(EventLogEntry).where(EventLogEntry.at < before))) or 0

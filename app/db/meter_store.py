@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, func, insert, literal_column, select
+from sqlalchemy import Integer, and_, delete, func, insert, literal_column, select
 
-from app.db.dialect import Db, upsert_insert
+from app.db.dialect import Db, rowcount, upsert_insert
 from app.db.models_logs import MeterRollup, MeterSample, RollupProgress, RollupRegister
 
 MINUTE_S, HOUR_S, DAY_S = 60, 3600, 86400
@@ -174,7 +174,7 @@ def _roll_up_from(db: Db, source_s: int, target_s: int, offset_s: int) -> int:
     grouped = (
         select(
             r.connector_id,
-            literal_column(str(target_s)),
+            literal_column(str(target_s), Integer()),
             bucket,
             func.sum(r.energy_Wh),
             func.max(r.energy_register_Wh),
@@ -227,7 +227,7 @@ def prune(db: Db, policy: RetentionPolicy, now_s: int) -> dict[str, int]:
     minute_done = _progress(db, MINUTE_S) or 0
     if policy.raw_samples_days is not None:
         cutoff = min(now_s - policy.raw_samples_days * DAY_S, minute_done)
-        counts["samples"] = db.execute(delete(MeterSample).where(MeterSample.ts_s < cutoff)).rowcount or 0
+        counts["samples"] = rowcount(db.execute(delete(MeterSample).where(MeterSample.ts_s < cutoff))) or 0
     for key, resolution_s, days, rolled_into in (
         ("minute", MINUTE_S, policy.minute_rollups_days, HOUR_S),
         ("hour", HOUR_S, policy.hour_rollups_days, DAY_S),
@@ -240,7 +240,7 @@ def prune(db: Db, policy: RetentionPolicy, now_s: int) -> dict[str, int]:
             cutoff = min(cutoff, _progress(db, rolled_into) or 0)
         r = MeterRollup
         counts[key] = (
-            db.execute(delete(r).where(and_(r.resolution_s == resolution_s, r.bucket_s < cutoff))).rowcount
+            rowcount(db.execute(delete(r).where(and_(r.resolution_s == resolution_s, r.bucket_s < cutoff))))
             or 0
         )
     return counts

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from app.db.base import utc_now
-from app.db.dialect import Db, upsert_insert
+from app.db.dialect import Db, rowcount, upsert_insert
 from app.db.models_logs import OutboxMessage, OutboxStream
 
 
@@ -125,17 +125,19 @@ def claim_next(
     until = now + lease
     # The conditions are checked again by the UPDATE itself: of two deliverers racing for the head,
     # the second one's UPDATE sees the first one's claim and changes no row.
-    claimed = db.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.id == head.id,
-            OutboxMessage.delivered_at.is_(None),
-            OutboxMessage.parked_at.is_(None),
-            (OutboxMessage.claim_token.is_(None)) | (OutboxMessage.claimed_until <= now),
+    claimed = rowcount(
+        db.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == head.id,
+                OutboxMessage.delivered_at.is_(None),
+                OutboxMessage.parked_at.is_(None),
+                (OutboxMessage.claim_token.is_(None)) | (OutboxMessage.claimed_until <= now),
+            )
+            .values(claim_token=token, claimed_until=until, attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
         )
-        .values(claim_token=token, claimed_until=until, attempts=OutboxMessage.attempts + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     if claimed != 1:
         return None
     return ClaimedMessage(
@@ -146,16 +148,18 @@ def claim_next(
 def _settle_claim(db: Db, message_id: int, claim_token: str, **values: Any) -> bool:
     """Ends a claim (delivered or given back); False when the token is not (or no longer) the message's."""
     return (
-        db.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.id == message_id,
-                OutboxMessage.claim_token == claim_token,
-                OutboxMessage.delivered_at.is_(None),
+        rowcount(
+            db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == message_id,
+                    OutboxMessage.claim_token == claim_token,
+                    OutboxMessage.delivered_at.is_(None),
+                )
+                .values(claim_token=None, claimed_until=None, **values)
+                .execution_options(synchronize_session=False)
             )
-            .values(claim_token=None, claimed_until=None, **values)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         == 1
     )
 
@@ -200,16 +204,18 @@ def unpark(db: Db, message_id: int, *, now: datetime | None = None) -> bool:
     """Puts a parked message back at its place in the order (an operator's retry) with a fresh count of
     attempts; False when it is not parked."""
     return (
-        db.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.id == message_id,
-                OutboxMessage.parked_at.is_not(None),
-                OutboxMessage.delivered_at.is_(None),
+        rowcount(
+            db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == message_id,
+                    OutboxMessage.parked_at.is_not(None),
+                    OutboxMessage.delivered_at.is_(None),
+                )
+                .values(parked_at=None, attempts=0, available_at=now or utc_now())
+                .execution_options(synchronize_session=False)
             )
-            .values(parked_at=None, attempts=0, available_at=now or utc_now())
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         == 1
     )
 
@@ -221,16 +227,18 @@ def release_stale_claims(db: Db, stream: str) -> int:
     outcome is unknown, so the message is sent again now instead of when the lease runs out.
     """
     return (
-        db.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.stream == stream,
-                OutboxMessage.delivered_at.is_(None),
-                OutboxMessage.claim_token.is_not(None),
+        rowcount(
+            db.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.stream == stream,
+                    OutboxMessage.delivered_at.is_(None),
+                    OutboxMessage.claim_token.is_not(None),
+                )
+                .values(claim_token=None, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+                .execution_options(synchronize_session=False)
             )
-            .values(claim_token=None, claimed_until=None, attempts=OutboxMessage.attempts - 1)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         or 0
     )
 
@@ -246,7 +254,8 @@ def next_attempt_at(db: Db, stream: str) -> datetime | None:
     ).first()
     if head is None:
         return None
-    return max(head.available_at, head.claimed_until or head.available_at)
+    available_at, claimed_until = head
+    return max(available_at, claimed_until or available_at)
 
 
 def pending_count(db: Db, stream: str) -> int:
@@ -267,10 +276,12 @@ def pending_count(db: Db, stream: str) -> int:
 def prune_delivered(db: Db, *, delivered_before: datetime) -> int:
     """Deletes messages delivered before a time (kept a while for diagnosis); returns how many."""
     return (
-        db.execute(
-            OutboxMessage.__table__.delete().where(
-                OutboxMessage.delivered_at.is_not(None), OutboxMessage.delivered_at < delivered_before
+        rowcount(
+            db.execute(
+                OutboxMessage.__table__.delete().where(
+                    OutboxMessage.delivered_at.is_not(None), OutboxMessage.delivered_at < delivered_before
+                )
             )
-        ).rowcount
+        )
         or 0
     )

@@ -276,7 +276,7 @@ def _periods(schedule: Mapping[str, Any]) -> tuple[SchedulePeriod, ...]:
     path = "chargingSchedule.chargingSchedulePeriod"
     if not raw:
         raise ProfileError(path, "no_periods")
-    periods = []
+    periods: list[SchedulePeriod] = []
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
         if not isinstance(item, Mapping):

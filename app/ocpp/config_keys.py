@@ -192,7 +192,8 @@ def to_wire(spec: KeySpec, value: Value) -> str:
     if spec.type is KeyType.BOOL:
         return "true" if value else "false"
     if spec.type is KeyType.CSL:
-        return ",".join(value)  # type: ignore[arg-type]
+        assert isinstance(value, tuple), spec.name  # parse_value gives a CSL key a tuple
+        return ",".join(value)
     return str(value)
 
 
@@ -302,9 +303,9 @@ class OcppConfiguration:
             ).all()
         stored = {key.removeprefix(self._prefix): value for key, value in rows}
         if self._secrets is not None:
-            for spec in REGISTRY.values():
-                if spec.write_only and (secret := self._secrets.load(spec.name)) is not None:
-                    stored[spec.name] = secret
+            for secret_spec in REGISTRY.values():
+                if secret_spec.write_only and (secret := self._secrets.load(secret_spec.name)) is not None:
+                    stored[secret_spec.name] = secret
         for name, raw in stored.items():
             spec = REGISTRY.get(name)
             if spec is None or spec.readonly:
@@ -327,7 +328,9 @@ class OcppConfiguration:
         return bool(self.value(key))
 
     def get_int(self, key: str) -> int:
-        return int(self.value(key))  # type: ignore[arg-type]
+        value = self.value(key)
+        assert not isinstance(value, tuple), key
+        return int(value)
 
     def get_list(self, key: str) -> tuple[str, ...]:
         value = self.value(key)
@@ -393,7 +396,8 @@ class OcppConfiguration:
             new = parse_value(spec, value)
             self._check_related(spec, new)
             if spec.name == "SecurityProfile":
-                self._check_security_profile(int(new), actor)  # type: ignore[arg-type]
+                assert isinstance(new, int)  # parse_value gives an INT key an int
+                self._check_security_profile(new, actor)
         except ConfigValueError as error:
             log.info("ChangeConfiguration refused (%s): %s", actor, error)
             return ConfigurationStatus.REJECTED
@@ -413,7 +417,8 @@ class OcppConfiguration:
                 raise ConfigValueError(f"{spec.name}: {len(value)} items, at most {limit}")
         if spec.name == "ConnectorPhaseRotation":
             connectors = self.get_int("NumberOfConnectors")
-            for item in value:  # type: ignore[union-attr]
+            assert isinstance(value, tuple)  # a CSL key, parsed
+            for item in value:
                 number, _, rotation = item.partition(".")
                 if not number.isdigit() or int(number) > connectors or rotation not in PHASE_ROTATIONS:
                     raise ConfigValueError(f"ConnectorPhaseRotation: {item!r} is not <connector>.<rotation>")

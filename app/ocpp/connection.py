@@ -20,20 +20,22 @@ import logging
 import random
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import websockets
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 from app.ocpp.rpc import FrameObserver, Handler, RpcChargePoint
 from app.ocpp.secrets import check_private_key
 
 log = logging.getLogger(__name__)
 
-SUBPROTOCOL = "ocpp1.6"
+SUBPROTOCOL = Subprotocol("ocpp1.6")
 STABLE_AFTER_S = 60.0  # a connection that lasted this long resets the backoff
 
 
@@ -119,7 +121,7 @@ class CsmsConnection:
     def __init__(
         self,
         endpoint: Callable[[], CsmsEndpoint],
-        on_connected: Callable[[RpcChargePoint], Awaitable[None]],
+        on_connected: Callable[[RpcChargePoint], Coroutine[Any, Any, None]],
         *,
         ping_interval_s: Callable[[], float] = lambda: 60.0,
         response_timeout_s: float = 30.0,
@@ -194,7 +196,7 @@ class CsmsConnection:
         try:
             socket = await connect(
                 endpoint.connect_url(),
-                subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
+                subprotocols=[SUBPROTOCOL],
                 additional_headers=endpoint.headers(),
                 ssl=endpoint.ssl_context(),
                 ping_interval=None,  # _keepalive pings, so that a changed interval applies at once

@@ -89,7 +89,8 @@ class JsonStateStore:
 
     def load(self) -> dict[str, Any] | None:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            state: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+            return state
         except FileNotFoundError:
             return None
         except (OSError, ValueError):

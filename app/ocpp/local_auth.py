@@ -168,7 +168,7 @@ class LocalAuthList:
                         delete(AuthCacheEntry).where(func.lower(AuthCacheEntry.id_tag) == id_tag.lower())
                     )
                 db.flush()
-                if db.scalar(select(func.count()).select_from(IdTag)) > self._config.get_int(
+                if db.execute(select(func.count()).select_from(IdTag)).scalar_one() > self._config.get_int(
                     "LocalAuthListMaxLength"
                 ):
                     raise _ListTooLongError

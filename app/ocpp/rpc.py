@@ -23,7 +23,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaValidationError
@@ -57,11 +57,11 @@ FrameObserver = Callable[[str, str], None]  # (direction "in" | "out", raw text)
 # A handler takes the CALL's payload (wire names) and returns the CALLRESULT payload and, optionally,
 # work to start once the answer is sent (a remote start, a reset, a triggered message): it must not
 # wait for the CSMS itself, since the CSMS's answers arrive on the loop that runs the handler.
-HandlerResult = tuple[dict[str, Any], Callable[[], Awaitable[None]] | None]
+HandlerResult = tuple[dict[str, Any], Callable[[], Coroutine[Any, Any, None]] | None]
 Handler = Callable[[dict[str, Any]], Awaitable[HandlerResult]]
 
 
-class RpcError(OCPPError):
+class RpcError(OCPPError):  # type: ignore[misc]  # the ocpp library has no type information
     """An error this side answers with CALLERROR; `code` is the OCPP-J 1.6 error code."""
 
     def __init__(self, code: str, description: str, details: dict[str, Any] | None = None) -> None:
@@ -97,7 +97,7 @@ def _rpc_error_from(action: str, error: SchemaValidationError) -> RpcError:
     return RpcError(code, f"{action}: {where}: {error.message}"[:500], {"field": where})
 
 
-class RpcChargePoint(ChargePoint):
+class RpcChargePoint(ChargePoint):  # type: ignore[misc]  # the ocpp library has no type information
     """The library's ChargePoint with OCPP-J 1.6 strict error answers and `send_call` for dict payloads."""
 
     def __init__(

@@ -340,7 +340,8 @@ class TransactionQueue:
                 error,
                 now,
             )
-            return [lambda: self._on_parked(report)] if self._on_parked else []
+            on_parked = self._on_parked
+            return [lambda: on_parked(report)] if on_parked else []
 
         return settle
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.chargers.events import StationEvent
+from app.chargers.events import FaultEvent, LinkEvent, SessionEvent, StationEvent
 from app.chargers.link_task import LinkState
 from app.db.base import utc_now
 from app.db.engine import session_factory
@@ -78,12 +78,12 @@ class EventRecorder:
     # -- the station's events (app.chargers.events) ---------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "link":
-            self._link(event)  # type: ignore[arg-type]
-        elif event.kind == "fault":
-            self._faults(event)  # type: ignore[arg-type]
-        elif event.kind == "session" and event.change == "interrupted":  # type: ignore[union-attr]
-            connector = event.connector_id  # type: ignore[union-attr]
+        if isinstance(event, LinkEvent):
+            self._link(event)
+        elif isinstance(event, FaultEvent):
+            self._faults(event)
+        elif isinstance(event, SessionEvent) and event.change == "interrupted":
+            connector = event.connector_id
             self.record(
                 "event",
                 "warning",
@@ -93,7 +93,7 @@ class EventRecorder:
                 connector_name=connector,
             )
 
-    def _link(self, event: Any) -> None:
+    def _link(self, event: LinkEvent) -> None:
         severity = {LinkState.OFFLINE: "error", LinkState.DEGRADED: "warning"}.get(event.new, "info")
         self.record(
             "event",
@@ -104,7 +104,7 @@ class EventRecorder:
             details={"from": event.old.value, "to": event.new.value, "reason": event.reason},
         )
 
-    def _faults(self, event: Any) -> None:
+    def _faults(self, event: FaultEvent) -> None:
         charger_id = event.connector_id.split("/", 1)[0]
         for bit in FaultBit:
             if event.raised & bit:

@@ -66,7 +66,7 @@ def ensure_connectors(engine: Engine, config: StationConfig) -> dict[str, int]:
                 db.flush()
             # Where its transaction messages go from now on (ocpp_address); messages already queued
             # keep the stream they were written to.
-            db.get(Charger, charger.id).ocpp_identity = config.ocpp_identity_of(charger)
+            db.get_one(Charger, charger.id).ocpp_identity = config.ocpp_identity_of(charger)
             for number in range(1, charger.connectors + 1):
                 name = f"{charger.id}/{number}"
                 if name not in known:

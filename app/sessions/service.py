@@ -24,7 +24,14 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
-from app.chargers.events import ConnectorView, StationEvent
+from app.chargers.events import (
+    ConnectorView,
+    LinkEvent,
+    SessionEvent,
+    StationEvent,
+    StatusEvent,
+    VehicleEvent,
+)
 from app.chargers.link_task import LinkState
 from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
@@ -385,16 +392,16 @@ class SessionService:
     # -- events from the charger manager ---------------------------------------------------------
 
     def _on_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle":
-            self._on_vehicle(event.connector_id, event.arrived)  # type: ignore[union-attr]
-        elif event.kind == "session":
+        if isinstance(event, VehicleEvent):
+            self._on_vehicle(event.connector_id, event.arrived)
+        elif isinstance(event, SessionEvent):
             self._on_session(event)
-        elif event.kind == "status":
-            for connector_id in event.connector_ids:  # type: ignore[union-attr]
+        elif isinstance(event, StatusEvent):
+            for connector_id in event.connector_ids:
                 self._on_status(connector_id)
-        elif event.kind == "link":
+        elif isinstance(event, LinkEvent):
             for connector_id, live in list(self._live.items()):
-                if live.recovering and connector_id.startswith(f"{event.charger_id}/"):  # type: ignore[union-attr]
+                if live.recovering and connector_id.startswith(f"{event.charger_id}/"):
                     self._reconcile(connector_id)
 
     def _on_vehicle(self, connector_id: str, arrived: bool) -> None:
@@ -435,12 +442,12 @@ class SessionService:
             then=lambda: self._submit_claim(live),
         )
 
-    def _on_session(self, event: StationEvent) -> None:
-        session = event.session  # type: ignore[union-attr]
-        live = self._live.get(event.connector_id)  # type: ignore[union-attr]
+    def _on_session(self, event: SessionEvent) -> None:
+        session = event.session
+        live = self._live.get(event.connector_id)
         if live is None or live.recovering or session.transaction_ref != live.transaction_ref:
             return
-        change = event.change  # type: ignore[union-attr]
+        change = event.change
         if change == "interrupted" and live.state in RUNNING_STATES:
             self._transition(live, INTERRUPTED, meter_Wh=session.last_energy_Wh, reason="charger lost")
         elif change == "resumed" and live.state == INTERRUPTED:
@@ -449,7 +456,7 @@ class SessionService:
             reason = session.end_reason or "Other"
             # After a reboot or a long outage the charger's counter is not the session's: the last
             # reading the ledger holds is the stop (docs/sessions.md).
-            meter = None if reason in ("Reboot", "PowerLoss") else self._meter_now(event.connector_id)  # type: ignore[union-attr]
+            meter = None if reason in ("Reboot", "PowerLoss") else self._meter_now(event.connector_id)
             self._end(live, reason if reason in STOP_REASONS else "Other", meter)
 
     def _on_status(self, connector_id: str) -> None:
@@ -496,7 +503,7 @@ class SessionService:
         meter_Wh: int | None,
         reason: str | None,
         start_meter: bool = False,
-        then: Callable[[], None] | None = None,
+        then: Callable[[], object] | None = None,
     ) -> None:
         """Moves the session now; commits the transition, then runs `then` (its side effect) and
         publishes it. A failed commit is logged and neither follows (the session keeps its claim

@@ -89,9 +89,12 @@ def extract_members(
             raise UnsafeArchiveError(str(exc)) from exc
         return
     # Where filters exist, say the explicit checks replace them (else 3.12+ warns of the default).
-    trusted = {"filter": "fully_trusted"} if hasattr(tarfile, "fully_trusted_filter") else {}
+    trusted = hasattr(tarfile, "fully_trusted_filter")
     for member in chosen:
         # Checked again against what is on disk now: an earlier member may be a symlink this one
         # would be written through (the filter, too, checks each member as it is extracted).
         check_member(member, into)
-        tar.extract(_sanitised(member), into, **trusted)
+        if trusted:
+            tar.extract(_sanitised(member), into, filter="fully_trusted")
+        else:
+            tar.extract(_sanitised(member), into)

@@ -247,9 +247,12 @@ def gen_py(spec: dict) -> str:
                 else:
                     parts.append(f"v[{i}]")
                     i += 1
-            out.append(f"        return cls({', '.join(parts)})  # type: ignore[arg-type]")
+            out.append(f"        return cls({', '.join(parts)})")
         out.append("")
-    out += ["", "MESSAGES: dict[int, type] = {"]
+    # A union rather than plain `type`, so a class looked up by type byte keeps SIZE and unpack.
+    out += ["", "# Every message class, for code that handles any of them.", "WireMessage = ("]
+    out += [f"    {msg.name}" if i == 0 else f"    | {msg.name}" for i, msg in enumerate(spec["messages"])]
+    out += [")", "", "MESSAGES: dict[int, type[WireMessage]] = {"]
     for msg in spec["messages"]:
         out.append(f"    MsgType.{msg.type}: {msg.name},")
     out += ["}", "", "# The reply type each request expects.", "REPLY_TYPE: dict[int, MsgType] = {"]

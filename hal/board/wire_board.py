@@ -220,10 +220,12 @@ class WireChargerBoard(ChargerBoard):
 
     async def identify(self) -> IdentifyReply:
         reply, _ = await self.request(IdentifyRequest())
+        assert isinstance(reply, IdentifyReply)  # _check_reply let only the expected type through
         return reply
 
     async def status(self, connector: int = 0) -> StatusReply:
         reply, _ = await self.request(StatusRequest(connector))
+        assert isinstance(reply, StatusReply)  # _check_reply let only the expected type through
         return reply
 
     async def permit(self, connector: int, current_limit_mA: int, transaction_ref: int) -> CommandReceipt:
@@ -265,6 +267,7 @@ class WireChargerBoard(ChargerBoard):
 
     async def self_test(self) -> SelfTestReply:
         reply, _ = await self.request(SelfTest())
+        assert isinstance(reply, SelfTestReply)  # _check_reply let only the expected type through
         return reply
 
     async def close(self) -> None:

@@ -192,7 +192,7 @@ class SimControl:
             line = self._file.readline()
         if not line:
             raise SimError(f"{cmd}: control channel closed")
-        reply = json.loads(line)
+        reply: dict[str, Any] = json.loads(line)
         if not reply.get("ok"):
             raise SimError(f"{cmd}: {reply.get('error', reply)}")
         return reply

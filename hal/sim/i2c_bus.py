@@ -99,8 +99,8 @@ class patched_smbus_ioctl:  # noqa: N801 - used like a function: `with patched_s
         global _patch_users, _original_ioctl
         with _patch_lock:
             if _patch_users == 0:
-                _original_ioctl = smbus2_module.ioctl
-                smbus2_module.ioctl = _sim_ioctl
+                _original_ioctl = smbus2_module.ioctl  # type: ignore[attr-defined]  # absent from smbus2.pyi
+                smbus2_module.ioctl = _sim_ioctl  # type: ignore[attr-defined]  # absent from smbus2.pyi
             _patch_users += 1
         return self
 
@@ -109,7 +109,7 @@ class patched_smbus_ioctl:  # noqa: N801 - used like a function: `with patched_s
         with _patch_lock:
             _patch_users -= 1
             if _patch_users == 0:
-                smbus2_module.ioctl = _original_ioctl
+                smbus2_module.ioctl = _original_ioctl  # type: ignore[attr-defined]  # absent from smbus2.pyi
                 _original_ioctl = None
 
 
@@ -119,7 +119,7 @@ class SimSMBus(SMBus):
     def __init__(self, host: str, port: int, timeout_s: float = 2.0) -> None:
         super().__init__()
         self._patch = patched_smbus_ioctl()
-        self._sock = socket.create_connection((host, port), timeout=timeout_s)
+        self._sock: socket.socket | None = socket.create_connection((host, port), timeout=timeout_s)
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._patch.__enter__()
         self.fd = self._sock.fileno()

@@ -60,7 +60,7 @@ def encode_raw(msg_type: int, seq: int, payload: bytes = b"", version: int = VER
 
 def encode_frame(msg: Any, seq: int) -> bytes:
     """The frame carrying one message dataclass of hal.wire.messages."""
-    payload = msg.pack()
+    payload: bytes = msg.pack()
     head = _HEADER.pack(MAGIC, VERSION, msg.TYPE, seq, len(payload)) + payload
     return head + _CRC.pack(crc_hqx(head, 0xFFFF))
 

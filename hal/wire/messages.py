@@ -180,7 +180,7 @@ class IdentifyReply:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> IdentifyReply:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])  # type: ignore[arg-type]
+        return cls(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +199,7 @@ class StatusRequest:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> StatusRequest:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0])  # type: ignore[arg-type]
+        return cls(v[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +233,7 @@ class StatusReply:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> StatusReply:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1], v[2], v[3], tuple(v[4:7]), tuple(v[7:10]), v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19])  # type: ignore[arg-type]
+        return cls(v[0], v[1], v[2], v[3], tuple(v[4:7]), tuple(v[7:10]), v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19])
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +254,7 @@ class Permit:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Permit:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1], v[2])  # type: ignore[arg-type]
+        return cls(v[0], v[1], v[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +274,7 @@ class Stop:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Stop:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +294,7 @@ class SetCurrent:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> SetCurrent:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +313,7 @@ class Heartbeat:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Heartbeat:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0])  # type: ignore[arg-type]
+        return cls(v[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +341,7 @@ class Configure:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Configure:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])  # type: ignore[arg-type]
+        return cls(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +360,7 @@ class ClearFault:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> ClearFault:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0])  # type: ignore[arg-type]
+        return cls(v[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +379,7 @@ class Unlock:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Unlock:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0])  # type: ignore[arg-type]
+        return cls(v[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +398,7 @@ class Reset:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Reset:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0])  # type: ignore[arg-type]
+        return cls(v[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +452,7 @@ class SessionReply:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> SessionReply:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +472,7 @@ class SelfTestReply:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> SelfTestReply:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,7 +492,7 @@ class Ack:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Ack:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,10 +512,32 @@ class Error:
     @classmethod
     def unpack(cls, payload: bytes | memoryview) -> Error:
         v = cls.STRUCT.unpack_from(payload)
-        return cls(v[0], v[1])  # type: ignore[arg-type]
+        return cls(v[0], v[1])
 
 
-MESSAGES: dict[int, type] = {
+# Every message class, for code that handles any of them.
+WireMessage = (
+    IdentifyRequest
+    | IdentifyReply
+    | StatusRequest
+    | StatusReply
+    | Permit
+    | Stop
+    | SetCurrent
+    | Heartbeat
+    | Configure
+    | ClearFault
+    | Unlock
+    | Reset
+    | SelfTest
+    | SessionRequest
+    | SessionReply
+    | SelfTestReply
+    | Ack
+    | Error
+)
+
+MESSAGES: dict[int, type[WireMessage]] = {
     MsgType.IDENTIFY_REQ: IdentifyRequest,
     MsgType.IDENTIFY_REPLY: IdentifyReply,
     MsgType.STATUS_REQ: StatusRequest,

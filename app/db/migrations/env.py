@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from app.db.engine import make_engine
 from app.db.models import metadata
 
 
-def run_migrations(connection: object) -> None:
+def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
