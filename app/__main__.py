@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db.schema_guard import DatabaseTooNewError
 from app.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
-from app.headless import run_station
+from app.headless import ocpp_side, run_station
 from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.simulator import SimControl, SimError, SimulatorProcess
 
@@ -187,7 +187,7 @@ def run_with_kiosk(
     from app.driver_facade import DriverFacade
     from kiosk_ui.app import run_kiosk, when_closed
 
-    runtime = StationRuntime(config)
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
     facade = DriverFacade(runtime)
 
     def on_shown(window: KioskWindow) -> None:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from app.config import load_config  # noqa: E402
 from app.driver_facade import DriverFacade  # noqa: E402
-from app.headless import SessionNotes  # noqa: E402
+from app.headless import SessionNotes, ocpp_side  # noqa: E402
 from app.live_view import render_table  # noqa: E402
 from app.station_runtime import StationRuntime  # noqa: E402
 
@@ -96,7 +96,7 @@ async def _announce_online(runtime: StationRuntime) -> None:
 
 async def run(config_path: Path) -> None:
     config = load_config(config_path)
-    runtime = StationRuntime(config)
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
     facade = DriverFacade(runtime)
     notes = SessionNotes(runtime)
     await runtime.start()
