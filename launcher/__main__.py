@@ -20,7 +20,7 @@ from app.db.schema_guard import DatabaseTooNewError
 from app.runtime.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
-from launcher.headless import run_station
+from launcher.headless import ocpp_side, run_station
 
 if TYPE_CHECKING:
     from kiosk_ui.app import KioskWindow
@@ -188,7 +188,7 @@ def run_with_kiosk(
     from kiosk_ui.app import when_closed
     from launcher.kiosk_host import run_kiosk
 
-    runtime = StationRuntime(config)
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
     facade = DriverFacade(runtime)
 
     def on_shown(window: KioskWindow) -> None:

@@ -12,10 +12,21 @@ from typing import TextIO
 from app.chargers.live_view import render_table
 from app.config.loader import StationConfig
 from app.money import format_money
+from app.runtime.central_system_port import CentralSystem
 from app.runtime.runtime import StationRuntime
 
 COST_REFRESH_S = 10.0  # a session's cost so far on the table is read again from the ledger this often
 COSTS_PER_ROUND = 4  # at most this many ledger reads per table: the stalest sessions first
+
+
+def ocpp_side(runtime: StationRuntime) -> CentralSystem | None:
+    """The station's OCPP side when [ocpp] url is set (the runtime's `build_central_system`)."""
+    if not runtime.config.ocpp.url:
+        return None
+    # The OCPP stack loads only where it is used.
+    from app.ocpp.central_system import build_central_system
+
+    return build_central_system(runtime)
 
 
 class SessionNotes:
@@ -71,7 +82,7 @@ async def run_station(
 
     A caller may pass its own (not yet started) runtime, e.g. one with test boards or a test ledger.
     """
-    runtime = runtime or StationRuntime(config)
+    runtime = runtime or StationRuntime(config, build_central_system=ocpp_side)
     notes = SessionNotes(runtime)
     await runtime.start()
     started = time.monotonic()

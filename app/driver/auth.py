@@ -10,9 +10,7 @@ past its expiry date counts as Expired, and a card not on the list is refused un
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine, delete, func, select
 
@@ -20,32 +18,13 @@ from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
 from app.db.models_station import IdTag
 
-if TYPE_CHECKING:
-    from app.ocpp.identities import OcppIdentities
-    from app.ocpp.service import OcppService
+# The decision is the central system port's type too: both deciders answer with it.
+from app.runtime.central_system_port import CardDecision
 
 ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT = "Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"
 # The demo's cards (launcher/demo.py seeds them): nine that charge and one the operator has blocked.
 DEMO_CARDS: tuple[str, ...] = tuple(f"DEMO-{n:04d}" for n in range(1, 10))
 DEMO_BLOCKED_CARD = "DEMO-BLOCKED"
-
-
-@dataclass(frozen=True)
-class CardDecision:
-    """The answer for one presented card (an OCPP 1.6 AuthorizationStatus, section 7.25)."""
-
-    accepted: bool
-    status: str
-    parent_id_tag: str | None
-    # local_list | unknown_allowed | unknown (not on the station's list) | csms | cache |
-    # offline_unknown (AllowOfflineTxForUnknownId) | none (offline and not known: nobody could decide)
-    source: str
-
-
-class CardAuthorizer(Protocol):
-    """What the driver facade asks, whichever side decides."""
-
-    async def authorize(self, id_tag: str) -> CardDecision: ...
 
 
 def same_tag(a: str | None, b: str | None) -> bool:
@@ -78,24 +57,6 @@ class LocalCardAuthorizer:
     async def authorize(self, id_tag: str) -> CardDecision:
         # One indexed read of a small table: done on the loop like the session service's ledger calls.
         return self.decide(id_tag)
-
-
-class OcppCardAuthorizer:
-    """Through the OCPP service's Authorizer: local list, cache, Authorize.req and the offline rules
-    (OCPP 1.6 section 3.4), online as long as the central system has accepted the boot."""
-
-    def __init__(self, ocpp: OcppService | OcppIdentities) -> None:
-        self._services = ocpp.services
-
-    def _service(self) -> OcppService:
-        # With an identity per charger the card is read before a connector is chosen: any identity the
-        # CSMS has accepted asks (the local list and cache are the station's, shared by all).
-        return next((s for s in self._services if s.accepted.is_set()), self._services[0])
-
-    async def authorize(self, id_tag: str) -> CardDecision:
-        service = self._service()
-        decision = await service.authorizer.authorize(id_tag, online=service.accepted.is_set())
-        return CardDecision(decision.accepted, decision.status, decision.parent_id_tag, str(decision.source))
 
 
 def refusal(decision: CardDecision) -> tuple[str, str | None]:

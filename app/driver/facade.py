@@ -22,14 +22,7 @@ from app.chargers.events import StationEvent
 from app.config.kiosk import KioskSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
-from app.driver.auth import (
-    CardAuthorizer,
-    CardDecision,
-    LocalCardAuthorizer,
-    OcppCardAuthorizer,
-    refusal,
-    same_tag,
-)
+from app.driver.auth import CardDecision, LocalCardAuthorizer, refusal, same_tag
 from app.driver.views import (
     CardOutcome,
     CardTapped,
@@ -46,6 +39,7 @@ from app.driver.views import (
     max_power_W,
     session_info,
 )
+from app.runtime.central_system_port import NO_FLAGS, CardAuthorizer
 from app.sessions.ledger import SessionRefusedError
 from app.sessions.service import SessionChange
 from app.sessions.states import ENDED, FINISHING
@@ -164,23 +158,21 @@ class DriverFacade:
     def connectors(self) -> list[ConnectorCard]:
         """Every connector as the driver sees it now, in the order of their numbers (no database read)."""
         views = self.runtime.station.manager.connectors()
-        ocpp = self.runtime.ocpp
+        # Out of service or reserved, as the central system says (each charge point's reservations
+        # counted once); nothing of the sort without one.
+        flags = self.runtime.central_system.connector_flags()
         now = self.runtime.clock()
         cards = []
-        held: dict[Any, set[int]] = {}  # per charge point: its reserved connectors, counted once
         for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
             view = views.get(connector_id)
             open_session = self.runtime.sessions.open_session(connector_id)
             info = self._sessions.get(open_session[0]) if open_session else None
-            # The charge point serving the connector: the station's, or its charger's own identity.
-            point = ocpp.point_for(connector_id) if ocpp is not None else None
-            if point is not None and point[0] not in held:
-                held[point[0]] = set(point[0].reservations.holding())
+            flag = flags.get(connector_id, NO_FLAGS)
             state, fault = connector_state(
                 view,
                 session_state=open_session[1] if open_session else None,
-                inoperative=point is not None and point[0].availability.is_inoperative(point[1]),
-                reserved=point is not None and point[1] in held[point[0]],
+                inoperative=flag.inoperative,
+                reserved=flag.reserved,
                 finished=connector_id in self._finished,
             )
             status = view.status if view is not None else None
@@ -284,22 +276,13 @@ class DriverFacade:
 
     def ready_connectors(self, id_tag: str | None = None, parent_id_tag: str | None = None) -> list[str]:
         """Connectors a session may start on now (for this card's reservations), plugged-in cars first."""
-        ocpp = self.runtime.ocpp
+        central_system = self.runtime.central_system
         ready: list[tuple[bool, int, str]] = []
         for card in self.connectors():
             if card.state not in ("available", "preparing", "reserved") or card.session_id is not None:
                 continue
-            point = ocpp.point_for(card.connector_id) if ocpp is not None else None
-            if point is not None:
-                service, number = point
-                if not service.bridge.may_start(number):
-                    continue
-                if (
-                    id_tag is not None
-                    and not service.reservations.check_start(number, id_tag, parent_id_tag).allowed
-                ):
-                    continue
-            elif card.state == "reserved":
+            # Only the central system reserves: it says whether this card may start here (section 5.13).
+            if not central_system.may_start(card.connector_id, id_tag, parent_id_tag):
                 continue
             ready.append((not card.vehicle_present, card.number, card.connector_id))
         return [connector_id for *_, connector_id in sorted(ready)]
@@ -312,14 +295,8 @@ class DriverFacade:
             raise SessionRefusedError(f"card {id_tag} is not authorised: tap it again")
         if connector_id not in self.ready_connectors(pending.id_tag, pending.parent_id_tag):
             raise SessionRefusedError(f"{connector_id} is not ready for a session")
-        ocpp = self.runtime.ocpp
-        point = ocpp.point_for(connector_id) if ocpp is not None else None
-        reservation_id = None
-        if point is not None:
-            permission = await point[0].run_blocking(
-                point[0].reservations.check_start, point[1], id_tag, pending.parent_id_tag
-            )
-            reservation_id = permission.reservation_id
+        central_system = self.runtime.central_system
+        reservation_id = await central_system.reservation_for(connector_id, id_tag, pending.parent_id_tag)
         # The authorisation is used up before the commit is awaited: a second tap cannot start twice.
         self._pending = None
         try:
@@ -331,11 +308,7 @@ class DriverFacade:
                 self._pending = pending
             raise
         self._parents[row.id] = pending.parent_id_tag
-        if point is not None:
-            if reservation_id is not None:
-                # Section 5.13: the reservation is used (a ledger write: off the loop, too).
-                await point[0].run_blocking(point[0].reservations.consume, reservation_id)
-            point[0].bridge.changed()
+        await central_system.started(connector_id, reservation_id)  # section 5.13: a reservation is used
         return row.id
 
     def cancel_authorisation(self) -> None:
@@ -366,8 +339,9 @@ class DriverFacade:
     # -- internals ----------------------------------------------------------------------------------
 
     def _authorizer(self) -> CardAuthorizer:
-        if self.runtime.ocpp is not None:
-            return OcppCardAuthorizer(self.runtime.ocpp)
+        central = self.runtime.central_system.card_authorizer()
+        if central is not None:
+            return central
         return LocalCardAuthorizer(
             self.runtime.engine, allow_unknown=self.kiosk.allow_unknown_cards, clock=self.runtime.clock
         )

@@ -7,14 +7,19 @@ the answer and, where the request asks for work, a follow-up that runs after the
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import datetime
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.ocpp.rpc import Handler, HandlerResult, RpcError
+from app.ocpp.timestamps import parse_time
 
 if TYPE_CHECKING:
-    from app.ocpp.service import OcppService
+    from app.ocpp.charge_point_parts import ChargePointParts
+    from app.ocpp.station_bridge import StationBridge
+
+__all__ = ["TRIGGERABLE", "OcppHandlers", "parse_time"]  # parse_time: app/ocpp/timestamps.py
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +38,25 @@ def _answer(status: str, **extra: Any) -> HandlerResult:
 
 
 class OcppHandlers:
-    """Binds the service's parts to the OCPP actions; `table()` is what the RPC layer dispatches on."""
+    """Binds the charge point's parts to the OCPP actions; `table()` is what the RPC layer dispatches on.
 
-    def __init__(self, service: OcppService) -> None:
-        self.svc = service
+    `reset` and `trigger` are the service's: they span the station and the link (sections 5.12, 5.17)."""
+
+    def __init__(
+        self,
+        parts: ChargePointParts,
+        bridge: StationBridge,
+        *,
+        reset: Callable[[str], Awaitable[None]],
+        trigger: Callable[[str, int | None], Awaitable[None]],
+    ) -> None:
+        self.parts = parts
+        self.bridge = bridge
+        self._reset = reset
+        self._trigger = trigger
 
     def table(self) -> dict[str, Handler]:
-        svc = self.svc
+        parts = self.parts
         table: dict[str, Handler] = {
             "ChangeAvailability": self.change_availability,
             "ChangeConfiguration": self.change_configuration,
@@ -59,23 +76,23 @@ class OcppHandlers:
             "GetCompositeSchedule": self.get_composite_schedule,
             "TriggerMessage": self.trigger_message,
         }
-        if svc.firmware is not None:
+        if parts.firmware is not None:
             table["UpdateFirmware"] = self.update_firmware
-        if svc.diagnostics is not None:
+        if parts.diagnostics is not None:
             table["GetDiagnostics"] = self.get_diagnostics
         return table
 
     # -- Core ------------------------------------------------------------------------------------
 
     async def change_availability(self, p: dict[str, Any]) -> HandlerResult:
-        return _answer(await self.svc.run_blocking(self.svc.availability.change, p["connectorId"], p["type"]))
+        return _answer(await asyncio.to_thread(self.parts.availability.change, p["connectorId"], p["type"]))
 
     async def change_configuration(self, p: dict[str, Any]) -> HandlerResult:
-        status = await self.svc.run_blocking(self.svc.config.change, p["key"], p["value"], "csms")
+        status = await asyncio.to_thread(self.parts.config.change, p["key"], p["value"], "csms")
         return _answer(str(status))
 
     async def clear_cache(self, _p: dict[str, Any]) -> HandlerResult:
-        return _answer(str(await self.svc.run_blocking(self.svc.cache.clear)))
+        return _answer(str(await asyncio.to_thread(self.parts.cache.clear)))
 
     async def data_transfer(self, p: dict[str, Any]) -> HandlerResult:
         # No vendor extension is implemented: section 5.6 answers UnknownVendorId for those.
@@ -83,36 +100,36 @@ class OcppHandlers:
         return _answer("UnknownVendorId")
 
     async def get_configuration(self, p: dict[str, Any]) -> HandlerResult:
-        known, unknown = self.svc.config.get_configuration(p.get("key"))
+        known, unknown = self.parts.config.get_configuration(p.get("key"))
         answer: dict[str, Any] = {"configurationKey": known}
         if unknown:
             answer["unknownKey"] = unknown
         return answer, None
 
     async def remote_start(self, p: dict[str, Any]) -> HandlerResult:
-        svc = self.svc
-        number = p.get("connectorId") or svc.bridge.free_connector(p["idTag"])
-        if number is None or not svc.bridge.may_start(number):
-            where = svc.connectors.get(number) if number is not None else None
-            svc.runtime.events.session_refused(where, p["idTag"], "remote start: connector not available")
+        parts = self.parts
+        number = p.get("connectorId") or self.bridge.free_connector(p["idTag"])
+        if number is None or not self.bridge.may_start(number):
+            where = parts.connectors.get(number) if number is not None else None
+            parts.events.session_refused(where, p["idTag"], "remote start: connector not available")
             return _answer("Rejected")
         profile = p.get("chargingProfile")
         if profile is not None and profile.get("chargingProfilePurpose") != "TxProfile":
             return _answer("Rejected")  # section 5.11: only a TxProfile may come with a remote start
 
         async def start() -> None:
-            await svc.bridge.remote_start(number, p["idTag"], profile)
+            await self.bridge.remote_start(number, p["idTag"], profile)
 
         return {"status": "Accepted"}, start
 
     async def remote_stop(self, p: dict[str, Any]) -> HandlerResult:
-        svc = self.svc
-        connector_id = await svc.run_blocking(svc.bridge.connector_of_transaction, p["transactionId"])
+        parts = self.parts
+        connector_id = await asyncio.to_thread(self.bridge.connector_of_transaction, p["transactionId"])
         if connector_id is None:
             return _answer("Rejected")
 
         async def stop() -> None:
-            await svc.sessions.stop(connector_id, "Remote")
+            await parts.sessions.stop(connector_id, "Remote")
 
         return {"status": "Accepted"}, stop
 
@@ -120,18 +137,18 @@ class OcppHandlers:
         kind = p["type"]
 
         async def reset() -> None:
-            await self.svc.reset(kind)
+            await self._reset(kind)
 
         return {"status": "Accepted"}, reset
 
     async def unlock_connector(self, p: dict[str, Any]) -> HandlerResult:
-        return _answer(await self.svc.bridge.unlock(p["connectorId"]))
+        return _answer(await self.bridge.unlock(p["connectorId"]))
 
     # -- LocalAuthListManagement -------------------------------------------------------------------
 
     async def send_local_list(self, p: dict[str, Any]) -> HandlerResult:
-        status = await self.svc.run_blocking(
-            self.svc.local_list.send_local_list,
+        status = await asyncio.to_thread(
+            self.parts.local_list.send_local_list,
             p["listVersion"],
             p["updateType"],
             p.get("localAuthorizationList"),
@@ -139,13 +156,13 @@ class OcppHandlers:
         return _answer(str(status))
 
     async def get_local_list_version(self, _p: dict[str, Any]) -> HandlerResult:
-        return {"listVersion": await self.svc.run_blocking(self.svc.local_list.version)}, None
+        return {"listVersion": await asyncio.to_thread(self.parts.local_list.version)}, None
 
     # -- Reservation ---------------------------------------------------------------------------------
 
     async def reserve_now(self, p: dict[str, Any]) -> HandlerResult:
-        status = await self.svc.run_blocking(
-            self.svc.reservations.reserve_now,
+        status = await asyncio.to_thread(
+            self.parts.reservations.reserve_now,
             p["connectorId"],
             p["expiryDate"],
             p["idTag"],
@@ -155,22 +172,22 @@ class OcppHandlers:
         return _answer(str(status))
 
     async def cancel_reservation(self, p: dict[str, Any]) -> HandlerResult:
-        return _answer(await self.svc.run_blocking(self.svc.reservations.cancel, p["reservationId"]))
+        return _answer(await asyncio.to_thread(self.parts.reservations.cancel, p["reservationId"]))
 
     # -- SmartCharging --------------------------------------------------------------------------------
 
     async def set_charging_profile(self, p: dict[str, Any]) -> HandlerResult:
-        svc = self.svc
+        parts = self.parts
         number = p["connectorId"]
-        active = await svc.run_blocking(svc.bridge.transaction_on, number) if number else None
-        status = await svc.run_blocking(svc.smart.set_profile, number, p["csChargingProfiles"], active)
-        if status != "Accepted" and svc.smart.last_refusal is not None:
-            log.info("SetChargingProfile refused: %s", svc.smart.last_refusal)
+        active = await asyncio.to_thread(self.bridge.transaction_on, number) if number else None
+        status = await asyncio.to_thread(parts.smart.set_profile, number, p["csChargingProfiles"], active)
+        if status != "Accepted" and parts.smart.last_refusal is not None:
+            log.info("SetChargingProfile refused: %s", parts.smart.last_refusal)
         return _answer(status)
 
     async def clear_charging_profile(self, p: dict[str, Any]) -> HandlerResult:
-        status = await self.svc.run_blocking(
-            self.svc.smart.clear,
+        status = await asyncio.to_thread(
+            self.parts.smart.clear,
             p.get("id"),
             p.get("connectorId"),
             p.get("chargingProfilePurpose"),
@@ -179,16 +196,16 @@ class OcppHandlers:
         return _answer(status)
 
     async def get_composite_schedule(self, p: dict[str, Any]) -> HandlerResult:
-        svc = self.svc
+        parts = self.parts
         number = p["connectorId"]
-        tx = await svc.run_blocking(svc.bridge.transaction_on, number) if number else None
-        tx_start = svc.bridge.transaction_start(number) if number else None
-        schedule = svc.smart.composite_schedule(
-            number, p["duration"], p.get("chargingRateUnit"), svc.clock(), tx_start=tx_start, tx_id=tx
+        tx = await asyncio.to_thread(self.bridge.transaction_on, number) if number else None
+        tx_start = self.bridge.transaction_start(number) if number else None
+        schedule = parts.smart.composite_schedule(
+            number, p["duration"], p.get("chargingRateUnit"), parts.clock(), tx_start=tx_start, tx_id=tx
         )
         if schedule is None:
             return _answer("Rejected")
-        start = schedule.get("startSchedule") or svc.clock().isoformat()
+        start = schedule.get("startSchedule") or parts.clock().isoformat()
         return _answer("Accepted", connectorId=number, scheduleStart=start, chargingSchedule=schedule)
 
     # -- RemoteTrigger --------------------------------------------------------------------------------
@@ -198,33 +215,28 @@ class OcppHandlers:
         connector = p.get("connectorId")
         if requested not in TRIGGERABLE:
             return _answer("NotImplemented")
-        if connector is not None and connector != 0 and connector not in self.svc.connectors:
+        if connector is not None and connector != 0 and connector not in self.parts.connectors:
             return _answer("Rejected")
 
         async def send() -> None:
-            await self.svc.trigger(requested, connector)
+            await self._trigger(requested, connector)
 
         return {"status": "Accepted"}, send
 
     # -- FirmwareManagement ---------------------------------------------------------------------------
 
     async def update_firmware(self, p: dict[str, Any]) -> HandlerResult:
-        assert self.svc.firmware is not None
+        assert self.parts.firmware is not None
         try:
-            self.svc.firmware.update_firmware(p)
+            self.parts.firmware.update_firmware(p)
         except ValueError as err:
             raise RpcError("PropertyConstraintViolation", f"UpdateFirmware: {err}") from err
         return {}, None
 
     async def get_diagnostics(self, p: dict[str, Any]) -> HandlerResult:
-        assert self.svc.diagnostics is not None
+        assert self.parts.diagnostics is not None
         try:
-            name = self.svc.diagnostics.get_diagnostics(p)
+            name = self.parts.diagnostics.get_diagnostics(p)
         except ValueError as err:
             raise RpcError("PropertyConstraintViolation", f"GetDiagnostics: {err}") from err
         return ({"fileName": name} if name else {}), None
-
-
-def parse_time(text: str) -> datetime:
-    """An OCPP dateTime (RFC 3339, 'Z' allowed)."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from app.db.engine import read_only, session_factory
 from app.db.models_logs import OutboxMessage
+from app.ocpp.driver_port import ChargePointsPort
+from app.ocpp.identity_scope import IdentityScope
 from app.ocpp.service import OcppService
-from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM, ocpp_stream
+from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM
 
 if TYPE_CHECKING:
     from app.config.loader import OcppSettings
@@ -28,34 +29,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class IdentityScope:
-    """What makes one charger's charge point its own: identity, stream, and the names of its state."""
-
-    identity: str
-    charger_id: str
-    index: int  # the charger's place in the site configuration (its ESP32 port for firmware updates)
-    primary: bool  # the first charger's identity also installs station software packages
-
-    @property
-    def stream(self) -> str:
-        return ocpp_stream(self.charger_id)
-
-    @property
-    def config_prefix(self) -> str:
-        return f"ocpp@{self.charger_id}."
-
-    def setting(self, base: str) -> str:
-        """A runtime setting of this identity: the station's name with "@<charger id>"."""
-        return f"{base}@{self.charger_id}"
-
-    def secret(self, base: str) -> str:
-        return f"{base}.{self.charger_id}".lower()  # the secret store allows no "@"
-
-
-class OcppIdentities:
-    """The chargers' charge points as one part of the station runtime: start, stop, and which identity
-    serves a connector."""
+class OcppIdentities(ChargePointsPort):
+    """The chargers' charge points as one part of the station runtime: start, stop, which identity serves
+    a connector, and the driver side's port over them all (a CentralSystem,
+    app/runtime/central_system_port.py)."""
 
     def __init__(
         self, runtime: StationRuntime, settings: OcppSettings, *, on_reset: Callable[[str], None]

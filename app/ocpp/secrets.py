@@ -15,6 +15,8 @@ import stat
 import sys
 from pathlib import Path
 
+from app.ocpp.authorization_key import authorization_key_problem
+
 AUTHORIZATION_KEY = "authorization_key"
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
@@ -84,13 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", required=True, type=Path, help="the [ocpp] secrets_dir of the station")
     parser.add_argument("command", choices=["set-authorization-key"])
     args = parser.parse_args(argv)
-    from app.ocpp.config_keys import REGISTRY, ConfigValueError, parse_value
-
     key = sys.stdin.read().strip()
-    try:
-        parse_value(REGISTRY["AuthorizationKey"], key)  # the same rule a ChangeConfiguration meets
-    except ConfigValueError as error:
-        print(error, file=sys.stderr)
+    problem = authorization_key_problem(key)  # the same rule a ChangeConfiguration meets
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
     if not key:
         print("AuthorizationKey: empty", file=sys.stderr)

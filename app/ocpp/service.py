@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -24,13 +24,16 @@ from app.db.engine import read_only, session_factory
 from app.db.models import Connector
 from app.ocpp.availability import SETTING as AVAILABILITY_SETTING
 from app.ocpp.availability import Availability
+from app.ocpp.charge_point_parts import ChargePointParts
 from app.ocpp.charging_profiles import ProfileLimits
 from app.ocpp.config_keys import SETTING_PREFIX, OcppConfiguration
 from app.ocpp.connection import CsmsConnection, CsmsEndpoint
 from app.ocpp.diagnostics import DiagnosticsUploader
+from app.ocpp.driver_port import ChargePointsPort
 from app.ocpp.errors import CsmsCallError, CsmsUnavailableError
 from app.ocpp.firmware_update import FirmwareUpdater, Installer, JsonStateStore, UpdateLimits
-from app.ocpp.handlers import OcppHandlers, parse_time
+from app.ocpp.handlers import OcppHandlers
+from app.ocpp.identity_scope import IdentityScope
 from app.ocpp.local_auth import AuthorizationCache, Authorizer, LocalAuthList
 from app.ocpp.meter_sampler import MeterSampler
 from app.ocpp.profile_enforcer import ProfileEnforcer
@@ -41,6 +44,7 @@ from app.ocpp.smart_charging import SETTING_KEY as PROFILES_SETTING
 from app.ocpp.smart_charging import ConnectorRating, SmartCharging
 from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
+from app.ocpp.timestamps import parse_time
 from app.ocpp.tx_queue import TransactionQueue
 from app.runtime.runtime import StationRuntime, StationRuntimeError
 from app.sessions.ledger import OUTBOX_STREAM
@@ -48,9 +52,6 @@ from app.updates.esp32 import Esp32Installer
 from app.updates.package_format import PackageError, load_public_key
 from app.updates.station_release import StationInstaller, running_version
 from hal.board.flasher import EsptoolFlasher
-
-if TYPE_CHECKING:
-    from app.ocpp.identities import IdentityScope
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -97,8 +98,14 @@ class _UpdateClock:
         await asyncio.sleep(seconds)
 
 
-class OcppService:
-    """Everything OCPP for one station runtime; `start()` connects, `stop()` disconnects."""
+class OcppService(ChargePointsPort):
+    """Everything OCPP for one station runtime; `start()` connects, `stop()` disconnects.
+
+    It assembles the charge point's parts (ChargePointParts) and hands them to the CSMS call handlers
+    and the station bridge; as a CentralSystem (app/runtime/central_system_port.py) it is also the driver
+    side's port."""
+
+    bridge: StationBridge  # built last of the parts: it needs them all (see __init__)
 
     def __init__(
         self,
@@ -133,19 +140,21 @@ class OcppService:
         self.local_list = LocalAuthList(self.engine, self.config)
         self.cache = AuthorizationCache(self.engine, self.config, self.local_list)
         self.authorizer = Authorizer(self.config, self.local_list, self.cache, self.send)
-        self.bridge = StationBridge(self)
+        self.accepted = asyncio.Event()
+        # The parts below call the station bridge back; it is built once they all exist (it needs
+        # them), so each callback looks the bridge up when it is called.
         self.availability = Availability(
             self.engine,
             self.station.arbiter,
             self.connectors,
-            self.bridge.has_transaction,
-            self.bridge.changed,
+            lambda number: self.bridge.has_transaction(number),
+            lambda: self.bridge.changed(),
             setting=self._setting(AVAILABILITY_SETTING),
         )
         self.reservations = Reservations(
             self.engine,
             self.config,
-            self.bridge.reservation_state,
+            lambda number: self.bridge.reservation_state(number),
             lambda _n: self.bridge.changed(),
             setting=self._setting(RESERVATIONS_SETTING),
         )
@@ -176,12 +185,12 @@ class OcppService:
             stream=OUTBOX_STREAM if scope is None else scope.stream,
             # The authorisation cache is a ledger write: off the event loop (awaited by the queue).
             on_id_tag_info=lambda tag, info: asyncio.to_thread(self.authorizer.record, tag, info),
-            on_start_rejected=self.bridge.start_rejected,
-            on_transaction_id=self.bridge.transaction_id_assigned,
-            on_parked=self.bridge.parked,
+            on_start_rejected=lambda session, status: self.bridge.start_rejected(session, status),
+            on_transaction_id=lambda session, tx: self.bridge.transaction_id_assigned(session, tx),
+            on_parked=lambda report: self.bridge.parked(report),
         )
         self.status = StatusNotifier(
-            self.bridge.statuses,
+            lambda *only: self.bridge.statuses(*only),
             self.send,
             minimum_duration_s=lambda: self.config.get_int("MinimumStatusDuration"),
             clock=self.clock,
@@ -204,7 +213,31 @@ class OcppService:
         self._installs_station = False
         self.firmware: FirmwareUpdater | None = self._build_firmware()
         self.diagnostics: DiagnosticsUploader | None = self._build_diagnostics()
-        self.handlers = OcppHandlers(self)
+        parts = ChargePointParts(
+            station=self.station,
+            sessions=self.sessions,
+            engine=self.engine,
+            clock=self.clock,
+            events=runtime.events,
+            connectors=self.connectors,
+            numbers=self.numbers,
+            accepted=self.accepted,
+            config=self.config,
+            local_list=self.local_list,
+            cache=self.cache,
+            authorizer=self.authorizer,
+            availability=self.availability,
+            reservations=self.reservations,
+            smart=self.smart,
+            enforcer=self.enforcer,
+            tx_queue=self.tx_queue,
+            status=self.status,
+            sampler=self.sampler,
+            firmware=self.firmware,
+            diagnostics=self.diagnostics,
+        )
+        self.bridge = StationBridge(parts)
+        self.handlers = OcppHandlers(parts, self.bridge, reset=self.reset, trigger=self.trigger)
         self.connection = CsmsConnection(
             self.endpoint,
             self._on_connected,
@@ -213,7 +246,6 @@ class OcppService:
             on_disconnected=self._on_disconnected,
             handlers=self.handlers.table(),
         )
-        self.accepted = asyncio.Event()
         self.registration = "Unknown"  # Accepted / Pending / Rejected, as the last BootNotification said
         self.last_heartbeat_at: float | None = None
         self._tasks: list[asyncio.Task[None]] = []

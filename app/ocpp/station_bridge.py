@@ -27,7 +27,7 @@ from app.sessions.service import SessionChange
 from app.sessions.states import ENDED, RUNNING_STATES
 
 if TYPE_CHECKING:
-    from app.ocpp.service import OcppService
+    from app.ocpp.charge_point_parts import ChargePointParts
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 class StationBridge:
     """The OCPP side's view of the station, keyed by OCPP connector number."""
 
-    def __init__(self, service: OcppService) -> None:
-        self.svc = service
+    def __init__(self, parts: ChargePointParts) -> None:
+        self.parts = parts
         self.finished: set[int] = set()  # a session ended here and the car is still plugged in
         self.parked_reports: list[Any] = []
         self._tx_start: dict[int, datetime] = {}
@@ -54,14 +54,14 @@ class StationBridge:
 
     def _view(self, number: int) -> ConnectorView | None:
         try:
-            return self.svc.station.manager.connector(self.svc.connectors[number])
+            return self.parts.station.manager.connector(self.parts.connectors[number])
         except KeyError:
-            if number not in self.svc.connectors:
+            if number not in self.parts.connectors:
                 raise
             return None  # a connector of the ledger the manager does not run
 
     def _open(self, number: int) -> tuple[int, str] | None:
-        return self.svc.sessions.open_session(self.svc.connectors[number])
+        return self.parts.sessions.open_session(self.parts.connectors[number])
 
     def has_transaction(self, number: int) -> bool:
         open_session = self._open(number)
@@ -73,7 +73,7 @@ class StationBridge:
     def _reservation_state(self, number: int, view: ConnectorView | None) -> ConnectorState:
         if view is None or view.status is None or view.status.faults:
             return ConnectorState.FAULTED
-        if self.svc.availability.is_inoperative(number) or not view.available:
+        if self.parts.availability.is_inoperative(number) or not view.available:
             return ConnectorState.UNAVAILABLE
         if view.vehicle_present or self._open(number) is not None:
             return ConnectorState.OCCUPIED
@@ -83,13 +83,13 @@ class StationBridge:
         """The status of every connector and of the charge point (0); with `only`, of those connectors
         and 0 (a poll of one charger), the others' being as last computed unless a reservation for
         connector 0 moved onto or off them. One view per connector computed, read once."""
-        connectors = self.svc.connectors
+        connectors = self.parts.connectors
         full = only is None or not self._statuses
         numbers = set(connectors) if full else {n for n in only or () if n in connectors}
         views = self._views(numbers)
         for number in numbers:
             self._states[number] = self._reservation_state(number, views.get(number))
-        held = set(self.svc.reservations.holding(self._state_of))
+        held = set(self.parts.reservations.holding(self._state_of))
         moved = (held ^ self._held) - numbers
         if moved:  # Reserved <-> Available elsewhere: a connector-0 reservation needs another one
             numbers |= moved
@@ -101,7 +101,7 @@ class StationBridge:
             result[number] = self._statuses[number] = connector_status(
                 views.get(number),
                 session_state=open_session[1] if open_session else None,
-                inoperative=self.svc.availability.is_inoperative(number),
+                inoperative=self.parts.availability.is_inoperative(number),
                 reserved=number in held,
                 finished=number in self.finished,
             )
@@ -111,20 +111,20 @@ class StationBridge:
         working = next((s for s in cached.values() if s.status != "Faulted"), None)
         result[0] = charge_point_status(
             [working] if working is not None else [cached[n] for n in sorted(cached)],
-            inoperative=self.svc.availability.charge_point_inoperative(),
+            inoperative=self.parts.availability.charge_point_inoperative(),
         )
         return result
 
     def _views(self, numbers: Collection[int]) -> dict[int, ConnectorView]:
-        connectors = self.svc.connectors
-        views = self.svc.station.manager.views(connectors[n] for n in numbers)
+        connectors = self.parts.connectors
+        views = self.parts.station.manager.views(connectors[n] for n in numbers)
         return {n: views[connectors[n]] for n in numbers if connectors[n] in views}
 
     def _state_of(self, number: int) -> ConnectorState:
         """A connector's state as the last status round saw it (the reservations' count of free ones)."""
         state = self._states.get(number)
         if state is None:
-            state = self.reservation_state(number) if number in self.svc.connectors else None
+            state = self.reservation_state(number) if number in self.parts.connectors else None
         return state or ConnectorState.UNAVAILABLE
 
     def changed(self) -> None:
@@ -139,13 +139,13 @@ class StationBridge:
             self._loop.call_soon_threadsafe(self.changed)
             return
         self._loop = loop or self._loop
-        self.svc.status.changed()
+        self.parts.status.changed()
 
     def session_row(self, number: int) -> ChargingSession | None:
         open_session = self._open(number)
         if open_session is None:
             return None
-        with session_factory(read_only(self.svc.engine))() as db:
+        with session_factory(read_only(self.parts.engine))() as db:
             return db.get(ChargingSession, open_session[0])
 
     def transaction_on(self, number: int) -> int | None:
@@ -157,7 +157,7 @@ class StationBridge:
 
     def connector_of_transaction(self, transaction_id: int) -> str | None:
         """The station connector whose open session has this CSMS transactionId (RemoteStopTransaction)."""
-        with session_factory(read_only(self.svc.engine))() as db:
+        with session_factory(read_only(self.parts.engine))() as db:
             row = db.scalar(
                 select(ChargingSession).where(ChargingSession.csms_transaction_id == transaction_id)
             )
@@ -166,17 +166,17 @@ class StationBridge:
         return self.connector_id_of_session(row.connector_id)
 
     def connector_id_of_session(self, connector_db_id: int) -> str | None:
-        with session_factory(read_only(self.svc.engine))() as db:
+        with session_factory(read_only(self.parts.engine))() as db:
             name = db.scalar(select(Connector.name).where(Connector.id == connector_db_id))
-        return name if name in self.svc.numbers else None
+        return name if name in self.parts.numbers else None
 
     # -- events ---------------------------------------------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
         if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
-            number = self.svc.numbers.get(event.connector_id)  # type: ignore[union-attr]
+            number = self.parts.numbers.get(event.connector_id)  # type: ignore[union-attr]
             self.finished.discard(number)  # type: ignore[arg-type]
-        if event.kind == "status" and not self.svc.status.sent:
+        if event.kind == "status" and not self.parts.status.sent:
             return  # nothing sent yet: the (re)connection sends every status anyway
         # Only the connectors the event is about (and connector 0) can change status: a poll, a car,
         # a fault or a session of one connector, a link of one charger.
@@ -188,28 +188,28 @@ class StationBridge:
 
     def _connectors_of(self, charger_id: str) -> tuple[str, ...]:
         try:
-            return tuple(self.svc.station.manager.link_task(charger_id).connector_ids)
+            return tuple(self.parts.station.manager.link_task(charger_id).connector_ids)
         except KeyError:
             return ()
 
     def changed_at(self, connector_ids: Collection[str]) -> None:
         """Something changed at these station connectors only (a poll, a car, a session)."""
-        numbers = [self.svc.numbers[c] for c in connector_ids if c in self.svc.numbers]
+        numbers = [self.parts.numbers[c] for c in connector_ids if c in self.parts.numbers]
         if numbers:
-            self.svc.status.changed(connectors=numbers)
+            self.parts.status.changed(connectors=numbers)
 
     def on_session_change(self, change: SessionChange) -> None:
-        number = self.svc.numbers.get(change.connector_id)
+        number = self.parts.numbers.get(change.connector_id)
         if number is None:
             return
         if change.to_state in RUNNING_STATES and number not in self._tx_start:
             row = self.session_row(number)
             if row is not None and row.started_at is not None:
                 self._tx_start[number] = row.started_at
-                self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
+                self.parts.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
                 # The reading at the start, queued right behind its StartTransaction (section 3.16).
                 self._spawn(
-                    self.svc.sampler.sample_transaction(
+                    self.parts.sampler.sample_transaction(
                         number,
                         "Transaction.Begin",
                         "MeterValuesSampledData",
@@ -217,24 +217,24 @@ class StationBridge:
                         row.started_at,
                     )
                 )
-            self.svc.tx_queue.wake()
+            self.parts.tx_queue.wake()
         if change.to_state == ENDED:
             self._tx_start.pop(number, None)
             view = self._view(number)
             if view is not None and view.vehicle_present:
                 self.finished.add(number)
-            self._spawn(self.svc.enforcer.transaction_stopped(number))
-            self.svc.availability.transaction_ended(number)
-            self.svc.tx_queue.wake()
+            self._spawn(self.parts.enforcer.transaction_stopped(number))
+            self.parts.availability.transaction_ended(number)
+            self.parts.tx_queue.wake()
         self.changed_at((change.connector_id,))
 
     def resume_transactions(self) -> None:
         """At start: transactions recovered from the ledger are known to the profile enforcer."""
-        for number in self.svc.connectors:
+        for number in self.parts.connectors:
             row = self.session_row(number)
             if row is not None and row.started_at is not None:
                 self._tx_start[number] = row.started_at
-                self.svc.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
+                self.parts.enforcer.transaction_started(number, row.started_at, row.csms_transaction_id)
 
     def transaction_id_assigned(self, session_id: int, transaction_id: int) -> None:
         """StartTransaction.conf numbered the session's transaction. A TxProfile names that number
@@ -243,13 +243,13 @@ class StationBridge:
         for number, start in self._tx_start.items():
             open_session = self._open(number)
             if open_session is not None and open_session[0] == session_id:
-                self.svc.enforcer.transaction_started(number, start, transaction_id)
+                self.parts.enforcer.transaction_started(number, start, transaction_id)
                 return
 
     def start_rejected(self, session_id: int, status: str) -> None:
         """StartTransaction.conf said the idTag is not Accepted (section 3.4.4 / 9.1.26)."""
-        rule = rule_for_start_status(status, self.svc.config)
-        with session_factory(read_only(self.svc.engine))() as db:
+        rule = rule_for_start_status(status, self.parts.config)
+        with session_factory(read_only(self.parts.engine))() as db:
             row = db.get(ChargingSession, session_id)
         connector_id = None if row is None else self.connector_id_of_session(row.connector_id)
         if connector_id is None or row is None or row.state == ENDED:
@@ -258,7 +258,7 @@ class StationBridge:
             log.warning(
                 "session %s: the CSMS refused id tag %s (%s): stopping", session_id, row.id_tag, status
             )
-            self._spawn(self.svc.sessions.stop(connector_id, rule.stop_reason or "DeAuthorized"))
+            self._spawn(self.parts.sessions.stop(connector_id, rule.stop_reason or "DeAuthorized"))
         elif rule.action is InvalidIdAction.SUSPEND:
             log.warning(
                 "session %s: id tag %s is %s; StopTransactionOnInvalidId is false",
@@ -274,68 +274,68 @@ class StationBridge:
     async def run_reservation_expiry(self) -> None:
         self._loop = asyncio.get_running_loop()  # where changes from worker threads are computed
         while True:
-            expiry = self.svc.reservations.next_expiry()
-            wait = 60.0 if expiry is None else max(0.0, (expiry - self.svc.clock()).total_seconds())
+            expiry = self.parts.reservations.next_expiry()
+            wait = 60.0 if expiry is None else max(0.0, (expiry - self.parts.clock()).total_seconds())
             await asyncio.sleep(min(wait, 60.0) + 0.01)
-            if self.svc.reservations.expire(self.svc.clock()):
+            if self.parts.reservations.expire(self.parts.clock()):
                 self.changed()
 
     # -- commands -------------------------------------------------------------------------------------
 
     def may_start(self, number: int) -> bool:
-        if number not in self.svc.connectors:  # a connectorId this charge point does not have
+        if number not in self.parts.connectors:  # a connectorId this charge point does not have
             return False
         state = self.reservation_state(number)
         return state in (ConnectorState.AVAILABLE, ConnectorState.OCCUPIED) and self._open(number) is None
 
     def free_connector(self, id_tag: str) -> int | None:
         """Where a remote start without connectorId goes: a plugged-in car first, else any free one."""
-        free = [n for n in sorted(self.svc.connectors) if self.may_start(n)]
+        free = [n for n in sorted(self.parts.connectors) if self.may_start(n)]
         plugged = [n for n in free if (v := self._view(n)) is not None and v.vehicle_present]
         return (plugged or free or [None])[0]
 
     async def remote_start(self, number: int, id_tag: str, profile: dict[str, Any] | None) -> None:
-        svc = self.svc
-        if svc.config.get_bool("AuthorizeRemoteTxRequests"):
-            decision = await svc.authorizer.authorize(id_tag, online=svc.accepted.is_set())
+        parts = self.parts
+        if parts.config.get_bool("AuthorizeRemoteTxRequests"):
+            decision = await parts.authorizer.authorize(id_tag, online=parts.accepted.is_set())
             if not decision.accepted:
                 log.info("remote start for %s refused: %s (%s)", id_tag, decision.status, decision.source)
-                svc.runtime.events.session_refused(svc.connectors.get(number), id_tag, decision.status)
+                parts.events.session_refused(parts.connectors.get(number), id_tag, decision.status)
                 return
-        permission = await svc.run_blocking(svc.reservations.check_start, number, id_tag)
+        permission = await asyncio.to_thread(parts.reservations.check_start, number, id_tag)
         if not permission.allowed:
             log.info("remote start for %s refused: connector %s is reserved", id_tag, number)
             return
         await self.start(number, id_tag, permission.reservation_id)
         if profile is not None:
-            await svc.run_blocking(svc.smart.set_profile, number, profile, self.transaction_on(number))
-            svc.enforcer.wake()
+            await asyncio.to_thread(parts.smart.set_profile, number, profile, self.transaction_on(number))
+            parts.enforcer.wake()
 
     async def start(self, number: int, id_tag: str, reservation_id: int | None) -> bool:
         """Opens the session; the StartTransaction is queued by the ledger with the meter start."""
         try:
-            await self.svc.sessions.authorise(
-                self.svc.connectors[number], id_tag, reservation_id=reservation_id
+            await self.parts.sessions.authorise(
+                self.parts.connectors[number], id_tag, reservation_id=reservation_id
             )
         except SessionRefusedError as err:
             log.info("start on connector %s refused: %s", number, err)
-            self.svc.runtime.events.session_refused(self.svc.connectors[number], id_tag, str(err))
+            self.parts.events.session_refused(self.parts.connectors[number], id_tag, str(err))
             return False
         if reservation_id is not None:
-            await self.svc.run_blocking(self.svc.reservations.consume, reservation_id)
+            await asyncio.to_thread(self.parts.reservations.consume, reservation_id)
         self.changed()
         return True
 
     async def unlock(self, number: int) -> str:
         """UnlockConnector.conf status; a running transaction is stopped first (reason UnlockCommand)."""
-        connector_id = self.svc.connectors.get(number)
+        connector_id = self.parts.connectors.get(number)
         if connector_id is None:
             return "NotSupported"
         if self._open(number) is not None:
-            await self.svc.sessions.stop(connector_id, "UnlockCommand")
+            await self.parts.sessions.stop(connector_id, "UnlockCommand")
         view = self._view(number)
         try:
-            task = self.svc.station.manager.link_task(view.charger_id)
+            task = self.parts.station.manager.link_task(view.charger_id)
             await task.board.unlock(view.index)
         except Exception as err:  # no link, a refused command: the driver needs a technician
             log.warning("unlock of connector %s failed: %s", number, err)
@@ -344,8 +344,8 @@ class StationBridge:
 
     async def stop_all(self, reason: str) -> None:
         stops = [
-            self.svc.sessions.stop(connector_id, reason)
-            for number, connector_id in self.svc.connectors.items()
+            self.parts.sessions.stop(connector_id, reason)
+            for number, connector_id in self.parts.connectors.items()
             if self._open(number) is not None
         ]
         await asyncio.gather(*stops, return_exceptions=True)

@@ -4,6 +4,9 @@ This is the facade the kiosk, the OCPP side and the headless runner start, stop 
 order matters: the database is checked and migrated before anything reads it; the session service
 loads open sessions before the chargers' links start, so a recovered session is reconciled on the
 chargers' first status (docs/sessions.md); on the way down the links stop before the ledger closes.
+A central system is built by the launcher's factory once the station has started (its parts read
+the ledger's connectors) and stopped first on the way down; the runtime knows it only as a
+CentralSystem (app/runtime/central_system_port.py).
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from app.config.loader import StationConfig
 from app.db.engine import make_engine
 from app.db.schema_guard import MigrationReport, check_and_migrate
+from app.runtime.central_system_port import NO_CENTRAL_SYSTEM, CentralSystem, CentralSystemPort
 from app.runtime.clock import StationClock
 from app.runtime.event_recorder import EventRecorder
 from app.runtime.ledger_maintenance import LedgerMaintenance
@@ -27,15 +30,15 @@ from app.station.site import Station
 from app.tariffs import Tariff
 from app.updates.station_release import running_version
 
-if TYPE_CHECKING:
-    from app.ocpp.identities import OcppIdentities
-    from app.ocpp.service import OcppService
-
 log = logging.getLogger(__name__)
 
 
 class StationRuntimeError(RuntimeError):
     """The station cannot start (no tariff, a database it must not touch); the message says why."""
+
+
+# Builds the station's central system once the station has started; None when none is configured.
+CentralSystemFactory = Callable[["StationRuntime"], CentralSystem | None]
 
 
 def session_timing(config: StationConfig) -> SessionTiming:
@@ -61,6 +64,7 @@ class StationRuntime:
         clock: Callable[[], datetime] | None = None,
         timing: SessionTiming | None = None,
         host_booted_at: Callable[[], datetime | None] | None = None,
+        build_central_system: CentralSystemFactory | None = None,
     ) -> None:
         tariff = tariff or config.tariff
         if tariff is None:
@@ -88,9 +92,10 @@ class StationRuntime:
         self.events = EventRecorder(self.engine, self.sessions.writer)
         self._unsubscribe: list[Callable[[], None]] = []
         self.migration: MigrationReport | None = None
-        # When a central system is configured ([ocpp] url): the station's charge point, or one per
-        # charger ([ocpp] identity_per_charger); both answer point_for(connector) and list `services`.
-        self.ocpp: OcppService | OcppIdentities | None = None
+        # When a central system is configured ([ocpp] url), what `build_central_system` made of the
+        # configuration: the station's OCPP charge point, or one per charger (app/ocpp/central_system.py).
+        self._build_central_system = build_central_system
+        self.ocpp: CentralSystem | None = None
         self.reset_requested: str | None = None  # "Soft" / "Hard" when the CSMS asked for a reset
         self.stopping = asyncio.Event()  # set when the runtime should end (a reset)
         self._started = False
@@ -120,18 +125,19 @@ class StationRuntime:
             raise
         self.maintenance.start()
         self._started = True
-        if self.config.ocpp.url:
-            # The OCPP stack loads only where it is used.
-            from app.ocpp.identities import OcppIdentities
-            from app.ocpp.service import OcppService
-
-            if self.config.ocpp.identity_per_charger:
-                self.ocpp = OcppIdentities(self, self.config.ocpp, on_reset=self._reset)
-            else:
-                self.ocpp = OcppService(self, self.config.ocpp, on_reset=self._reset)
+        if self._build_central_system is not None:
+            self.ocpp = self._build_central_system(self)
+        elif self.config.ocpp.url:
+            log.warning("[ocpp] url is set, but this station was started without its OCPP side")
+        if self.ocpp is not None:
             await self.ocpp.start()
 
-    def _reset(self, kind: str) -> None:
+    @property
+    def central_system(self) -> CentralSystemPort:
+        """What the driver side asks the central system; without one, NO_CENTRAL_SYSTEM answers."""
+        return self.ocpp if self.ocpp is not None else NO_CENTRAL_SYSTEM
+
+    def request_reset(self, kind: str) -> None:
         """OCPP Reset (section 5.12): sessions are stopped and reported; the process ends so that
         systemd starts it again (a Hard reset also power-cycles the chargers' links on the way)."""
         log.warning("%s reset requested by the central system", kind)

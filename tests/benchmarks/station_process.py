@@ -37,7 +37,7 @@ from app.chargers.live_view import render_table  # noqa: E402
 from app.config.loader import load_config  # noqa: E402
 from app.driver.facade import DriverFacade  # noqa: E402
 from app.runtime.runtime import StationRuntime  # noqa: E402
-from launcher.headless import SessionNotes  # noqa: E402
+from launcher.headless import SessionNotes, ocpp_side  # noqa: E402
 
 
 def say(line: str) -> None:
@@ -96,7 +96,7 @@ async def _announce_online(runtime: StationRuntime) -> None:
 
 async def run(config_path: Path) -> None:
     config = load_config(config_path)
-    runtime = StationRuntime(config)
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
     facade = DriverFacade(runtime)
     notes = SessionNotes(runtime)
     await runtime.start()

@@ -13,6 +13,7 @@ from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from sessions_support import TARIFF, station_config
 
 from app.config.loader import DatabaseSettings, OcppSettings, StationConfig
+from app.ocpp.central_system import build_central_system
 from app.runtime.runtime import StationRuntime
 
 IDENTITY = "CP-TEST-1"
@@ -31,7 +32,7 @@ def ocpp_config(sim: Any, csms: CsmsPeer, tmp_path: Path, **ocpp: Any) -> Statio
 
 @contextlib.asynccontextmanager
 async def running_station(config: StationConfig) -> AsyncIterator[StationRuntime]:
-    runtime = StationRuntime(config)
+    runtime = StationRuntime(config, build_central_system=build_central_system)
     await runtime.start()
     try:
         yield runtime

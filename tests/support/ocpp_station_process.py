@@ -128,6 +128,7 @@ async def main() -> int:
     from sessions_support import TARIFF, station_config
 
     from app.config.loader import DatabaseSettings, OcppSettings
+    from app.ocpp.central_system import build_central_system
     from app.runtime.runtime import StationRuntime
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -148,7 +149,12 @@ async def main() -> int:
         tariff=TARIFF,
         ocpp=OcppSettings(url=args.csms_url, identity=args.identity, secrets_dir=str(args.secrets)),
     )
-    runtime = StationRuntime(config, timing=TIMING, host_booted_at=_booted_at(args.host_booted_at))
+    runtime = StationRuntime(
+        config,
+        timing=TIMING,
+        host_booted_at=_booted_at(args.host_booted_at),
+        build_central_system=build_central_system,
+    )
 
     def on_change(change: Any) -> None:
         say(f"session {change.connector_id} {change.to_state} {change.session_id} {change.reason or '-'}")

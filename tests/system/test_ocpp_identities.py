@@ -215,6 +215,28 @@ def test_messages_queued_under_the_other_layout_are_reported(realtime_sim, py_cs
     assert any("outbox stream 'ocpp'" in r.getMessage() for r in caplog.records), caplog.text
 
 
+def test_stopping_the_central_system_ends_the_bridge_tasks_of_every_identity(realtime_sim, py_csms, tmp_path):
+    """The runtime stops its central system (a reset, a shutdown) through one link: every charger's
+    station bridge ends its side tasks (start readings, profile clean-up, stops) with it."""
+    config = per_charger(ocpp_config(realtime_sim, py_csms, tmp_path))
+
+    async def scenario() -> None:
+        async with running_station(config) as runtime:
+            for identity in (FIRST, SECOND):
+                await call_from(py_csms, identity, "BootNotification")
+            bridges = [service.bridge for service in runtime.ocpp.services]
+            for bridge in bridges:
+                bridge._spawn(asyncio.Event().wait())  # a side task that never ends by itself
+            side_tasks = {task for bridge in bridges for task in bridge._pending}
+            assert len(side_tasks) == len(bridges) == 2
+        # running_station has stopped the runtime, and the runtime its central system.
+        assert not side_tasks & asyncio.all_tasks()
+        assert all(task.cancelled() for task in side_tasks)
+        assert not any(bridge._pending for bridge in bridges)
+
+    asyncio.run(scenario())
+
+
 def test_identities_must_differ():
     chargers = (
         ConfiguredCharger(id="A", link="tcp://127.0.0.1:1", ocpp_identity="SAME"),

@@ -20,6 +20,7 @@ from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from ocpp_station import IDENTITY, ocpp_config, running_station, until
 
 from app.config.loader import REPO_ROOT, StationConfig
+from app.ocpp.central_system import build_central_system
 from app.ocpp.secrets import AUTHORIZATION_KEY, SecretStore, SecretStoreError
 from app.runtime.runtime import StationRuntime
 
@@ -204,7 +205,7 @@ def test_profile_3_client_certificate_its_key_permissions_and_refusal_without_it
 
     async def scenario() -> None:
         # A private key others can read is refused at start, with the file and the fix named.
-        runtime = StationRuntime(config)
+        runtime = StationRuntime(config, build_central_system=build_central_system)
         try:
             with pytest.raises(SecretStoreError, match="readable by others") as refused:
                 await runtime.start()
