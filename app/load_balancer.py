@@ -32,6 +32,7 @@ from app.balancer_policies import (
 from app.config import StationConfig
 from app.power_tree import PHASES, PowerTree, build_power_tree
 from hal.link_errors import CommandRefused, LinkError
+from hal.listeners import Listeners
 from hal.wire_messages import IecState
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,8 @@ class LoadBalancer:
         self._next_local_ref = LOCAL_REF_BASE
         self._wake = asyncio.Event()
         self._cycle_lock = asyncio.Lock()
-        self._listeners: list[Callable[[CycleReport], None]] = []
+        # A listener's exception reaches the caller of cycle(); run() logs it with the cycle's own.
+        self._listeners: Listeners[CycleReport] = Listeners("cycle report", log, propagate=True)
         self._external_site_limits: dict[str, tuple[int, int, int]] = {}
 
     # -- inputs from other parts of the station ------------------------------------------------
@@ -137,8 +139,7 @@ class LoadBalancer:
         self._wake.set()
 
     def subscribe(self, listener: Callable[[CycleReport], None]) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     # -- the loop --------------------------------------------------------------------------------
     async def run(self) -> None:
@@ -171,8 +172,7 @@ class LoadBalancer:
         async with self._cycle_lock:
             report = await self._cycle()
         self.reports = [*self.reports[-99:], report]
-        for listener in list(self._listeners):
-            listener(report)
+        self._listeners.emit(report)
         return report
 
     async def _cycle(self) -> CycleReport:

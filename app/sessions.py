@@ -58,6 +58,7 @@ from app.session_states import (
 from app.station import Station
 from app.station_events import ConnectorView, StationEvent
 from app.tariff import CostBreakdown, Tariff
+from hal.listeners import Listeners
 from hal.wire_messages import FaultBit
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ class SessionService:
         self._housekeeping: asyncio.Task[None] | None = None
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
-        self._listeners: list[Callable[[SessionChange], None]] = []
+        self._listeners: Listeners[SessionChange] = Listeners("session", log)
         self.writer = LedgerWriter()
         self._opening: set[str] = set()  # connectors whose new session is being committed
         # Readings to add to the end's outbox message (OCPP StopTransaction transactionData with context
@@ -188,8 +189,7 @@ class SessionService:
 
     def subscribe(self, listener: Callable[[SessionChange], None]) -> Callable[[], None]:
         """Calls `listener` after each committed transition; returns the unsubscribe function."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     def _publish(
         self, live: _LiveSession, from_state: str | None, to_state: str, reason: str | None = None
@@ -203,11 +203,8 @@ class SessionService:
             self.clock(),
             reason,
         )
-        for listener in list(self._listeners):
-            try:
-                listener(change)
-            except Exception:  # a listener's bug must not undo or stop the session's bookkeeping
-                log.exception("session listener failed on %s", change)
+        # A listener's bug must not undo or stop the session's bookkeeping: Listeners logs it.
+        self._listeners.emit(change)
 
     # -- commands ---------------------------------------------------------------------------------
 
