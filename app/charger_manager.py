@@ -14,10 +14,10 @@ import dataclasses
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from app.background_tasks import BackgroundTasks
 from app.charger_health import ChargerHealth
 from app.charger_link_task import (
     AVAILABLE_STATES,
@@ -42,6 +42,7 @@ from app.station_events import (
 from hal.charger_board import ChargerBoard
 from hal.i2c_transport import I2cBus
 from hal.link_errors import CommandRefused, LinkDownError, LinkError
+from hal.listeners import Listeners
 from hal.wire_messages import (
     Capability,
     IdentifyReply,
@@ -142,8 +143,8 @@ class ChargerManager:
             for index, connector_id in enumerate(task.connector_ids):
                 self._connectors[connector_id] = (task, index)
                 self._memory[connector_id] = _ConnectorMemory()
-        self._subscribers: list[Callable[[StationEvent], None]] = []
-        self._background: set[asyncio.Task[None]] = set()
+        self._subscribers: Listeners[StationEvent] = Listeners("station event", log)
+        self._background = BackgroundTasks("charger manager", log)
 
     def _open_default_board(self, charger: ConfiguredCharger) -> ChargerBoard:
         link = fitted_link_settings(self.config.link)
@@ -163,8 +164,7 @@ class ChargerManager:
     async def stop(self) -> None:
         for task in self._tasks.values():
             await task.stop()
-        for background in list(self._background):
-            background.cancel()
+        await self._background.close()
         for memory in self._memory.values():
             if memory.timeout is not None:
                 memory.timeout.cancel()
@@ -257,20 +257,10 @@ class ChargerManager:
     # -- events -------------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[StationEvent], None]) -> Callable[[], None]:
-        self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def _emit(self, event: StationEvent) -> None:
-        for callback in tuple(self._subscribers):
-            try:
-                callback(event)
-            except Exception:  # one broken subscriber must not stop the links
-                log.exception("event subscriber %r failed on %s", callback, event.kind)
+        self._subscribers.emit(event)  # logs a broken subscriber: it must not stop the links
 
     # -- commands -----------------------------------------------------------------------------------
 
@@ -424,12 +414,7 @@ class ChargerManager:
             ended_refs = memory.ended_refs
             if status.flags & StatusFlag.PERMITTED and status.transaction_ref in ended_refs:
                 # A permission whose session ended while the charger was away must not run on.
-                self._spawn(self._stop_stale(task, index))
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        background = asyncio.get_running_loop().create_task(coro)
-        self._background.add(background)
-        background.add_done_callback(self._background.discard)
+                self._background.start(self._stop_stale(task, index))
 
     async def _stop_stale(self, task: ChargerLinkTask, index: int) -> None:
         try:

@@ -9,7 +9,6 @@ authorised card. The flow, the API and the authorisation rules: docs/driver-flow
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -68,6 +67,9 @@ if TYPE_CHECKING:
     from app.station_runtime import StationRuntime
 
 __all__ = ["DriverFacade", "SessionRefusedError"]
+from app.background_tasks import BackgroundTasks
+from hal.listeners import Listeners
+
 log = logging.getLogger(__name__)
 
 EVENT_PERIOD_S = 0.1  # ConnectorsChanged at most ten times a second, whatever the chargers' poll rate
@@ -103,10 +105,9 @@ class DriverFacade:
         self.helpline = self.kiosk.helpline
         self._own_reader = card_reader is None
         self._reader = card_reader or open_card_reader(self.kiosk.card_reader, self.kiosk.card_debounce_s)
-        self._listeners: list[Callable[[DriverEvent], None]] = []
+        self._listeners: Listeners[DriverEvent] = Listeners("driver event", log)
         self._unsubscribe: list[Callable[[], None]] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._ticker: asyncio.Task[None] | None = None
+        self._tasks = BackgroundTasks("driver facade", log)  # the ticker and the card taps it handles
         self._card_lock = asyncio.Lock()
         self._pending: _Pending | None = None
         self._numbers: dict[str, int] = {}
@@ -136,18 +137,13 @@ class DriverFacade:
         if not self._reader.running:
             await self._reader.start()
             self._own_reader = True  # started here, so stopped here
-        self._ticker = asyncio.create_task(self._tick(), name="driver-facade")
+        self._tasks.start(self._tick(), name="driver-facade")
 
     async def stop(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
-        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
-            task.cancel()
-        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._ticker = None
+        await self._tasks.close()
         if self._own_reader:
             await self._reader.stop()
 
@@ -354,13 +350,7 @@ class DriverFacade:
 
     def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
         """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     # -- internals ----------------------------------------------------------------------------------
 
@@ -391,16 +381,7 @@ class DriverFacade:
         return info
 
     def _publish(self, event: DriverEvent) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:  # a screen's bug must not stop the station's bookkeeping
-                log.exception("driver event listener failed on %s", event)
-
-    def _spawn(self, coroutine: Any) -> None:
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._listeners.emit(event)  # logs a screen's bug: it must not stop the station's bookkeeping
 
     def _on_station_event(self, event: StationEvent) -> None:
         if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
@@ -426,7 +407,7 @@ class DriverFacade:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
-            self._spawn(self.present_card(event.uid))
+            self._tasks.start(self.present_card(event.uid))
         elif isinstance(event, ReaderRemoved):
             self._reader_problem = True
             self._publish(ReaderProblem("reader_unplugged"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.background_tasks import BackgroundTasks
 from app.driver_auth import DEMO_BLOCKED_CARD, DEMO_CARDS
 from hal.simulator import SimError
 
@@ -222,7 +223,7 @@ class SimPanel(QWidget):
         self.control = control
         self.facade = facade
         self.setObjectName("sim_panel")
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = BackgroundTasks("simulator panel", log)
         self._translator: QTranslator | None = None
         self._polling = False
 
@@ -315,10 +316,7 @@ class SimPanel(QWidget):
     # -- actions -------------------------------------------------------------------------------------
 
     def _spawn(self, coroutine: Any) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return self._tasks.start(coroutine)
 
     def command(self, cmd: str, **args: Any) -> asyncio.Task[Any]:
         """Sends one control command off the Qt thread; a refusal (plugging a plugged charger) is shown."""
@@ -367,8 +365,7 @@ class SimPanel(QWidget):
 
     def close_panel(self) -> None:
         self.status_timer.stop()
-        for task in self._tasks:
-            task.cancel()
+        self._tasks.cancel()
         if self._translator is not None:
             QCoreApplication.instance().removeTranslator(self._translator)
             self._translator = None

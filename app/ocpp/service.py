@@ -51,6 +51,7 @@ from hal.firmware_flasher import EsptoolFlasher
 
 if TYPE_CHECKING:
     from app.ocpp.identities import IdentityScope
+from app.background_tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -216,7 +217,7 @@ class OcppService:
         self.accepted = asyncio.Event()
         self.registration = "Unknown"  # Accepted / Pending / Rejected, as the last BootNotification said
         self.last_heartbeat_at: float | None = None
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = BackgroundTasks("OCPP service", log)
         self._unsubscribe: list[Callable[[], None]] = []
         self._stopped = False
         self._firmware_resumed = False
@@ -377,10 +378,8 @@ class OcppService:
         await self.tx_queue.start()
         self.status.start()
         self.sampler.start()
-        self._tasks.append(asyncio.create_task(self.enforcer.run(), name="ocpp-profiles"))
-        self._tasks.append(
-            asyncio.create_task(self.bridge.run_reservation_expiry(), name="ocpp-reservations")
-        )
+        self._tasks.start(self.enforcer.run(), name="ocpp-profiles")
+        self._tasks.start(self.bridge.run_reservation_expiry(), name="ocpp-reservations")
         self._unsubscribe += [
             self.station.manager.subscribe(self.bridge.on_station_event),
             self.sessions.subscribe(self.bridge.on_session_change),
@@ -403,9 +402,7 @@ class OcppService:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         await self.connection.stop()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
         # Side tasks of the bridge (start readings, profile clean-up, stops) end with the service.
         await self.bridge.close()
         await self.sampler.stop()

@@ -8,7 +8,6 @@ AuthorizeRemoteTxRequests says so, section 5.11), unlocks (section 5.18) and the
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Collection
 from datetime import datetime
@@ -28,6 +27,7 @@ from app.station_events import ConnectorView, StationEvent
 
 if TYPE_CHECKING:
     from app.ocpp.service import OcppService
+from app.background_tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class StationBridge:
         self.finished: set[int] = set()  # a session ended here and the car is still plugged in
         self.parked_reports: list[Any] = []
         self._tx_start: dict[int, datetime] = {}
-        self._pending: set[asyncio.Task[Any]] = set()
+        self._pending = BackgroundTasks("OCPP station bridge", log)
         # What the last status round computed, so that a poll of one charger recomputes only its own
         # connectors: a status round that rebuilt every connector for every poll of every charger
         # grew with the cube of the chargers (every connector's status asked the reservations, which
@@ -351,12 +351,7 @@ class StationBridge:
         await asyncio.gather(*stops, return_exceptions=True)
 
     def _spawn(self, coroutine: Any) -> None:
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._pending.start(coroutine)
 
     async def close(self) -> None:
-        for task in list(self._pending):
-            task.cancel()
-        with contextlib.suppress(Exception):
-            await asyncio.gather(*self._pending, return_exceptions=True)
+        await self._pending.close()
