@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
+from app.background_tasks import BackgroundTasks
 from app.charger_link_task import LinkState
 from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
@@ -152,7 +153,7 @@ class SessionService:
         self._connector_db_ids: dict[str, int] = {}
         self._samples: list[Sample] = []
         self._unsubscribe: Callable[[], None] | None = None
-        self._housekeeping: asyncio.Task[None] | None = None
+        self._housekeeping = BackgroundTasks("sessions", log)
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
         self._listeners: Listeners[SessionChange] = Listeners("session", log)
@@ -174,13 +175,10 @@ class SessionService:
         self._started_monotonic = time.monotonic()
         self._unsubscribe = self.station.manager.subscribe(self._on_event)
         self.recover()
-        self._housekeeping = asyncio.create_task(self._run_housekeeping(), name="sessions")
+        self._housekeeping.start(self._run_housekeeping(), name="sessions")
 
     async def close(self) -> None:
-        if self._housekeeping is not None:
-            self._housekeeping.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._housekeeping
+        await self._housekeeping.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._flush_samples()

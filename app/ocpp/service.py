@@ -423,7 +423,7 @@ class OcppService:
             return
 
         def later() -> None:
-            loop.call_later(1.0, lambda: asyncio.ensure_future(self.connection.reconnect()))
+            loop.call_later(1.0, lambda: self._tasks.start(self.connection.reconnect(), name="reconnect"))
 
         loop.call_soon_threadsafe(later)
 
