@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app import tariff_display, tariff_messages
+from app.background_tasks import BackgroundTasks
 from app.config_kiosk import KioskSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
@@ -62,13 +63,12 @@ from hal.card_reader import (
     ReaderRemoved,
     open_card_reader,
 )
+from hal.listeners import Listeners
 
 if TYPE_CHECKING:
     from app.station_runtime import StationRuntime
 
 __all__ = ["DriverFacade", "SessionRefusedError"]
-from app.background_tasks import BackgroundTasks
-from hal.listeners import Listeners
 
 log = logging.getLogger(__name__)
 

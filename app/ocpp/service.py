@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
+from app.background_tasks import BackgroundTasks
 from app.config import REPO_ROOT, OcppSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
@@ -51,7 +52,6 @@ from hal.firmware_flasher import EsptoolFlasher
 
 if TYPE_CHECKING:
     from app.ocpp.identities import IdentityScope
-from app.background_tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from app.background_tasks import BackgroundTasks
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, Connector
 from app.ocpp.local_auth import InvalidIdAction, rule_for_start_status
@@ -27,7 +28,6 @@ from app.station_events import ConnectorView, StationEvent
 
 if TYPE_CHECKING:
     from app.ocpp.service import OcppService
-from app.background_tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
 
