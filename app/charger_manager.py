@@ -31,6 +31,7 @@ from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from app.station_events import (
     ChargerView,
     ConnectorSession,
+    ConnectorSessionChange,
     ConnectorView,
     FaultEvent,
     LinkEvent,
@@ -330,12 +331,16 @@ class ChargerManager:
 
     # -- sessions -----------------------------------------------------------------------------------
 
-    def _set_session(self, connector_id: str, session: ConnectorSession, change: str = "started") -> None:
+    def _set_session(
+        self,
+        connector_id: str,
+        session: ConnectorSession,
+        change: ConnectorSessionChange = ConnectorSessionChange.STARTED,
+    ) -> None:
         memory = self._memory[connector_id]
         memory.session = session
-        if change != "energy":
-            log.info("%s session %s: %s", connector_id, change, session)
-            self._emit(SessionEvent(connector_id, change, session))
+        log.info("%s session %s: %s", connector_id, change, session)
+        self._emit(SessionEvent(connector_id, change, session))
 
     def _end_session(self, connector_id: str, reason: str) -> None:
         memory = self._memory[connector_id]
@@ -348,7 +353,9 @@ class ChargerManager:
         memory.ended_refs.append(session.transaction_ref)
         memory.forget_sent()
         self._set_session(
-            connector_id, dataclasses.replace(session, state="ended", end_reason=reason), "ended"
+            connector_id,
+            dataclasses.replace(session, state="ended", end_reason=reason),
+            ConnectorSessionChange.ENDED,
         )
 
     def _session_timed_out(self, connector_id: str, transaction_ref: int) -> None:
@@ -372,7 +379,9 @@ class ChargerManager:
                 session = memory.session
                 if session is not None and session.state == "active":
                     self._set_session(
-                        connector_id, dataclasses.replace(session, state="interrupted"), "interrupted"
+                        connector_id,
+                        dataclasses.replace(session, state="interrupted"),
+                        ConnectorSessionChange.INTERRUPTED,
                     )
                     memory.timeout = loop.call_later(
                         self.session_timeout_s, self._session_timed_out, connector_id, session.transaction_ref
@@ -408,7 +417,7 @@ class ChargerManager:
                         resumed = dataclasses.replace(
                             session, state="active", last_energy_Wh=status.energy_Wh
                         )
-                        self._set_session(connector_id, resumed, "resumed")
+                        self._set_session(connector_id, resumed, ConnectorSessionChange.RESUMED)
                 else:
                     self._end_session(connector_id, "EVDisconnected" if not vehicle else "Other")
             ended_refs = memory.ended_refs

@@ -49,7 +49,7 @@ from app.driver_views import (
 from app.session_ledger import SessionRefusedError
 from app.session_states import ENDED, FINISHING
 from app.sessions import SessionChange
-from app.station_events import StationEvent
+from app.station_events import StationEvent, VehicleEvent
 from app.tariff import tariff_from_dict
 from hal.card_reader import (
     CARD_REMOVED_MID_READ,
@@ -384,8 +384,9 @@ class DriverFacade:
         self._listeners.emit(event)  # logs a screen's bug: it must not stop the station's bookkeeping
 
     def _on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
-            self._finished.discard(event.connector_id)  # type: ignore[union-attr]
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=False):
+                self._finished.discard(connector_id)
 
     def _on_session_change(self, change: SessionChange) -> None:
         if change.to_state != ENDED:

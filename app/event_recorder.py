@@ -23,7 +23,7 @@ from app.db.event_log import log_event
 from app.ledger_writer import LedgerWriter
 from app.session_states import ENDED
 from app.sessions import SessionChange
-from app.station_events import StationEvent
+from app.station_events import ConnectorSessionChange, FaultEvent, LinkEvent, SessionEvent, StationEvent
 from hal.wire_messages import FaultBit
 
 log = logging.getLogger(__name__)
@@ -78,22 +78,22 @@ class EventRecorder:
     # -- the station's events (app.station_events) ---------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "link":
-            self._link(event)  # type: ignore[arg-type]
-        elif event.kind == "fault":
-            self._faults(event)  # type: ignore[arg-type]
-        elif event.kind == "session" and event.change == "interrupted":  # type: ignore[union-attr]
-            connector = event.connector_id  # type: ignore[union-attr]
-            self.record(
-                "event",
-                "warning",
-                "session_interrupted",
-                f"{connector}: session interrupted (charger link lost)",
-                charger_id=connector.split("/", 1)[0],
-                connector_name=connector,
-            )
+        match event:
+            case LinkEvent():
+                self._link(event)
+            case FaultEvent():
+                self._faults(event)
+            case SessionEvent(connector_id=connector, change=ConnectorSessionChange.INTERRUPTED):
+                self.record(
+                    "event",
+                    "warning",
+                    "session_interrupted",
+                    f"{connector}: session interrupted (charger link lost)",
+                    charger_id=connector.split("/", 1)[0],
+                    connector_name=connector,
+                )
 
-    def _link(self, event: Any) -> None:
+    def _link(self, event: LinkEvent) -> None:
         severity = {LinkState.OFFLINE: "error", LinkState.DEGRADED: "warning"}.get(event.new, "info")
         self.record(
             "event",
@@ -104,7 +104,7 @@ class EventRecorder:
             details={"from": event.old.value, "to": event.new.value, "reason": event.reason},
         )
 
-    def _faults(self, event: Any) -> None:
+    def _faults(self, event: FaultEvent) -> None:
         charger_id = event.connector_id.split("/", 1)[0]
         for bit in FaultBit:
             if event.raised & bit:

@@ -31,6 +31,7 @@ from app.balancer_policies import (
 )
 from app.config import StationConfig
 from app.power_tree import PHASES, PowerTree, build_power_tree
+from app.station_events import FaultEvent, LinkEvent, SessionEvent, StationEvent, VehicleEvent
 from hal.link_errors import CommandRefused, LinkError
 from hal.listeners import Listeners
 from hal.wire_messages import IecState
@@ -159,9 +160,10 @@ class LoadBalancer:
             unsubscribe_manager()
             unsubscribe_claims()
 
-    def _on_station_event(self, event: Any) -> None:
-        if getattr(event, "kind", "") in ("vehicle", "link", "fault", "session"):
-            self.wake()
+    def _on_station_event(self, event: StationEvent) -> None:
+        match event:
+            case VehicleEvent() | LinkEvent() | FaultEvent() | SessionEvent():
+                self.wake()
 
     def _on_claims_changed(self, control: Any) -> None:
         winner = control.max_current_mA.claim

@@ -57,7 +57,15 @@ from app.session_states import (
     running_state_for,
 )
 from app.station import Station
-from app.station_events import ConnectorView, StationEvent
+from app.station_events import (
+    ConnectorSessionChange,
+    ConnectorView,
+    LinkEvent,
+    SessionEvent,
+    StationEvent,
+    StatusEvent,
+    VehicleEvent,
+)
 from app.tariff import CostBreakdown, Tariff
 from hal.listeners import Listeners
 from hal.wire_messages import FaultBit
@@ -380,17 +388,18 @@ class SessionService:
     # -- events from the charger manager ---------------------------------------------------------
 
     def _on_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle":
-            self._on_vehicle(event.connector_id, event.arrived)  # type: ignore[union-attr]
-        elif event.kind == "session":
-            self._on_session(event)
-        elif event.kind == "status":
-            for connector_id in event.connector_ids:  # type: ignore[union-attr]
-                self._on_status(connector_id)
-        elif event.kind == "link":
-            for connector_id, live in list(self._live.items()):
-                if live.recovering and connector_id.startswith(f"{event.charger_id}/"):  # type: ignore[union-attr]
-                    self._reconcile(connector_id)
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=arrived):
+                self._on_vehicle(connector_id, arrived)
+            case SessionEvent():
+                self._on_session(event)
+            case StatusEvent(connector_ids=connector_ids):
+                for connector_id in connector_ids:
+                    self._on_status(connector_id)
+            case LinkEvent(charger_id=charger_id):
+                for connector_id, live in list(self._live.items()):
+                    if live.recovering and connector_id.startswith(f"{charger_id}/"):
+                        self._reconcile(connector_id)
 
     def _on_vehicle(self, connector_id: str, arrived: bool) -> None:
         live = self._live.get(connector_id)
@@ -430,21 +439,21 @@ class SessionService:
             then=lambda: self._submit_claim(live),
         )
 
-    def _on_session(self, event: StationEvent) -> None:
-        session = event.session  # type: ignore[union-attr]
-        live = self._live.get(event.connector_id)  # type: ignore[union-attr]
+    def _on_session(self, event: SessionEvent) -> None:
+        session = event.session
+        live = self._live.get(event.connector_id)
         if live is None or live.recovering or session.transaction_ref != live.transaction_ref:
             return
-        change = event.change  # type: ignore[union-attr]
-        if change == "interrupted" and live.state in RUNNING_STATES:
+        change = event.change
+        if change == ConnectorSessionChange.INTERRUPTED and live.state in RUNNING_STATES:
             self._transition(live, INTERRUPTED, meter_Wh=session.last_energy_Wh, reason="charger lost")
-        elif change == "resumed" and live.state == INTERRUPTED:
+        elif change == ConnectorSessionChange.RESUMED and live.state == INTERRUPTED:
             self._transition(live, CHARGING, meter_Wh=session.last_energy_Wh, reason="charger back")
-        elif change == "ended" and live.state != FINISHING:
+        elif change == ConnectorSessionChange.ENDED and live.state != FINISHING:
             reason = session.end_reason or "Other"
             # After a reboot or a long outage the charger's counter is not the session's: the last
             # reading the ledger holds is the stop (docs/sessions.md).
-            meter = None if reason in ("Reboot", "PowerLoss") else self._meter_now(event.connector_id)  # type: ignore[union-attr]
+            meter = None if reason in ("Reboot", "PowerLoss") else self._meter_now(event.connector_id)
             self._end(live, reason if reason in STOP_REASONS else "Other", meter)
 
     def _on_status(self, connector_id: str) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.driver_views import CardTapped, ConnectorsChanged, ReaderProblem, SessionEnded
+
 if TYPE_CHECKING:
     from app.driver_facade import DriverFacade
     from app.driver_views import DriverEvent
@@ -26,15 +28,15 @@ class FacadeBridge(QObject):
         self._unsubscribe: Callable[[], None] | None = facade.subscribe(self._on_event)
 
     def _on_event(self, event: DriverEvent) -> None:
-        kind = event.kind
-        if kind == "connectors_changed":
-            self.connectors_changed.emit()
-        elif kind == "card_tapped":
-            self.card_tapped.emit(event.outcome)  # type: ignore[union-attr]
-        elif kind == "session_ended":
-            self.session_ended.emit(event.summary)  # type: ignore[union-attr]
-        elif kind == "reader_problem":
-            self.reader_problem.emit(event.message_key)  # type: ignore[union-attr]
+        match event:
+            case ConnectorsChanged():
+                self.connectors_changed.emit()
+            case CardTapped(outcome=outcome):
+                self.card_tapped.emit(outcome)
+            case SessionEnded(summary=summary):
+                self.session_ended.emit(summary)
+            case ReaderProblem(message_key=message_key):
+                self.reader_problem.emit(message_key)
 
     def close(self) -> None:
         if self._unsubscribe is not None:

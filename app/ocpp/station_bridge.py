@@ -24,7 +24,15 @@ from app.ocpp.status_map import OcppStatus, charge_point_status, connector_statu
 from app.session_ledger import SessionRefusedError
 from app.session_states import ENDED, RUNNING_STATES
 from app.sessions import SessionChange
-from app.station_events import ConnectorView, StationEvent
+from app.station_events import (
+    ConnectorView,
+    FaultEvent,
+    LinkEvent,
+    SessionEvent,
+    StationEvent,
+    StatusEvent,
+    VehicleEvent,
+)
 
 if TYPE_CHECKING:
     from app.ocpp.service import OcppService
@@ -173,17 +181,20 @@ class StationBridge:
     # -- events ---------------------------------------------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
-            number = self.svc.numbers.get(event.connector_id)  # type: ignore[union-attr]
-            self.finished.discard(number)  # type: ignore[arg-type]
-        if event.kind == "status" and not self.svc.status.sent:
-            return  # nothing sent yet: the (re)connection sends every status anyway
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=False):
+                number = self.svc.numbers.get(connector_id)
+                if number is not None:
+                    self.finished.discard(number)
+            case StatusEvent() if not self.svc.status.sent:
+                return  # nothing sent yet: the (re)connection sends every status anyway
         # Only the connectors the event is about (and connector 0) can change status: a poll, a car,
         # a fault or a session of one connector, a link of one charger.
-        if event.kind in ("status", "link"):
-            connector_ids: tuple[str, ...] = self._connectors_of(event.charger_id)  # type: ignore[union-attr]
-        else:
-            connector_ids = (event.connector_id,)  # type: ignore[union-attr]
+        match event:
+            case StatusEvent(charger_id=charger_id) | LinkEvent(charger_id=charger_id):
+                connector_ids = self._connectors_of(charger_id)
+            case VehicleEvent() | FaultEvent() | SessionEvent():
+                connector_ids = (event.connector_id,)
         self.changed_at(connector_ids)
 
     def _connectors_of(self, charger_id: str) -> tuple[str, ...]:
