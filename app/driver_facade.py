@@ -75,7 +75,6 @@ log = logging.getLogger(__name__)
 EVENT_PERIOD_S = 0.1  # ConnectorsChanged at most ten times a second, whatever the chargers' poll rate
 COST_REFRESH_S = 2.0  # a connector's cost so far is recomputed (from the ledger) at most this often
 STOP_REASON = "Local"  # OCPP 1.6 section 7.39: stopped by the driver at the charge point
-PAYMENT_METHODS = ("card", "bank_card", "qr")  # bank card and QR come with the payment issue
 
 
 @dataclass
