@@ -15,6 +15,8 @@ import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from hal.listeners import Listeners
+
 log = logging.getLogger(__name__)
 
 
@@ -116,7 +118,8 @@ class Arbiter:
 
     def __init__(self) -> None:
         self._claims: dict[str, dict[ClaimSource, Claim]] = {}
-        self._listeners: list[ChangeListener] = []
+        # A listener's exception reaches the caller of submit()/release(), whose change it is about.
+        self._listeners: Listeners[ConnectorControl] = Listeners("claims", log, propagate=True)
         self._last: dict[str, ConnectorControl] = {}
 
     def submit(self, connector_id: str, claim: Claim) -> ConnectorControl:
@@ -145,8 +148,7 @@ class Arbiter:
         )
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     def _changed(self, connector_id: str) -> ConnectorControl:
         control = self.resolve(connector_id)
@@ -154,8 +156,7 @@ class Arbiter:
         if previous is None or _values(previous) != _values(control):
             self._last[connector_id] = control
             log.info("%s: %s", connector_id, "; ".join(control.explain()))
-            for listener in list(self._listeners):
-                listener(control)
+            self._listeners.emit(control)
         return control
 
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.driver.views import CardTapped, ConnectorsChanged, ReaderProblem, SessionEnded
+
 if TYPE_CHECKING:
     from app.driver.facade import DriverFacade
     from app.driver.views import DriverEvent
@@ -26,15 +28,15 @@ class FacadeBridge(QObject):
         self._unsubscribe: Callable[[], None] | None = facade.subscribe(self._on_event)
 
     def _on_event(self, event: DriverEvent) -> None:
-        # Compared on the event itself, not a copy of its kind, so that the type narrows to the one event.
-        if event.kind == "connectors_changed":
-            self.connectors_changed.emit()
-        elif event.kind == "card_tapped":
-            self.card_tapped.emit(event.outcome)
-        elif event.kind == "session_ended":
-            self.session_ended.emit(event.summary)
-        elif event.kind == "reader_problem":
-            self.reader_problem.emit(event.message_key)
+        match event:
+            case ConnectorsChanged():
+                self.connectors_changed.emit()
+            case CardTapped(outcome=outcome):
+                self.card_tapped.emit(outcome)
+            case SessionEnded(summary=summary):
+                self.session_ended.emit(summary)
+            case ReaderProblem(message_key=message_key):
+                self.reader_problem.emit(message_key)
 
     def close(self) -> None:
         if self._unsubscribe is not None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
+from app.background_tasks import BackgroundTasks
 from kiosk_ui.i18n import Translations
 from kiosk_ui.theme import Theme, icon_path
 
@@ -31,7 +32,7 @@ class KioskEnv:
     translations: Translations
     plug_timeout_s: float = 120.0
     message_s: float = 8.0  # how long a result message (refusal, timeout) stays before idle
-    _tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    _tasks: BackgroundTasks = field(default_factory=lambda: BackgroundTasks("kiosk action", log))
 
     @property
     def language(self) -> str:
@@ -45,16 +46,7 @@ class KioskEnv:
 
     def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Runs a facade coroutine on the (qasync) loop from a Qt slot, keeping the task referenced."""
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-
-        def done(t: asyncio.Task[Any]) -> None:
-            self._tasks.discard(t)
-            if not t.cancelled() and t.exception() is not None:
-                log.error("kiosk action failed", exc_info=t.exception())
-
-        task.add_done_callback(done)
-        return task
+        return self._tasks.start(coroutine)  # a failure is logged there
 
 
 class Screen(QWidget):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.background_tasks import BackgroundTasks
 from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ class SimPanel(QWidget):
         self.refusals = refusals  # what a refused command raises (the channel's error, a lost socket)
         self.facade = facade
         self.setObjectName("sim_panel")
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = BackgroundTasks("simulator panel", log)
         self._translator: QTranslator | None = None
         self._polling = False
 
@@ -322,11 +322,8 @@ class SimPanel(QWidget):
 
     # -- actions -------------------------------------------------------------------------------------
 
-    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def _spawn(self, coroutine: Any) -> asyncio.Task[Any]:
+        return self._tasks.start(coroutine)
 
     def command(self, cmd: str, **args: Any) -> asyncio.Task[Any]:
         """Sends one control command off the Qt thread; a refusal (plugging a plugged charger) is shown."""
@@ -375,8 +372,7 @@ class SimPanel(QWidget):
 
     def close_panel(self) -> None:
         self.status_timer.stop()
-        for task in self._tasks:
-            task.cancel()
+        self._tasks.cancel()
         if self._translator is not None:
             app = QCoreApplication.instance()
             assert app is not None  # a widget exists only inside its application

@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.config.loader import ConfigError, StationConfig, describe_schema, load_config
 from app.db.schema_guard import DatabaseTooNewError
@@ -164,7 +164,7 @@ def demo_kiosk_config(config: StationConfig) -> StationConfig:
     """The demo kiosk offers every complete language and a helpline unless the configuration sets them."""
     kiosk = config.kiosk
     defaults = type(kiosk)()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # keyword arguments of dataclasses.replace, each checked by KioskSettings
     if kiosk.languages == defaults.languages:
         changes["languages"] = ("en", "ms", "zh_CN")
     if not kiosk.helpline:

@@ -14,8 +14,9 @@ section "ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-section "import contracts (layers, no cycles; docs/architecture.md)"
+section "import contracts (layers, no cycles; docs/architecture.md) and types (mypy --strict)"
 .venv/bin/lint-imports
+.venv/bin/mypy
 
 section "firmware: ctest (ASan/UBSan build, rv32imc portability)"
 ctest --test-dir build/firmware-asan --output-on-failure -j 2

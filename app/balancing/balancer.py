@@ -30,8 +30,10 @@ from app.balancing.policies import (
     needed_current_mA,
 )
 from app.balancing.power_tree import PHASES, PowerTree, build_power_tree, phase_tuple
+from app.chargers.events import FaultEvent, LinkEvent, SessionEvent, StationEvent, VehicleEvent
 from app.config.loader import StationConfig
 from hal.links.errors import CommandRefused, LinkError
+from hal.listeners import Listeners
 from hal.wire.messages import IecState
 
 log = logging.getLogger(__name__)
@@ -109,7 +111,8 @@ class LoadBalancer:
         self._next_local_ref = LOCAL_REF_BASE
         self._wake = asyncio.Event()
         self._cycle_lock = asyncio.Lock()
-        self._listeners: list[Callable[[CycleReport], None]] = []
+        # A listener's exception reaches the caller of cycle(); run() logs it with the cycle's own.
+        self._listeners: Listeners[CycleReport] = Listeners("cycle report", log, propagate=True)
         self._external_site_limits: dict[str, tuple[int, int, int]] = {}
 
     # -- inputs from other parts of the station ------------------------------------------------
@@ -137,8 +140,7 @@ class LoadBalancer:
         self._wake.set()
 
     def subscribe(self, listener: Callable[[CycleReport], None]) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     # -- the loop --------------------------------------------------------------------------------
     async def run(self) -> None:
@@ -158,9 +160,10 @@ class LoadBalancer:
             unsubscribe_manager()
             unsubscribe_claims()
 
-    def _on_station_event(self, event: Any) -> None:
-        if getattr(event, "kind", "") in ("vehicle", "link", "fault", "session"):
-            self.wake()
+    def _on_station_event(self, event: StationEvent) -> None:
+        match event:
+            case VehicleEvent() | LinkEvent() | FaultEvent() | SessionEvent():
+                self.wake()
 
     def _on_claims_changed(self, control: Any) -> None:
         winner = control.max_current_mA.claim
@@ -171,8 +174,7 @@ class LoadBalancer:
         async with self._cycle_lock:
             report = await self._cycle()
         self.reports = [*self.reports[-99:], report]
-        for listener in list(self._listeners):
-            listener(report)
+        self._listeners.emit(report)
         return report
 
     async def _cycle(self) -> CycleReport:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
 
 from app.chargers.health import ChargerHealth
 from app.chargers.link_task import LinkState
@@ -20,13 +22,32 @@ class ConnectorSession:
     end_reason: str | None  # OCPP 1.6 stop reason: "EVDisconnected", "PowerLoss", "Reboot", "Local", ...
 
 
+class StationEventKind(StrEnum):
+    """StationEvent.kind: which event it is (consumers match on the event's class; logs print the kind)."""
+
+    STATUS = "status"
+    LINK = "link"
+    FAULT = "fault"
+    SESSION = "session"
+    VEHICLE = "vehicle"
+
+
+class ConnectorSessionChange(StrEnum):
+    """SessionEvent.change: what happened to the connector's session."""
+
+    STARTED = "started"
+    INTERRUPTED = "interrupted"
+    RESUMED = "resumed"
+    ENDED = "ended"
+
+
 @dataclass(frozen=True, slots=True)
 class StatusEvent:
     """A charger was polled; its connectors' views are fresh."""
 
     charger_id: str
     connector_ids: tuple[str, ...]
-    kind: str = "status"
+    kind: Literal[StationEventKind.STATUS] = StationEventKind.STATUS
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +58,7 @@ class LinkEvent:
     old: LinkState
     new: LinkState
     reason: str
-    kind: str = "link"
+    kind: Literal[StationEventKind.LINK] = StationEventKind.LINK
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +68,7 @@ class FaultEvent:
     connector_id: str
     raised: int
     cleared: int
-    kind: str = "fault"
+    kind: Literal[StationEventKind.FAULT] = StationEventKind.FAULT
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +76,9 @@ class SessionEvent:
     """A session started, was interrupted, resumed or ended (session.end_reason says why)."""
 
     connector_id: str
-    change: str  # "started" | "interrupted" | "resumed" | "ended"
+    change: ConnectorSessionChange
     session: ConnectorSession
-    kind: str = "session"
+    kind: Literal[StationEventKind.SESSION] = StationEventKind.SESSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +87,7 @@ class VehicleEvent:
 
     connector_id: str
     arrived: bool
-    kind: str = "vehicle"
+    kind: Literal[StationEventKind.VEHICLE] = StationEventKind.VEHICLE
 
 
 StationEvent = StatusEvent | LinkEvent | FaultEvent | SessionEvent | VehicleEvent

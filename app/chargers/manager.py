@@ -14,13 +14,14 @@ import dataclasses
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from app.background_tasks import BackgroundTasks
 from app.chargers.events import (
     ChargerView,
     ConnectorSession,
+    ConnectorSessionChange,
     ConnectorView,
     FaultEvent,
     LinkEvent,
@@ -42,6 +43,7 @@ from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
 from hal.board.charger_board import ChargerBoard
 from hal.links.errors import CommandRefused, LinkDownError, LinkError
 from hal.links.i2c import I2cBus
+from hal.listeners import Listeners
 from hal.wire.messages import (
     Capability,
     IdentifyReply,
@@ -142,8 +144,8 @@ class ChargerManager:
             for index, connector_id in enumerate(task.connector_ids):
                 self._connectors[connector_id] = (task, index)
                 self._memory[connector_id] = _ConnectorMemory()
-        self._subscribers: list[Callable[[StationEvent], None]] = []
-        self._background: set[asyncio.Task[None]] = set()
+        self._subscribers: Listeners[StationEvent] = Listeners("station event", log)
+        self._background = BackgroundTasks("charger manager", log)
 
     def _open_default_board(self, charger: ConfiguredCharger) -> ChargerBoard:
         link = fitted_link_settings(self.config.link)
@@ -163,8 +165,7 @@ class ChargerManager:
     async def stop(self) -> None:
         for task in self._tasks.values():
             await task.stop()
-        for background in list(self._background):
-            background.cancel()
+        await self._background.close()
         for memory in self._memory.values():
             if memory.timeout is not None:
                 memory.timeout.cancel()
@@ -257,20 +258,10 @@ class ChargerManager:
     # -- events -------------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[StationEvent], None]) -> Callable[[], None]:
-        self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def _emit(self, event: StationEvent) -> None:
-        for callback in tuple(self._subscribers):
-            try:
-                callback(event)
-            except Exception:  # one broken subscriber must not stop the links
-                log.exception("event subscriber %r failed on %s", callback, event.kind)
+        self._subscribers.emit(event)  # logs a broken subscriber: it must not stop the links
 
     # -- commands -----------------------------------------------------------------------------------
 
@@ -341,12 +332,16 @@ class ChargerManager:
 
     # -- sessions -----------------------------------------------------------------------------------
 
-    def _set_session(self, connector_id: str, session: ConnectorSession, change: str = "started") -> None:
+    def _set_session(
+        self,
+        connector_id: str,
+        session: ConnectorSession,
+        change: ConnectorSessionChange = ConnectorSessionChange.STARTED,
+    ) -> None:
         memory = self._memory[connector_id]
         memory.session = session
-        if change != "energy":
-            log.info("%s session %s: %s", connector_id, change, session)
-            self._emit(SessionEvent(connector_id, change, session))
+        log.info("%s session %s: %s", connector_id, change, session)
+        self._emit(SessionEvent(connector_id, change, session))
 
     def _end_session(self, connector_id: str, reason: str) -> None:
         memory = self._memory[connector_id]
@@ -359,7 +354,9 @@ class ChargerManager:
         memory.ended_refs.append(session.transaction_ref)
         memory.forget_sent()
         self._set_session(
-            connector_id, dataclasses.replace(session, state="ended", end_reason=reason), "ended"
+            connector_id,
+            dataclasses.replace(session, state="ended", end_reason=reason),
+            ConnectorSessionChange.ENDED,
         )
 
     def _session_timed_out(self, connector_id: str, transaction_ref: int) -> None:
@@ -383,7 +380,9 @@ class ChargerManager:
                 session = memory.session
                 if session is not None and session.state == "active":
                     self._set_session(
-                        connector_id, dataclasses.replace(session, state="interrupted"), "interrupted"
+                        connector_id,
+                        dataclasses.replace(session, state="interrupted"),
+                        ConnectorSessionChange.INTERRUPTED,
                     )
                     memory.timeout = loop.call_later(
                         self.session_timeout_s, self._session_timed_out, connector_id, session.transaction_ref
@@ -419,18 +418,13 @@ class ChargerManager:
                         resumed = dataclasses.replace(
                             session, state="active", last_energy_Wh=status.energy_Wh
                         )
-                        self._set_session(connector_id, resumed, "resumed")
+                        self._set_session(connector_id, resumed, ConnectorSessionChange.RESUMED)
                 else:
                     self._end_session(connector_id, "EVDisconnected" if not vehicle else "Other")
             ended_refs = memory.ended_refs
             if status.flags & StatusFlag.PERMITTED and status.transaction_ref in ended_refs:
                 # A permission whose session ended while the charger was away must not run on.
-                self._spawn(self._stop_stale(task, index))
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        background = asyncio.get_running_loop().create_task(coro)
-        self._background.add(background)
-        background.add_done_callback(self._background.discard)
+                self._background.start(self._stop_stale(task, index))
 
     async def _stop_stale(self, task: ChargerLinkTask, index: int) -> None:
         try:

@@ -56,13 +56,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def epoch_s(value: datetime) -> int:
-    """Whole seconds since the Unix epoch of an aware datetime (the time key of meter samples and rollups)."""
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value!r}")
-    return int(value.timestamp())
-
-
 class Base(DeclarativeBase):
     """Every ledger table."""
 

@@ -9,20 +9,20 @@ authorised card. The flow, the API and the authorisation rules: docs/driver-flow
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.chargers.events import StationEvent
+from app.background_tasks import BackgroundTasks
+from app.chargers.events import StationEvent, VehicleEvent
 from app.config.kiosk import KioskSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
-from app.driver.auth import CardDecision, LocalCardAuthorizer, refusal, same_tag
+from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
 from app.driver.views import (
     CardOutcome,
     CardTapped,
@@ -39,7 +39,7 @@ from app.driver.views import (
     max_power_W,
     session_info,
 )
-from app.runtime.central_system_port import NO_FLAGS, CardAuthorizer
+from app.runtime.central_system_port import NO_FLAGS, CardAuthorizer, CardDecision
 from app.sessions.ledger import SessionRefusedError
 from app.sessions.service import SessionChange
 from app.sessions.states import ENDED, FINISHING
@@ -58,17 +58,18 @@ from hal.card_readers.base import (
     ReaderRemoved,
 )
 from hal.card_readers.factory import open_card_reader
+from hal.listeners import Listeners
 
 if TYPE_CHECKING:
     from app.runtime.runtime import StationRuntime
 
 __all__ = ["DriverFacade", "SessionRefusedError"]
+
 log = logging.getLogger(__name__)
 
 EVENT_PERIOD_S = 0.1  # ConnectorsChanged at most ten times a second, whatever the chargers' poll rate
 COST_REFRESH_S = 2.0  # a connector's cost so far is recomputed (from the ledger) at most this often
 STOP_REASON = "Local"  # OCPP 1.6 section 7.39: stopped by the driver at the charge point
-PAYMENT_METHODS = ("card", "bank_card", "qr")  # bank card and QR come with the payment issue
 
 
 @dataclass
@@ -98,10 +99,9 @@ class DriverFacade:
         self.helpline = self.kiosk.helpline
         self._own_reader = card_reader is None
         self._reader = card_reader or open_card_reader(self.kiosk.card_reader, self.kiosk.card_debounce_s)
-        self._listeners: list[Callable[[DriverEvent], None]] = []
+        self._listeners: Listeners[DriverEvent] = Listeners("driver event", log)
         self._unsubscribe: list[Callable[[], None]] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._ticker: asyncio.Task[None] | None = None
+        self._tasks = BackgroundTasks("driver facade", log)  # the ticker and the card taps it handles
         self._card_lock = asyncio.Lock()
         self._pending: _Pending | None = None
         self._numbers: dict[str, int] = {}
@@ -131,18 +131,13 @@ class DriverFacade:
         if not self._reader.running:
             await self._reader.start()
             self._own_reader = True  # started here, so stopped here
-        self._ticker = asyncio.create_task(self._tick(), name="driver-facade")
+        self._tasks.start(self._tick(), name="driver-facade")
 
     async def stop(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
-        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
-            task.cancel()
-        for task in [*self._tasks, *([self._ticker] if self._ticker else [])]:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._ticker = None
+        await self._tasks.close()
         if self._own_reader:
             await self._reader.stop()
 
@@ -328,13 +323,7 @@ class DriverFacade:
 
     def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
         """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     # -- internals ----------------------------------------------------------------------------------
 
@@ -355,7 +344,7 @@ class DriverFacade:
             if open_session is None or open_session[1] in (FINISHING, ENDED):
                 continue
             info = self._sessions.get(open_session[0]) or self._load_session(open_session[0])
-            if info is not None:
+            if info is not None and info.id_tag is not None:  # no card started it: no card stops it
                 found.append((connector_id, info.session_id, info.id_tag, self._parents.get(info.session_id)))
         return sorted(found, key=lambda item: item[1])
 
@@ -366,20 +355,12 @@ class DriverFacade:
         return info
 
     def _publish(self, event: DriverEvent) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:  # a screen's bug must not stop the station's bookkeeping
-                log.exception("driver event listener failed on %s", event)
-
-    def _spawn(self, coroutine: Any) -> None:
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._listeners.emit(event)  # logs a screen's bug: it must not stop the station's bookkeeping
 
     def _on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
-            self._finished.discard(event.connector_id)  # type: ignore[union-attr]
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=False):
+                self._finished.discard(connector_id)
 
     def _on_session_change(self, change: SessionChange) -> None:
         if change.to_state != ENDED:
@@ -401,7 +382,7 @@ class DriverFacade:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
-            self._spawn(self.present_card(event.uid))
+            self._tasks.start(self.present_card(event.uid))
         elif isinstance(event, ReaderRemoved):
             self._reader_problem = True
             self._publish(ReaderProblem("reader_unplugged"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
@@ -98,11 +99,20 @@ class SessionSummary:
     stop_reason: str  # the OCPP 1.6 stop reason (section 7.39): Local, EVDisconnected, Remote, ...
 
 
+class DriverEventKind(StrEnum):
+    """DriverEvent.kind: which event it is (faces match on the event's class; logs print the kind)."""
+
+    CONNECTORS_CHANGED = "connectors_changed"
+    CARD_TAPPED = "card_tapped"
+    SESSION_ENDED = "session_ended"
+    READER_PROBLEM = "reader_problem"
+
+
 @dataclass(frozen=True)
 class ConnectorsChanged:
     """Some connector's card may differ from the last one seen (throttled to at most 10 per second)."""
 
-    kind: Literal["connectors_changed"] = "connectors_changed"
+    kind: Literal[DriverEventKind.CONNECTORS_CHANGED] = DriverEventKind.CONNECTORS_CHANGED
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ class CardTapped:
     """A card was presented (on the reader or by present_card) and the facade has decided."""
 
     outcome: CardOutcome
-    kind: Literal["card_tapped"] = "card_tapped"
+    kind: Literal[DriverEventKind.CARD_TAPPED] = DriverEventKind.CARD_TAPPED
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,7 @@ class SessionEnded:
     """A session ended (stop, unplug, fault, remote, timeout); the summary is in the default language."""
 
     summary: SessionSummary
-    kind: Literal["session_ended"] = "session_ended"
+    kind: Literal[DriverEventKind.SESSION_ENDED] = DriverEventKind.SESSION_ENDED
 
 
 @dataclass(frozen=True)
@@ -126,7 +136,7 @@ class ReaderProblem:
     """The card reader needs the driver's (or a technician's) attention; message_key: READER_PROBLEMS."""
 
     message_key: str
-    kind: Literal["reader_problem"] = "reader_problem"
+    kind: Literal[DriverEventKind.READER_PROBLEM] = DriverEventKind.READER_PROBLEM
 
 
 DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem
@@ -227,7 +237,7 @@ class SessionInfo:
 
     session_id: int
     connector_id: str
-    id_tag: str
+    id_tag: str | None  # the card that started it; None for a session no card started
     started_at: datetime | None  # set with the meter start when the car is plugged in
     meter_start_Wh: int | None
     tariff: dict[str, Any]  # frozen into the session at its start (docs/tariffs.md)

@@ -19,6 +19,7 @@ from app.db.event_log import log_event
 from app.db.models_station import RuntimeSetting
 from app.db.settings_store import set_setting
 from app.ocpp.authorization_key import authorization_key_problem
+from hal.listeners import Listeners
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ class OcppConfiguration:
         # Whether the credentials a profile needs (certificates for 2 and 3) are installed: the security
         # module knows; without it only the password needed by profiles 1 and 2 is checked here.
         self._profile_check = security_profile_check
-        self._listeners: dict[str, list[Listener]] = {}
+        self._listeners: dict[str, Listeners[Value]] = {}
         self._values: dict[str, Value] = {name: spec.default for name, spec in REGISTRY.items()}
         for key, raw in (defaults or {}).items():
             spec = find_spec(key)
@@ -377,8 +378,8 @@ class OcppConfiguration:
         spec = find_spec(key)
         if spec is None:
             raise KeyError(key)
-        self._listeners.setdefault(spec.name, []).append(callback)
-        return lambda: self._listeners[spec.name].remove(callback)
+        listeners = self._listeners.setdefault(spec.name, Listeners(f"OCPP key {spec.name}", log))
+        return listeners.subscribe(callback)
 
     def change(self, key: str, value: str, actor: str = REMOTE_ACTOR) -> ConfigurationStatus:
         """ChangeConfiguration (OCPP 1.6 section 5.3): validates, stores and applies one key."""
@@ -398,11 +399,9 @@ class OcppConfiguration:
             return ConfigurationStatus.REJECTED
         self._store(spec, new, actor)
         self._values[spec.name] = new
-        for callback in list(self._listeners.get(spec.name, ())):
-            try:
-                callback(new)
-            except Exception:  # the change is committed; one faulty listener must not undo the answer
-                log.exception("listener of OCPP key %s failed", spec.name)
+        listeners = self._listeners.get(spec.name)
+        if listeners is not None:  # the change is committed; a faulty listener is logged, the answer stands
+            listeners.emit(new)
         return ConfigurationStatus.REBOOT_REQUIRED if spec.reboot else ConfigurationStatus.ACCEPTED
 
     def _check_related(self, spec: KeySpec, value: Value) -> None:

@@ -30,6 +30,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
+from app.background_tasks import BackgroundTasks
 from app.ocpp.rpc import FrameObserver, Handler, RpcChargePoint
 from app.ocpp.secrets import check_private_key
 
@@ -145,20 +146,17 @@ class CsmsConnection:
         self.dead_links = 0  # links closed because a ping went unanswered
         self.last_error: str | None = None
         self._socket: ClientConnection | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTasks("OCPP connection", log)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ping_changed = asyncio.Event()
         self._deliberate = False
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self._task = asyncio.create_task(self._run(), name="ocpp-connection")
+        self._task.start(self._run(), name="ocpp-connection")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        await self._task.close()
 
     async def reconnect(self) -> None:
         """Closes the current link (a new endpoint or security setting takes effect on the next one)."""

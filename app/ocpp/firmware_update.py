@@ -49,14 +49,6 @@ class Clock(Protocol):
     async def sleep(self, seconds: float) -> None: ...
 
 
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
-
-
 class Installer(Protocol):
     """Installs one target's verified packages ("esp32" or "station") and rolls its own failures back."""
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.background_tasks import BackgroundTasks
 from app.ocpp.config_keys import OcppConfiguration
 from app.ocpp.errors import CsmsCallError
 from app.ocpp.meter_values import meter_value
@@ -65,7 +66,7 @@ class MeterSampler:
         self.utc_offset_s = utc_offset_s
         self.counters = {"periodic": 0, "aligned": 0, "sent idle": 0}
         self._changed = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = BackgroundTasks("OCPP meter sampler", log)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._unsubscribe = [config.subscribe(key, self._interval_changed) for key in INTERVAL_KEYS]
 
@@ -76,15 +77,11 @@ class MeterSampler:
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self._tasks = [
-            asyncio.create_task(self._periodic(), name="ocpp-meter-periodic"),
-            asyncio.create_task(self._aligned(), name="ocpp-meter-aligned"),
-        ]
+        self._tasks.start(self._periodic(), name="ocpp-meter-periodic")
+        self._tasks.start(self._aligned(), name="ocpp-meter-aligned")
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
 

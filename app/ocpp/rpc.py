@@ -32,6 +32,7 @@ from ocpp.messages import Call, CallError, CallResult, get_validator
 from ocpp.v16 import ChargePoint
 from ocpp.v16.enums import Action
 
+from app.background_tasks import BackgroundTasks
 from app.ocpp.errors import CsmsCallError, CsmsUnavailableError
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ class RpcChargePoint(ChargePoint):  # type: ignore[misc]  # the ocpp library has
         super().__init__(identity, connection, response_timeout=response_timeout_s)
         self._observe = observe
         self.handlers = dict(handlers or {})
-        self._follow_ups: set[asyncio.Task[None]] = set()
+        self._follow_ups = BackgroundTasks("work after an OCPP answer", log)
         self.closed = False  # the receive loop ended: the link is gone, no answer can come any more
 
     # -- receiving ------------------------------------------------------------------------------
@@ -181,17 +182,10 @@ class RpcChargePoint(ChargePoint):  # type: ignore[misc]  # the ocpp library has
             else:
                 await self._send(CallResult(msg.unique_id, response).to_json())
                 if follow_up is not None:
-                    task = asyncio.create_task(follow_up(), name=f"after {msg.action}")
-                    self._follow_ups.add(task)
-                    task.add_done_callback(self._follow_up_done)
+                    self._follow_ups.start(follow_up(), name=f"after {msg.action}")
                 return
         assert error is not None
         await self._send(CallError(msg.unique_id, error.code, error.description, error.details).to_json())
-
-    def _follow_up_done(self, task: asyncio.Task[None]) -> None:
-        self._follow_ups.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("work after an OCPP answer failed", exc_info=task.exception())
 
     async def _answer_unparsed(self, raw: str, code: str, description: str) -> None:
         match = _UNIQUE_ID.match(raw)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from app.background_tasks import BackgroundTasks
 from app.config.loader import REPO_ROOT, OcppSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
@@ -46,6 +47,7 @@ from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.timestamps import parse_time
 from app.ocpp.tx_queue import TransactionQueue
+from app.runtime.clock import StationClock
 from app.runtime.runtime import StationRuntime, StationRuntimeError
 from app.sessions.ledger import OUTBOX_STREAM
 from app.updates.esp32 import Esp32Installer
@@ -248,7 +250,7 @@ class OcppService(ChargePointsPort):
         )
         self.registration = "Unknown"  # Accepted / Pending / Rejected, as the last BootNotification said
         self.last_heartbeat_at: float | None = None
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = BackgroundTasks("OCPP service", log)
         self._unsubscribe: list[Callable[[], None]] = []
         self._stopped = False
         self._firmware_resumed = False
@@ -409,10 +411,8 @@ class OcppService(ChargePointsPort):
         await self.tx_queue.start()
         self.status.start()
         self.sampler.start()
-        self._tasks.append(asyncio.create_task(self.enforcer.run(), name="ocpp-profiles"))
-        self._tasks.append(
-            asyncio.create_task(self.bridge.run_reservation_expiry(), name="ocpp-reservations")
-        )
+        self._tasks.start(self.enforcer.run(), name="ocpp-profiles")
+        self._tasks.start(self.bridge.run_reservation_expiry(), name="ocpp-reservations")
         self._unsubscribe += [
             self.station.manager.subscribe(self.bridge.on_station_event),
             self.sessions.subscribe(self.bridge.on_session_change),
@@ -435,9 +435,7 @@ class OcppService(ChargePointsPort):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         await self.connection.stop()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._tasks.close()
         # Side tasks of the bridge (start readings, profile clean-up, stops) end with the service.
         await self.bridge.close()
         await self.sampler.stop()
@@ -458,7 +456,7 @@ class OcppService(ChargePointsPort):
             return
 
         def later() -> None:
-            loop.call_later(1.0, lambda: asyncio.ensure_future(self.connection.reconnect()))
+            loop.call_later(1.0, lambda: self._tasks.start(self.connection.reconnect(), name="reconnect"))
 
         loop.call_soon_threadsafe(later)
 
@@ -527,9 +525,10 @@ class OcppService(ChargePointsPort):
                 self._align_clock(conf.get("currentTime"))
 
     def _align_clock(self, text: str | None) -> None:
-        if text:
+        # Only the station's own clock follows the central system (a test's fixed clock stays fixed).
+        if text and isinstance(self.clock, StationClock):
             with contextlib.suppress(ValueError):
-                self.clock.align(parse_time(text))  # type: ignore[attr-defined]
+                self.clock.align(parse_time(text))
 
     def _on_disconnected(self) -> None:
         self.accepted.clear()
@@ -548,7 +547,7 @@ class OcppService(ChargePointsPort):
     async def tx_queue_drained(self, timeout_s: float) -> None:
         """Waits (bounded) until the queued transaction messages are delivered, e.g. before a reset."""
         deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and await self.run_blocking(self.tx_queue.pending_count):
+        while time.monotonic() < deadline and await self.run_blocking(self.tx_queue.pending_count) > 0:
             await asyncio.sleep(0.2)
 
     async def trigger(self, requested: str, connector: int | None) -> None:

@@ -26,6 +26,7 @@ from app.ocpp.charging_profiles import (
     format_time,
     parse_profile,
 )
+from hal.listeners import Listeners
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,8 @@ class SmartCharging:
         self.clock = clock
         self.last_refusal: ProfileError | None = None
         self._lock = threading.Lock()
-        self._listeners: list[Callable[[], None]] = []
+        # A listener's exception reaches the caller whose change of the profiles it is about.
+        self._listeners: Listeners[None] = Listeners("charging profiles", log, propagate=True)
         self._installed: tuple[InstalledProfile, ...] = self._load()
 
     # -- installed profiles -------------------------------------------------------------------------
@@ -115,8 +117,7 @@ class SmartCharging:
 
     def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
         """Called after every change of the installed profiles (possibly from a worker thread)."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(lambda _none: listener())
 
     def limits(self) -> ProfileLimits:
         return self._limits() if callable(self._limits) else self._limits
@@ -354,8 +355,7 @@ class SmartCharging:
         self._installed = tuple(installed)
 
     def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+        self._listeners.emit(None)
 
 
 def _replaced_by(old: InstalledProfile, connector_id: int, new: ChargingProfile) -> bool:

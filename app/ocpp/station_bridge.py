@@ -8,7 +8,6 @@ AuthorizeRemoteTxRequests says so, section 5.11), unlocks (section 5.18) and the
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Collection
 from datetime import datetime
@@ -16,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from app.chargers.events import ConnectorView, StationEvent
+from app.background_tasks import BackgroundTasks
+from app.chargers.events import (
+    ConnectorView,
+    FaultEvent,
+    LinkEvent,
+    SessionEvent,
+    StationEvent,
+    StatusEvent,
+    VehicleEvent,
+)
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, Connector
 from app.ocpp.local_auth import InvalidIdAction, rule_for_start_status
@@ -40,7 +48,7 @@ class StationBridge:
         self.finished: set[int] = set()  # a session ended here and the car is still plugged in
         self.parked_reports: list[Any] = []
         self._tx_start: dict[int, datetime] = {}
-        self._pending: set[asyncio.Task[Any]] = set()
+        self._pending = BackgroundTasks("OCPP station bridge", log)
         # What the last status round computed, so that a poll of one charger recomputes only its own
         # connectors: a status round that rebuilt every connector for every poll of every charger
         # grew with the cube of the chargers (every connector's status asked the reservations, which
@@ -173,17 +181,20 @@ class StationBridge:
     # -- events ---------------------------------------------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
-        if event.kind == "vehicle" and not event.arrived:  # type: ignore[union-attr]
-            number = self.parts.numbers.get(event.connector_id)  # type: ignore[union-attr]
-            self.finished.discard(number)  # type: ignore[arg-type]
-        if event.kind == "status" and not self.parts.status.sent:
-            return  # nothing sent yet: the (re)connection sends every status anyway
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=False):
+                number = self.parts.numbers.get(connector_id)
+                if number is not None:
+                    self.finished.discard(number)
+            case StatusEvent() if not self.parts.status.sent:
+                return  # nothing sent yet: the (re)connection sends every status anyway
         # Only the connectors the event is about (and connector 0) can change status: a poll, a car,
         # a fault or a session of one connector, a link of one charger.
-        if event.kind in ("status", "link"):
-            connector_ids: tuple[str, ...] = self._connectors_of(event.charger_id)  # type: ignore[union-attr]
-        else:
-            connector_ids = (event.connector_id,)  # type: ignore[union-attr]
+        match event:
+            case StatusEvent(charger_id=charger_id) | LinkEvent(charger_id=charger_id):
+                connector_ids = self._connectors_of(charger_id)
+            case VehicleEvent() | FaultEvent() | SessionEvent():
+                connector_ids = (event.connector_id,)
         self.changed_at(connector_ids)
 
     def _connectors_of(self, charger_id: str) -> tuple[str, ...]:
@@ -292,7 +303,8 @@ class StationBridge:
         """Where a remote start without connectorId goes: a plugged-in car first, else any free one."""
         free = [n for n in sorted(self.parts.connectors) if self.may_start(n)]
         plugged = [n for n in free if (v := self._view(n)) is not None and v.vehicle_present]
-        return (plugged or free or [None])[0]
+        choices = plugged or free
+        return choices[0] if choices else None
 
     async def remote_start(self, number: int, id_tag: str, profile: dict[str, Any] | None) -> None:
         parts = self.parts
@@ -334,6 +346,9 @@ class StationBridge:
         if self._open(number) is not None:
             await self.parts.sessions.stop(connector_id, "UnlockCommand")
         view = self._view(number)
+        if view is None:  # configured but not (yet) reported by its charger: nothing to unlock with
+            log.warning("unlock of connector %s failed: its charger has not reported it", number)
+            return "UnlockFailed"
         try:
             task = self.parts.station.manager.link_task(view.charger_id)
             await task.board.unlock(view.index)
@@ -351,12 +366,7 @@ class StationBridge:
         await asyncio.gather(*stops, return_exceptions=True)
 
     def _spawn(self, coroutine: Any) -> None:
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._pending.start(coroutine)
 
     async def close(self) -> None:
-        for task in list(self._pending):
-            task.cancel()
-        with contextlib.suppress(Exception):
-            await asyncio.gather(*self._pending, return_exceptions=True)
+        await self._pending.close()

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 from typing import Any
 
+from app.background_tasks import BackgroundTasks
 from app.ocpp.errors import CsmsCallError
 from app.ocpp.status_map import OcppStatus
 
@@ -48,15 +49,13 @@ class StatusNotifier:
         self._pending: dict[int, tuple[OcppStatus, float]] = {}  # candidate and since (monotonic)
         self._online = False
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTasks("OCPP status notifier", log)
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="ocpp-status")
+        self._task.start(self._run(), name="ocpp-status")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        await self._task.close()
 
     def connection_up(self) -> None:
         """After an accepted BootNotification: everything is sent again, at once."""

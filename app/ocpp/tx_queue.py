@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
+from app.background_tasks import BackgroundTasks
 from app.db import outbox
 from app.db.base import utc_now
 from app.db.engine import read_only
@@ -95,7 +96,7 @@ class TransactionQueue:
         self._lost_generation = -1  # the connection a send found gone (or silent)
         self._hold_until = 0.0  # ...on which nothing is sent before this time (monotonic)
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTasks("OCPP transaction queue", log)
 
     # -- life cycle and connection ------------------------------------------------------------------
 
@@ -103,14 +104,10 @@ class TransactionQueue:
         """Resumes from the ledger: claims left by a killed predecessor end now (their messages are sent
         again: at least once), then delivery runs whenever a connection is up."""
         self._release_stale_claims()
-        self._task = asyncio.create_task(self._run(), name="ocpp transaction queue")
+        self._task.start(self._run(), name="ocpp transaction queue")
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._task.close()
 
     def connection_up(self) -> None:
         """The CSMS accepted the BootNotification on a new connection: delivery may run (OCPP 1.6

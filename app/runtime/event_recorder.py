@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.chargers.events import FaultEvent, LinkEvent, SessionEvent, StationEvent
+from app.chargers.events import ConnectorSessionChange, FaultEvent, LinkEvent, SessionEvent, StationEvent
 from app.chargers.link_task import LinkState
 from app.db.base import utc_now
 from app.db.engine import session_factory
@@ -78,20 +78,20 @@ class EventRecorder:
     # -- the station's events (app.chargers.events) ---------------------------------------------------
 
     def on_station_event(self, event: StationEvent) -> None:
-        if isinstance(event, LinkEvent):
-            self._link(event)
-        elif isinstance(event, FaultEvent):
-            self._faults(event)
-        elif isinstance(event, SessionEvent) and event.change == "interrupted":
-            connector = event.connector_id
-            self.record(
-                "event",
-                "warning",
-                "session_interrupted",
-                f"{connector}: session interrupted (charger link lost)",
-                charger_id=connector.split("/", 1)[0],
-                connector_name=connector,
-            )
+        match event:
+            case LinkEvent():
+                self._link(event)
+            case FaultEvent():
+                self._faults(event)
+            case SessionEvent(connector_id=connector, change=ConnectorSessionChange.INTERRUPTED):
+                self.record(
+                    "event",
+                    "warning",
+                    "session_interrupted",
+                    f"{connector}: session interrupted (charger link lost)",
+                    charger_id=connector.split("/", 1)[0],
+                    connector_name=connector,
+                )
 
     def _link(self, event: LinkEvent) -> None:
         severity = {LinkState.OFFLINE: "error", LinkState.DEGRADED: "warning"}.get(event.new, "info")

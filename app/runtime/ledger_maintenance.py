@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
+from app.background_tasks import BackgroundTasks
 from app.config.loader import LedgerSettings
 from app.db import outbox
 from app.db.base import utc_now
@@ -63,17 +64,14 @@ class LedgerMaintenance:
         self.clock = clock
         self.policy = retention_policy(settings)
         self.report = MaintenanceReport()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTasks("ledger maintenance", log)
         self._lock = asyncio.Lock()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="ledger-maintenance")
+        self._task.start(self._run(), name="ledger-maintenance")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        await self._task.close()
 
     async def run_once(self) -> MaintenanceReport:
         """One run now (also what the periodic task does); failures are logged and counted, not raised."""

@@ -24,7 +24,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
+from app.background_tasks import BackgroundTasks
 from app.chargers.events import (
+    ConnectorSessionChange,
     ConnectorView,
     LinkEvent,
     SessionEvent,
@@ -65,6 +67,7 @@ from app.sessions.states import (
 )
 from app.station.site import Station
 from app.tariffs import CostBreakdown, Tariff
+from hal.listeners import Listeners
 from hal.wire.messages import FaultBit
 
 log = logging.getLogger(__name__)
@@ -158,10 +161,10 @@ class SessionService:
         self._connector_db_ids: dict[str, int] = {}
         self._samples: list[Sample] = []
         self._unsubscribe: Callable[[], None] | None = None
-        self._housekeeping: asyncio.Task[None] | None = None
+        self._housekeeping = BackgroundTasks("sessions", log)
         self._started_monotonic = time.monotonic()
         self._recovery_deadline: datetime | None = None
-        self._listeners: list[Callable[[SessionChange], None]] = []
+        self._listeners: Listeners[SessionChange] = Listeners("session", log)
         self.writer = LedgerWriter()
         self._opening: set[str] = set()  # connectors whose new session is being committed
         # Readings to add to the end's outbox message (OCPP StopTransaction transactionData with context
@@ -180,13 +183,10 @@ class SessionService:
         self._started_monotonic = time.monotonic()
         self._unsubscribe = self.station.manager.subscribe(self._on_event)
         self.recover()
-        self._housekeeping = asyncio.create_task(self._run_housekeeping(), name="sessions")
+        self._housekeeping.start(self._run_housekeeping(), name="sessions")
 
     async def close(self) -> None:
-        if self._housekeeping is not None:
-            self._housekeeping.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._housekeeping
+        await self._housekeeping.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._flush_samples()
@@ -195,8 +195,7 @@ class SessionService:
 
     def subscribe(self, listener: Callable[[SessionChange], None]) -> Callable[[], None]:
         """Calls `listener` after each committed transition; returns the unsubscribe function."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     def _publish(
         self, live: _LiveSession, from_state: str | None, to_state: str, reason: str | None = None
@@ -210,11 +209,8 @@ class SessionService:
             self.clock(),
             reason,
         )
-        for listener in list(self._listeners):
-            try:
-                listener(change)
-            except Exception:  # a listener's bug must not undo or stop the session's bookkeeping
-                log.exception("session listener failed on %s", change)
+        # A listener's bug must not undo or stop the session's bookkeeping: Listeners logs it.
+        self._listeners.emit(change)
 
     # -- commands ---------------------------------------------------------------------------------
 
@@ -392,17 +388,18 @@ class SessionService:
     # -- events from the charger manager ---------------------------------------------------------
 
     def _on_event(self, event: StationEvent) -> None:
-        if isinstance(event, VehicleEvent):
-            self._on_vehicle(event.connector_id, event.arrived)
-        elif isinstance(event, SessionEvent):
-            self._on_session(event)
-        elif isinstance(event, StatusEvent):
-            for connector_id in event.connector_ids:
-                self._on_status(connector_id)
-        elif isinstance(event, LinkEvent):
-            for connector_id, live in list(self._live.items()):
-                if live.recovering and connector_id.startswith(f"{event.charger_id}/"):
-                    self._reconcile(connector_id)
+        match event:
+            case VehicleEvent(connector_id=connector_id, arrived=arrived):
+                self._on_vehicle(connector_id, arrived)
+            case SessionEvent():
+                self._on_session(event)
+            case StatusEvent(connector_ids=connector_ids):
+                for connector_id in connector_ids:
+                    self._on_status(connector_id)
+            case LinkEvent(charger_id=charger_id):
+                for connector_id, live in list(self._live.items()):
+                    if live.recovering and connector_id.startswith(f"{charger_id}/"):
+                        self._reconcile(connector_id)
 
     def _on_vehicle(self, connector_id: str, arrived: bool) -> None:
         live = self._live.get(connector_id)
@@ -448,11 +445,11 @@ class SessionService:
         if live is None or live.recovering or session.transaction_ref != live.transaction_ref:
             return
         change = event.change
-        if change == "interrupted" and live.state in RUNNING_STATES:
+        if change == ConnectorSessionChange.INTERRUPTED and live.state in RUNNING_STATES:
             self._transition(live, INTERRUPTED, meter_Wh=session.last_energy_Wh, reason="charger lost")
-        elif change == "resumed" and live.state == INTERRUPTED:
+        elif change == ConnectorSessionChange.RESUMED and live.state == INTERRUPTED:
             self._transition(live, CHARGING, meter_Wh=session.last_energy_Wh, reason="charger back")
-        elif change == "ended" and live.state != FINISHING:
+        elif change == ConnectorSessionChange.ENDED and live.state != FINISHING:
             reason = session.end_reason or "Other"
             # After a reboot or a long outage the charger's counter is not the session's: the last
             # reading the ledger holds is the stop (docs/sessions.md).

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable
 
 from app.arbitration import Arbiter
+from app.background_tasks import BackgroundTasks
 from app.balancing.balancer import BuildingMeter, LoadBalancer
 from app.chargers.manager import ChargerManager
 from app.config.loader import ConfiguredCharger, StationConfig
@@ -27,17 +26,14 @@ class Station:
         self.manager = ChargerManager(config, open_board=open_board)
         self.arbiter = Arbiter()
         self.balancer = LoadBalancer(config, self.manager, self.arbiter, building_meter=building_meter)
-        self._balancing: asyncio.Task[None] | None = None
+        self._balancing = BackgroundTasks("station")
 
     async def start(self) -> None:
         await self.manager.start()
-        self._balancing = asyncio.create_task(self.balancer.run(), name="load-balancer")
+        self._balancing.start(self.balancer.run(), name="load-balancer")
 
     async def stop(self) -> None:
-        if self._balancing is not None:
-            self._balancing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._balancing
+        await self._balancing.close()
         await self.manager.stop()
 
     async def __aenter__(self) -> Station:

@@ -10,6 +10,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hal.listeners import Listeners
+
 log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_S = 2.0
@@ -173,7 +175,7 @@ class CardReader(ABC):
     def __init__(self, debounce_s: float = DEFAULT_DEBOUNCE_S) -> None:
         self._debouncer = Debouncer(debounce_s)
         self._streams: set[CardEventStream] = set()
-        self._callbacks: list[CardCallback] = []
+        self._callbacks: Listeners[CardEvent] = Listeners("card event", log)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._running = False
 
@@ -217,13 +219,7 @@ class CardReader(ABC):
 
     def subscribe(self, callback: CardCallback) -> Callable[[], None]:
         """Calls callback(event) on the event loop for every event; returns the unsubscribe function."""
-        self._callbacks.append(callback)
-
-        def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._callbacks.remove(callback)
-
-        return unsubscribe
+        return self._callbacks.subscribe(callback)
 
     @abstractmethod
     async def _start(self) -> None:
@@ -242,11 +238,7 @@ class CardReader(ABC):
                 log.warning("%s: %s: %s", out.reader, out.kind, out.message)
             for stream in list(self._streams):
                 stream._put(out)
-            for callback in list(self._callbacks):
-                try:
-                    callback(out)
-                except Exception:
-                    log.exception("card event callback failed")
+            self._callbacks.emit(out)  # logs a failing callback; the other consumers still get the event
 
     def _report_threadsafe(self, event: CardEvent) -> None:
         """Hands an observation from a worker thread to the event loop."""

@@ -24,7 +24,6 @@ DECODE_ERRORS = frozenset({INCOMPLETE, BAD_MAGIC, UNSUPPORTED_VERSION, BAD_LENGT
 SEQ_UNKNOWN = 0xFFFF  # seq of an ERROR reply whose request header could not be trusted
 _HEADER = struct.Struct("<BBBHB")
 _CRC = struct.Struct("<H")
-_SEQ = struct.Struct("<H")
 # Payload size of every known type; a type missing here is UnknownType.
 _PAYLOAD_SIZE: dict[int, int] = {t: cls.SIZE for t, cls in MESSAGES.items()}
 
@@ -122,11 +121,6 @@ def decode_message(frame: Frame) -> Any:
     if len(frame.payload) < cls.SIZE:
         raise FrameError(BAD_LENGTH, f"payload {len(frame.payload)} shorter than {cls.SIZE}")
     return cls.unpack(frame.payload)
-
-
-def frame_seq_hint(buf: bytes | bytearray | memoryview) -> int:
-    """The seq field of a frame header, or SEQ_UNKNOWN if the header is incomplete."""
-    return _SEQ.unpack_from(buf, 3)[0] if len(buf) >= HEADER_SIZE else SEQ_UNKNOWN
 
 
 @dataclass
