@@ -20,11 +20,11 @@ from typing import Any
 
 from app.charger_health import ChargerHealth
 from app.charger_link_task import (
-    AVAILABLE_STATES,
     LEASE_EXPIRED_WITH_PERMISSION,
     ChargerLinkTask,
     LinkState,
     LinkTuning,
+    link_usable,
 )
 from app.charger_links import open_board as open_link_board
 from app.config import ConfiguredCharger, LinkSettings, StationConfig
@@ -375,7 +375,7 @@ class ChargerManager:
     # -- link listener (called by the link tasks) -----------------------------------------------------
 
     def link_changed(self, task: ChargerLinkTask, old: LinkState, new: LinkState, reason: str) -> None:
-        if old in AVAILABLE_STATES and new not in AVAILABLE_STATES:
+        if link_usable(old) and not link_usable(new):
             loop = asyncio.get_running_loop()
             for connector_id in task.connector_ids:
                 memory = self._memory[connector_id]

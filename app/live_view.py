@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.charger_link_task import LinkState
+from app.charger_link_task import link_usable
 from app.charger_manager import ChargerManager
 from app.station_events import ConnectorView
 from hal.wire_messages import FaultBit, IecState, StatusFlag
@@ -19,7 +19,7 @@ def fault_names(mask: int) -> list[str]:
 
 def render_row(view: ConnectorView, reason: str, session_note: str = "") -> str:
     s = view.status
-    if s is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
+    if s is None or not link_usable(view.link_state):
         return f"{view.connector_id:<12} {view.link_state.value:<10} {reason}"
     notes = fault_names(s.faults)
     flags = StatusFlag(s.flags)

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
-from app.charger_link_task import LinkState
+from app.charger_link_task import link_usable
 from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
 from app.db.meter_store import Sample
@@ -611,7 +611,7 @@ class SessionService:
         """The charger's counter now; also while a fault is latched (the connector is then not
         available for new sessions, but its link and meter are fine), not when the link is down."""
         view = self.station.manager.connector(connector_id)
-        if view.status is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
+        if view.status is None or not link_usable(view.link_state):
             return None
         return view.status.energy_Wh
 
