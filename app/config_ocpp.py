@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.config_schema import ConfigError, setting
+from app.grid_supply import NOMINAL_VOLTAGE_V
 
 # hal/firmware_flasher.py CHIP_IDS: the chips esptool's image header names.
 CHIP_PATTERN = r"^(esp32|esp32s2|esp32s3|esp32c2|esp32c3|esp32c6|esp32h2)$"
@@ -127,7 +128,7 @@ class OcppSettings:
         30.0, minimum=2.0, maximum=300.0, doc="How long a call waits for the CSMS's answer"
     )
     nominal_voltage_V: int = setting(
-        230,
+        NOMINAL_VOLTAGE_V,
         minimum=100,
         maximum=480,
         doc="Phase voltage used to turn watt limits of charging profiles into amps",

@@ -16,6 +16,7 @@ from app import tariff_display
 from app.connector_condition import Condition, connector_condition, worst_fault
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, Connector
+from app.grid_supply import NOMINAL_VOLTAGE_V
 from app.money import format_money
 from app.session_ledger import session_cost
 from app.session_states import ENDED
@@ -157,7 +158,6 @@ STATES: dict[Condition, str] = {
     Condition.RESERVED: "reserved",
     Condition.AVAILABLE: "available",
 }
-NOMINAL_VOLTAGE_V = 230  # per phase, for the connector's maximum power on the screen
 # The car counts as taking all it is offered when it draws within this of the offer (meter tolerance).
 FULL_DRAW_MARGIN_mA = 1000
 

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from app.db.engine import read_only, session_factory
 from app.db.settings_store import get_setting, set_setting
+from app.grid_supply import NOMINAL_VOLTAGE_V
 from app.ocpp.charging_profiles import (
     CHARGE_POINT_MAX,
     TX_DEFAULT,
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 
 SETTING_KEY = "ocpp.charging_profiles"
 ACTOR = "csms"
-NOMINAL_VOLTAGE_V = 230.0
 DEFAULT_PHASES = 3  # section 7.13: numberPhases absent means 3
 DEFAULT_LIMITS = ProfileLimits()
 
