@@ -18,6 +18,8 @@ from typing import Any
 from app.config_kiosk import KioskSettings
 from app.config_ocpp import OcppSettings
 from app.config_schema import ConfigError, setting
+from app.state_dir import DEFAULT_LEDGER_URL
+from app.state_dir import REPO_ROOT as REPO_ROOT  # re-exported: tools and tests find the tree by it
 from app.tariff import Tariff, TariffError, tariff_from_dict
 from hal.charger_board import ChargerSettings
 
@@ -157,7 +159,6 @@ class DemoSettings:
     )
 
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLE = "table"  # pattern marker of a free-form table validated by its own parser (the tariff)
 
 
@@ -175,7 +176,7 @@ class DatabaseSettings:
     def resolved_url(self) -> str:
         """The URL to open; the empty default becomes an absolute path, so the working directory never
         decides which ledger a station writes to."""
-        return self.url or f"sqlite:///{REPO_ROOT / 'var' / 'ledger.sqlite3'}"
+        return self.url or DEFAULT_LEDGER_URL
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
-from app.config import REPO_ROOT, OcppSettings
+from app.config import OcppSettings
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
 from app.esp32_update import Esp32Installer
@@ -46,6 +46,7 @@ from app.ocpp.tx_queue import TransactionQueue
 from app.ocpp.update_package import PackageError, load_public_key
 from app.session_ledger import OUTBOX_STREAM
 from app.software_update import StationInstaller, running_version
+from app.state_dir import state_path
 from app.station_runtime import StationRuntime, StationRuntimeError
 from hal.firmware_flasher import EsptoolFlasher
 
@@ -120,7 +121,7 @@ class OcppService:
         self.on_reset = on_reset
         self.connectors, phases, ratings = self._connector_map()
         self.numbers = {cid: number for number, cid in self.connectors.items()}
-        secrets_dir = Path(settings.secrets_dir) if settings.secrets_dir else REPO_ROOT / "var" / "secrets"
+        secrets_dir = state_path(settings.secrets_dir, "secrets")
         self.secrets = SecretStore(secrets_dir)
         self.secret_keys = _SecretKeys(self.secrets, scope)
         self.config = OcppConfiguration(
@@ -274,7 +275,7 @@ class OcppService:
         if fw.release_root and (scope is None or scope.primary):
             installers["station"] = StationInstaller(Path(fw.release_root))
             self._installs_station = True
-        state_dir = Path(fw.state_dir) if fw.state_dir else REPO_ROOT / "var" / "firmware"
+        state_dir = state_path(fw.state_dir, "firmware")
         ports = list(fw.esp32_ports)
         if scope is not None:  # a charger's identity flashes that charger's ESP32 only (esp32_ports[i])
             state_dir = state_dir / scope.charger_id
@@ -302,7 +303,7 @@ class OcppService:
 
     def _build_diagnostics(self) -> DiagnosticsUploader:
         diag = self.settings.diagnostics
-        work_dir = Path(diag.work_dir) if diag.work_dir else REPO_ROOT / "var" / "diagnostics"
+        work_dir = state_path(diag.work_dir, "diagnostics")
         if self.scope is not None:
             work_dir = work_dir / self.scope.charger_id
         return DiagnosticsUploader(
