@@ -26,6 +26,10 @@ class Condition(enum.Enum):
     NO_LINK = "no_link"  # the station cannot reach the charger (or has no status of it yet)
     FAULTED = "faulted"  # a latched fault: worst_fault() says which
     PREPARING = "preparing"
+    # A session started, the charger not charging yet: its permission or the contactor's close is on
+    # the way. OCPP says Preparing until the contactor closes (section 7.7); the driver, whose session
+    # has begun, is told it is charging.
+    STARTING = "starting"
     CHARGING = "charging"  # contactor closed, the car drawing (section 7.7 Charging)
     SUSPENDED_EV = "suspended_ev"
     SUSPENDED_EVSE = "suspended_evse"
@@ -107,13 +111,13 @@ def _running(view: ConnectorView, session_state: str | None) -> Condition:
     offering energy (PWM on, IEC 61851-1 state B2) that the EV does not take; SuspendedEVSE the EVSE
     not offering it (no PWM: states B1/C1/D1, a smart charging limit or the site's power). Until the
     charger holds the start's permission, or while the contactor is still closing (the diode check),
-    the connector is Preparing.
+    the session is starting.
     """
     assert view.status is not None
     iec_state = view.status.iec_state
     # Before the first close the session is still in its first state (CHARGING); after a pause it is
-    # not, and the connector waiting for the EVSE again is SuspendedEVSE rather than Preparing.
-    waiting = Condition.PREPARING if session_state == CHARGING else Condition.SUSPENDED_EVSE
+    # not, and the connector waiting for the EVSE again is SuspendedEVSE rather than starting.
+    waiting = Condition.STARTING if session_state == CHARGING else Condition.SUSPENDED_EVSE
     if not view.permitted:
         return waiting
     if iec_state in (IecState.C2, IecState.D2):

@@ -150,6 +150,7 @@ STATES: dict[Condition, str] = {
     Condition.NO_LINK: "offline",
     Condition.FAULTED: "faulted",
     Condition.PREPARING: "preparing",
+    Condition.STARTING: "charging",  # the driver's session has begun; the card shows no power yet
     Condition.CHARGING: "charging",
     Condition.SUSPENDED_EV: "suspended_ev",
     Condition.SUSPENDED_EVSE: "suspended_evse",

@@ -1,8 +1,9 @@
 """One connector condition, worded twice: OCPP's StatusNotification and the kiosk's card state agree.
 
 The branches pinned here are those where the OCPP status and the kiosk used to decide differently:
-a session waiting for its transaction on a connector set inoperative, a running session before the
-charger has closed the contactor, and a connector whose charger has not been identified.
+a session waiting for its transaction on a connector set inoperative, a running session whose pilot
+state changed before the session service's debounce, and a connector whose charger has not been
+identified.
 """
 
 from __future__ import annotations
@@ -132,14 +133,19 @@ def test_inoperative_beats_a_session_still_waiting_for_its_transaction(session_s
 
 
 def test_a_running_session_shows_what_the_charger_does_not_what_was_asked() -> None:
-    """The kiosk used to show the session's state (`charging` from the start); Charging is the contactor
-    closed with the car drawing (section 7.7), so before that both say preparing."""
+    """The kiosk used to show the session's state, which follows the pilot only after the session
+    service's debounce; both now follow what the charger reports (section 7.7). Until the charger has
+    closed the contactor OCPP says Preparing and the driver, whose session has begun, charging."""
     before = view(iec=IecState.C1)
+    assert (
+        connector_condition(before, session_state=CHARGING, inoperative=False, reserved=False, finished=False)
+        is Condition.STARTING
+    )
     ocpp, kiosk = both(before, session_state=CHARGING)
-    assert (ocpp["status"], ocpp["errorCode"], kiosk) == ("Preparing", "NoError", ("preparing", None))
+    assert (ocpp["status"], ocpp["errorCode"], kiosk) == ("Preparing", "NoError", ("charging", None))
     permitted = replace(before, permitted=True, status=replace(before.status, iec_state=IecState.C2))
     ocpp, kiosk = both(permitted, session_state=CHARGING)
-    assert (ocpp["status"], kiosk[0]) == ("Preparing", "preparing")  # the contactor is still closing
+    assert (ocpp["status"], kiosk[0]) == ("Preparing", "charging")  # the contactor is still closing
     closed = replace(permitted, contactor_closed=True)
     ocpp, kiosk = both(closed, session_state=CHARGING)
     assert ocpp == {
@@ -149,6 +155,7 @@ def test_a_running_session_shows_what_the_charger_does_not_what_was_asked() -> N
         "timestamp": AT.isoformat(),
     }
     assert kiosk == ("charging", None)
+    # The car stopped taking current: the session is still `charging` until the debounce has passed.
     offered = replace(closed, status=replace(before.status, iec_state=IecState.B2))
     ocpp, kiosk = both(offered, session_state=CHARGING)
     assert (ocpp["status"], kiosk[0]) == ("SuspendedEV", "suspended_ev")

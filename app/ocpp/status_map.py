@@ -34,6 +34,7 @@ STATUSES: dict[Condition, str] = {
     Condition.NO_LINK: "Faulted",
     Condition.FAULTED: "Faulted",
     Condition.PREPARING: "Preparing",
+    Condition.STARTING: "Preparing",
     Condition.CHARGING: "Charging",
     Condition.SUSPENDED_EV: "SuspendedEV",
     Condition.SUSPENDED_EVSE: "SuspendedEVSE",
