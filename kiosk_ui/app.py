@@ -59,17 +59,18 @@ class KioskWindow(QWidget):
         languages: tuple[str, ...] | None = None,
         language: str | None = None,
         idle_timeout_s: float | None = None,
-        plug_timeout_s: float = 120.0,
+        plug_timeout_s: float | None = None,
         message_s: float = 8.0,
     ) -> None:
         super().__init__()
-        settings = getattr(facade, "kiosk", None)
-        wanted = languages or getattr(settings, "languages", None)
+        settings = facade.kiosk  # the [kiosk] settings: their schema holds the defaults
+        wanted = languages or settings.languages
         self.translations = Translations(available_languages(wanted=wanted))
         self.theme = theme or load_theme()
-        self.env = KioskEnv(facade, self.theme, self.translations, plug_timeout_s, message_s)
-        self.default_language: str = language if language else getattr(settings, "default_language", "en")
-        timeout = idle_timeout_s if idle_timeout_s is not None else getattr(settings, "idle_timeout_s", 60.0)
+        plug_s = facade.plug_timeout_s if plug_timeout_s is None else plug_timeout_s
+        self.env = KioskEnv(facade, self.theme, self.translations, plug_s, message_s)
+        self.default_language = language or settings.default_language
+        timeout = idle_timeout_s if idle_timeout_s is not None else settings.idle_timeout_s
         self.setObjectName("kiosk")
         self.setWindowTitle(facade.station_name)
         self.setStyleSheet(self.theme.stylesheet())

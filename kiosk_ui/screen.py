@@ -30,8 +30,8 @@ class KioskEnv:
     facade: DriverFacade
     theme: Theme
     translations: Translations
-    plug_timeout_s: float = 120.0
-    message_s: float = 8.0  # how long a result message (refusal, timeout) stays before idle
+    plug_timeout_s: float  # the session service's (DriverFacade.plug_timeout_s)
+    message_s: float  # how long a result message (refusal, timeout) stays before idle
     _tasks: BackgroundTasks = field(default_factory=lambda: BackgroundTasks("kiosk action", log))
 
     @property
@@ -41,7 +41,7 @@ class KioskEnv:
     @property
     def tariff_language(self) -> str:
         """The language of the facade's price and cost lines; English where the tariff texts lack one."""
-        offered = getattr(self.facade, "tariff_languages", ("en", "ms"))
+        offered = self.facade.tariff_languages
         return self.language if self.language in offered else "en"
 
     def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:

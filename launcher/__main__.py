@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.config.loader import ConfigError, StationConfig, describe_schema, load_config
+from app.config.loader import StationConfig, describe_schema, load_config
+from app.config.schema import ConfigError
 from app.db.schema_guard import DatabaseTooNewError
 from app.runtime.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess

@@ -12,7 +12,8 @@ import random
 import secrets
 import time
 
-from app.config.loader import REPO_ROOT, ConfiguredCharger, DatabaseSettings, StationConfig
+from app.config.loader import ConfiguredCharger, DatabaseSettings, StationConfig
+from app.config.state_dir import STATE_DIR
 from app.driver.auth import DEMO_CARDS, seed_demo_cards
 from app.runtime.runtime import StationRuntime
 from app.sessions.ledger import SessionRefusedError
@@ -23,7 +24,7 @@ from hal.wire.messages import IecState
 ARRIVAL_CHANCE_PER_TICK = 0.25
 STOP_AT_STATION_CHANCE = 0.5  # the other drivers end their session by unplugging (EVDisconnected)
 STAY_S = (20.0, 60.0)
-DEMO_LEDGER = REPO_ROOT / "var" / "demo-ledger.sqlite3"
+DEMO_LEDGER = STATE_DIR / "demo-ledger.sqlite3"
 # A plausible Malaysian public AC tariff, tax inclusive (8 % SST), so the demo shows every line.
 DEMO_TARIFF: Tariff = tariff_from_dict(
     {

@@ -58,7 +58,6 @@ def run_kiosk(
                     *(size or (screen.geometry().width(), screen.geometry().height())),
                     physical_dpi=screen.physicalDotsPerInch(),
                 ),
-                plug_timeout_s=runtime.config.sessions.plug_timeout_s,
             )
             window.destroyed.connect(done.set)
             if fullscreen:

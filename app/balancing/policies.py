@@ -6,8 +6,8 @@ import math
 from dataclasses import dataclass
 
 from app.balancing.allocator import MIN_CURRENT_mA
+from app.config.grid_supply import NOMINAL_VOLTAGE_V
 
-NOMINAL_VOLTAGE_V = 230  # for turning an energy target into a current (IEC 60038 low voltage)
 WANTS_MORE_MARGIN_mA = 700  # a car drawing this close to its reclaimed cap asks for more
 SCHEDULE_BOOST = 1000  # a car behind its schedule is served before every configured class
 IDLE_CLASS = -(10**9)  # below every configured class and claim: an idle car keeps what nobody else needs

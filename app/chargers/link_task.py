@@ -40,6 +40,11 @@ class LinkState(enum.Enum):
 AVAILABLE_STATES = frozenset({LinkState.ONLINE, LinkState.DEGRADED})
 
 
+def link_usable(state: LinkState) -> bool:
+    """The station can use the charger through this link (degraded: polls missed, still answering)."""
+    return state in AVAILABLE_STATES
+
+
 @dataclass(frozen=True, slots=True)
 class LinkTuning:
     """Timing and thresholds of the link rules (constants of the design, not site configuration)."""
@@ -143,7 +148,7 @@ class ChargerLinkTask:
 
     @property
     def available(self) -> bool:
-        return self.state in AVAILABLE_STATES and self.identity is not None
+        return link_usable(self.state) and self.identity is not None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"charger-{self.charger.id}")
@@ -162,7 +167,7 @@ class ChargerLinkTask:
             return
         old, self.state = self.state, state
         self.state_since = time.monotonic()
-        self.health.set_available(state in AVAILABLE_STATES)
+        self.health.set_available(link_usable(state))
         if state in (LinkState.OFFLINE, LinkState.FAULTY):
             log.warning("charger %s %s: %s", self.charger.id, state.value, reason)
         else:

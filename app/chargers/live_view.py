@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.chargers.events import ConnectorView
-from app.chargers.link_task import LinkState
+from app.chargers.link_task import link_usable
 from app.chargers.manager import ChargerManager
 from hal.wire.messages import FaultBit, IecState, StatusFlag
 
@@ -19,7 +19,7 @@ def fault_names(mask: int) -> list[str]:
 
 def render_row(view: ConnectorView, reason: str, session_note: str = "") -> str:
     s = view.status
-    if s is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
+    if s is None or not link_usable(view.link_state):
         return f"{view.connector_id:<12} {view.link_state.value:<10} {reason}"
     notes = fault_names(s.faults)
     flags = StatusFlag(s.flags)

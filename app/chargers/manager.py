@@ -32,11 +32,11 @@ from app.chargers.events import (
 )
 from app.chargers.health import ChargerHealth
 from app.chargers.link_task import (
-    AVAILABLE_STATES,
     LEASE_EXPIRED_WITH_PERMISSION,
     ChargerLinkTask,
     LinkState,
     LinkTuning,
+    link_usable,
 )
 from app.chargers.links import open_board as open_link_board
 from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
@@ -373,7 +373,7 @@ class ChargerManager:
     # -- link listener (called by the link tasks) -----------------------------------------------------
 
     def link_changed(self, task: ChargerLinkTask, old: LinkState, new: LinkState, reason: str) -> None:
-        if old in AVAILABLE_STATES and new not in AVAILABLE_STATES:
+        if link_usable(old) and not link_usable(new):
             loop = asyncio.get_running_loop()
             for connector_id in task.connector_ids:
                 memory = self._memory[connector_id]

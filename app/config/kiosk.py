@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.config.schema import ConfigError, setting
+from hal.card_readers.base import DEFAULT_DEBOUNCE_S
 
 # The languages the driver texts (app/tariffs/messages.py, the kiosk's translations) may come in.
 LANGUAGE_PATTERN = r"^(en|ms|zh_CN|ta)$"
@@ -37,7 +38,10 @@ class KioskSettings:
         pattern=CARD_READER_PATTERN,
     )
     card_debounce_s: float = setting(
-        2.0, minimum=0.0, maximum=10.0, doc="The same card again within this time counts as one tap"
+        DEFAULT_DEBOUNCE_S,
+        minimum=0.0,
+        maximum=10.0,
+        doc="The same card again within this time counts as one tap",
     )
     idle_timeout_s: float = setting(
         60.0,

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from app.config.kiosk import KioskSettings
-from app.config.ocpp import OcppSettings as OcppSettings  # "as": re-exported for callers of app.config.loader
-from app.config.schema import ConfigError as ConfigError
-from app.config.schema import setting
+from app.config.ocpp import OcppSettings
+from app.config.schema import ConfigError, setting
+from app.config.state_dir import DEFAULT_LEDGER_URL
+from app.config.state_dir import REPO_ROOT as REPO_ROOT  # re-exported: tools and tests find the tree by it
 from app.tariffs import Tariff, TariffError, tariff_from_dict
 from hal.board.charger_board import ChargerSettings
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,32}$"
 LINK_PATTERN = r"^(tcp://[A-Za-z0-9_.\-\[\]:]+:\d{1,5}|i2c://\d{1,2}/0x[0-7][0-9a-fA-F])$"
+# What a charger uses when told nothing (the firmware's ChargerConfig, mirrored by
+# hal/board/charger_board.py): the defaults of the settings the station sends it with CONFIGURE.
+_BOARD = ChargerSettings()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,7 +36,9 @@ class ConfiguredCharger:
 
     id: str = setting(doc="Charger id shown to operators and used in logs", pattern=ID_PATTERN)
     link: str = setting(doc="tcp://HOST:PORT (Ethernet) or i2c://BUS/0xADDR (I2C)", pattern=LINK_PATTERN)
-    max_current_mA: int = setting(32000, minimum=6000, maximum=80000, doc="Installation maximum per phase")
+    max_current_mA: int = setting(
+        _BOARD.max_current_mA, minimum=6000, maximum=80000, doc="Installation maximum per phase"
+    )
     connectors: int = setting(1, minimum=1, maximum=4, doc="Connectors on this charger")
     phases: int = setting(3, minimum=1, maximum=3, doc="1 (single-phase) or 3 (three-phase)")
     wiring: str = setting(
@@ -129,9 +135,14 @@ class LinkSettings:
 
     poll_hz: float = setting(5.0, minimum=0.5, maximum=20.0, doc="Status polls per second per charger")
     heartbeat_ms: int = setting(1000, minimum=100, maximum=60000, doc="Heartbeat period (renews the lease)")
-    lease_ms: int = setting(5000, minimum=500, maximum=600000, doc="Charger lease; must exceed heartbeat_ms")
+    lease_ms: int = setting(
+        _BOARD.lease_ms, minimum=500, maximum=600000, doc="Charger lease; must exceed heartbeat_ms"
+    )
     failsafe_current_mA: int = setting(
-        0, minimum=0, maximum=80000, doc="Current a charger falls back to when the lease expires (0 = stop)"
+        _BOARD.failsafe_current_mA,
+        minimum=0,
+        maximum=80000,
+        doc="Current a charger falls back to when the lease expires (0 = stop)",
     )
     request_timeout_ms: int = setting(300, minimum=20, maximum=10000, doc="Time to wait for one reply")
     session_timeout_s: float = setting(
@@ -158,7 +169,6 @@ class DemoSettings:
     )
 
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TABLE = "table"  # pattern marker of a free-form table validated by its own parser (the tariff)
 
 
@@ -176,7 +186,7 @@ class DatabaseSettings:
     def resolved_url(self) -> str:
         """The URL to open; the empty default becomes an absolute path, so the working directory never
         decides which ledger a station writes to."""
-        return self.url or f"sqlite:///{REPO_ROOT / 'var' / 'ledger.sqlite3'}"
+        return self.url or DEFAULT_LEDGER_URL
 
 
 @dataclass(frozen=True, kw_only=True)

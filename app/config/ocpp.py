@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.config.grid_supply import NOMINAL_VOLTAGE_V
 from app.config.schema import ConfigError, setting
 
 # hal/board/flasher.py CHIP_IDS: the chips esptool's image header names.
@@ -127,7 +128,7 @@ class OcppSettings:
         30.0, minimum=2.0, maximum=300.0, doc="How long a call waits for the CSMS's answer"
     )
     nominal_voltage_V: int = setting(
-        230,
+        NOMINAL_VOLTAGE_V,
         minimum=100,
         maximum=480,
         doc="Phase voltage used to turn watt limits of charging profiles into amps",

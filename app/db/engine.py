@@ -9,7 +9,9 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_URL = "sqlite:///var/ledger.sqlite3"
+from app.config.state_dir import DEFAULT_LEDGER_URL
+
+DEFAULT_URL = DEFAULT_LEDGER_URL
 READ_ONLY_OPTION = "ledger_read_only"
 BUSY_TIMEOUT_MS = 5000  # another process (the admin tool, a backup) may hold the write lock briefly
 

@@ -38,11 +38,12 @@ class Sample(NamedTuple):
 
 @dataclass(frozen=True)
 class RetentionPolicy:
-    """How long each resolution is kept (days); None keeps it for ever. Sizes: docs/database.md."""
+    """How long each resolution is kept (days); None keeps it for ever. Sizes: docs/database.md. The
+    station's defaults are the [ledger] settings' (app/ledger_maintenance.retention_policy)."""
 
-    raw_samples_days: int | None = 90
-    minute_rollups_days: int | None = 400
-    hour_rollups_days: int | None = 3650
+    raw_samples_days: int | None
+    minute_rollups_days: int | None
+    hour_rollups_days: int | None
     day_rollups_days: int | None = None
 
 

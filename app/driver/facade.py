@@ -97,6 +97,8 @@ class DriverFacade:
         self.kiosk = kiosk or getattr(runtime.config, "kiosk", None) or KioskSettings()
         self.station_name = runtime.config.station_name
         self.helpline = self.kiosk.helpline
+        # The session service's: the plug-in screen counts down the time the service waits.
+        self.plug_timeout_s = runtime.sessions.timing.plug_timeout_s
         self._own_reader = card_reader is None
         self._reader = card_reader or open_card_reader(self.kiosk.card_reader, self.kiosk.card_debounce_s)
         self._listeners: Listeners[DriverEvent] = Listeners("driver event", log)

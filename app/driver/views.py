@@ -14,20 +14,14 @@ from typing import Any, Literal
 from sqlalchemy import Engine, select
 
 from app.chargers.events import ConnectorView
-from app.chargers.link_task import LinkState
+from app.config.grid_supply import NOMINAL_VOLTAGE_V
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, Connector
 from app.money import format_money
+from app.sessions.connector_condition import Condition, connector_condition, worst_fault
 from app.sessions.ledger import session_cost
 from app.sessions.states import (
-    AUTHORISED,
-    CHARGING,
     ENDED,
-    FINISHING,
-    INTERRUPTED,
-    SUSPENDED_EV,
-    SUSPENDED_EVSE,
-    WAITING_FOR_PLUG,
 )
 from app.tariffs import display as tariff_display
 from app.tariffs import tariff_from_dict
@@ -142,49 +136,49 @@ class ReaderProblem:
 DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem
 
 
-# Latched fault -> the fault screen's key, most severe first (the same order as the OCPP error codes in
-# app/ocpp/status_map.py): a connector shows one fault. The technician's actions: docs/fault-catalogue.md.
-FAULT_KEYS: tuple[tuple[FaultBit, str], ...] = (
-    (FaultBit.WELDED_CONTACTOR, "contactor_welded"),
-    (FaultBit.RCD_TRIP, "residual_current"),
-    (FaultBit.GROUND_FAULT, "ground_fault"),
-    (FaultBit.EMERGENCY_STOP, "emergency_stop"),
-    (FaultBit.GROSS_OVERCURRENT, "overcurrent"),
-    (FaultBit.OVERCURRENT, "overcurrent"),
-    (FaultBit.OVERTEMPERATURE, "overtemperature"),
-    (FaultBit.OVERVOLTAGE, "grid_voltage"),
-    (FaultBit.UNDERVOLTAGE, "grid_voltage"),
-    (FaultBit.CONTACTOR_FEEDBACK, "contactor_feedback"),
-    (FaultBit.LOCK_FAULT, "lock_fault"),
-    (FaultBit.DIODE_FAULT, "vehicle_pilot"),
-    (FaultBit.PILOT_FAULT, "vehicle_pilot"),
-    (FaultBit.VENTILATION_REFUSED, "ventilation_refused"),
-    (FaultBit.PP_FAULT, "cable_fault"),
-    (FaultBit.SELF_TEST_FAILED, "self_test_failed"),
-)
-LINK_LOST = "link_lost"  # the station cannot reach the charger: out of service, not a charger fault
-_SESSION_STATES = {
-    AUTHORISED: "preparing",
-    WAITING_FOR_PLUG: "preparing",
-    CHARGING: "charging",
-    SUSPENDED_EV: "suspended_ev",
-    SUSPENDED_EVSE: "suspended_evse",
-    INTERRUPTED: "suspended_evse",
-    FINISHING: "finishing",
+# Latched fault -> the fault screen's key (severity order: app/connector_condition.FAULT_SEVERITY, the
+# same as the OCPP error codes'). The technician's actions: docs/fault-catalogue.md.
+FAULT_KEYS: dict[FaultBit, str] = {
+    FaultBit.WELDED_CONTACTOR: "contactor_welded",
+    FaultBit.RCD_TRIP: "residual_current",
+    FaultBit.GROUND_FAULT: "ground_fault",
+    FaultBit.EMERGENCY_STOP: "emergency_stop",
+    FaultBit.GROSS_OVERCURRENT: "overcurrent",
+    FaultBit.OVERCURRENT: "overcurrent",
+    FaultBit.OVERTEMPERATURE: "overtemperature",
+    FaultBit.OVERVOLTAGE: "grid_voltage",
+    FaultBit.UNDERVOLTAGE: "grid_voltage",
+    FaultBit.CONTACTOR_FEEDBACK: "contactor_feedback",
+    FaultBit.LOCK_FAULT: "lock_fault",
+    FaultBit.DIODE_FAULT: "vehicle_pilot",
+    FaultBit.PILOT_FAULT: "vehicle_pilot",
+    FaultBit.VENTILATION_REFUSED: "ventilation_refused",
+    FaultBit.PP_FAULT: "cable_fault",
+    FaultBit.SELF_TEST_FAILED: "self_test_failed",
 }
-NOMINAL_VOLTAGE_V = 230  # per phase, for the connector's maximum power on the screen
+LINK_LOST = "link_lost"  # the station cannot reach the charger: out of service, not a charger fault
+# Condition -> ConnectorCard.state (one of CONNECTOR_STATES).
+STATES: dict[Condition, str] = {
+    Condition.NO_LINK: "offline",
+    Condition.FAULTED: "faulted",
+    Condition.PREPARING: "preparing",
+    Condition.STARTING: "charging",  # the driver's session has begun; the card shows no power yet
+    Condition.CHARGING: "charging",
+    Condition.SUSPENDED_EV: "suspended_ev",
+    Condition.SUSPENDED_EVSE: "suspended_evse",
+    Condition.FINISHING: "finishing",
+    Condition.UNAVAILABLE: "unavailable",
+    Condition.RESERVED: "reserved",
+    Condition.AVAILABLE: "available",
+}
 # The car counts as taking all it is offered when it draws within this of the offer (meter tolerance).
 FULL_DRAW_MARGIN_mA = 1000
 
 
 def fault_key(faults: int) -> str | None:
     """The most severe latched fault's key, None without faults."""
-    if not faults:  # every card, ten times a second: the table only when there is a fault
-        return None
-    for bit, key in FAULT_KEYS:
-        if faults & bit:
-            return key
-    return None
+    fault = worst_fault(faults)
+    return None if fault is None else FAULT_KEYS[fault]
 
 
 def connector_state(
@@ -195,21 +189,17 @@ def connector_state(
     reserved: bool,
     finished: bool,
 ) -> tuple[str, str | None]:
-    """(state, fault key) of one connector, in the order OCPP 1.6 section 4.9 gives statuses: no link
-    and faults first (a driver must not try there), then the session, availability, a plugged car
-    without a session (Finishing after a session ended, else Preparing), a reservation."""
-    if view is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED) or view.status is None:
-        return "offline", LINK_LOST
-    key = fault_key(view.status.faults)
-    if key is not None:
-        return "faulted", key
-    if session_state in _SESSION_STATES:
-        return _SESSION_STATES[session_state], None
-    if inoperative or not view.available:
-        return "unavailable", None
-    if view.vehicle_present:
-        return ("finishing" if finished else "preparing"), None
-    return ("reserved" if reserved else "available"), None
+    """(state, fault key) of one connector: its condition (app/sessions/connector_condition.py) in the kiosk's
+    words; the fault key for `offline` and `faulted` only."""
+    condition = connector_condition(
+        view, session_state=session_state, inoperative=inoperative, reserved=reserved, finished=finished
+    )
+    if condition is Condition.NO_LINK:
+        return STATES[condition], LINK_LOST
+    if condition is Condition.FAULTED:
+        assert view is not None and view.status is not None
+        return STATES[condition], fault_key(view.status.faults)
+    return STATES[condition], None
 
 
 def limited_by_site(view: ConnectorView | None, state: str) -> bool:

@@ -13,7 +13,7 @@ from app.ocpp.identities import OcppIdentities
 from app.ocpp.service import OcppService
 
 if TYPE_CHECKING:
-    from app.config.loader import OcppSettings
+    from app.config.ocpp import OcppSettings
     from app.runtime.runtime import StationRuntime
 
 

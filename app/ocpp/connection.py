@@ -54,7 +54,7 @@ class CsmsEndpoint:
 
     url: str
     identity: str
-    security_profile: int = 0
+    security_profile: int  # the SecurityProfile in force (0..3, OCPP 1.6 Security Whitepaper)
     password: str | None = None  # AuthorizationKey, profiles 1 and 2
     ca_file: Path | None = None  # trust anchor for the CSMS's certificate, profiles 2 and 3
     client_cert: Path | None = None  # profile 3
@@ -125,7 +125,7 @@ class CsmsConnection:
         on_connected: Callable[[RpcChargePoint], Coroutine[Any, Any, None]],
         *,
         ping_interval_s: Callable[[], float] = lambda: 60.0,
-        response_timeout_s: float = 30.0,
+        response_timeout_s: float,  # [ocpp] response_timeout_s
         observe: FrameObserver | None = None,
         backoff: Backoff | None = None,
         on_disconnected: Callable[[], None] | None = None,

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from app.config.ocpp import OcppDiagnosticsSettings
 from app.db.engine import read_only
 from app.db.models_logs import EventLogEntry
 from app.ocpp.file_transfer import TransferError, upload
@@ -44,6 +45,7 @@ _SECRET_KEY = re.compile(
 )
 _URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^/:@\s]+:)[^@\s/]+@", re.IGNORECASE)
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
+_SETTINGS = OcppDiagnosticsSettings()  # the [ocpp.diagnostics] schema's defaults: the uploader's too
 
 
 def redact(value: Any, name: str = "") -> Any:
@@ -83,10 +85,10 @@ class DiagnosticsUploader:
         engine: Engine | None = None,
         log_dir: Path | None = None,
         configuration: Callable[[], Mapping[str, Any]] = dict,
-        http_method: str = "PUT",
+        http_method: str = _SETTINGS.upload_method,
         ssl_context: ssl.SSLContext | None = None,
-        timeout_s: float = 60.0,
-        max_log_bytes: int = 32 * 1024 * 1024,
+        timeout_s: float = _SETTINGS.transfer_timeout_s,
+        max_log_bytes: int = _SETTINGS.max_log_MB * 1024 * 1024,
         default_attempts: int = 3,
         default_retry_interval_s: int = 60,
     ) -> None:

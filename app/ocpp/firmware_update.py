@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from app.config.ocpp import OcppFirmwareSettings
 from app.ocpp.file_transfer import TransferError, download
 from app.updates.package_format import PackageError, VerifiedPackage, verify_package
 
@@ -112,12 +113,15 @@ class UpdateRequest:
     retry_interval_s: int
 
 
+_SETTINGS = OcppFirmwareSettings()  # the [ocpp.firmware] schema's defaults are the one source of these
+
+
 @dataclass(frozen=True)
 class UpdateLimits:
     """Bounds of one update; the defaults apply when UpdateFirmware.req leaves retries/retryInterval out."""
 
-    max_package_bytes: int = 64 * 1024 * 1024
-    timeout_s: float = 60.0
+    max_package_bytes: int = _SETTINGS.max_package_MB * 1024 * 1024
+    timeout_s: float = _SETTINGS.transfer_timeout_s
     default_attempts: int = 3
     default_retry_interval_s: int = 60
     max_attempts: int = 10

@@ -23,7 +23,7 @@ from app.ocpp.service import OcppService
 from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM
 
 if TYPE_CHECKING:
-    from app.config.loader import OcppSettings
+    from app.config.ocpp import OcppSettings
     from app.runtime.runtime import StationRuntime
 
 log = logging.getLogger(__name__)

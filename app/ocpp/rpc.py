@@ -106,7 +106,7 @@ class RpcChargePoint(ChargePoint):  # type: ignore[misc]  # the ocpp library has
         identity: str,
         connection: Any,
         *,
-        response_timeout_s: float = 30.0,
+        response_timeout_s: float,  # [ocpp] response_timeout_s
         observe: FrameObserver | None = None,
         handlers: Mapping[str, Handler] | None = None,
     ) -> None:

@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from app.background_tasks import BackgroundTasks
-from app.config.loader import REPO_ROOT, OcppSettings
+from app.config.ocpp import OcppSettings
+from app.config.state_dir import state_path
 from app.db.engine import read_only, session_factory
 from app.db.models import Connector
 from app.ocpp.availability import SETTING as AVAILABILITY_SETTING
@@ -129,7 +130,7 @@ class OcppService(ChargePointsPort):
         self.on_reset = on_reset
         self.connectors, phases, ratings = self._connector_map()
         self.numbers = {cid: number for number, cid in self.connectors.items()}
-        secrets_dir = Path(settings.secrets_dir) if settings.secrets_dir else REPO_ROOT / "var" / "secrets"
+        secrets_dir = state_path(settings.secrets_dir, "secrets")
         self.secrets = SecretStore(secrets_dir)
         self.secret_keys = _SecretKeys(self.secrets, scope)
         self.config = OcppConfiguration(
@@ -308,7 +309,7 @@ class OcppService(ChargePointsPort):
         if fw.release_root and (scope is None or scope.primary):
             installers["station"] = StationInstaller(Path(fw.release_root))
             self._installs_station = True
-        state_dir = Path(fw.state_dir) if fw.state_dir else REPO_ROOT / "var" / "firmware"
+        state_dir = state_path(fw.state_dir, "firmware")
         ports = list(fw.esp32_ports)
         if scope is not None:  # a charger's identity flashes that charger's ESP32 only (esp32_ports[i])
             state_dir = state_dir / scope.charger_id
@@ -336,7 +337,7 @@ class OcppService(ChargePointsPort):
 
     def _build_diagnostics(self) -> DiagnosticsUploader:
         diag = self.settings.diagnostics
-        work_dir = Path(diag.work_dir) if diag.work_dir else REPO_ROOT / "var" / "diagnostics"
+        work_dir = state_path(diag.work_dir, "diagnostics")
         if self.scope is not None:
             work_dir = work_dir / self.scope.charger_id
         return DiagnosticsUploader(

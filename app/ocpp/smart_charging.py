@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.config.grid_supply import NOMINAL_VOLTAGE_V
 from app.db.engine import read_only, session_factory
 from app.db.settings_store import get_setting, set_setting
 from app.ocpp.charging_profiles import (
@@ -32,7 +33,6 @@ log = logging.getLogger(__name__)
 
 SETTING_KEY = "ocpp.charging_profiles"
 ACTOR = "csms"
-NOMINAL_VOLTAGE_V = 230.0
 DEFAULT_PHASES = 3  # section 7.13: numberPhases absent means 3
 DEFAULT_LIMITS = ProfileLimits()
 

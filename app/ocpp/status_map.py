@@ -5,44 +5,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.chargers.events import ConnectorView
-from app.chargers.link_task import LinkState
-from app.sessions.states import (
-    AUTHORISED,
-    CHARGING,
-    FINISHING,
-    INTERRUPTED,
-    SUSPENDED_EV,
-    SUSPENDED_EVSE,
-    WAITING_FOR_PLUG,
-)
-from hal.wire.messages import FaultBit, IecState, StatusFlag
+from app.sessions.connector_condition import Condition, connector_condition, worst_fault
+from hal.wire.messages import FaultBit, StatusFlag
 
-# Latched fault -> ChargePointErrorCode (section 7.6), most severe first: a connector shows one code.
-FAULT_ERROR_CODES: tuple[tuple[FaultBit, str, str], ...] = (
-    (FaultBit.WELDED_CONTACTOR, "PowerSwitchFailure", "contactor welded"),
-    (FaultBit.RCD_TRIP, "GroundFailure", "residual current device tripped"),
-    (FaultBit.GROUND_FAULT, "GroundFailure", "protective earth fault"),
-    (FaultBit.EMERGENCY_STOP, "OtherError", "emergency stop pressed"),
-    (FaultBit.GROSS_OVERCURRENT, "OverCurrentFailure", "gross over-current"),
-    (FaultBit.OVERCURRENT, "OverCurrentFailure", "over-current"),
-    (FaultBit.OVERTEMPERATURE, "HighTemperature", "over-temperature"),
-    (FaultBit.OVERVOLTAGE, "OverVoltage", "grid over-voltage"),
-    (FaultBit.UNDERVOLTAGE, "UnderVoltage", "grid under-voltage"),
-    (FaultBit.CONTACTOR_FEEDBACK, "PowerSwitchFailure", "contactor feedback disagrees"),
-    (FaultBit.LOCK_FAULT, "ConnectorLockFailure", "connector lock failed"),
-    (FaultBit.DIODE_FAULT, "EVCommunicationError", "pilot diode missing"),
-    (FaultBit.PILOT_FAULT, "EVCommunicationError", "control pilot fault"),
-    (FaultBit.VENTILATION_REFUSED, "EVCommunicationError", "vehicle asked for ventilation"),
-    (FaultBit.PP_FAULT, "OtherError", "proximity pilot fault"),
-    (FaultBit.SELF_TEST_FAILED, "InternalError", "self-test failed"),
-)
-_SESSION_STATUS = {
-    AUTHORISED: "Preparing",
-    WAITING_FOR_PLUG: "Preparing",
-    FINISHING: "Finishing",
-    INTERRUPTED: "SuspendedEVSE",
+# Latched fault -> ChargePointErrorCode (section 7.6) and info; the severity order is
+# app/connector_condition.FAULT_SEVERITY.
+FAULT_ERROR_CODES: dict[FaultBit, tuple[str, str]] = {
+    FaultBit.WELDED_CONTACTOR: ("PowerSwitchFailure", "contactor welded"),
+    FaultBit.RCD_TRIP: ("GroundFailure", "residual current device tripped"),
+    FaultBit.GROUND_FAULT: ("GroundFailure", "protective earth fault"),
+    FaultBit.EMERGENCY_STOP: ("OtherError", "emergency stop pressed"),
+    FaultBit.GROSS_OVERCURRENT: ("OverCurrentFailure", "gross over-current"),
+    FaultBit.OVERCURRENT: ("OverCurrentFailure", "over-current"),
+    FaultBit.OVERTEMPERATURE: ("HighTemperature", "over-temperature"),
+    FaultBit.OVERVOLTAGE: ("OverVoltage", "grid over-voltage"),
+    FaultBit.UNDERVOLTAGE: ("UnderVoltage", "grid under-voltage"),
+    FaultBit.CONTACTOR_FEEDBACK: ("PowerSwitchFailure", "contactor feedback disagrees"),
+    FaultBit.LOCK_FAULT: ("ConnectorLockFailure", "connector lock failed"),
+    FaultBit.DIODE_FAULT: ("EVCommunicationError", "pilot diode missing"),
+    FaultBit.PILOT_FAULT: ("EVCommunicationError", "control pilot fault"),
+    FaultBit.VENTILATION_REFUSED: ("EVCommunicationError", "vehicle asked for ventilation"),
+    FaultBit.PP_FAULT: ("OtherError", "proximity pilot fault"),
+    FaultBit.SELF_TEST_FAILED: ("InternalError", "self-test failed"),
 }
-_RUNNING = (CHARGING, SUSPENDED_EV, SUSPENDED_EVSE)
+# Condition -> ChargePointStatus (section 7.7). A lost charger link is Faulted with InternalError: the
+# connector cannot be used and the station cannot say why (section 4.9 has no status for it).
+STATUSES: dict[Condition, str] = {
+    Condition.NO_LINK: "Faulted",
+    Condition.FAULTED: "Faulted",
+    Condition.PREPARING: "Preparing",
+    Condition.STARTING: "Preparing",
+    Condition.CHARGING: "Charging",
+    Condition.SUSPENDED_EV: "SuspendedEV",
+    Condition.SUSPENDED_EVSE: "SuspendedEVSE",
+    Condition.FINISHING: "Finishing",
+    Condition.UNAVAILABLE: "Unavailable",
+    Condition.RESERVED: "Reserved",
+    Condition.AVAILABLE: "Available",
+}
 
 
 @dataclass(frozen=True)
@@ -62,58 +62,27 @@ def connector_status(
     reserved: bool,
     finished: bool,
 ) -> OcppStatus:
-    """The status of one connector.
+    """The status of one connector: its condition (app/sessions/connector_condition.py) in OCPP's words.
 
     `finished`: a session ended on it while the car is still plugged (Finishing until unplugged).
-    Faults beat availability (a technician must see them), availability beats a reservation.
     """
-    if view is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED) or view.status is None:
+    condition = connector_condition(
+        view, session_state=session_state, inoperative=inoperative, reserved=reserved, finished=finished
+    )
+    if condition is Condition.NO_LINK:
         state = "no link" if view is None else view.link_state.value
         return OcppStatus("Faulted", "InternalError", f"charger link {state}")
-    faults = view.status.faults
-    if faults:  # computed for every connector at every poll: the table only when there is a fault
-        for bit, code, info in FAULT_ERROR_CODES:
-            if faults & bit:
-                return OcppStatus("Faulted", code, info)
-    warning = "HighTemperature" if view.status.flags & StatusFlag.DERATING else "NoError"
-    warning_info = "derating for temperature" if warning != "NoError" else None
-    if session_state in _RUNNING:
-        return OcppStatus(_running_status(view, session_state), warning, warning_info)
-    if session_state in _SESSION_STATUS:
-        status = _SESSION_STATUS[session_state]
-        if status == "Preparing" and inoperative:
-            status = "Unavailable"
-        return OcppStatus(status, warning, warning_info)
-    if inoperative:
-        return OcppStatus("Unavailable", warning, warning_info)
-    if view.vehicle_present:
-        return OcppStatus("Finishing" if finished else "Preparing", warning, warning_info)
-    if reserved:
-        return OcppStatus("Reserved", warning, warning_info)
-    return OcppStatus("Available", warning, warning_info)
-
-
-def _running_status(view: ConnectorView, session_state: str | None) -> str:
-    """A running transaction's status from what the charger reports, not from what was asked of it.
-
-    Section 4.9 / 7.7: Charging is the contactor closed with the EV charging; SuspendedEV the EVSE
-    offering energy (PWM on, IEC 61851-1 state B2) that the EV does not take; SuspendedEVSE the EVSE
-    not offering it (no PWM: states B1/C1/D1, a smart charging limit or the site's power). Until the
-    charger holds the start's permission, or while the contactor is still closing (the diode check),
-    the connector is Preparing.
-    """
-    assert view.status is not None
-    iec_state = view.status.iec_state
-    # Before the first close the session is still in its first state (CHARGING); after a pause it is
-    # not, and the connector waiting for the EVSE again is SuspendedEVSE rather than Preparing.
-    waiting = "Preparing" if session_state == CHARGING else "SuspendedEVSE"
-    if not view.permitted:
-        return waiting
-    if iec_state in (IecState.C2, IecState.D2):
-        return "Charging" if view.contactor_closed else waiting
-    if iec_state == IecState.B2:
-        return "SuspendedEV"
-    return "SuspendedEVSE"
+    assert view is not None and view.status is not None
+    if condition is Condition.FAULTED:
+        fault = worst_fault(view.status.faults)
+        assert fault is not None
+        code, info = FAULT_ERROR_CODES[fault]
+        return OcppStatus("Faulted", code, info)
+    # Derating is a warning: the connector still works, at a lower current (section 7.6 allows an
+    # errorCode with any status).
+    if view.status.flags & StatusFlag.DERATING:
+        return OcppStatus(STATUSES[condition], "HighTemperature", "derating for temperature")
+    return OcppStatus(STATUSES[condition])
 
 
 def charge_point_status(statuses: list[OcppStatus], *, inoperative: bool) -> OcppStatus:

@@ -118,14 +118,7 @@ class StatusNotifier:
         return next_due
 
     async def _send(self, connector: int, status: OcppStatus) -> bool:
-        payload: dict[str, Any] = {
-            "connectorId": connector,
-            "errorCode": status.error_code,
-            "status": status.status,
-            "timestamp": self.clock().isoformat(),
-        }
-        if status.info:
-            payload["info"] = status.info[:50]
+        payload = notification_payload(connector, status, self.clock())
         try:
             await self.send("StatusNotification", payload)
         except (CsmsCallError, TimeoutError, ConnectionError) as err:
@@ -133,3 +126,16 @@ class StatusNotifier:
             return False
         self.sent[connector] = status
         return True
+
+
+def notification_payload(connector: int, status: OcppStatus, at: datetime) -> dict[str, Any]:
+    """A StatusNotification.req (section 4.9); info is a CiString50Type, cut to fit."""
+    payload: dict[str, Any] = {
+        "connectorId": connector,
+        "errorCode": status.error_code,
+        "status": status.status,
+        "timestamp": at.isoformat(),
+    }
+    if status.info:
+        payload["info"] = status.info[:50]
+    return payload

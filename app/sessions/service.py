@@ -34,7 +34,8 @@ from app.chargers.events import (
     StatusEvent,
     VehicleEvent,
 )
-from app.chargers.link_task import LinkState
+from app.chargers.link_task import link_usable
+from app.config.loader import LedgerSettings, SessionSettings
 from app.db.base import utc_now
 from app.db.engine import read_only, session_factory
 from app.db.meter_store import Sample
@@ -123,14 +124,20 @@ class SessionChange:
     reason: str | None = None  # the stop reason when to_state is "ended"
 
 
+# The configuration schema's defaults (app/config/loader.py) are the one source of the configurable periods.
+_LEDGER, _SESSIONS = LedgerSettings(), SessionSettings()
+
+
 @dataclass(frozen=True)
 class SessionTiming:
-    """The service's periods and timeouts (seconds)."""
+    """The service's periods and timeouts (seconds); built from the configuration by
+    app/station_runtime.session_timing, the last two are design constants."""
 
-    sample_interval_s: float = 10.0  # meter samples per connector (docs/database.md sizes)
-    flush_interval_s: float = 30.0  # samples are written in batches at most this far apart
-    plug_timeout_s: float = 120.0  # authorised without a plug this long: ended "Other"
-    stop_timeout_s: float = 15.0  # a stop the charger does not confirm in time ends on the last reading
+    # What each means: the schema's doc ([ledger] and [sessions] in docs/configuration.md).
+    sample_interval_s: float = _LEDGER.sample_interval_s
+    flush_interval_s: float = _LEDGER.flush_interval_s
+    plug_timeout_s: float = _SESSIONS.plug_timeout_s
+    stop_timeout_s: float = _SESSIONS.stop_timeout_s
     suspend_debounce_s: float = 2.0  # a pilot state held this long changes charging <-> suspended
     housekeeping_s: float = 0.25
 
@@ -615,7 +622,7 @@ class SessionService:
         """The charger's counter now; also while a fault is latched (the connector is then not
         available for new sessions, but its link and meter are fine), not when the link is down."""
         view = self.station.manager.connector(connector_id)
-        if view.status is None or view.link_state not in (LinkState.ONLINE, LinkState.DEGRADED):
+        if view.status is None or not link_usable(view.link_state):
             return None
         return view.status.energy_Wh
 
