@@ -39,8 +39,9 @@ from sqlalchemy import Engine, select
 
 from app.db.engine import read_only, session_factory
 from app.db.models import ChargingSession, OutboxMessage
+from app.sessions import tx_messages
 from app.sessions.ledger import OUTBOX_STREAM
-from app.sessions.service import SessionTiming, tx_messages
+from app.sessions.service import SessionTiming
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSACTION_ACTIONS = ("StartTransaction", "MeterValues", "StopTransaction")
