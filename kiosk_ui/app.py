@@ -25,7 +25,7 @@ from kiosk_ui.screens.summary import SummaryScreen
 from kiosk_ui.theme import Theme, load_theme
 
 if TYPE_CHECKING:
-    from app.driver.facade import DriverFacade
+    from app.driver import DriverFacade
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.driver.views import CardTapped, ConnectorsChanged, ReaderProblem, SessionEnded
+from app.driver import CardTapped, ConnectorsChanged, ReaderProblem, SessionEnded
 
 if TYPE_CHECKING:
-    from app.driver.facade import DriverFacade
-    from app.driver.views import DriverEvent
+    from app.driver import DriverEvent, DriverFacade
 
 
 class FacadeBridge(QObject):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from app.driver.views import CardOutcome, SessionSummary
+    from app.driver import CardOutcome, SessionSummary
     from kiosk_ui.screen import KioskEnv
 
 log = logging.getLogger(__name__)

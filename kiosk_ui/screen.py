@@ -18,7 +18,7 @@ from kiosk_ui.i18n import Translations
 from kiosk_ui.theme import Theme, icon_path
 
 if TYPE_CHECKING:
-    from app.driver.facade import DriverFacade
+    from app.driver import DriverFacade
 
 log = logging.getLogger(__name__)
 

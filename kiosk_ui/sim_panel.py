@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.background_tasks import BackgroundTasks
-from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS
+from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS
 
 if TYPE_CHECKING:
-    from app.driver.facade import DriverFacade
+    from app.driver import DriverFacade
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.driver.views import CONNECTOR_STATES
+from app.driver import CONNECTOR_STATES
 
 # Connector states the driver can start a session on; "out of service" means none of them is usable.
 USABLE_STATES = tuple(s for s in CONNECTOR_STATES if s not in ("unavailable", "faulted", "offline"))

@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.config.loader import StationConfig, describe_schema, load_config
-from app.config.schema import ConfigError
-from app.db.schema_guard import DatabaseTooNewError
-from app.runtime.runtime import StationRuntime, StationRuntimeError
+from app.config import ConfigError, StationConfig, describe_schema, load_config
+from app.db import DatabaseTooNewError
+from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
 from launcher.headless import ocpp_side, run_station
@@ -184,8 +183,7 @@ def run_with_kiosk(
     """The station with the driver kiosk on a qasync loop (launcher.kiosk_host.run_kiosk); in demo mode the
     simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
     # Qt is imported only here: a headless station never loads it (docs/kiosk.md).
-    from app.driver.auth import seed_demo_cards
-    from app.driver.facade import DriverFacade
+    from app.driver import DriverFacade, seed_demo_cards
     from kiosk_ui.app import when_closed
     from launcher.kiosk_host import run_kiosk
 

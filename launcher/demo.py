@@ -12,11 +12,10 @@ import random
 import secrets
 import time
 
-from app.config.loader import ConfiguredCharger, DatabaseSettings, StationConfig
-from app.config.state_dir import STATE_DIR
-from app.driver.auth import DEMO_CARDS, seed_demo_cards
-from app.runtime.runtime import StationRuntime
-from app.sessions.ledger import SessionRefusedError
+from app.config import STATE_DIR, ConfiguredCharger, DatabaseSettings, StationConfig
+from app.driver import DEMO_CARDS, seed_demo_cards
+from app.runtime import StationRuntime
+from app.sessions import SessionRefusedError
 from app.tariffs import Tariff, tariff_from_dict
 from hal.sim.control import SimControl
 from hal.wire.messages import IecState

@@ -9,11 +9,10 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TextIO
 
-from app.chargers.live_view import render_table
-from app.config.loader import StationConfig
+from app.chargers import render_table
+from app.config import StationConfig
 from app.money import format_money
-from app.runtime.central_system_port import CentralSystem
-from app.runtime.runtime import StationRuntime
+from app.runtime import CentralSystem, StationRuntime
 
 COST_REFRESH_S = 10.0  # a session's cost so far on the table is read again from the ledger this often
 COSTS_PER_ROUND = 4  # at most this many ledger reads per table: the stalest sessions first

@@ -19,8 +19,8 @@ from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS, MainThreadCollector
 from kiosk_ui.theme import load_theme
 
 if TYPE_CHECKING:
-    from app.driver.facade import DriverFacade
-    from app.runtime.runtime import StationRuntime
+    from app.driver import DriverFacade
+    from app.runtime import StationRuntime
 
 
 def run_kiosk(

@@ -27,11 +27,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config.kiosk import KioskSettings
-from app.config.loader import DatabaseSettings, LinkSettings, StationConfig
-from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
-from app.driver.facade import DriverFacade
-from app.runtime.runtime import StationRuntime
+from app.config import DatabaseSettings, KioskSettings, LinkSettings, StationConfig
+from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, seed_demo_cards
+from app.runtime import StationRuntime
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages

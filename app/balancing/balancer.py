@@ -30,8 +30,8 @@ from app.balancing.policies import (
     needed_current_mA,
 )
 from app.balancing.power_tree import PHASES, PowerTree, build_power_tree, phase_tuple
-from app.chargers.events import FaultEvent, LinkEvent, SessionEvent, StationEvent, VehicleEvent
-from app.config.loader import StationConfig
+from app.chargers import FaultEvent, LinkEvent, SessionEvent, StationEvent, VehicleEvent
+from app.config import StationConfig
 from hal.links.errors import CommandRefused, LinkError
 from hal.listeners import Listeners
 from hal.wire.messages import IecState

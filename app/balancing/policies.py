@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from app.balancing.allocator import MIN_CURRENT_mA
-from app.config.grid_supply import NOMINAL_VOLTAGE_V
+from app.config import NOMINAL_VOLTAGE_V
 
 WANTS_MORE_MARGIN_mA = 700  # a car drawing this close to its reclaimed cap asks for more
 SCHEDULE_BOOST = 1000  # a car behind its schedule is served before every configured class

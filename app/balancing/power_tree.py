@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.balancing.allocator import PowerNode
-from app.config.loader import StationConfig
+from app.config import StationConfig
 
 SITE = "site"
 PHASES = 3

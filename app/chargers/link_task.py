@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.chargers.health import HealthTracker
-from app.config.loader import ConfiguredCharger, LinkSettings
+from app.config import ConfiguredCharger, LinkSettings
 from hal.board.charger_board import ChargerBoard, ChargerSettings
 from hal.links.errors import BadReplyError, ChargerRejectedFrameError, CommandRefused, LinkError
 from hal.wire.messages import VERSION, ErrorCode, IdentifyReply, StatusFlag, StatusReply

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.config.loader import ConfiguredCharger, LinkSettings
+from app.config import ConfiguredCharger, LinkSettings
 from hal.board.charger_board import ChargerBoard
 from hal.board.wire_board import WireChargerBoard
 from hal.links.i2c import I2cBus, I2cTransport

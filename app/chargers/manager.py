@@ -39,7 +39,7 @@ from app.chargers.link_task import (
     link_usable,
 )
 from app.chargers.links import open_board as open_link_board
-from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
+from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from hal.board.charger_board import ChargerBoard
 from hal.links.errors import CommandRefused, LinkDownError, LinkError
 from hal.links.i2c import I2cBus

@@ -3,21 +3,66 @@
 See docs/database.md. Typical start-up:
 
     engine = make_engine(url)
-    report = check_and_migrate(engine)   # DatabaseTooNewError when the database is newer than the code
-"""
+    report = check_and_migrate(engine)   # DatabaseTooNewError when the database is newer than the code"""
 
 from __future__ import annotations
 
-from app.db.engine import DEFAULT_URL, make_engine, session_factory, sqlite_path
+from app.db.audit_log import append_audit
+from app.db.base import utc_now
+from app.db.dialect import upsert_insert
+from app.db.engine import DEFAULT_URL, make_engine, read_only, session_factory, sqlite_path
+from app.db.event_log import log_event
+from app.db.meter_store import HOUR_S, RetentionPolicy, Sample, insert_samples, prune, roll_up
+from app.db.models import (
+    Charger,
+    ChargingSession,
+    Connector,
+    MeterSample,
+    OutboxMessage,
+    OutboxStream,
+    SessionCostLine,
+    SessionTransition,
+)
+from app.db.models_logs import EventLogEntry
+from app.db.models_station import AUTHORIZATION_STATUSES, AuthCacheEntry, IdTag, RuntimeSetting
 from app.db.schema_guard import DatabaseTooNewError, MigrationReport, check_and_migrate, head_revision
+from app.db.settings_store import get_setting, set_setting
+from app.db.writer import LedgerWriter
 
 __all__ = [
+    "AUTHORIZATION_STATUSES",
     "DEFAULT_URL",
+    "HOUR_S",
+    "AuthCacheEntry",
+    "Charger",
+    "ChargingSession",
+    "Connector",
     "DatabaseTooNewError",
+    "EventLogEntry",
+    "IdTag",
+    "LedgerWriter",
+    "MeterSample",
     "MigrationReport",
+    "OutboxMessage",
+    "OutboxStream",
+    "RetentionPolicy",
+    "RuntimeSetting",
+    "Sample",
+    "SessionCostLine",
+    "SessionTransition",
+    "append_audit",
     "check_and_migrate",
+    "get_setting",
     "head_revision",
+    "insert_samples",
+    "log_event",
     "make_engine",
+    "prune",
+    "read_only",
+    "roll_up",
     "session_factory",
+    "set_setting",
     "sqlite_path",
+    "upsert_insert",
+    "utc_now",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config.state_dir import DEFAULT_LEDGER_URL
+from app.config import DEFAULT_LEDGER_URL
 
 DEFAULT_URL = DEFAULT_LEDGER_URL
 READ_ONLY_OPTION = "ledger_read_only"

@@ -1,1 +1,33 @@
 """The driver's side of the station: the facade the kiosk calls, its views and card authorisation."""
+
+from __future__ import annotations
+
+from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
+from app.driver.facade import DriverFacade
+from app.driver.views import (
+    CONNECTOR_STATES,
+    CardOutcome,
+    CardTapped,
+    ConnectorCard,
+    ConnectorsChanged,
+    DriverEvent,
+    ReaderProblem,
+    SessionEnded,
+    SessionSummary,
+)
+
+__all__ = [
+    "CONNECTOR_STATES",
+    "DEMO_BLOCKED_CARD",
+    "DEMO_CARDS",
+    "CardOutcome",
+    "CardTapped",
+    "ConnectorCard",
+    "ConnectorsChanged",
+    "DriverEvent",
+    "DriverFacade",
+    "ReaderProblem",
+    "SessionEnded",
+    "SessionSummary",
+    "seed_demo_cards",
+]

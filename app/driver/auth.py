@@ -14,12 +14,10 @@ from datetime import datetime
 
 from sqlalchemy import Engine, delete, func, select
 
-from app.db.base import utc_now
-from app.db.engine import read_only, session_factory
-from app.db.models_station import IdTag
+from app.db import IdTag, read_only, session_factory, utc_now
 
 # The decision is the central system port's type too: both deciders answer with it.
-from app.runtime.central_system_port import CardDecision
+from app.runtime import CardDecision
 
 ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT = "Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"
 # The demo's cards (launcher/demo.py seeds them): nine that charge and one the operator has blocked.

@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.background_tasks import BackgroundTasks
-from app.chargers.events import StationEvent, VehicleEvent
-from app.config.kiosk import KioskSettings
-from app.db.engine import read_only, session_factory
-from app.db.models import Connector
+from app.chargers import StationEvent, VehicleEvent
+from app.config import KioskSettings
+from app.db import Connector, read_only, session_factory
 from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
 from app.driver.views import (
     CardOutcome,
@@ -39,10 +38,8 @@ from app.driver.views import (
     max_power_W,
     session_info,
 )
-from app.runtime.central_system_port import NO_FLAGS, CardAuthorizer, CardDecision
-from app.sessions.ledger import SessionRefusedError
-from app.sessions.service import SessionChange
-from app.sessions.states import ENDED, FINISHING
+from app.runtime import NO_FLAGS, CardAuthorizer, CardDecision
+from app.sessions import ENDED, FINISHING, SessionChange, SessionRefusedError
 from app.tariffs import display as tariff_display
 from app.tariffs import messages as tariff_messages
 from app.tariffs import tariff_from_dict
@@ -61,7 +58,7 @@ from hal.card_readers.factory import open_card_reader
 from hal.listeners import Listeners
 
 if TYPE_CHECKING:
-    from app.runtime.runtime import StationRuntime
+    from app.runtime import StationRuntime
 
 __all__ = ["DriverFacade", "SessionRefusedError"]
 

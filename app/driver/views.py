@@ -13,19 +13,19 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 
-from app.chargers.events import ConnectorView
-from app.config.grid_supply import NOMINAL_VOLTAGE_V
-from app.db.engine import read_only, session_factory
-from app.db.models import ChargingSession, Connector
+from app.chargers import ConnectorView
+from app.config import NOMINAL_VOLTAGE_V
+from app.db import ChargingSession, Connector, read_only, session_factory
 from app.money import format_money
-from app.sessions.connector_condition import Condition, connector_condition, worst_fault
-from app.sessions.ledger import session_cost
-from app.sessions.states import (
+from app.sessions import (
     ENDED,
+    Condition,
+    connector_condition,
+    session_cost,
+    worst_fault,
 )
 from app.tariffs import display as tariff_display
-from app.tariffs import tariff_from_dict
-from app.tariffs.messages import text
+from app.tariffs import tariff_from_dict, text
 from hal.wire.messages import FaultBit, StatusFlag
 
 CONNECTOR_STATES = (

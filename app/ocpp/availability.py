@@ -13,8 +13,7 @@ from collections.abc import Callable, Mapping
 from sqlalchemy import Engine
 
 from app.arbitration import Arbiter, Claim, ClaimSource
-from app.db.engine import read_only, session_factory
-from app.db.settings_store import get_setting, set_setting
+from app.db import get_setting, read_only, session_factory, set_setting
 
 SETTING = "ocpp_state.inoperative"
 INOPERATIVE, OPERATIVE = "Inoperative", "Operative"

@@ -13,8 +13,8 @@ from app.ocpp.identities import OcppIdentities
 from app.ocpp.service import OcppService
 
 if TYPE_CHECKING:
-    from app.config.ocpp import OcppSettings
-    from app.runtime.runtime import StationRuntime
+    from app.config import OcppSettings
+    from app.runtime import StationRuntime
 
 
 def build_central_system(

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from app.ocpp.smart_charging import SmartCharging
     from app.ocpp.status_notifier import StatusNotifier
     from app.ocpp.tx_queue import TransactionQueue
-    from app.runtime.event_recorder import EventRecorder
-    from app.sessions.service import SessionService
-    from app.station.site import Station
+    from app.runtime import EventRecorder
+    from app.sessions import SessionService
+    from app.station import Station
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from app.db.audit_log import append_audit
-from app.db.base import utc_now
-from app.db.engine import session_factory
-from app.db.event_log import log_event
-from app.db.models_station import RuntimeSetting
-from app.db.settings_store import set_setting
+from app.db import RuntimeSetting, append_audit, log_event, session_factory, set_setting, utc_now
 from app.ocpp.authorization_key import authorization_key_problem
 from hal.listeners import Listeners
 

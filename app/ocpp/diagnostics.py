@@ -25,9 +25,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from app.config.ocpp import OcppDiagnosticsSettings
-from app.db.engine import read_only
-from app.db.models_logs import EventLogEntry
+from app.config import OcppDiagnosticsSettings
+from app.db import EventLogEntry, read_only
 from app.ocpp.file_transfer import TransferError, upload
 from app.ocpp.firmware_update import Clock
 

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from app.runtime.central_system_port import CardAuthorizer, CardDecision, ConnectorFlags
+from app.runtime import CardAuthorizer, CardDecision, ConnectorFlags
 
 if TYPE_CHECKING:
     from app.ocpp.availability import Availability

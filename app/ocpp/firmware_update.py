@@ -22,9 +22,9 @@ from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.config.ocpp import OcppFirmwareSettings
+from app.config import OcppFirmwareSettings
 from app.ocpp.file_transfer import TransferError, download
-from app.updates.package_format import PackageError, VerifiedPackage, verify_package
+from app.updates import PackageError, VerifiedPackage, verify_package
 
 log = logging.getLogger(__name__)
 

@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from app.db.engine import read_only, session_factory
-from app.db.models_logs import OutboxMessage
+from app.db import OutboxMessage, read_only, session_factory
 from app.ocpp.driver_port import ChargePointsPort
 from app.ocpp.identity_scope import IdentityScope
 from app.ocpp.service import OcppService
-from app.sessions.ledger import CHARGER_STREAM_PREFIX, OUTBOX_STREAM
+from app.sessions import CHARGER_STREAM_PREFIX, OUTBOX_STREAM
 
 if TYPE_CHECKING:
-    from app.config.ocpp import OcppSettings
-    from app.runtime.runtime import StationRuntime
+    from app.config import OcppSettings
+    from app.runtime import StationRuntime
 
 log = logging.getLogger(__name__)
 

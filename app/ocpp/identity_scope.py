@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.sessions.ledger import ocpp_stream
+from app.sessions import ocpp_stream
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,17 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.db.base import utc_now
-from app.db.dialect import upsert_insert
-from app.db.engine import read_only, session_factory
-from app.db.models_station import AUTHORIZATION_STATUSES, AuthCacheEntry, IdTag
-from app.db.settings_store import get_setting, set_setting
+from app.db import (
+    AUTHORIZATION_STATUSES,
+    AuthCacheEntry,
+    IdTag,
+    get_setting,
+    read_only,
+    session_factory,
+    set_setting,
+    upsert_insert,
+    utc_now,
+)
 from app.ocpp.config_keys import REMOTE_ACTOR, OcppConfiguration
 from app.ocpp.errors import CsmsCallError
 

@@ -24,10 +24,8 @@ from app.background_tasks import BackgroundTasks
 from app.ocpp.config_keys import OcppConfiguration
 from app.ocpp.errors import CsmsCallError
 from app.ocpp.meter_values import meter_value
-from app.sessions.ledger import enqueue_meter_values
-from app.sessions.service import SessionService
-from app.sessions.states import RUNNING_STATES
-from app.station.site import Station
+from app.sessions import RUNNING_STATES, SessionService, enqueue_meter_values
+from app.station import Station
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol
 
 from app.arbitration import Arbiter, Claim, ClaimSource
-from app.balancing.allocator import MIN_CURRENT_mA
+from app.balancing import MIN_CURRENT_mA
 from app.ocpp.smart_charging import Clock, SmartCharging
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.db.base import utc_now
-from app.db.engine import read_only, session_factory
-from app.db.settings_store import get_setting, set_setting
+from app.db import get_setting, read_only, session_factory, set_setting, utc_now
 from app.ocpp.config_keys import REMOTE_ACTOR, OcppConfiguration
 from app.ocpp.local_auth import ocpp_time, parse_ocpp_time
 

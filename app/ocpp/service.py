@@ -20,10 +20,8 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from app.background_tasks import BackgroundTasks
-from app.config.ocpp import OcppSettings
-from app.config.state_dir import state_path
-from app.db.engine import read_only, session_factory
-from app.db.models import Connector
+from app.config import OcppSettings, state_path
+from app.db import Connector, read_only, session_factory
 from app.ocpp.availability import SETTING as AVAILABILITY_SETTING
 from app.ocpp.availability import Availability
 from app.ocpp.charge_point_parts import ChargePointParts
@@ -48,12 +46,9 @@ from app.ocpp.station_bridge import StationBridge
 from app.ocpp.status_notifier import StatusNotifier
 from app.ocpp.timestamps import parse_time
 from app.ocpp.tx_queue import TransactionQueue
-from app.runtime.clock import StationClock
-from app.runtime.runtime import StationRuntime, StationRuntimeError
-from app.sessions.ledger import OUTBOX_STREAM
-from app.updates.esp32 import Esp32Installer
-from app.updates.package_format import PackageError, load_public_key
-from app.updates.station_release import StationInstaller, running_version
+from app.runtime import StationClock, StationRuntime, StationRuntimeError
+from app.sessions import OUTBOX_STREAM
+from app.updates import Esp32Installer, PackageError, StationInstaller, load_public_key, running_version
 from hal.board.flasher import EsptoolFlasher
 
 log = logging.getLogger(__name__)

@@ -12,9 +12,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.config.grid_supply import NOMINAL_VOLTAGE_V
-from app.db.engine import read_only, session_factory
-from app.db.settings_store import get_setting, set_setting
+from app.config import NOMINAL_VOLTAGE_V
+from app.db import get_setting, read_only, session_factory, set_setting
 from app.ocpp.charging_profiles import (
     CHARGE_POINT_MAX,
     TX_DEFAULT,

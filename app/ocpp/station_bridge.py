@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.background_tasks import BackgroundTasks
-from app.chargers.events import (
+from app.chargers import (
     ConnectorView,
     FaultEvent,
     LinkEvent,
@@ -25,14 +25,11 @@ from app.chargers.events import (
     StatusEvent,
     VehicleEvent,
 )
-from app.db.engine import read_only, session_factory
-from app.db.models import ChargingSession, Connector
+from app.db import ChargingSession, Connector, read_only, session_factory
 from app.ocpp.local_auth import InvalidIdAction, rule_for_start_status
 from app.ocpp.reservations import ConnectorState
 from app.ocpp.status_map import OcppStatus, charge_point_status, connector_status
-from app.sessions.ledger import SessionRefusedError
-from app.sessions.service import SessionChange
-from app.sessions.states import ENDED, RUNNING_STATES
+from app.sessions import ENDED, RUNNING_STATES, SessionChange, SessionRefusedError
 
 if TYPE_CHECKING:
     from app.ocpp.charge_point_parts import ChargePointParts

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.chargers.events import ConnectorView
-from app.sessions.connector_condition import Condition, connector_condition, worst_fault
+from app.chargers import ConnectorView
+from app.sessions import Condition, connector_condition, worst_fault
 from hal.wire.messages import FaultBit, StatusFlag
 
 # Latched fault -> ChargePointErrorCode (section 7.6) and info; the severity order is

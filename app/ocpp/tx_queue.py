@@ -21,13 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 
 from app.background_tasks import BackgroundTasks
-from app.db import outbox
-from app.db.base import utc_now
-from app.db.engine import read_only
-from app.db.models import ChargingSession, OutboxMessage
+from app.db import ChargingSession, OutboxMessage, outbox, read_only, utc_now
 from app.ocpp.errors import CsmsCallError
-from app.sessions import tx_messages
-from app.sessions.ledger import OUTBOX_STREAM
+from app.sessions import OUTBOX_STREAM, tx_messages
 
 log = logging.getLogger(__name__)
 

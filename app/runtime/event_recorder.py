@@ -16,14 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.chargers.events import ConnectorSessionChange, FaultEvent, LinkEvent, SessionEvent, StationEvent
-from app.chargers.link_task import LinkState
-from app.db.base import utc_now
-from app.db.engine import session_factory
-from app.db.event_log import log_event
-from app.db.writer import LedgerWriter
-from app.sessions.service import SessionChange
-from app.sessions.states import ENDED
+from app.chargers import ConnectorSessionChange, FaultEvent, LinkEvent, LinkState, SessionEvent, StationEvent
+from app.db import LedgerWriter, log_event, session_factory, utc_now
+from app.sessions import ENDED, SessionChange
 from hal.wire.messages import FaultBit
 
 log = logging.getLogger(__name__)

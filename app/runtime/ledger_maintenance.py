@@ -12,11 +12,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 
 from app.background_tasks import BackgroundTasks
-from app.config.loader import LedgerSettings
-from app.db import outbox
-from app.db.base import utc_now
-from app.db.engine import session_factory
-from app.db.meter_store import HOUR_S, RetentionPolicy, prune, roll_up
+from app.config import LedgerSettings
+from app.db import HOUR_S, RetentionPolicy, outbox, prune, roll_up, session_factory, utc_now
 
 log = logging.getLogger(__name__)
 

@@ -18,17 +18,16 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from app.config.loader import StationConfig
-from app.db.engine import make_engine
-from app.db.schema_guard import MigrationReport, check_and_migrate
+from app.config import StationConfig
+from app.db import MigrationReport, check_and_migrate, make_engine
 from app.runtime.central_system_port import NO_CENTRAL_SYSTEM, CentralSystem, CentralSystemPort
 from app.runtime.clock import StationClock
 from app.runtime.event_recorder import EventRecorder
 from app.runtime.ledger_maintenance import LedgerMaintenance
-from app.sessions.service import SessionService, SessionTiming, host_boot_time
-from app.station.site import Station
+from app.sessions import SessionService, SessionTiming, host_boot_time
+from app.station import Station
 from app.tariffs import Tariff
-from app.updates.station_release import running_version
+from app.updates import running_version
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import enum
 
-from app.chargers.events import ConnectorView
-from app.chargers.link_task import link_usable
+from app.chargers import ConnectorView, link_usable
 from app.sessions.states import (
     AUTHORISED,
     CHARGING,

@@ -16,19 +16,21 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from app.config.loader import StationConfig
-from app.db import outbox
-from app.db.engine import read_only, session_factory
-from app.db.meter_store import Sample, insert_samples
-from app.db.models import (
+from app.config import StationConfig
+from app.db import (
     Charger,
     ChargingSession,
     Connector,
     MeterSample,
     OutboxMessage,
     OutboxStream,
+    Sample,
     SessionCostLine,
     SessionTransition,
+    insert_samples,
+    outbox,
+    read_only,
+    session_factory,
 )
 from app.sessions import tx_messages
 from app.sessions.states import (

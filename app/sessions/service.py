@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from app.arbitration import Claim, ClaimSource
 from app.background_tasks import BackgroundTasks
-from app.chargers.events import (
+from app.chargers import (
     ConnectorSessionChange,
     ConnectorView,
     LinkEvent,
@@ -33,14 +33,10 @@ from app.chargers.events import (
     StationEvent,
     StatusEvent,
     VehicleEvent,
+    link_usable,
 )
-from app.chargers.link_task import link_usable
-from app.config.loader import LedgerSettings, SessionSettings
-from app.db.base import utc_now
-from app.db.engine import read_only, session_factory
-from app.db.meter_store import Sample
-from app.db.models import ChargingSession
-from app.db.writer import LedgerWriter
+from app.config import LedgerSettings, SessionSettings
+from app.db import ChargingSession, LedgerWriter, Sample, read_only, session_factory, utc_now
 from app.sessions.ledger import (
     SessionRefusedError,
     create_session,
@@ -66,7 +62,7 @@ from app.sessions.states import (
     check_stop_reason,
     running_state_for,
 )
-from app.station.site import Station
+from app.station import Station
 from app.tariffs import CostBreakdown, Tariff
 from hal.listeners import Listeners
 from hal.wire.messages import FaultBit

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.db.models import ChargingSession
+from app.db import ChargingSession
 
 KIND_STARTED = "session_started"
 KIND_METER_VALUES = "meter_values"

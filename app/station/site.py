@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from app.arbitration import Arbiter
 from app.background_tasks import BackgroundTasks
-from app.balancing.balancer import BuildingMeter, LoadBalancer
-from app.chargers.manager import ChargerManager
-from app.config.loader import ConfiguredCharger, StationConfig
+from app.balancing import BuildingMeter, LoadBalancer
+from app.chargers import ChargerManager
+from app.config import ConfiguredCharger, StationConfig
 from hal.board.charger_board import ChargerBoard
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.tariffs.cost import CostBreakdown, EnergyLine, SessionUsage, UsageError, compute_cost, window_at
 from app.tariffs.display import cost_lines, price_lines
+from app.tariffs.messages import text
 from app.tariffs.model import DEFAULT_SST_RATE_bp, Tariff, TariffError, TouWindow
 from app.tariffs.plain_form import tariff_from_dict, tariff_to_dict
 
@@ -21,5 +22,6 @@ __all__ = [
     "price_lines",
     "tariff_from_dict",
     "tariff_to_dict",
+    "text",
     "window_at",
 ]

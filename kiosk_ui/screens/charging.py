@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
-from app.driver.views import ConnectorCard, SessionSummary
+from app.driver import ConnectorCard, SessionSummary
 from kiosk_ui.i18n import format_duration, format_kw, format_kwh
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role
 from kiosk_ui.texts import state_role, state_text

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from app.driver.views import ConnectorCard
+from app.driver import ConnectorCard
 from kiosk_ui.i18n import format_kw
 from kiosk_ui.screen import KioskEnv, Screen, button, label, set_role
 from kiosk_ui.texts import SESSION_STATES, USABLE_STATES, reader_text, state_role, state_text

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from app.driver.views import ConnectorCard, SessionSummary
+from app.driver import ConnectorCard, SessionSummary
 from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from app.driver.views import SessionSummary
+from app.driver import SessionSummary
 from kiosk_ui.i18n import format_duration, format_kwh
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label
 from kiosk_ui.texts import stop_reason_text
