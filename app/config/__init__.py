@@ -1,39 +1,48 @@
-"""Station configuration: one typed schema read from TOML, a module per section (kiosk, OCPP, the rest)."""
+"""Station configuration: one typed schema (type, default, bounds, description per key) read from TOML,
+one module per section; this is its public face (docs/configuration.md)."""
 
 from __future__ import annotations
 
+from app.config.chargers import LINK_PATTERN, ConfiguredCharger, LinkSettings
+from app.config.demo import DemoSettings
 from app.config.grid_supply import NOMINAL_VOLTAGE_V
-from app.config.kiosk import KioskSettings
-from app.config.loader import (
-    ConfiguredCharger,
-    DatabaseSettings,
-    LedgerSettings,
-    LinkSettings,
-    SessionSettings,
-    StationConfig,
-    describe_schema,
-    load_config,
-)
-from app.config.ocpp import OcppDiagnosticsSettings, OcppFirmwareSettings, OcppSettings
-from app.config.schema import ConfigError
-from app.config.state_dir import DEFAULT_LEDGER_URL, STATE_DIR, state_path
+from app.config.kiosk import CARD_READER_PATTERN, LANGUAGE_PATTERN, KioskSettings
+from app.config.loader import StationConfig, describe_schema, load_config, parse_config
+from app.config.ocpp import CHIP_PATTERN, OcppDiagnosticsSettings, OcppFirmwareSettings, OcppSettings
+from app.config.schema import ID_PATTERN, ConfigError, setting
+from app.config.sessions import SessionSettings
+from app.config.site import BalancerSettings, PowerGroup, SiteSettings
+from app.config.state_dir import DEFAULT_LEDGER_URL, REPO_ROOT, STATE_DIR, state_path
+from app.config.storage import DatabaseSettings, LedgerSettings
 
 __all__ = [
+    "CARD_READER_PATTERN",
+    "CHIP_PATTERN",
     "DEFAULT_LEDGER_URL",
+    "ID_PATTERN",
+    "LANGUAGE_PATTERN",
+    "LINK_PATTERN",
     "NOMINAL_VOLTAGE_V",
+    "REPO_ROOT",
     "STATE_DIR",
+    "BalancerSettings",
     "ConfigError",
     "ConfiguredCharger",
     "DatabaseSettings",
+    "DemoSettings",
     "KioskSettings",
     "LedgerSettings",
     "LinkSettings",
     "OcppDiagnosticsSettings",
     "OcppFirmwareSettings",
     "OcppSettings",
+    "PowerGroup",
     "SessionSettings",
+    "SiteSettings",
     "StationConfig",
     "describe_schema",
     "load_config",
+    "parse_config",
+    "setting",
     "state_path",
 ]

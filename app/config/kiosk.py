@@ -1,7 +1,7 @@
 """The [kiosk] part of the station configuration: the driver screen, its card reader and its languages.
 
-Kept out of app/config/loader.py to keep each file small; the schema rules are the same: every key has a
-type, a default, bounds or a pattern, and a description (docs/driver-flow.md).
+One module per section (app/config/__init__.py re-exports KioskSettings); the schema rules are the
+same: every key has a type, a default, bounds or a pattern, and a description (docs/driver-flow.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The [ocpp] part of the station configuration: the central system link, firmware updates and diagnostics.
 
-Split out of app/config/loader.py (which re-exports OcppSettings) to keep each file small; the schema rules
+One module per section (app/config/__init__.py re-exports OcppSettings); the schema rules
 are the same: every key has a type, a default, bounds or a pattern, and a description.
 """
 

@@ -1,7 +1,7 @@
 """The configuration schema's building blocks: a schema entry (`setting`) and the error a bad file raises.
 
-A module of its own so that the configuration's parts (app/config/loader.py, app/config/ocpp.py) can share
-them without importing each other in a circle; app/config/loader.py re-exports both.
+A module of its own so that the configuration's sections (app/config/*.py) and the loader can share
+them without importing each other in a circle; app/config/__init__.py re-exports them.
 """
 
 from __future__ import annotations
@@ -27,3 +27,7 @@ def setting(
     if isinstance(default, list | tuple):
         return field(default_factory=lambda: tuple(default), metadata=meta)
     return field(default=default, metadata=meta)
+
+
+# The ids of chargers and of the site's groups (they name each other: a charger's parent is a group).
+ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,32}$"

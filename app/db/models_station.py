@@ -16,7 +16,7 @@ _STATUS_CHECK = "status IN ('Accepted', 'Blocked', 'Expired', 'Invalid', 'Concur
 
 
 class Charger(Base):
-    """One charger (one ESP32), keyed by the id of the site configuration (app/config/loader.py)."""
+    """One charger (one ESP32), keyed by the id of the site configuration (app/config/chargers.py)."""
 
     __tablename__ = "chargers"
 

@@ -120,7 +120,7 @@ class SessionChange:
     reason: str | None = None  # the stop reason when to_state is "ended"
 
 
-# The configuration schema's defaults (app/config/loader.py) are the one source of the configurable periods.
+# The configuration schema's defaults (app/config/sessions.py) are the one source of the configurable periods.
 _LEDGER, _SESSIONS = LedgerSettings(), SessionSettings()
 
 

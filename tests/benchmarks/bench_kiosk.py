@@ -75,7 +75,7 @@ def child_bare() -> None:
 
 
 def _station(ports: list[int], host: str, ledger: str, site_limit_mA: int | None = None) -> Any:
-    from app.config.loader import DatabaseSettings, LinkSettings, StationConfig
+    from app.config import DatabaseSettings, LinkSettings, StationConfig
     from launcher.demo import demo_config
 
     config = demo_config(StationConfig(), tuple(ports), host)

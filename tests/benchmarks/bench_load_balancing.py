@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO))
 
 from app.arbitration import Claim, ClaimSource  # noqa: E402
 from app.balancing.balancer import CycleReport  # noqa: E402
-from app.config.loader import parse_config  # noqa: E402
+from app.config import parse_config  # noqa: E402
 from app.station.site import Station  # noqa: E402
 from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO))
 from app.chargers.health import percentile  # noqa: E402
 from app.chargers.link_task import LinkState  # noqa: E402
 from app.chargers.manager import ChargerManager  # noqa: E402
-from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig  # noqa: E402
+from app.config import ConfiguredCharger, LinkSettings, StationConfig  # noqa: E402
 from hal.sim.control import SimControl, SimulatorProcess  # noqa: E402
 from hal.wire.messages import IecState  # noqa: E402
 

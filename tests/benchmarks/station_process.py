@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from app.chargers.live_view import render_table  # noqa: E402
-from app.config.loader import load_config  # noqa: E402
+from app.config import load_config  # noqa: E402
 from app.driver.facade import DriverFacade  # noqa: E402
 from app.runtime.runtime import StationRuntime  # noqa: E402
 from launcher.headless import SessionNotes, ocpp_side  # noqa: E402

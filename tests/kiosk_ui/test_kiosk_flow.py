@@ -21,8 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from sessions_support import TARIFF, station_config
 
-from app.config.kiosk import KioskSettings
-from app.config.loader import DatabaseSettings
+from app.config import DatabaseSettings, KioskSettings
 from app.db.engine import session_factory
 from app.db.models import ChargingSession
 from app.driver.auth import seed_demo_cards

@@ -31,8 +31,7 @@ from test_kiosk_flow import (
     value,
 )
 
-from app.config.kiosk import KioskSettings
-from app.config.loader import DatabaseSettings
+from app.config import DatabaseSettings, KioskSettings
 from app.db.engine import session_factory
 from app.db.models import ChargingSession
 from app.db.models_station import IdTag

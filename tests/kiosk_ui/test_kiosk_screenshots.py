@@ -20,7 +20,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 from sessions_support import TARIFF, station_config
 
-from app.config.loader import DatabaseSettings
+from app.config import DatabaseSettings
 from app.driver.auth import seed_demo_cards
 from app.driver.facade import DriverFacade
 from app.runtime.runtime import StationRuntime

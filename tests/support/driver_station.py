@@ -13,8 +13,7 @@ from typing import Any
 
 from sessions_support import TARIFF, station_config, wait_until
 
-from app.config.kiosk import KioskSettings
-from app.config.loader import DatabaseSettings
+from app.config import DatabaseSettings, KioskSettings
 from app.db.base import utc_now
 from app.db.engine import session_factory
 from app.db.models_station import IdTag

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.chargers.link_task import LinkState, LinkTuning
 from app.chargers.manager import ChargerManager
-from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
+from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from hal.wire.messages import IecState
 
 FAST = LinkTuning(reconnect_backoff_s=(0.1, 0.2, 0.3), faulty_retry_s=0.3)

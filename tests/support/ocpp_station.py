@@ -12,7 +12,7 @@ from typing import Any
 from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from sessions_support import TARIFF, station_config
 
-from app.config.loader import DatabaseSettings, OcppSettings, StationConfig
+from app.config import DatabaseSettings, OcppSettings, StationConfig
 from app.ocpp.central_system import build_central_system
 from app.runtime.runtime import StationRuntime
 

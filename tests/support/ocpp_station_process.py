@@ -128,7 +128,7 @@ async def _commands(runtime: Any, done: asyncio.Event) -> None:
 async def main() -> int:
     from sessions_support import TARIFF, station_config
 
-    from app.config.loader import DatabaseSettings, OcppSettings
+    from app.config import DatabaseSettings, OcppSettings
     from app.ocpp.central_system import build_central_system
     from app.runtime.runtime import StationRuntime
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
+from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from app.db.engine import make_engine, session_factory
 from app.db.models import ChargingSession, OutboxMessage, SessionCostLine, SessionTransition
 from app.db.schema_guard import check_and_migrate

@@ -13,7 +13,7 @@ from sessions_support import TARIFF
 from sqlalchemy import select
 
 from app.chargers.link_task import LinkState
-from app.config.loader import ConfiguredCharger, DatabaseSettings, LinkSettings, StationConfig
+from app.config import ConfiguredCharger, DatabaseSettings, LinkSettings, StationConfig
 from app.db.engine import make_engine, session_factory
 from app.db.models import ChargingSession
 from app.runtime.runtime import StationRuntime

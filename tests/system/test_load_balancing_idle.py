@@ -17,7 +17,7 @@ import pytest
 
 from app.arbitration import Claim, ClaimSource
 from app.balancing.power_tree import build_power_tree
-from app.config.loader import parse_config
+from app.config import parse_config
 from app.station.site import Station
 
 IDLE_S = 10.0

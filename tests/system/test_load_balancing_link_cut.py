@@ -15,7 +15,7 @@ import pytest
 
 from app.arbitration import Claim, ClaimSource
 from app.balancing.power_tree import build_power_tree
-from app.config.loader import parse_config
+from app.config import parse_config
 from app.station.site import Station
 
 FEEDER = range(6)  # chargers 0-5 hang under a 32 A feeder; 6 and 7 under the site only

@@ -16,7 +16,7 @@ import pytest
 
 from app.arbitration import Claim, ClaimSource
 from app.balancing.power_tree import build_power_tree
-from app.config.loader import parse_config
+from app.config import parse_config
 from app.station.site import Station
 
 PHASES = "3,3,3,3,3,3,3,3,3,3,1,1,1,1,1,1"

@@ -19,8 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ocpp_station import IDENTITY, ocpp_config, running_station, until
 
-from app.config.loader import ConfigError, StationConfig, load_config
-from app.config.ocpp import OcppDiagnosticsSettings, OcppFirmwareSettings
+from app.config import ConfigError, OcppDiagnosticsSettings, OcppFirmwareSettings, StationConfig, load_config
 from app.updates.package_format import build_package, load_public_key, verify_package
 from app.updates.station_release import GUARD_FILE, StationInstaller
 

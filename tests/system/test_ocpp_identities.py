@@ -15,7 +15,7 @@ from ocpp_station import IDENTITY, ocpp_config, running_station, until
 from ocpp_station_process import check_delivery
 from sqlalchemy import select
 
-from app.config.loader import ConfigError, ConfiguredCharger, OcppSettings, StationConfig
+from app.config import ConfigError, ConfiguredCharger, OcppSettings, StationConfig
 from app.db.engine import session_factory
 from app.db.models_logs import OutboxMessage
 from app.db.models_station import Charger, RuntimeSetting

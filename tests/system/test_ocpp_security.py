@@ -19,7 +19,7 @@ from ocpp_peers.fixtures import CSMS_KINDS
 from ocpp_peers.peer import STEVE_PATH, CsmsPeer
 from ocpp_station import IDENTITY, ocpp_config, running_station, until
 
-from app.config.loader import REPO_ROOT, StationConfig
+from app.config import REPO_ROOT, StationConfig
 from app.ocpp.central_system import build_central_system
 from app.ocpp.secrets import AUTHORIZATION_KEY, SecretStore, SecretStoreError
 from app.runtime.runtime import StationRuntime

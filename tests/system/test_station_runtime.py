@@ -14,7 +14,7 @@ import pytest
 from sessions_support import TARIFF, check_ended_session, migrated_engine, station_config, wait_until
 from sqlalchemy import func, select, text
 
-from app.config.loader import DatabaseSettings, LedgerSettings
+from app.config import DatabaseSettings, LedgerSettings
 from app.db.base import utc_now
 from app.db.engine import make_engine, session_factory
 from app.db.meter_store import DAY_S, HOUR_S, MINUTE_S, Sample, insert_samples

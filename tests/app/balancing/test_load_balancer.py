@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from app.arbitration import Arbiter, Claim, ClaimSource
 from app.balancing.balancer import LoadBalancer
-from app.config.loader import parse_config
+from app.config import parse_config
 from hal.links.errors import LinkTimeoutError
 from hal.wire.messages import IecState
 

@@ -8,7 +8,7 @@ from test_load_balancer import FakeManager, FakeView, allow, balancer
 
 from app.arbitration import Arbiter
 from app.balancing.balancer import LoadBalancer
-from app.config.loader import parse_config
+from app.config import parse_config
 
 
 def test_an_external_cap_lowers_the_site_limit_until_it_is_withdrawn() -> None:

@@ -14,7 +14,7 @@ from manager_helpers import FAST, POLL_HZ, all_online, sim_config, start_chargin
 
 from app.chargers.link_task import LinkState, LinkTuning, PollQuality
 from app.chargers.manager import ChargerManager, SessionEndedError
-from app.config.loader import ConfiguredCharger, LinkSettings, StationConfig
+from app.config import ConfiguredCharger, LinkSettings, StationConfig
 from hal.wire.codec import StreamDecoder, encode_frame, encode_raw
 from hal.wire.messages import FaultBit, IdentifyReply, MsgType, StatusFlag
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from app.config.loader import REPO_ROOT, StationConfig
-from app.config.state_dir import STATE_DIR, state_path
+from app.config import REPO_ROOT, STATE_DIR, StationConfig, state_path
 from app.db.engine import DEFAULT_URL
 from app.ocpp.diagnostics import DiagnosticsUploader
 from app.ocpp.firmware_update import UpdateLimits

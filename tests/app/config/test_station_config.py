@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config.loader import ConfigError, StationConfig, describe_schema, load_config
+from app.config import ConfigError, StationConfig, describe_schema, load_config
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from app.arbitration import Arbiter, Claim, ClaimSource
 from app.balancing.balancer import LoadBalancer
-from app.config.loader import parse_config
+from app.config import parse_config
 from app.db.engine import make_engine
 from app.db.schema_guard import check_and_migrate
 from app.ocpp.charging_profiles import format_time
