@@ -23,7 +23,7 @@ def ocpp_side(runtime: StationRuntime) -> CentralSystem | None:
     if not runtime.config.ocpp.url:
         return None
     # The OCPP stack loads only where it is used.
-    from app.ocpp.central_system import build_central_system
+    from app.ocpp import build_central_system
 
     return build_central_system(runtime)
 

@@ -1,1 +1,11 @@
-"""The OCPP 1.6J charge point: connection, message handlers, configuration keys and the transaction queue."""
+"""The OCPP 1.6J charge point: connection, message handlers, configuration keys and the transaction queue.
+
+Its public face is the one thing the launcher needs: the builder of the station's central-system link
+(the runtime and the driver side see it only through app.runtime.central_system_port).
+"""
+
+from __future__ import annotations
+
+from app.ocpp.central_system import build_central_system
+
+__all__ = ["build_central_system"]
