@@ -44,7 +44,7 @@ class StationProcess:
     async def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}"}
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, str(REPO / "tests" / "crash_station.py"), *self.args,
+            sys.executable, str(REPO / "tests" / "support" / "crash_station.py"), *self.args,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=env, cwd=REPO,
         )  # fmt: skip
         self._reader = asyncio.create_task(self._read())
