@@ -198,7 +198,7 @@ class DriverFacade:
         return cards
 
     def price_lines(self, language: str) -> list[str]:
-        """The price of a session started now (app/tariff_display.price_lines)."""
+        """The price of a session started now (app/tariffs/display.price_lines)."""
         return tariff_display.price_lines(self.runtime.sessions.tariff, language)
 
     def running_cost_lines(self, connector_id: str, language: str) -> list[str]:

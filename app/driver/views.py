@@ -87,7 +87,7 @@ class SessionSummary:
     connector_id: str
     energy_Wh: int
     duration_s: int
-    cost_lines: tuple[str, ...]  # in the requested language (app/tariff_display.cost_lines)
+    cost_lines: tuple[str, ...]  # in the requested language (app/tariffs/display.cost_lines)
     total_minor: int
     currency: str
     stop_reason: str  # the OCPP 1.6 stop reason (section 7.39): Local, EVDisconnected, Remote, ...
@@ -136,8 +136,9 @@ class ReaderProblem:
 DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem
 
 
-# Latched fault -> the fault screen's key (severity order: app/connector_condition.FAULT_SEVERITY, the
-# same as the OCPP error codes'). The technician's actions: docs/fault-catalogue.md.
+# Latched fault -> the fault screen's key (severity order: FAULT_SEVERITY in
+# app/sessions/connector_condition.py, the same as the OCPP error codes'). The technician's actions:
+# docs/fault-catalogue.md.
 FAULT_KEYS: dict[FaultBit, str] = {
     FaultBit.WELDED_CONTACTOR: "contactor_welded",
     FaultBit.RCD_TRIP: "residual_current",

@@ -9,7 +9,7 @@ from app.sessions import Condition, connector_condition, worst_fault
 from hal.wire.messages import FaultBit, StatusFlag
 
 # Latched fault -> ChargePointErrorCode (section 7.6) and info; the severity order is
-# app/connector_condition.FAULT_SEVERITY.
+# app/sessions/connector_condition.FAULT_SEVERITY.
 FAULT_ERROR_CODES: dict[FaultBit, tuple[str, str]] = {
     FaultBit.WELDED_CONTACTOR: ("PowerSwitchFailure", "contactor welded"),
     FaultBit.RCD_TRIP: ("GroundFailure", "residual current device tripped"),

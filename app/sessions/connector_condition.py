@@ -86,7 +86,7 @@ def connector_condition(
     """
     if view is None or view.status is None or not link_usable(view.link_state):
         return Condition.NO_LINK
-    if view.status.faults and worst_fault(view.status.faults) is not None:
+    if worst_fault(view.status.faults) is not None:
         return Condition.FAULTED
     if session_state in _RUNNING:
         return _running(view, session_state)

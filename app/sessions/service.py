@@ -127,7 +127,7 @@ _LEDGER, _SESSIONS = LedgerSettings(), SessionSettings()
 @dataclass(frozen=True)
 class SessionTiming:
     """The service's periods and timeouts (seconds); built from the configuration by
-    app/station_runtime.session_timing, the last two are design constants."""
+    app/runtime/runtime.session_timing, the last two are design constants."""
 
     # What each means: the schema's doc ([ledger] and [sessions] in docs/configuration.md).
     sample_interval_s: float = _LEDGER.sample_interval_s

@@ -2,7 +2,7 @@
 
 It wires the parts as the launcher does for a kiosk (`python -m launcher --config`, launcher/__main__.py and
 launcher/kiosk_host.run_kiosk: StationRuntime started, then the DriverFacade, stopped the other way round)
-and runs headless as `app/headless.run_station` does (the live table once a second, here written to
+and runs headless as `launcher/headless.run_station` does (the live table once a second, here written to
 /dev/null), without Qt: what is measured is the station, not the painting of its screen.
 
 Commands on stdin, one per line (answers on stdout):
