@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
@@ -22,6 +30,7 @@ from kiosk_ui.screens.out_of_service import OutOfServiceScreen
 from kiosk_ui.screens.pick_connector import PickConnectorScreen
 from kiosk_ui.screens.plug_in import PlugInScreen
 from kiosk_ui.screens.summary import SummaryScreen
+from kiosk_ui.texts import helpline_text
 from kiosk_ui.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -72,17 +81,27 @@ class KioskWindow(QWidget):
         self.default_language = language or settings.default_language
         timeout = idle_timeout_s if idle_timeout_s is not None else settings.idle_timeout_s
         self.setObjectName("kiosk")
-        self.setWindowTitle(facade.station_name)
+        self.setWindowTitle(facade.station_name or "EV charging")
         self.setStyleSheet(self.theme.stylesheet())
 
         header = QWidget()
         header.setObjectName("header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         bar = QHBoxLayout(header)
-        bar.setContentsMargins(12, 4, 8, 4)
-        bar.addWidget(label(facade.station_name, wrap=False), 1)
+        bar.setContentsMargins(12, 2, 8, 2)
+        # The site's name and what a driver quotes to the helpline (station ID, the number to call) on
+        # every screen; the connector's number is on each screen that concerns one.
+        self.site_name = label("", wrap=False)
+        self.site_name.setObjectName("site_name")
+        self.site_detail = label("", "header-detail", wrap=False)
+        self.site_detail.setObjectName("site_detail")
+        site = QVBoxLayout()
+        site.setSpacing(0)
+        site.addWidget(self.site_name)
+        site.addWidget(self.site_detail)
+        bar.addLayout(site, 1)
         self.language_buttons = QButtonGroup(self)
-        bar.addWidget(icon("globe", self.theme.touch_px - 16))
+        bar.addWidget(icon("globe", self.theme.touch_px - 20, self.theme.colours["on_header"]))
         for lang in self.translations.languages:
             choice = button("language")
             choice.setObjectName(f"language:{lang.code}")
@@ -101,12 +120,16 @@ class KioskWindow(QWidget):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
+        # The window is the display's size, never more: a screen whose text needs more room is cut,
+        # which the layout check of the screenshots reports (kiosk_ui/layout_check.py), instead of a
+        # window silently growing past the display's edge.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
 
-        self.flow = KioskFlow(self.env, self.show_screen, self.current_screen)
+        self.flow = KioskFlow(self.env, self.show_screen, self.current_screen, self.set_language)
         self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
         self.bridge = FacadeBridge(facade, self)
         self.bridge.connectors_changed.connect(lambda: self.current_screen().refresh())
@@ -141,13 +164,14 @@ class KioskWindow(QWidget):
             self.env.facade.cancel_authorisation()
         self.stack.setCurrentWidget(target)
         target.enter(context or {})
-        if name in RESTING_SCREENS:
+        if name in RESTING_SCREENS or target.timed:
             self.inactivity.stop()
         else:
             self.inactivity.start()
 
     def _on_card(self, outcome: Any) -> None:
-        self.inactivity.start()
+        if not self.current_screen().timed:
+            self.inactivity.start()
         self.flow.on_card(outcome)
 
     def _on_inactive(self) -> None:
@@ -158,7 +182,8 @@ class KioskWindow(QWidget):
             self.show_screen("idle", {})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self.current_screen().name not in RESTING_SCREENS:
+        screen = self.current_screen()
+        if event.type() in INPUT_EVENTS and screen.name not in RESTING_SCREENS and not screen.timed:
             self.inactivity.start()
         return False
 
@@ -168,9 +193,21 @@ class KioskWindow(QWidget):
         self.translations.set_language(code)
         for choice in self.language_buttons.buttons():
             choice.setChecked(choice.objectName() == f"language:{code}")
+        self._retranslate_header()
         # LanguageChange reaches only visible widgets reliably at once; the current screen repaints now.
         self.current_screen().retranslate()
         self.current_screen().refresh()
+
+    def _retranslate_header(self) -> None:
+        facade = self.env.facade
+        self.site_name.setText(facade.station_name or self.tr("EV charging"))
+        parts = []
+        if facade.station_id:
+            parts.append(self.tr("Station %1").replace("%1", facade.station_id))
+        if facade.helpline:
+            parts.append(helpline_text(facade.helpline))
+        self.site_detail.setText("  ·  ".join(parts))
+        self.site_detail.setVisible(bool(parts))
 
     def close_kiosk(self) -> None:
         app = QApplication.instance()

@@ -94,8 +94,10 @@ class Translations:
 
 
 def format_kwh(energy_Wh: int, locale: QLocale) -> str:
+    """Energy as every driver-facing figure shows it: kWh with three decimals, i.e. the whole Wh the
+    ledger bills (the cost lines of app/tariffs/display.py use the same), never rounded twice."""
     return QCoreApplication.translate("Format", "%1 kWh").replace(
-        "%1", locale.toString(energy_Wh / 1000, "f", 2)
+        "%1", locale.toString(energy_Wh / 1000, "f", 3)
     )
 
 

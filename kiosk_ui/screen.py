@@ -9,13 +9,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.background_tasks import BackgroundTasks
 from kiosk_ui.i18n import Translations
-from kiosk_ui.theme import Theme, icon_path
+from kiosk_ui.icons import IconLabel, tinted_icon
+from kiosk_ui.theme import Theme
 
 if TYPE_CHECKING:
     from app.driver import DriverFacade
@@ -44,6 +52,16 @@ class KioskEnv:
         offered = self.facade.tariff_languages
         return self.language if self.language in offered else "en"
 
+    def can_start(self) -> bool:
+        """A card tapped now could start a session: a connector is ready and the reader works."""
+        reader_ok = dict(self.facade.payment_methods()).get("card", False)
+        return reader_ok and bool(self.facade.ready_connectors())
+
+    def colour(self, role: str) -> str:
+        """The theme colour of a status role's icon (status-ok -> ok) or of a colour name."""
+        name = role.removeprefix("status-")
+        return self.theme.colours.get(name, self.theme.colours["text"])
+
     def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Runs a facade coroutine on the (qasync) loop from a Qt slot, keeping the task referenced."""
         return self._tasks.start(coroutine)  # a failure is logged there
@@ -54,6 +72,9 @@ class Screen(QWidget):
     refresh() when connectors changed (visible screen only) and retranslate() on a language change."""
 
     name: ClassVar[str] = ""
+    # A timed step (the plug-in countdown) keeps its own clock: the window's inactivity timer is
+    # suspended while it shows, so it never cuts the countdown short.
+    timed: ClassVar[bool] = False
     # A screen asks the window to show another screen: (screen name, context).
     navigate = Signal(str, dict)
 
@@ -99,22 +120,38 @@ def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
     return widget
 
 
-def button(role: str | None = None, icon: str | None = None, icon_px: int = 0) -> QPushButton:
+def button(
+    role: str | None = None, icon: str | None = None, icon_px: int = 0, icon_colour: str = ""
+) -> QPushButton:
+    """A touch button; an icon is tinted to icon_colour (its contrast with the button: theme.json
+    icon_contrast_pairs, WCAG 2.2 SC 1.4.11)."""
     widget = QPushButton()
     if role:
         widget.setProperty("role", role)
     if icon:
-        widget.setIcon(QIcon(icon_path(icon)))
-        if icon_px:
-            widget.setIconSize(QSize(icon_px, icon_px))
+        size = icon_px or 32
+        widget.setIcon(tinted_icon(icon, icon_colour or "#FFFFFF", size))
+        widget.setIconSize(QSize(size, size))
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch screen: no focus rectangles
     return widget
 
 
-def icon(name: str, size_px: int) -> QSvgWidget:
-    widget = QSvgWidget(icon_path(name))
-    widget.setFixedSize(size_px, size_px)
-    return widget
+def icon(name: str, size_px: int, colour: str) -> IconLabel:
+    return IconLabel(name, colour, size_px)
+
+
+def share_width(layout: QBoxLayout, *parts: tuple[QWidget | QLayout, int]) -> None:
+    """Adds the parts side by side, each with its share of the width whatever its text asks for (the
+    text wraps or fits into its share; tests/kiosk_ui check nothing is cut)."""
+    for part, stretch in parts:
+        host = part if isinstance(part, QWidget) else QWidget()
+        if not isinstance(part, QWidget):
+            host.setLayout(part)
+            part.setContentsMargins(0, 0, 0, 0)
+        policy = host.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        host.setSizePolicy(policy)
+        layout.addWidget(host, stretch)
 
 
 def card_frame(role: str = "card") -> QFrame:
@@ -129,3 +166,31 @@ def set_role(widget: QWidget, role: str) -> None:
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+class PricePanel(QWidget):
+    """The price where the driver decides: the energy price in force in large type, then the other
+    fees, tax and "the price will not change" (full) or the fee lines only (compact)."""
+
+    def __init__(self, env: KioskEnv, *, full: bool = True) -> None:
+        super().__init__()
+        self.env = env
+        self.full = full
+        self.setObjectName("price")
+        self.headline = label("", "headline")
+        self.headline.setObjectName("price_headline")
+        self.lines = label("", "small")
+        self.lines.setObjectName("price_lines")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.lines)
+
+    def retranslate(self) -> None:
+        language = self.env.tariff_language
+        self.headline.setText(self.env.facade.price_headline(language))
+        lines = self.env.facade.price_lines(language, energy=False)
+        if not self.full:
+            lines = lines[:-1]  # "the price will not change" is on the idle screen
+        self.lines.setText("\n".join(lines))

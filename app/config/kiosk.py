@@ -21,10 +21,19 @@ CARD_READER_PATTERN = (
 
 @dataclass(frozen=True, kw_only=True)
 class KioskSettings:
-    """The driver kiosk: helpline, card reader, idle timeout and languages."""
+    """The driver kiosk: helpline, station ID, card reader, idle timeout and languages."""
 
     helpline: str = setting(
-        "", doc="Text shown on the fault and out-of-service screens, e.g. 'Call 1-800-88-0000 (24 h)'"
+        "",
+        doc="The helpline's number as a driver dials it, e.g. '1-800-88-0000' (the screens add the "
+        "words around it in the driver's language); empty: no helpline is shown",
+        pattern=r"^[0-9+() .\-]{0,32}$",
+    )
+    station_id: str = setting(
+        "",
+        doc="The station's ID a driver quotes to the helpline, as printed on the charger (with the "
+        "connector number); empty: the OCPP identity",
+        pattern=r"^[A-Za-z0-9_.\-]{0,32}$",
     )
     allow_unknown_cards: bool = setting(
         False,

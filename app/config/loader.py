@@ -34,7 +34,11 @@ TABLE = "table"  # pattern marker of a free-form table validated by its own pars
 class StationConfig:
     """The whole station configuration."""
 
-    station_name: str = setting("EV Station", doc="Name shown on screens and receipts")
+    station_name: str = setting(
+        "",
+        doc="The site's name shown on screens and receipts; empty: the kiosk shows 'EV charging' in "
+        "the driver's language",
+    )
     link: LinkSettings = setting(LinkSettings(), doc="Charger link timing")
     demo: DemoSettings = setting(DemoSettings(), doc="Demo mode")
     site: SiteSettings = setting(SiteSettings(), doc="The grid connection")

@@ -12,6 +12,7 @@ from app.driver.views import (
     ConnectorsChanged,
     DriverEvent,
     ReaderProblem,
+    RunningCost,
     SessionEnded,
     SessionSummary,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "DriverEvent",
     "DriverFacade",
     "ReaderProblem",
+    "RunningCost",
     "SessionEnded",
     "SessionSummary",
     "seed_demo_cards",

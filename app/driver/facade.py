@@ -29,6 +29,7 @@ from app.driver.views import (
     ConnectorsChanged,
     DriverEvent,
     ReaderProblem,
+    RunningCost,
     SessionEnded,
     SessionInfo,
     SessionSummary,
@@ -38,6 +39,7 @@ from app.driver.views import (
     max_power_W,
     session_info,
 )
+from app.money import round_half_up
 from app.runtime import NO_FLAGS, CardAuthorizer, CardDecision
 from app.sessions import ENDED, FINISHING, SessionChange, SessionRefusedError
 from app.tariffs import display as tariff_display
@@ -92,8 +94,10 @@ class DriverFacade:
     ) -> None:
         self.runtime = runtime
         self.kiosk = kiosk or getattr(runtime.config, "kiosk", None) or KioskSettings()
-        self.station_name = runtime.config.station_name
-        self.helpline = self.kiosk.helpline
+        self.station_name = runtime.config.station_name  # empty: the kiosk says "EV charging"
+        self.helpline = self.kiosk.helpline  # the number only; empty: none is shown
+        # The ID a driver quotes to the helpline: the one printed on the charger, else the OCPP identity.
+        self.station_id = self.kiosk.station_id or runtime.config.ocpp.identity
         # The session service's: the plug-in screen counts down the time the service waits.
         self.plug_timeout_s = runtime.sessions.timing.plug_timeout_s
         self._own_reader = card_reader is None
@@ -197,28 +201,45 @@ class DriverFacade:
             )
         return cards
 
-    def price_lines(self, language: str) -> list[str]:
-        """The price of a session started now (app/tariffs/display.price_lines)."""
-        return tariff_display.price_lines(self.runtime.sessions.tariff, language)
+    def price_lines(self, language: str, *, energy: bool = True) -> list[str]:
+        """The price of a session started now (app/tariffs/display.price_lines); energy=False without
+        the single energy price that price_headline shows."""
+        return tariff_display.price_lines(self.runtime.sessions.tariff, language, energy=energy)
 
     def running_cost_lines(self, connector_id: str, language: str) -> list[str]:
         """The cost so far of the connector's session, line by line (empty before the car is plugged)."""
+        running = self.running_cost(connector_id, language)
+        return list(running.lines) if running is not None else []
+
+    def running_cost(self, connector_id: str, language: str) -> RunningCost | None:
+        """The connector's session so far from one reading: the billed energy, the cost lines and the
+        total (None before the car is plugged in)."""
         open_session = self.runtime.sessions.open_session(connector_id)
         cost = self.runtime.sessions.running_cost(connector_id)
         if open_session is None or cost is None:
-            return []
+            return None
         self._costs[open_session[0]] = (time.monotonic(), cost.total_minor)
         info = self._sessions.get(open_session[0]) or self._load_session(open_session[0])
         tariff = tariff_from_dict(info.tariff) if info is not None else self.runtime.sessions.tariff
-        return tariff_display.cost_lines(tariff, cost, language, final=False)
+        lines = tariff_display.cost_lines(tariff, cost, language, final=False)
+        energy = int(round_half_up(cost.energy_Wh))
+        return RunningCost(energy_Wh=energy, lines=tuple(lines), total_minor=cost.total_minor)
+
+    def price_headline(self, language: str) -> str:
+        """The price per kWh in force now, alone, for the large type where the driver decides."""
+        return tariff_display.headline(self.runtime.sessions.tariff, language, self.runtime.clock())
 
     def summary(self, session_id: int, language: str) -> SessionSummary:
         """An ended session's summary from the ledger; KeyError if unknown, ValueError while still open."""
-        return build_summary(self.runtime.engine, session_id, language)
+        labels = {name: str(number) for name, number in self._numbers.items()}
+        return build_summary(
+            self.runtime.engine, session_id, language, station_id=self.station_id, labels=labels
+        )
 
     def payment_methods(self) -> list[tuple[str, bool]]:
-        """(method, usable now): cards unless the reader is out of service; bank card and QR come later."""
-        return [("card", not self._reader_problem), ("bank_card", False), ("qr", False)]
+        """(method, usable now) of every way to pay this station offers: the card reader, usable unless
+        it is out of service (the payments issue adds bank cards and QR; nothing is listed before)."""
+        return [("card", not self._reader_problem)]
 
     def pending_card(self) -> str | None:
         """The authorised card waiting for a connector choice, if any."""

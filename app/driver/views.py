@@ -85,12 +85,24 @@ class SessionSummary:
 
     session_id: int
     connector_id: str
-    energy_Wh: int
+    energy_Wh: int  # the billed energy: what the cost lines price
     duration_s: int
     cost_lines: tuple[str, ...]  # in the requested language (app/tariffs/display.cost_lines)
     total_minor: int
     currency: str
     stop_reason: str  # the OCPP 1.6 stop reason (section 7.39): Local, EVDisconnected, Remote, ...
+    connector_label: str = ""  # the number painted on the charger, as on the connector's card
+    reference: str = ""  # what a driver quotes about this session: the station ID and the session number
+
+
+@dataclass(frozen=True)
+class RunningCost:
+    """A running session's cost so far: the energy and the lines come from one reading, so the big
+    energy figure and the billed line never disagree."""
+
+    energy_Wh: int
+    lines: tuple[str, ...]  # the last line is the running total (app/tariffs/display.cost_lines)
+    total_minor: int
 
 
 class DriverEventKind(StrEnum):
@@ -246,7 +258,19 @@ def session_info(engine: Engine, session_id: int) -> SessionInfo | None:
         )
 
 
-def build_summary(engine: Engine, session_id: int, language: str) -> SessionSummary:
+def session_reference(station_id: str, session_id: int) -> str:
+    """The reference printed on the summary (and later the receipt): unique per station."""
+    return f"{station_id}-{session_id:06d}" if station_id else f"{session_id:06d}"
+
+
+def build_summary(
+    engine: Engine,
+    session_id: int,
+    language: str,
+    *,
+    station_id: str = "",
+    labels: dict[str, str] | None = None,
+) -> SessionSummary:
     """An ended session's summary: the ledger's energy and total, its cost lines recomputed from the
     frozen tariff and the recorded usage (the same breakdown end_session stored, docs/sessions.md)."""
     with session_factory(read_only(engine))() as db:
@@ -274,4 +298,6 @@ def build_summary(engine: Engine, session_id: int, language: str) -> SessionSumm
             total_minor=total,
             currency=row.currency,
             stop_reason=row.stop_reason or "Other",
+            connector_label=(labels or {}).get(name, ""),
+            reference=session_reference(station_id, row.id),
         )

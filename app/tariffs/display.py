@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app import money
-from app.tariffs.cost import CostBreakdown
+from app.tariffs.cost import CostBreakdown, window_at
 from app.tariffs.messages import text
 from app.tariffs.model import Tariff, TouWindow, minute_text
 
 
-def price_lines(tariff: Tariff, language: str) -> list[str]:
+def price_lines(tariff: Tariff, language: str, *, energy: bool = True) -> list[str]:
     """The price list shown before the session starts: per kWh first, then the per-minute, session and
     idle fees, the minimum and maximum, the tax, and that the price is fixed for the session (EU AFIR
-    Art. 5 and the UK Public Charge Point Regulations 2023: the price is known before charging)."""
+    Art. 5 and the UK Public Charge Point Regulations 2023: the price is known before charging).
+    energy=False leaves out a single energy price (shown apart as the headline); time-of-use windows
+    always stay, since the headline gives only the price in force now."""
     currency = tariff.currency
 
     def rate(value_cminor: int) -> str:
@@ -30,7 +34,8 @@ def price_lines(tariff: Tariff, language: str) -> list[str]:
         for window in tariff.tou_windows
     ]
     base_id = "price.energy_other_times" if tariff.tou_windows else "price.energy"
-    lines.append(text(language, base_id, rate=rate(tariff.energy_price_cminor_per_kWh)))
+    if energy or tariff.tou_windows:
+        lines.append(text(language, base_id, rate=rate(tariff.energy_price_cminor_per_kWh)))
     if tariff.time_price_cminor_per_min:
         lines.append(text(language, "price.time", rate=rate(tariff.time_price_cminor_per_min)))
     if tariff.session_fee_minor:
@@ -52,6 +57,18 @@ def price_lines(tariff: Tariff, language: str) -> list[str]:
         lines.append(text(language, tax_id, rate=percent_text(tariff.tax_rate_bp, language)))
     lines.append(text(language, "price.fixed"))
     return lines
+
+
+def headline(tariff: Tariff, language: str, now: datetime) -> str:
+    """The energy price in force at `now`, alone ("RM 1.20 per kWh"): what the driver reads first, in
+    large type, on idle and where a session is committed to (the full list is price_lines)."""
+    window = window_at(tariff, now)
+    price = (
+        tariff.energy_price_cminor_per_kWh
+        if window is None
+        else tariff.tou_windows[window].energy_price_cminor_per_kWh
+    )
+    return text(language, "price.headline", rate=money.format_rate(price, tariff.currency, language))
 
 
 def cost_lines(tariff: Tariff, cost: CostBreakdown, language: str, *, final: bool) -> list[str]:

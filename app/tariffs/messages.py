@@ -41,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cost.tax_exclusive": "SST {rate}%: {amount}",
         "cost.running_total": "Cost so far: {amount}",
         "cost.final_total": "Total: {amount}",
+        "price.headline": "{rate} per kWh",
     },
     "ms": {
         "day.0": "Isn",
@@ -76,6 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cost.tax_exclusive": "SST {rate}%: {amount}",
         "cost.running_total": "Kos setakat ini: {amount}",
         "cost.final_total": "Jumlah: {amount}",
+        "price.headline": "{rate} sekWh",
     },
     "zh_CN": {
         "day.0": "周一",
@@ -111,6 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cost.tax_exclusive": "SST {rate}%：{amount}",
         "cost.running_total": "目前费用：{amount}",
         "cost.final_total": "合计：{amount}",
+        "price.headline": "每度 {rate}",
     },
 }
 

@@ -1,4 +1,5 @@
-"""Authorise screen: hold your card to the reader; shows why a card was refused or could not be read."""
+"""Authorise screen: hold your card to the reader (with the price); or why a card was not accepted, could
+not be read, or could not start, each with its own title and icon."""
 
 from __future__ import annotations
 
@@ -7,41 +8,44 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
-from kiosk_ui.texts import reader_text, refusal_text
+from kiosk_ui.screen import KioskEnv, PricePanel, Screen, button, icon, label
+from kiosk_ui.texts import helpline_text, reader_text, refusal_text
 
 
 class AuthoriseScreen(Screen):
-    """Context: outcome (a refused/busy/error CardOutcome), reader_problem (a message key) or error."""
+    """Context: outcome (a refused/busy/error CardOutcome), reader_problem (a message key) or error;
+    none of them: the invitation to tap."""
 
     name = "authorise"
 
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
+        self.icon = icon("card", env.theme.touch_px + 24, env.colour("text"))
         self.title = label("", "huge")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = label("", "error")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = label("", "muted")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setObjectName("authorise_title")
+        self.message = label("", "large")
+        self.message.setObjectName("authorise_message")
+        self.hint = label("", "body")
+        self.hint.setObjectName("authorise_hint")
+        self.price = PricePanel(env, full=False)
         self.back = button("secondary")
         self.back.setObjectName("authorise_back")
         self.back.clicked.connect(lambda: self.go("idle"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self.go("idle"))
-        card_icon = icon("card", env.theme.touch_px * 2)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card_icon)
-        row.addStretch(1)
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        text.addWidget(self.title)
+        text.addWidget(self.message)
+        text.addWidget(self.hint)
+        text.addWidget(self.price)
+        text.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.title)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        layout.addLayout(top, 1)
         layout.addWidget(self.back)
 
     def enter(self, context: dict[str, Any]) -> None:
@@ -54,22 +58,46 @@ class AuthoriseScreen(Screen):
         self._timer.stop()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Hold your card to the reader"))
         self.back.setText(self.tr("Back"))
         outcome = self.context.get("outcome")
         problem = self.context.get("reader_problem")
         error = self.context.get("error")
-        if outcome is not None:
-            self.message.setText(refusal_text(outcome.reason))
-            self.hint.setText(
-                self.tr("Try another card, or call the helpline: %1").replace("%1", self.env.facade.helpline)
+        helpline = helpline_text(self.env.facade.helpline)
+        self.price.setVisible(False)
+        if outcome is not None and outcome.kind == "busy":
+            self._show("busy", "warning", self.tr("No connector is free"), refusal_text(outcome.reason), "")
+        elif outcome is not None:
+            self._show(
+                "refused",
+                "danger",
+                self.tr("Card not accepted"),
+                refusal_text(outcome.reason),
+                "\n".join(t for t in (self.tr("Try another card."), helpline) if t),
             )
         elif problem is not None:
-            self.message.setText(reader_text(problem))
-            self.hint.setText(self.tr("Helpline: %1").replace("%1", self.env.facade.helpline))
+            self._show("card", "danger", self.tr("Card not read"), reader_text(problem), helpline)
         elif error is not None:
-            self.message.setText(self.tr("Charging could not start on this connector."))
-            self.hint.setText(self.tr("Helpline: %1").replace("%1", self.env.facade.helpline))
+            self._show(
+                "warning",
+                "danger",
+                self.tr("Charging could not start"),
+                self.tr("This connector is no longer free. Tap your card again to choose another."),
+                helpline,
+            )
         else:
-            self.message.setText("")
-            self.hint.setText(self.tr("The reader is below the screen, marked with the card symbol."))
+            self._show(
+                "card",
+                "text",
+                self.tr("Hold your card to the reader"),
+                self.tr("The reader is below the screen, marked with the card symbol."),
+                "",
+            )
+            self.price.setVisible(True)
+            self.price.retranslate()
+
+    def _show(self, icon_name: str, colour: str, title: str, message: str, hint: str) -> None:
+        self.icon.set_icon(icon_name, self.env.colour(colour))
+        self.title.setText(title)
+        self.message.setText(message)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))

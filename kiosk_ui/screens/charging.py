@@ -1,38 +1,47 @@
-"""Charging screen: live energy, power, elapsed time, cost so far and state, with a stop button."""
+"""Charging screen: live energy, power, elapsed time, cost so far and state, with one stop button."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
-from app.driver import ConnectorCard, SessionSummary
+from app.driver import ConnectorCard, RunningCost, SessionSummary
 from kiosk_ui.i18n import format_duration, format_kw, format_kwh
-from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role
-from kiosk_ui.texts import state_role, state_text
+from kiosk_ui.icons import IconLabel
+from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role, share_width
+from kiosk_ui.texts import connector_text, state_look
 
 COST_REFRESH_S = 1.0
 
 
 class ChargingScreen(Screen):
     """Context: connector_id, session_id, own (the driver came through the card flow, so the stop button
-    is shown; a session opened from the idle screen is stopped only with its card)."""
+    is shown; a session opened from the idle screen is stopped only with its card).
+
+    There is one way to stop and no "done": leaving this screen never stops the session, so the driver
+    is told that charging goes on when they walk away, and the screen returns to idle by itself."""
 
     name = "charging"
 
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
-        self.title = label("", "title")
-        self.state = label("", "badge-ok")
+        self.title = label("", "title", wrap=False)
+        self.title.setObjectName("charging_title")
+        self.state_icon = IconLabel("state_charging", env.colour("ok"), env.theme.px("body") + 6)
+        self.state = label("", "status-ok")
+        self.state.setObjectName("charging_state")
         self.values: dict[str, tuple[Any, Any]] = {}
         grid = QGridLayout()
+        grid.setSpacing(6)
         for index, key in enumerate(("energy", "power", "elapsed")):
             frame = card_frame()
             inner = QVBoxLayout(frame)
-            inner.setContentsMargins(8, 4, 8, 4)
-            inner.setSpacing(0)  # the CJK fallback font's taller lines must still fit 800x480
-            caption, value = label("", "muted"), label("", "huge", wrap=False)
+            inner.setContentsMargins(8, 2, 8, 2)
+            inner.setSpacing(0)  # the CJK and Tamil fonts' taller lines must still fit 800x480
+            caption, value = label("", "body"), label("", "huge", wrap=False)
             value.setObjectName(f"value:{key}")
             inner.addWidget(caption)
             inner.addWidget(value)
@@ -44,10 +53,12 @@ class ChargingScreen(Screen):
         self.total.setObjectName("cost_total")
         cost_frame = card_frame()
         cost_layout = QVBoxLayout(cost_frame)
+        cost_layout.setContentsMargins(8, 4, 8, 4)
         cost_layout.addWidget(self.cost)
         cost_layout.addStretch(1)
         cost_layout.addWidget(self.total)
-        self.hint = label("", "small")  # three lines in Malay must fit 800x480
+        self.hint = label("", "body")
+        self.hint.setObjectName("charging_hint")
         self.stop = button("danger")
         self.stop.setObjectName("stop")
         self.stop.clicked.connect(self._stop)
@@ -58,22 +69,26 @@ class ChargingScreen(Screen):
         right.addWidget(cost_frame, 1)
         right.addWidget(self.hint)
         right.addWidget(self.stop)
+        right.addWidget(self.back)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.state)
-        top.addWidget(self.back)
         body = QHBoxLayout()
-        body.addLayout(grid, 5)
-        body.addLayout(right, 6)
+        share_width(body, (grid, 5), (right, 6))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
         layout.addLayout(top)
         layout.addLayout(body, 1)
         self._stopping = False
         self._cost_at = 0.0
+        self._running: RunningCost | None = None
 
     def enter(self, context: dict[str, Any]) -> None:
         self._stopping = False
         self._cost_at = 0.0
+        self._running = None
         self.cost.setText("")
         self.total.setText("")
         super().enter(context)
@@ -90,26 +105,31 @@ class ChargingScreen(Screen):
             self.go("fault", connector_id=card.connector_id, session_id=self.context.get("session_id"))
             return
         locale = self.env.translations.locale
-        self.values["energy"][1].setText(format_kwh(card.energy_Wh, locale))
-        self.values["power"][1].setText(format_kw(card.power_W, locale))
-        self.values["elapsed"][1].setText(format_duration(card.elapsed_s, locale))
-        self.state.setText(state_text(card.state, card.limited_by_site))
-        set_role(self.state, state_role(card.state, card.limited_by_site))
         now = time.monotonic()
         if card.session_id is not None and now - self._cost_at >= COST_REFRESH_S:
-            # The running cost is computed from the ledger: once a second is plenty for the driver.
-            lines = self.env.facade.running_cost_lines(card.connector_id, self.env.tariff_language)
-            # The last line is the running total (tariff_display.cost_lines): shown large, apart.
-            self.cost.setText("\n".join(lines[:-1]))
-            self.total.setText(lines[-1] if lines else "")
-            self._cost_at = now if lines else 0.0
+            # The running cost is computed from the ledger: once a second is plenty for the driver. The
+            # energy figure comes from the same reading as the billed line, so the two always agree.
+            running = self.env.facade.running_cost(card.connector_id, self.env.tariff_language)
+            if running is not None:
+                self._running = running
+                self.cost.setText("\n".join(running.lines[:-1]))
+                self.total.setText(running.lines[-1] if running.lines else "")
+            self._cost_at = now if running is not None else 0.0
+        energy = self._running.energy_Wh if self._running is not None else 0
+        self.values["energy"][1].setText(format_kwh(energy, locale))
+        self.values["power"][1].setText(format_kw(card.power_W, locale))
+        self.values["elapsed"][1].setText(format_duration(card.elapsed_s, locale))
+        look = state_look(card)
+        self.state.setText(look.text)
+        set_role(self.state, look.role)
+        self.state_icon.set_icon(look.icon, self.env.colour(look.role))
 
     def on_session_ended(self, summary: SessionSummary) -> None:
         if summary.session_id != self.context.get("session_id"):
             return
         card = self._card()
         if card is not None and card.state == "faulted":
-            self.go("fault", connector_id=card.connector_id, summary=summary)
+            self.go("fault", connector_id=card.connector_id, session_id=summary.session_id, summary=summary)
         else:
             self.go("summary", summary=summary)
 
@@ -130,8 +150,7 @@ class ChargingScreen(Screen):
     def retranslate(self) -> None:
         self._cost_at = 0.0  # the cost lines come in the new language at the next refresh
         card = self._card()
-        number = card.label if card is not None else "?"
-        self.title.setText(self.tr("Connector %1").replace("%1", number))
+        self.title.setText(connector_text(card.label if card is not None else "?"))
         self.values["energy"][0].setText(self.tr("Energy"))
         self.values["power"][0].setText(self.tr("Power"))
         self.values["elapsed"][0].setText(self.tr("Time"))
@@ -139,13 +158,17 @@ class ChargingScreen(Screen):
         self.stop.setVisible(own)
         self.stop.setEnabled(not self._stopping)
         self.stop.setText(self.tr("Stopping...") if self._stopping else self.tr("Stop charging"))
-        self.back.setText(self.tr("Done"))
+        # Someone else's session, opened from a tile: a way back. The driver's own has only Stop.
+        self.back.setVisible(not own)
+        self.back.setText(self.tr("Back"))
         # Without a working reader a card cannot stop the session: the hint says what still can.
         reader_ok = dict(self.env.facade.payment_methods()).get("card", False)
         if own and reader_ok:
-            self.hint.setText(self.tr("Tap the same card or press Stop to end. Unplugging also ends it."))
+            self.hint.setText(
+                self.tr("To stop: press Stop, tap your card or unplug. You may leave: charging goes on.")
+            )
         elif own:
-            self.hint.setText(self.tr("Press Stop to end. Unplugging also ends it."))
+            self.hint.setText(self.tr("To stop: press Stop or unplug. You may leave: charging goes on."))
         elif reader_ok:
             self.hint.setText(self.tr("To stop, tap the card that started this session."))
         else:

@@ -1,33 +1,54 @@
-"""Idle screen: every connector's state, the price before the start, how to start and the payment options."""
+"""Idle screen: every connector's state, the price before the start, and how to start (or why not now)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.driver import ConnectorCard
 from kiosk_ui.i18n import format_kw
-from kiosk_ui.screen import KioskEnv, Screen, button, label, set_role
-from kiosk_ui.texts import SESSION_STATES, USABLE_STATES, reader_text, state_role, state_text
+from kiosk_ui.icons import IconLabel
+from kiosk_ui.screen import KioskEnv, PricePanel, Screen, button, icon, label, set_role, share_width
+from kiosk_ui.texts import (
+    SESSION_STATES,
+    USABLE_STATES,
+    connector_text,
+    helpline_text,
+    reader_text,
+    refusal_text,
+    state_look,
+)
+
+# Up to this many connectors the tiles stand in one column with their power; more share two columns.
+ONE_COLUMN_MAX = 4
 
 
 class ConnectorTile(QFrame):
-    """One connector's tile: its number, label and state; tapping a busy one shows its live values."""
+    """One connector's tile: its number, its state as an icon and words, its power; tapping a busy one
+    shows its live values, a faulted one its fault."""
 
     clicked = Signal(str)
 
-    def __init__(self, connector_id: str) -> None:
+    def __init__(self, connector_id: str, icon_px: int, compact: bool) -> None:
         super().__init__()
         self.connector_id = connector_id
+        self.setObjectName(f"tile:{connector_id}")
         self.setProperty("role", "card")
-        self.number = label("", "large", wrap=False)
-        self.state = label("", "badge-ok")
-        self.detail = label("", "small")
+        self.number = label("", "body" if compact else "large", wrap=False)
+        self.state_icon = IconLabel("state_available", "#000000", icon_px)
+        self.state = label("", "status-ok")
+        self.detail = label("", "small", wrap=False)
+        self.detail.setVisible(not compact)
+        state_row = QHBoxLayout()
+        state_row.setSpacing(6)
+        state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
+        state_row.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
         layout.addWidget(self.number)
-        layout.addWidget(self.state)
+        layout.addLayout(state_row)
         layout.addWidget(self.detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -41,81 +62,60 @@ class IdleScreen(Screen):
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
         self.tiles: dict[str, ConnectorTile] = {}
-        self.connectors_title = label("", "title")
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_host)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left = QVBoxLayout()
-        left.addWidget(self.connectors_title)
-        left.addWidget(scroll, 1)
+        self.grid.setSpacing(6)
 
-        self.price_title = label("", "title")
-        self.price = label("", "small")
-        self.how_to = label("", "large")
-        self.helpline = label("", "muted")  # shown with a reader problem only
-        self.helpline.setVisible(False)
-        self.start = button(icon="card", icon_px=env.theme.touch_px - 16)
+        self.price = PricePanel(env)
+        self.notice_icon = icon("busy", env.theme.touch_px - 16, env.colour("danger"))
+        self.notice = label("", "error")
+        self.notice.setObjectName("idle_notice")
+        self.helpline = label("", "body")
+        self.helpline.setObjectName("helpline")
+        self.start = button(
+            icon="card", icon_px=env.theme.touch_px - 16, icon_colour=env.colour("on_primary")
+        )
         self.start.setObjectName("start")
         self.start.clicked.connect(lambda: self.go("authorise"))
-        self.pay_title = label("", "muted")
-        self.bank = button("option", "bank_card", env.theme.touch_px - 24)
-        self.bank.setObjectName("pay:bank_card")
-        self.qr = button("option", "qr", env.theme.touch_px - 24)
-        self.qr.setObjectName("pay:qr")
-        payments = QHBoxLayout()
-        payments.addWidget(self.bank)
-        payments.addWidget(self.qr)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_icon, 0, Qt.AlignmentFlag.AlignTop)
+        notice_row.addWidget(self.notice, 1)
         right = QVBoxLayout()
-        # The labels' own line spacing separates them; without layout gaps and with narrow top and bottom
-        # margins the whole price list, the reader message and the helpline fit 800x480 (the 7" display).
-        right.setSpacing(0)
-        right.addWidget(self.price_title)
+        right.setSpacing(4)
         right.addWidget(self.price)
         right.addStretch(1)
-        right.addWidget(self.how_to)
+        right.addLayout(notice_row)
         right.addWidget(self.helpline)
         right.addWidget(self.start)
-        right.addWidget(self.pay_title)
-        right.addLayout(payments)
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(9, 4, 9, 4)
-        layout.addLayout(left, 5)
-        layout.addLayout(right, 6)
+        layout.setContentsMargins(8, 6, 8, 6)
+        share_width(layout, (self.grid_host, 5), (right, 6))
 
     def retranslate(self) -> None:
-        self.connectors_title.setText(self.tr("Connectors"))
-        self.price_title.setText(self.tr("Price"))
-        methods = dict(self.env.facade.payment_methods())
-        # The card option is unavailable while the reader is unplugged or out of service: the driver is
-        # told so here, for as long as it lasts, instead of being asked for a card nobody can read. The
-        # disabled option looks like the other unavailable ones (small type, two lines).
-        cards = methods.get("card", True)
-        self.start.setEnabled(cards)
-        set_role(self.how_to, "large" if cards else "error")
-        set_role(self.start, "" if cards else "option")
-        self.helpline.setVisible(not cards and bool(self.env.facade.helpline))
-        self.helpline.setText(self.tr("Helpline: %1").replace("%1", self.env.facade.helpline))
-        if cards:
-            self.how_to.setText(self.tr("Tap your card on the reader to start"))
-            self.start.setText(self.tr("Start with a card"))
+        self.price.retranslate()
+        self.start.setText(self.tr("Tap your card to start"))
+        self._show_start()
+
+    def _show_start(self) -> None:
+        """The start invitation, or why nothing can start now (the reader, every connector busy)."""
+        reader_ok = dict(self.env.facade.payment_methods()).get("card", False)
+        ready = bool(self.env.facade.ready_connectors())
+        if not reader_ok:
+            notice, icon_name = reader_text("reader_unplugged"), "state_unavailable"
+        elif not ready:
+            notice, icon_name = refusal_text("no_connector"), "busy"
         else:
-            self.how_to.setText(reader_text("reader_unplugged"))
-            unavailable = self.tr("not available now")  # outside the f-string, where lupdate finds it
-            self.start.setText(f"{self.tr('Start with a card')}\n{unavailable}")
-        self.pay_title.setText(self.tr("Other ways to pay"))
-        self.bank.setEnabled(methods.get("bank_card", False))
-        self.qr.setEnabled(methods.get("qr", False))
-        soon = self.tr("coming soon")
-        self.bank.setText(
-            self.tr("Bank card") if self.bank.isEnabled() else f"{self.tr('Bank card')}\n{soon}"
-        )
-        self.qr.setText(self.tr("QR code") if self.qr.isEnabled() else f"{self.tr('QR code')}\n{soon}")
-        self.price.setText("\n".join(self.env.facade.price_lines(self.env.tariff_language)))
+            notice, icon_name = "", "busy"
+        self.start.setVisible(not notice)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self.notice_icon.setVisible(bool(notice))
+        self.notice_icon.set_icon(icon_name, self.env.colour("danger"))
+        help_text = helpline_text(self.env.facade.helpline) if not reader_ok else ""
+        self.helpline.setText(help_text)
+        self.helpline.setVisible(bool(help_text))
 
     def refresh(self) -> None:
         cards = self.env.facade.connectors()
@@ -123,13 +123,16 @@ class IdleScreen(Screen):
             self.go("out_of_service")
             return
         self._layout_tiles(cards)
+        self._show_start()
+        can_start = self.env.can_start()
         locale = self.env.translations.locale
         for card in cards:
             tile = self.tiles[card.connector_id]
-            tile.number.setText(self.tr("Connector %1").replace("%1", card.label))
-            waiting = card.vehicle_present and card.session_id is None
-            tile.state.setText(state_text(card.state, card.limited_by_site, waiting))
-            set_role(tile.state, state_role(card.state, card.limited_by_site))
+            tile.number.setText(connector_text(card.label))
+            look = state_look(card, can_start)
+            tile.state.setText(look.text)
+            set_role(tile.state, look.role)
+            tile.state_icon.set_icon(look.icon, self.env.colour(look.role))
             if card.state in SESSION_STATES and card.power_W > 0:
                 tile.detail.setText(format_kw(card.power_W, locale))
             else:
@@ -141,12 +144,17 @@ class IdleScreen(Screen):
         for tile in self.tiles.values():
             tile.setParent(None)
         self.tiles.clear()
-        columns = 1 if len(cards) <= 2 else 2
+        compact = len(cards) > ONE_COLUMN_MAX
+        columns = 2 if compact else 1
+        icon_px = self.env.theme.px("body") + 6
         for index, card in enumerate(cards):
-            tile = ConnectorTile(card.connector_id)
+            tile = ConnectorTile(card.connector_id, icon_px, compact)
             tile.clicked.connect(self._open)
             self.grid.addWidget(tile, index // columns, index % columns)
             self.tiles[card.connector_id] = tile
+        rows = (len(cards) + columns - 1) // columns
+        for row in range(rows):
+            self.grid.setRowStretch(row, 1)
 
     def _open(self, connector_id: str) -> None:
         card = next((c for c in self.env.facade.connectors() if c.connector_id == connector_id), None)

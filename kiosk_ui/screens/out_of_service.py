@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk_ui.screen import KioskEnv, Screen, icon, label
-from kiosk_ui.texts import USABLE_STATES
+from kiosk_ui.texts import USABLE_STATES, helpline_text
 
 
 class OutOfServiceScreen(Screen):
@@ -23,7 +23,7 @@ class OutOfServiceScreen(Screen):
         self.helpline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(icon("warning", env.theme.touch_px * 2))
+        row.addWidget(icon("state_unavailable", env.theme.touch_px * 2, env.colour("danger")))
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -40,4 +40,5 @@ class OutOfServiceScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Out of service"))
         self.detail.setText(self.tr("This station cannot charge right now. We are sorry."))
-        self.helpline.setText(self.tr("Helpline: %1").replace("%1", self.env.facade.helpline))
+        self.helpline.setText(helpline_text(self.env.facade.helpline))
+        self.helpline.setVisible(bool(self.env.facade.helpline))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import ConnectorCard, SessionSummary
 from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
+from kiosk_ui.texts import with_number
 
 
 class PlugInScreen(Screen):
@@ -17,14 +18,20 @@ class PlugInScreen(Screen):
     within sessions.plug_timeout_s; this screen counts down the same time and shows the ending."""
 
     name = "plug"
+    timed = True  # the countdown is the screen's own clock (the inactivity timer waits)
 
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
         self.title = label("", "huge")
+        self.title.setObjectName("plug_title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("", "large")
+        self.hint.setObjectName("plug_hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown = label("", "muted")
+        self.countdown_caption = label("", "body")
+        self.countdown_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = label("", "countdown", wrap=False)
+        self.countdown.setObjectName("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cancel = button("secondary")
         self.cancel.setObjectName("plug_cancel")
@@ -37,16 +44,22 @@ class PlugInScreen(Screen):
         self._leave_timer = QTimer(self)
         self._leave_timer.setSingleShot(True)
         self._leave_timer.timeout.connect(lambda: self.go("idle"))
+        self.icon = icon("plug", env.theme.touch_px + 24, env.colour("text"))
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(icon("plug", env.theme.touch_px * 2))
+        row.addWidget(self.icon)
         row.addStretch(1)
+        clock = QHBoxLayout()
+        clock.addStretch(1)
+        clock.addWidget(self.countdown_caption)
+        clock.addWidget(self.countdown)
+        clock.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
-        layout.addWidget(self.countdown)
+        layout.addLayout(clock)
         layout.addStretch(1)
         layout.addWidget(self.cancel)
 
@@ -89,8 +102,8 @@ class PlugInScreen(Screen):
         self._show_countdown(max(0, int(left + 0.999)))
 
     def _show_countdown(self, seconds: int) -> None:
-        locale = self.env.translations.locale
-        self.countdown.setText(self.tr("Time left to plug in: %1 s").replace("%1", locale.toString(seconds)))
+        minutes, rest = divmod(seconds, 60)
+        self.countdown.setText(f"{minutes}:{rest:02d}")
 
     def _cancel(self) -> None:
         connector_id = self.context.get("connector_id")
@@ -101,12 +114,16 @@ class PlugInScreen(Screen):
     def retranslate(self) -> None:
         card = self._card()
         number = card.label if card is not None else "?"
-        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setText(self.tr("OK") if self.timed_out else self.tr("Cancel"))
         if self.timed_out:
+            self.icon.set_icon("state_unavailable", self.env.colour("danger"))
             self.title.setText(self.tr("No car was plugged in"))
-            self.hint.setText(self.tr("The authorisation has lapsed. Tap your card to start again."))
+            self.hint.setText(self.tr("Nothing was charged. Tap your card to start again."))
             self.countdown.setText("")
+            self.countdown_caption.setText("")
             return
-        self.title.setText(self.tr("Plug in at connector %1").replace("%1", number))
+        self.icon.set_icon("plug", self.env.colour("text"))
+        self.title.setText(with_number(self.tr("Plug in at connector %1"), number))
         self.hint.setText(self.tr("Charging starts by itself when the cable is in the car."))
+        self.countdown_caption.setText(self.tr("Time left to plug in:"))
         self._show_countdown(max(0, int(self._deadline - time.monotonic() + 0.999)))
