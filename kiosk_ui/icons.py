@@ -86,7 +86,7 @@ def _render(name: str, colour: str, size_px: int, ratio: float) -> QPixmap:
 def icon_pixmap(name: str, colour: str, size_px: int) -> QPixmap:
     """The icon in one colour, size_px logical pixels square (drawn at the primary screen's pixel ratio).
     Cached by (name, colour, size) and the ratio: the same request returns the same pixmap; never
-    change it. Needs a QGuiApplication."""
+    change it. Needs a QGuiApplication; call it from the GUI thread only (pixmaps belong to it)."""
     if size_px <= 0:
         raise ValueError(f"icon size must be positive, not {size_px}")
     return _render(name, _colour_name(colour), size_px, _screen_ratio())
