@@ -13,6 +13,8 @@ THEME_FILE = ASSETS / "theme.json"
 STYLESHEET_FILE = ASSETS / "kiosk.qss"
 ICONS = ASSETS / "icons"
 MIN_CONTRAST = 4.5  # WCAG 2.2 SC 1.4.3, normal-size text
+# WCAG 2.2 SC 1.4.11 (non-text contrast): an icon that carries meaning needs 3:1 against what it sits on.
+MIN_ICON_CONTRAST = 3.0
 MM_PER_INCH = 25.4
 # The size the type sizes in theme.json are written for: the official 7" display.
 BASE_WIDTH, BASE_HEIGHT = 800, 480
@@ -50,10 +52,16 @@ class Theme:
     touch_px: int
     radius_px: int
     scale: float
+    # (icon colour, background) pairs an icon may be drawn in (kiosk_ui.icons), each at MIN_ICON_CONTRAST.
+    icon_contrast_pairs: tuple[tuple[str, str], ...] = ()
 
     def contrast_report(self) -> list[tuple[str, str, float]]:
         """(foreground, background, ratio) for every pair the theme promises to keep readable."""
         return [(f, b, contrast_ratio(self.colours[f], self.colours[b])) for f, b in self.contrast_pairs]
+
+    def icon_contrast_report(self) -> list[tuple[str, str, float]]:
+        """(icon colour, background, ratio) for every pair an icon may be drawn in."""
+        return [(f, b, contrast_ratio(self.colours[f], self.colours[b])) for f, b in self.icon_contrast_pairs]
 
     def px(self, role: str) -> int:
         return self.type_px[role]
@@ -80,9 +88,12 @@ def load_theme(
         touch_px=round(touch * scale) if scale > 1.0 else touch,
         radius_px=round(int(data["radius_px"]) * scale),
         scale=scale,
+        # A site's theme.json from before the icon pairs existed still loads (with nothing to check).
+        icon_contrast_pairs=tuple((f, b) for f, b in data.get("icon_contrast_pairs", ())),
     )
 
 
 def icon_path(name: str) -> str:
-    """The path of an SVG icon in assets/icons (plug, card, bolt, warning, globe, qr, bank_card)."""
+    """The path of an SVG icon in assets/icons (the list is in assets/README.md). The icons draw in
+    currentColor: kiosk_ui.icons renders them in a theme colour."""
     return str(ICONS / f"{name}.svg")
