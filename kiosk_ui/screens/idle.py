@@ -98,8 +98,9 @@ class IdleScreen(Screen):
         self.start.setText(self.tr("Tap your card to start"))
         self._show_start()
 
-    def _show_start(self) -> None:
-        """The start invitation, or why nothing can start now (the reader, every connector busy)."""
+    def _show_start(self) -> bool:
+        """The start invitation, or why nothing can start now (the reader, every connector busy);
+        whether a card tapped now could start a session."""
         reader_ok = dict(self.env.facade.payment_methods()).get("card", False)
         ready = bool(self.env.facade.ready_connectors())
         if not reader_ok:
@@ -116,6 +117,7 @@ class IdleScreen(Screen):
         help_text = helpline_text(self.env.facade.helpline) if not reader_ok else ""
         self.helpline.setText(help_text)
         self.helpline.setVisible(bool(help_text))
+        return not notice
 
     def refresh(self) -> None:
         cards = self.env.facade.connectors()
@@ -123,8 +125,7 @@ class IdleScreen(Screen):
             self.go("out_of_service")
             return
         self._layout_tiles(cards)
-        self._show_start()
-        can_start = self.env.can_start()
+        can_start = self._show_start()
         locale = self.env.translations.locale
         for card in cards:
             tile = self.tiles[card.connector_id]

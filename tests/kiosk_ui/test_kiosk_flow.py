@@ -132,7 +132,10 @@ async def until(condition: Callable[[], Any], what: str, timeout_s: float = WAIT
 
 
 async def on_screen(window: KioskWindow, name: str, *visible: str) -> None:
-    await until(lambda: window.current_screen().name == name, f"the {name} screen")
+    try:
+        await until(lambda: window.current_screen().name == name, f"the {name} screen")
+    except AssertionError as error:
+        raise AssertionError(f"{error}; on {window.current_screen().name}: {texts(window)}") from None
     for text in visible:
         await until(lambda t=text: shows(window, t), f"{text!r} on the {name} screen: {texts(window)}")
     assert window.findChild(QWidget, "language:ms").isVisible()  # a language switch on every screen
@@ -149,7 +152,7 @@ async def tap(window: KioskWindow, object_name: str, qtbot: Any) -> None:
 
 
 def value(window: KioskWindow, object_name: str) -> str:
-    return window.findChild(QLabel, object_name).text()
+    return window.findChild(QLabel, object_name).text().replace("\u00a0", " ")
 
 
 def energy_shown(window: KioskWindow) -> str | None:

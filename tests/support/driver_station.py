@@ -32,7 +32,7 @@ TIMING = SessionTiming(
     suspend_debounce_s=1.0,
 )
 READER_CARD = "04A1B2C3D4E5F6"  # a card UID as the reader reports it, on the local list
-KIOSK = KioskSettings(helpline="Call 1-800-00-0000")
+KIOSK = KioskSettings(helpline="1-800-00-0000", station_id="KL-07")
 
 
 class Recorder:

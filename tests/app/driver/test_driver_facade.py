@@ -29,8 +29,12 @@ def test_card_start_live_values_stop_by_tap_and_unplug(realtime_sim, tmp_path):
 
     async def scenario() -> None:
         async with kiosk_station(sim, tmp_path) as (runtime, facade, reader, events):
-            assert facade.helpline == "Call 1-800-00-0000"
-            assert facade.payment_methods() == [("card", True), ("bank_card", False), ("qr", False)]
+            assert (facade.helpline, facade.station_id) == ("1-800-00-0000", "KL-07")
+            # Only what the station offers, never a method "coming soon".
+            assert facade.payment_methods() == [("card", True)]
+            assert facade.price_headline("en") == "RM 0.60 per kWh"
+            assert facade.price_headline("ms") == "RM 0.60 sekWh"
+            assert not any("per kWh" in line for line in facade.price_lines("en", energy=False))
             assert facade.price_lines("ms")[0].startswith("Tenaga: RM 0.60")
             # Tap on the reader: authorised, both connectors ready, nothing opened yet.
             reader.tap(READER_CARD, hold_s=0.2)
@@ -61,6 +65,11 @@ def test_card_start_live_values_stop_by_tap_and_unplug(realtime_sim, tmp_path):
             assert later.state in CONNECTOR_STATES and later.fault is None
             lines = facade.running_cost_lines("CP00/1", "ms")
             assert lines[-1].startswith("Kos setakat ini: RM ") and any("kWh" in line for line in lines)
+            # One reading: the energy the kiosk shows is the one its billed line prices.
+            running = facade.running_cost("CP00/1", "en")
+            assert running is not None and running.energy_Wh > 0
+            kwh = f"{running.energy_Wh / 1000:.3f} kWh"
+            assert running.lines[0].startswith(f"Energy {kwh} x RM 0.60"), (kwh, running.lines)
             # The same card again on the reader stops the session; the summary is the ledger's.
             reader.tap(READER_CARD, hold_s=0.2)
             await wait_until(lambda: events.of("session_ended"), 15, "the session to end")
@@ -80,6 +89,8 @@ def test_card_start_live_values_stop_by_tap_and_unplug(realtime_sim, tmp_path):
             assert summary.cost_lines[-1] == f"Total: {format_money(row.cost_total_minor, 'MYR', 'en')}"
             assert facade.summary(session_id, "ms").cost_lines[-1].startswith("Jumlah: RM ")
             assert summary.duration_s == int((row.stopped_at - row.started_at).total_seconds())
+            # What the driver quotes: the connector's painted number and a reference unique per station.
+            assert (summary.connector_label, summary.reference) == ("1", f"KL-07-{session_id:06d}")
             # The car is still plugged in: finishing until it leaves.
             await until_card(facade, "CP00/1", lambda c: c.state == "finishing", "finishing")
             await sim.ctl.call("unplug", charger=0)
