@@ -223,7 +223,12 @@ class DriverFacade:
         tariff = tariff_from_dict(info.tariff) if info is not None else self.runtime.sessions.tariff
         lines = tariff_display.cost_lines(tariff, cost, language, final=False)
         energy = int(round_half_up(cost.energy_Wh))
-        return RunningCost(energy_Wh=energy, lines=tuple(lines), total_minor=cost.total_minor)
+        free_left = None
+        if cost.idle_fee_cminor_per_min:
+            free_left = max(0, tariff.idle_grace_s - int(cost.idle_s))
+        return RunningCost(
+            energy_Wh=energy, lines=tuple(lines), total_minor=cost.total_minor, idle_free_left_s=free_left
+        )
 
     def price_headline(self, language: str) -> str:
         """The price per kWh in force now, alone, for the large type where the driver decides."""

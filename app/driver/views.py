@@ -103,6 +103,8 @@ class RunningCost:
     energy_Wh: int
     lines: tuple[str, ...]  # the last line is the running total (app/tariffs/display.cost_lines)
     total_minor: int
+    # With an idle fee in the tariff: the free idle time left (0 once the fee runs); None without one.
+    idle_free_left_s: int | None = None
 
 
 class DriverEventKind(StrEnum):

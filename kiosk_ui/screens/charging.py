@@ -59,6 +59,9 @@ class ChargingScreen(Screen):
         cost_layout.addWidget(self.total)
         self.hint = label("", "body")
         self.hint.setObjectName("charging_hint")
+        self.idle_notice = label("", "error")
+        self.idle_notice.setObjectName("idle_fee_notice")
+        self.idle_notice.setVisible(False)
         self.stop = button("danger")
         self.stop.setObjectName("stop")
         self.stop.clicked.connect(self._stop)
@@ -68,6 +71,7 @@ class ChargingScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(cost_frame, 1)
         right.addWidget(self.hint)
+        right.addWidget(self.idle_notice)
         right.addWidget(self.stop)
         right.addWidget(self.back)
         top = QHBoxLayout()
@@ -123,6 +127,29 @@ class ChargingScreen(Screen):
         self.state.setText(look.text)
         set_role(self.state, look.role)
         self.state_icon.set_icon(look.icon, self.env.colour(look.role))
+        self._show_idle_fee(look.key)
+
+    def _show_idle_fee(self, state: str) -> None:
+        """While the car takes no power by its own choice (full, or its own limit) the idle fee's clock
+        runs (docs/tariffs.md): the driver is told when it starts, or that it runs."""
+        running = self._running
+        left = running.idle_free_left_s if running is not None else None
+        if state != "paused_by_car" or left is None or not self.context.get("own"):
+            self.idle_notice.setVisible(False)
+            self.hint.setVisible(True)
+            return
+        if left > 0:
+            minutes = self.env.translations.locale.toString((left + 59) // 60)
+            text = self.tr(
+                "Your car is not taking power: the idle fee starts in %1 min. Please unplug when done."
+            )
+            self.idle_notice.setText(text.replace("%1", minutes))
+        else:
+            self.idle_notice.setText(
+                self.tr("Your car is not taking power: the idle fee is running. Please unplug and move.")
+            )
+        self.idle_notice.setVisible(True)
+        self.hint.setVisible(False)
 
     def on_session_ended(self, summary: SessionSummary) -> None:
         if summary.session_id != self.context.get("session_id"):

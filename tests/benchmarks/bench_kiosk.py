@@ -8,11 +8,12 @@ realtime simulator, so the figures hold only the kiosk's own process:
   (imports, ledger, four chargers' links, facade, window) started by launcher.kiosk_host.run_kiosk; the same
   for a bare PySide6 window (import, QApplication, a QWidget shown, first paint). One warm-up of each,
   then the median of the runs; the ratio is kiosk / bare.
-- Touch: 16 chargers, every one charging; a mouse press and release posted to a button (Start on idle,
-  Back on the authorise screen) until the next screen's first paint event; median and max.
+- Touch: 16 chargers, 15 charging (the idle screen offers Start only while one is free); a mouse
+  press and release posted to a button (Start on idle, Back on the authorise screen) until the next
+  screen's first paint event; median and max.
 - Stall: a 10 ms precise Qt timer records how late each timeout comes while 16 connectors stream
   values to the idle screen; the figure is the largest lateness.
-- Memory: VmRSS of the child with 16 charging connectors after the stall run.
+- Memory: VmRSS of the child with 15 of 16 connectors charging after the stall run.
 """
 
 from __future__ import annotations
@@ -147,13 +148,16 @@ async def _load(
         deadline = time.monotonic() + 30
         while not all(c.state == "available" for c in facade.connectors()) and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-        for index, connector_id in enumerate(connectors):
+        # Every connector but the last charges: with all busy the idle screen offers no start (there
+        # would be nothing to touch), and one free connector changes nothing in the load measured.
+        busy = connectors[:-1]
+        for index, connector_id in enumerate(busy):
             await ctl.call("plug", charger=index, soc_pct=20)
-            runtime.sessions.authorise(connector_id, f"BENCH-{index:02d}")
+            await runtime.sessions.authorise(connector_id, f"BENCH-{index:02d}")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             charging = sum(1 for c in facade.connectors() if c.state == "charging" and c.power_W > 0)
-            if charging == len(connectors):
+            if charging == len(busy):
                 break
             await asyncio.sleep(0.2)
 
@@ -344,7 +348,7 @@ def run(quick: bool = False) -> list[tuple[str, str, str, bool]]:
             True,
         ),
         (
-            f"kiosk touch to next screen painted, 16 chargers charging ({figures['taps']} taps)",
+            f"kiosk touch to next screen painted, 15 of 16 chargers charging ({figures['taps']} taps)",
             f"median {figures['touch_median_ms']:.1f} ms, max {figures['touch_max_ms']:.1f} ms",
             f"<= {TOUCH_TARGET_MS:g} ms",
             figures["touch_max_ms"] <= TOUCH_TARGET_MS,
@@ -356,7 +360,7 @@ def run(quick: bool = False) -> list[tuple[str, str, str, bool]]:
             figures["stall_ms"] <= STALL_TARGET_MS,
         ),
         (
-            "kiosk resident memory, 16 connectors charging",
+            "kiosk resident memory, 15 of 16 connectors charging",
             f"{figures['rss_MB']:.0f} MB",
             f"<= {RSS_TARGET_MB:g} MB",
             figures["rss_MB"] <= RSS_TARGET_MB,

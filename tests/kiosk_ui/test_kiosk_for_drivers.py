@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from test_kiosk_flow import BLOCKED, CARD, kiosk, on_screen, shows, tap, texts, until, value
 
 from app.driver import ConnectorCard
+from app.driver.views import FAULT_KEYS, LINK_LOST
+from app.tariffs import tariff_from_dict
 from kiosk_ui.app import KioskWindow
-from kiosk_ui.texts import state_look
+from kiosk_ui.texts import fault_text, state_look
 
 # The set-up of tests/kiosk_ui/test_kiosk_flow.py: one qasync loop for the module, the .qm files built.
 qt_loop = test_kiosk_flow.qt_loop
@@ -319,3 +321,36 @@ def test_states_are_told_by_words_and_shapes_that_match_what_flows(qapp):
     # Nothing can start (the reader is out): a free connector is not called Available.
     free = card("available", session_id=None, vehicle_present=False)
     assert state_look(free, can_start=False).text == "Cannot start now"
+
+
+def test_every_fault_the_facade_reports_has_its_own_words(qapp):
+    generic = fault_text(None)
+    for key in {*FAULT_KEYS.values(), LINK_LOST}:
+        assert fault_text(key) != generic, key
+
+
+@pytest.mark.sim(chargers=1, realtime_factor=4)
+def test_a_car_that_stops_taking_power_is_told_when_the_idle_fee_starts(
+    realtime_sim, tmp_path, qtbot, run_async
+):
+    sim = realtime_sim
+    tariff = tariff_from_dict(
+        {"energy_price_per_kWh": "0.60", "idle_fee_per_minute": "0.50", "idle_grace_minutes": 2}
+    )
+
+    async def scenario() -> None:
+        async with kiosk(sim, tmp_path, station={"tariff": tariff}) as (window, _runtime):
+            await online(window)
+            await sim.ctl.call("plug", charger=0, soc_pct=35)
+            await until(lambda: window.env.facade.connectors()[0].vehicle_present, "the car")
+            await window.env.facade.present_card(CARD)
+            await on_screen(window, "charging", "Charging")
+            assert not window.findChild(QLabel, "idle_fee_notice").isVisible()
+            await sim.ctl.call("car", charger=0, request="pause")  # the car stops taking power at 35 %
+            await on_screen(window, "charging", "Car paused or full", "the idle fee starts in 2 min")
+            assert not shows(window, "You may leave"), texts(window)  # the notice replaces the hint
+            await sim.ctl.call("car", charger=0, request="charge")
+            await on_screen(window, "charging", "Charging", "You may leave")
+            assert not window.findChild(QLabel, "idle_fee_notice").isVisible()
+
+    run_async(scenario())
