@@ -52,11 +52,6 @@ class KioskEnv:
         offered = self.facade.tariff_languages
         return self.language if self.language in offered else "en"
 
-    def can_start(self) -> bool:
-        """A card tapped now could start a session: a connector is ready and the reader works."""
-        reader_ok = dict(self.facade.payment_methods()).get("card", False)
-        return reader_ok and bool(self.facade.ready_connectors())
-
     def colour(self, role: str) -> str:
         """The theme colour of a status role's icon (status-ok -> ok) or of a colour name."""
         name = role.removeprefix("status-")

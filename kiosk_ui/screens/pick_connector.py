@@ -48,12 +48,14 @@ class PickConnectorScreen(Screen):
         ready = list(context.get("ready", ()))
         waiting = set(context.get("waiting", ()))
         columns = max(1, min(COLUMNS_MAX, len(ready)))
-        icon_px = self.env.theme.touch_px - 16
+        # Two rows of four leave a button a quarter of the width: the words need it all, and the
+        # marked ones still differ by colour, frame and words ("Car plugged in").
+        icon_px = self.env.theme.touch_px - 16 if len(ready) <= COLUMNS_MAX else 0
         for index, connector_id in enumerate(ready):
             plugged = connector_id in waiting
             choice = button(
                 "choice-marked" if plugged else "choice",
-                icon="car" if plugged else "plug",
+                icon=("car" if plugged else "plug") if icon_px else None,
                 icon_px=icon_px,
                 icon_colour=self.env.colour("on_primary"),
             )
@@ -84,9 +86,11 @@ class PickConnectorScreen(Screen):
             card = cards.get(connector_id)
             if card is None:
                 continue
-            detail = (
-                self.tr("Car plugged in")
-                if connector_id in waiting
-                else self.tr("up to %1").replace("%1", format_kw(card.max_power_W, locale))
-            )
+            power = format_kw(card.max_power_W, locale)
+            if connector_id in waiting:
+                detail = self.tr("Car plugged in")
+            elif len(self.buttons) > COLUMNS_MAX:
+                detail = power  # a quarter of the width: the number alone
+            else:
+                detail = self.tr("up to %1").replace("%1", power)
             choice.setText(f"{connector_text(card.label)}\n{detail}")
