@@ -114,6 +114,9 @@ class Camera:
         self.only = only
         self.shots: list[Shot] = []
         self.problems: list[str] = []
+        # The display's size per window: a screen needing more grows its window (its minimum size), and
+        # the grown window must not carry over to the next screen.
+        self.sizes = [(window.width(), window.height()) for window in windows]
 
     async def take(self, name: str) -> None:
         if self.only and name not in self.only:
@@ -125,13 +128,21 @@ class Camera:
             await asyncio.sleep(0.3)  # LanguageChange events and a facade refresh are delivered
             for window in self.windows:
                 window.current_screen().refresh()
+            for window, display in zip(self.windows, self.sizes, strict=True):
+                window.resize(*display)  # Qt keeps it at least the screen's minimum size
             await asyncio.sleep(0)  # the layouts settle before they are measured
-            for window in self.windows:
+            for window, display in zip(self.windows, self.sizes, strict=True):
                 size = (window.width(), window.height())
+                # The file name carries the window's real size: a grown window misses its expected file.
                 path = self.out / f"{name}-{self.count}c-{language}-{size[0]}x{size[1]}.png"
                 if not grab(window).save(str(path)):
                     raise OSError(f"cannot write {path}")
                 self.shots.append(Shot(name, self.count, language, size, path))
+                if size != display:
+                    self.problems.append(
+                        f"{path.name}: {window.current_screen().objectName() or name} needs "
+                        f"{size[0]}x{size[1]}, more than the {display[0]}x{display[1]} display"
+                    )
                 min_px = round(MIN_TEXT_PX * window.theme.scale)
                 self.problems.extend(f"{path.name}: {p}" for p in layout_problems(window, min_px))
 
