@@ -1,4 +1,5 @@
-"""Renders every kiosk screen in every complete language at 800x480 and 1280x800 to PNGs and an index.html.
+"""Renders every kiosk screen for 1, 2, 4 and 8 connectors, in every complete language, at 800x480, 1280x800
+and 1920x1080 to PNGs and an index.html, and lists every clipped or too-small text in clipping.txt.
 
     .venv/bin/python -m launcher.screenshots --out build/screenshots      (or ./station.sh screenshots)
 
@@ -30,36 +31,52 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.config import DatabaseSettings, KioskSettings, LinkSettings, StationConfig
 from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, seed_demo_cards
 from app.runtime import StationRuntime
+from hal.card_readers.base import CARD_REMOVED_MID_READ, VirtualCardReader
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages
+from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import load_theme
 from launcher.demo import demo_config
 
-SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800))
+SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800), (1920, 1080))
+COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
 HELPLINE = "Helpline 1-800-00-0000 (24 h)"
 WAIT_S = 30.0
-# (file stem, what the reviewer sees): the order of the index.
+# Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
+MIN_TEXT_PX = 20
+PANEL_COUNT = 4  # the station whose simulator panel is photographed
+# (file stem, what the reviewer sees): the order of the index. Every count shows COMMON_SHOTS (pick only
+# with two connectors or more: with one the kiosk starts at once); the four-connector station all of them.
 SHOTS = (
-    ("idle", "idle: connector 1 charging, 2 waiting for a card, 3 faulted, 4 available"),
+    ("idle", "idle: every connector available"),
+    ("pick", "pick a connector (every connector ready)"),
+    ("plug", "plug in, with the time left"),
+    ("charging", "charging with live values and the cost so far"),
+    ("idle_busy", "idle: every connector busy, nothing can start"),
+    ("refused_no_connector", "a card accepted, but no connector is free"),
+    ("idle_reader_unplugged", "idle with the card reader unplugged"),
+    ("reader_problem", "the card was removed before it was read"),
     ("authorise", "authorise: hold your card to the reader"),
     ("refused_blocked", "a blocked card"),
     ("refused_unknown", "an unknown card"),
-    ("pick", "pick a connector (two ready)"),
-    ("plug", "plug in, with the time left"),
-    ("charging", "charging with live values and the cost so far"),
-    ("summary", "summary of the ended session"),
+    ("idle_mixed", "idle: connector 1 charging, 2 waiting for a card, 3 faulted, 4 available"),
+    ("summary", "summary after the driver stopped"),
     ("fault", "fault screen (ground fault)"),
+    ("fault_session", "a fault during a session: the fault screen with the session's summary"),
+    ("summary_unplugged", "summary after the car was unplugged"),
     ("out_of_service", "out of service (every charger's emergency stop pressed)"),
 )
+COMMON_SHOTS = ("idle", "pick", "plug", "charging", "idle_busy")
 
 
 @dataclass(frozen=True)
 class Shot:
     name: str
+    count: int
     language: str
     size: tuple[int, int]
     path: Path
@@ -84,14 +101,22 @@ async def until(condition: Callable[[], Any], what: str, timeout_s: float = WAIT
 
 
 class Camera:
-    """Grabs the kiosk windows (one per size) in each language; every PNG is recorded as a Shot."""
+    """Grabs the kiosk windows (one per size) in each language; every PNG is recorded as a Shot, and the
+    layout checker's findings on it as problems."""
 
-    def __init__(self, out: Path, windows: list[KioskWindow], languages: list[str], only: set[str]) -> None:
+    def __init__(
+        self, out: Path, count: int, windows: list[KioskWindow], languages: list[str], only: set[str]
+    ) -> None:
         self.out = out
+        self.count = count
         self.windows = windows
         self.languages = languages
         self.only = only
         self.shots: list[Shot] = []
+        self.problems: list[str] = []
+        # The display's size per window: a screen needing more grows its window (its minimum size), and
+        # the grown window must not carry over to the next screen.
+        self.sizes = [(window.width(), window.height()) for window in windows]
 
     async def take(self, name: str) -> None:
         if self.only and name not in self.only:
@@ -103,17 +128,33 @@ class Camera:
             await asyncio.sleep(0.3)  # LanguageChange events and a facade refresh are delivered
             for window in self.windows:
                 window.current_screen().refresh()
+            for window, display in zip(self.windows, self.sizes, strict=True):
+                window.resize(*display)  # Qt keeps it at least the screen's minimum size
+            await asyncio.sleep(0)  # the layouts settle before they are measured
+            for window, display in zip(self.windows, self.sizes, strict=True):
                 size = (window.width(), window.height())
-                if window.minimumSizeHint().height() > size[1]:
-                    print(f"{name} {language}: needs {window.minimumSizeHint().toTuple()}", file=sys.stderr)
-                path = self.out / f"{name}-{language}-{size[0]}x{size[1]}.png"
+                # The file name carries the window's real size: a grown window misses its expected file.
+                path = self.out / f"{name}-{self.count}c-{language}-{size[0]}x{size[1]}.png"
                 if not grab(window).save(str(path)):
                     raise OSError(f"cannot write {path}")
-                self.shots.append(Shot(name, language, size, path))
+                self.shots.append(Shot(name, self.count, language, size, path))
+                if size != display:
+                    self.problems.append(
+                        f"{path.name}: {window.current_screen().objectName() or name} needs "
+                        f"{size[0]}x{size[1]}, more than the {display[0]}x{display[1]} display"
+                    )
+                min_px = round(MIN_TEXT_PX * window.theme.scale)
+                self.problems.extend(f"{path.name}: {p}" for p in layout_problems(window, min_px))
 
     def show(self, screen: str, context: dict[str, Any] | None = None) -> None:
         for window in self.windows:
             window.show_screen(screen, context or {})
+
+    async def shown_by_kiosk(self, screen: str) -> None:
+        """Waits until every window shows screen by itself (after the station's own event)."""
+        await until(
+            lambda: all(w.current_screen().name == screen for w in self.windows), f"the {screen} screen"
+        )
 
 
 def grab(widget: QWidget) -> Any:
@@ -121,10 +162,172 @@ def grab(widget: QWidget) -> Any:
     return widget.grab()
 
 
+@dataclass
+class Station:
+    """One simulator's station as the capture drives it: its control link, facade, reader and camera."""
+
+    ctl: SimControl
+    facade: DriverFacade
+    reader: VirtualCardReader
+    camera: Camera
+    ids: list[str]
+    cards: list[str] = dataclasses.field(default_factory=lambda: list(DEMO_CARDS))
+
+    def card(self, connector_id: str) -> Any:
+        return next(c for c in self.facade.connectors() if c.connector_id == connector_id)
+
+    async def open_session(self, connector_id: str) -> int:
+        """A fresh card tapped and a session opened on connector_id (the flow opens it itself when only
+        that connector is ready)."""
+        tag = self.cards.pop(0)
+        outcome = await self.facade.present_card(tag)
+        assert outcome.kind == "authorised" and connector_id in outcome.ready_connectors, outcome
+        if len(outcome.ready_connectors) > 1:
+            return await self.facade.start_session(connector_id, tag)
+        session: int = await until(lambda: self.card(connector_id).session_id, f"a session on {connector_id}")
+        return session
+
+    async def plug(self, index: int, soc_pct: int = 40) -> None:
+        await self.ctl.call("plug", charger=index, soc_pct=soc_pct)
+        await until(lambda: self.card(self.ids[index]).vehicle_present, f"the car on {self.ids[index]}")
+
+    async def reset(self) -> None:
+        """Every session stopped, every car gone, every fault cleared: all connectors available."""
+        for index, cid in enumerate(self.ids):
+            if self.card(cid).session_id is not None:
+                await self.facade.stop_session(cid)
+            await self.ctl.call("unplug", charger=index)
+            await self.ctl.call("fault", charger=index, kind="ground", active=False)
+        await until(lambda: all(c.state == "available" for c in self.facade.connectors()), "all available")
+        self.cards = list(DEMO_CARDS)
+
+
+# One function per station state: each brings the station there and photographs what the kiosk shows.
+
+
+async def shoot_idle(st: Station) -> None:
+    st.camera.show("idle")
+    await st.camera.take("idle")
+
+
+async def shoot_pick_plug_charging(st: Station) -> None:
+    """The card with every connector ready (pick, from two connectors), then plug-in and charging."""
+    first = st.ids[0]
+    st.camera.show("idle")
+    session = await st.open_session(first)
+    if len(st.ids) > 1:
+        await st.camera.take("pick")
+    # Each window's flow reacts to the card; with one connector one of them opens the session and the
+    # others are refused: every window is put on the screen the driver's own window shows.
+    st.camera.show("plug", {"connector_id": first, "session_id": session})
+    await st.camera.take("plug")
+    await st.plug(0, soc_pct=35)
+    await until(lambda: st.card(first).energy_Wh >= 50, "energy on the first connector")
+    st.camera.show("charging", {"connector_id": first, "session_id": session, "own": True})
+    await until(lambda: st.facade.running_cost_lines(first, "en"), "the cost so far")
+    await asyncio.sleep(1.2)  # the screen fetches the cost once a second
+    await st.camera.take("charging")
+
+
+async def shoot_idle_busy(st: Station, refuse: bool) -> None:
+    """Every connector in a session: nothing can start (and, when refuse, a card tapped anyway)."""
+    for index, cid in enumerate(st.ids):
+        if st.card(cid).session_id is None:
+            await st.plug(index)
+            await st.open_session(cid)
+    await until(lambda: not st.facade.ready_connectors(), "every connector busy")
+    st.camera.show("idle")
+    await st.camera.take("idle_busy")
+    if refuse:
+        await st.facade.present_card(st.cards.pop(0))  # the flow shows the refusal on every window
+        await st.camera.shown_by_kiosk("authorise")
+        await st.camera.take("refused_no_connector")
+
+
+async def shoot_reader(st: Station) -> None:
+    """The reader unplugged (idle says so), then a card pulled away before its UID was read."""
+    st.camera.show("idle")
+    st.reader.unplug()
+    await until(lambda: not dict(st.facade.payment_methods()).get("card", True), "the reader gone")
+    await asyncio.sleep(0.2)
+    await st.camera.take("idle_reader_unplugged")
+    st.reader.plug()
+    await until(lambda: dict(st.facade.payment_methods()).get("card", False), "the reader back")
+    st.camera.show("idle")
+    st.reader.fail("the card left before its UID was read", CARD_REMOVED_MID_READ)
+    await st.camera.shown_by_kiosk("authorise")
+    await st.camera.take("reader_problem")
+
+
+async def shoot_cards(st: Station) -> None:
+    st.camera.show("authorise")
+    await st.camera.take("authorise")
+    await st.facade.present_card(DEMO_BLOCKED_CARD)  # the flow shows the refusal on every window
+    await asyncio.sleep(0.2)
+    await st.camera.take("refused_blocked")
+    await st.facade.present_card(UNKNOWN_CARD)
+    await asyncio.sleep(0.2)
+    await st.camera.take("refused_unknown")
+
+
+async def shoot_mixed_and_endings(st: Station) -> None:
+    """Connector 1 charging, 2 a car waiting, 3 a ground fault, 4 available; then the sessions' ends."""
+    c1, c2, c3, c4 = st.ids[:4]
+    await st.plug(0, soc_pct=35)
+    session1 = await st.open_session(c1)
+    await st.plug(1, soc_pct=60)
+    await st.ctl.call("fault", charger=2, kind="ground", active=True)
+    await until(lambda: st.card(c1).energy_Wh >= 20, "energy on connector 1")
+    await until(lambda: st.card(c3).state == "faulted", "the fault on connector 3")
+    st.camera.show("idle")
+    await st.camera.take("idle_mixed")
+    st.camera.show("fault", {"connector_id": c3})
+    await st.camera.take("fault")
+    # The driver stops: the charging screen moves on to the summary by itself.
+    st.camera.show("charging", {"connector_id": c1, "session_id": session1, "own": True})
+    await st.facade.stop_session(c1)
+    await st.camera.shown_by_kiosk("summary")
+    await st.camera.take("summary")
+    # A fault while charging: the charging screen shows the fault, with the session's summary.
+    await st.plug(3)
+    session4 = await st.open_session(c4)
+    await until(lambda: st.card(c4).energy_Wh > 0, "energy on connector 4")
+    st.camera.show("charging", {"connector_id": c4, "session_id": session4, "own": True})
+    await st.ctl.call("fault", charger=3, kind="ground", active=True)
+    await st.camera.shown_by_kiosk("fault")
+    await asyncio.sleep(0.5)  # the session's end (and its summary) reaches the fault screen
+    await st.camera.take("fault_session")
+    # The car unplugged mid-session: the summary follows by itself.
+    session2 = await st.open_session(c2)
+    await until(lambda: st.card(c2).energy_Wh > 0, "energy on connector 2")
+    st.camera.show("charging", {"connector_id": c2, "session_id": session2, "own": True})
+    await st.ctl.call("unplug", charger=1)
+    await st.camera.shown_by_kiosk("summary")
+    await st.camera.take("summary_unplugged")
+
+
+async def shoot_out_of_service(st: Station) -> None:
+    for index in range(len(st.ids)):
+        await st.ctl.call("fault", charger=index, kind="estop", active=True)
+    await until(lambda: not st.facade.ready_connectors(), "every connector out of service")
+    await until(lambda: all(c.state == "faulted" for c in st.facade.connectors()), "every fault")
+    st.camera.show("out_of_service")
+    await st.camera.take("out_of_service")
+
+
+def wanted(only: set[str], *names: str) -> bool:
+    return not only or any(name in only for name in names)
+
+
 async def capture(
-    sim: SimulatorProcess, out: Path, languages: list[str], sizes: tuple[tuple[int, int], ...], only: set[str]
-) -> list[Shot]:
-    """Drives the station through the states of SHOTS and photographs each."""
+    sim: SimulatorProcess,
+    out: Path,
+    count: int,
+    languages: list[str],
+    sizes: tuple[tuple[int, int], ...],
+    only: set[str],
+) -> Camera:
+    """Drives one station through its states (SHOTS) and photographs each."""
     ctl = SimControl(sim.host, sim.ports.control_port).connect()
     ledger = Path(tempfile.mkdtemp(prefix="kiosk-shots-")) / "ledger.sqlite3"
     config = demo_config(StationConfig(), sim.ports.charger_ports, sim.host)
@@ -138,62 +341,45 @@ async def capture(
     runtime = StationRuntime(config)
     await runtime.start()
     seed_demo_cards(runtime.engine)
-    facade = DriverFacade(runtime)
+    # A virtual reader: the capture unplugs it and fails a read as a real one would (no debounce: each
+    # of its events is meant).
+    reader = VirtualCardReader(debounce_s=0.0)
+    facade = DriverFacade(runtime, card_reader=reader, kiosk=config.kiosk)
     await facade.start()
     windows = []
+    x = 0
     for width, height in sizes:
         window = KioskWindow(facade, theme=load_theme(width, height), message_s=3600.0, idle_timeout_s=3600.0)
         window.resize(width, height)
+        window.move(x, 0)  # side by side, none covering another
+        x += width
         window.show()
         windows.append(window)
-    camera = Camera(out, windows, languages, only)
-    panel = SimPanel(
-        ctl, facade, len(sim.ports.charger_ports), poll_status=False, refusals=(SimError, OSError)
-    )
+    camera = Camera(out, count, windows, languages, only)
+    panel = SimPanel(ctl, facade, count, poll_status=False, refusals=(SimError, OSError))
     try:
         ids = [card.connector_id for card in facade.connectors()]
-        c1, c2, c3, c4 = ids[:4]
+        assert len(ids) == count, ids  # one connector per simulated charger
+        st = Station(ctl, facade, reader, camera, ids)
         await until(lambda: all(c.state == "available" for c in facade.connectors()), "chargers online")
-        # Connector 1 charging, 2 a car waiting for a card, 3 a ground fault, 4 available.
-        await ctl.call("plug", charger=0, soc_pct=35)
-        await until(lambda: c1 in facade.ready_connectors() and _card(facade, c1).vehicle_present, "car 1")
-        await facade.present_card(DEMO_CARDS[0])
-        session1 = await facade.start_session(c1, DEMO_CARDS[0])
-        await ctl.call("plug", charger=1, soc_pct=60)
-        await ctl.call("fault", charger=2, kind="ground", active=True)
-        await until(lambda: _card(facade, c1).energy_Wh >= 50, "energy on connector 1")
-        await until(lambda: _card(facade, c2).vehicle_present, "car 2")
-        await until(lambda: _card(facade, c3).state == "faulted", "the fault on connector 3")
-        camera.show("idle")
-        await camera.take("idle")
-        camera.show("charging", {"connector_id": c1, "session_id": session1, "own": True})
-        await until(lambda: facade.running_cost_lines(c1, "en"), "the cost so far")
-        await asyncio.sleep(1.2)  # the screen fetches the cost once a second
-        await camera.take("charging")
-        camera.show("authorise")
-        await camera.take("authorise")
-        await facade.present_card(DEMO_BLOCKED_CARD)  # the flow shows the refusal on every window
-        await camera.take("refused_blocked")
-        await facade.present_card(UNKNOWN_CARD)
-        await camera.take("refused_unknown")
-        outcome = await facade.present_card(DEMO_CARDS[1])  # connectors 2 and 4 are ready: pick
-        assert outcome.kind == "authorised" and len(outcome.ready_connectors) == 2, outcome
-        await camera.take("pick")
-        session4 = await facade.start_session(c4, DEMO_CARDS[1])
-        camera.show("plug", {"connector_id": c4, "session_id": session4})
-        await camera.take("plug")
-        await facade.stop_session(c1)
-        camera.show("summary", {"session_id": session1})
-        await camera.take("summary")
-        camera.show("fault", {"connector_id": c3})
-        await camera.take("fault")
-        for index in range(len(ids)):
-            await ctl.call("fault", charger=index, kind="estop", active=True)
-        await until(lambda: not facade.ready_connectors(), "every connector out of service")
-        await until(lambda: all(c.state == "faulted" for c in facade.connectors()), "every fault")
-        camera.show("out_of_service")
-        await camera.take("out_of_service")
-        if not only or "panel" in only:
+        full = count == 4
+        if wanted(only, "idle"):
+            await shoot_idle(st)
+        if wanted(only, "pick", "plug", "charging"):
+            await shoot_pick_plug_charging(st)
+        if wanted(only, "idle_busy", "refused_no_connector"):
+            await shoot_idle_busy(st, refuse=full)
+        if full:
+            await st.reset()
+            if wanted(only, "idle_reader_unplugged", "reader_problem"):
+                await shoot_reader(st)
+            if wanted(only, "authorise", "refused_blocked", "refused_unknown"):
+                await shoot_cards(st)
+            if wanted(only, "idle_mixed", "fault", "summary", "fault_session", "summary_unplugged"):
+                await shoot_mixed_and_endings(st)
+            if wanted(only, "out_of_service"):
+                await shoot_out_of_service(st)
+        if count == PANEL_COUNT and wanted(only, "panel"):
             await panel._refresh_status()
             panel.resize(900, 720)
             panel.show()
@@ -201,7 +387,7 @@ async def capture(
                 panel.set_language(code)
                 path = out / f"panel-{code}-900x720.png"
                 grab(panel).save(str(path))
-                camera.shots.append(Shot("panel", code, (900, 720), path))
+                camera.shots.append(Shot("panel", count, code, (900, 720), path))
     finally:
         panel.close_panel()
         for window in windows:
@@ -213,36 +399,38 @@ async def capture(
         await runtime.stop()
         ctl.close()
         await asyncio.sleep(0.1)  # the deferred deletions run while the loop still turns
-    return camera.shots
+    return camera
 
 
-def _card(facade: DriverFacade, connector_id: str) -> Any:
-    return next(c for c in facade.connectors() if c.connector_id == connector_id)
-
-
-def write_index(out: Path, shots: list[Shot]) -> Path:
-    """index.html: one section per screen, a row per language, the sizes side by side."""
+def write_index(out: Path, shots: list[Shot], problems: list[str]) -> Path:
+    """index.html: a part per connector count, a section per screen, a row per language."""
     titles = dict(SHOTS) | {"panel": "the simulator panel (demo mode)"}
+    clipped = {line.split(":", 1)[0] for line in problems}
     parts = [
         "<!doctype html><meta charset='utf-8'><title>Kiosk screenshots</title>",
         "<style>body{font-family:sans-serif;margin:1em}img{border:1px solid #888;margin:4px;"
-        "vertical-align:top}td{vertical-align:top}</style>",
+        "vertical-align:top}td{vertical-align:top}.clip img{border:3px solid #c00}</style>",
         "<h1>Kiosk screenshots</h1>",
         f"<p>{len(shots)} images rendered offscreen against the simulator, "
-        f"{time.strftime('%Y-%m-%d %H:%M')}. Shown at half size; click one for the file.</p>",
+        f"{time.strftime('%Y-%m-%d %H:%M')}. Shown at a third of their size; click one for the file. "
+        f"{len(problems)} layout problems in <a href='clipping.txt'>clipping.txt</a> "
+        "(their images framed in red).</p>",
     ]
-    names = list(dict.fromkeys(shot.name for shot in shots))
-    for name in names:
-        parts.append(f"<h2 id='{name}'>{html.escape(titles.get(name, name))}</h2><table>")
-        for language in dict.fromkeys(s.language for s in shots if s.name == name):
-            row = [s for s in shots if s.name == name and s.language == language]
-            cells = "".join(
-                f"<td><a href='{s.path.name}'><img src='{s.path.name}' width='{s.size[0] // 2}' "
-                f"alt='{name} {language} {s.size[0]}x{s.size[1]}'></a><br>{s.size[0]}x{s.size[1]}</td>"
-                for s in row
-            )
-            parts.append(f"<tr><th>{language}</th>{cells}</tr>")
-        parts.append("</table>")
+    for count in dict.fromkeys(shot.count for shot in shots):
+        parts.append(f"<h2 id='c{count}'>{count} connector{'s' if count > 1 else ''}</h2>")
+        of_count = [s for s in shots if s.count == count]
+        for name in dict.fromkeys(shot.name for shot in of_count):
+            parts.append(f"<h3 id='c{count}-{name}'>{html.escape(titles.get(name, name))}</h3><table>")
+            for language in dict.fromkeys(s.language for s in of_count if s.name == name):
+                row = [s for s in of_count if s.name == name and s.language == language]
+                cells = "".join(
+                    f"<td{' class=clip' if s.path.name in clipped else ''}><a href='{s.path.name}'>"
+                    f"<img src='{s.path.name}' width='{s.size[0] // 3}' "
+                    f"alt='{name} {language} {s.size[0]}x{s.size[1]}'></a><br>{s.size[0]}x{s.size[1]}</td>"
+                    for s in row
+                )
+                parts.append(f"<tr><th>{language}</th>{cells}</tr>")
+            parts.append("</table>")
     index = out / "index.html"
     index.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return index
@@ -253,8 +441,11 @@ def run(
     languages: list[str] | None = None,
     sizes: tuple[tuple[int, int], ...] = SIZES,
     only: set[str] | None = None,
-) -> list[Shot]:
-    """Starts a simulator with four chargers, renders the screenshots into out and writes index.html."""
+    counts: tuple[int, ...] = COUNTS,
+) -> tuple[list[Shot], list[str]]:
+    """One simulator per connector count; the screenshots into out, index.html and clipping.txt.
+
+    The shots and the layout problems found on them."""
     import qasync
 
     build_translations()
@@ -266,21 +457,24 @@ def run(
     codes = languages or [lang.code for lang in available_languages()]
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    shots: list[Shot] = []
+    problems: list[str] = []
     try:
-        with (
-            SimulatorProcess(chargers=4, realtime_factor=REALTIME_FACTOR) as sim,
-            loop,
-            collecting_in_main_thread(),
-        ):
-            shots: list[Shot] = loop.run_until_complete(capture(sim, out, codes, sizes, only or set()))
+        with loop, collecting_in_main_thread():
+            for count in counts:
+                with SimulatorProcess(chargers=count, realtime_factor=REALTIME_FACTOR) as sim:
+                    camera = loop.run_until_complete(capture(sim, out, count, codes, sizes, only or set()))
+                shots.extend(camera.shots)
+                problems.extend(camera.problems)
     finally:
         asyncio.set_event_loop(None)
         if own_app:
             # Qt's objects are destroyed here, in the Qt thread, not in whatever order the
             # interpreter's teardown frees modules.
             app.shutdown()
-    write_index(out, shots)
-    return shots
+    (out / "clipping.txt").write_text("".join(f"{line}\n" for line in problems), encoding="utf-8")
+    write_index(out, shots, problems)
+    return shots, problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,15 +484,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", help="comma-separated screen names (default: all): " + ", ".join(dict(SHOTS))
     )
+    parser.add_argument(
+        "--counts",
+        default=",".join(map(str, COUNTS)),
+        help="comma-separated connector counts, one simulated station each (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    shots = run(
+    shots, problems = run(
         args.out,
         languages=args.languages.split(",") if args.languages else None,
         only=set(args.only.split(",")) if args.only else None,
+        counts=tuple(int(c) for c in args.counts.split(",")),
     )
     took = time.monotonic() - started
     print(f"{len(shots)} screenshots in {args.out} ({took:.1f} s): {args.out / 'index.html'}")
+    if problems:
+        images = len({line.split(":", 1)[0] for line in problems})
+        print(f"{len(problems)} layout problems in {images} screenshots: {args.out / 'clipping.txt'}")
+        return 1
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The screenshot command renders every screen in every complete language at both display sizes."""
+"""The screenshot command renders every screen for 1, 2, 4 and 8 connectors in every complete language at the
+three display sizes, and finds no clipped or too-small text on any of them."""
 
 from __future__ import annotations
 
@@ -28,38 +29,51 @@ from hal.sim.control import SimError
 from kiosk_ui.i18n import available_languages
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import SimPanel
-from launcher.screenshots import SHOTS, SIZES
+from launcher.screenshots import COMMON_SHOTS, COUNTS, SHOTS, SIZES
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "build" / "screenshots"  # kept after the run for a reviewer; build/ is not in git
 
 
-def test_every_screen_in_every_language_at_both_sizes(sim_binary: Path) -> None:
+def expected_shots(count: int) -> list[str]:
+    """The screens the command photographs for a station of count connectors (pick only from two: with
+    one the kiosk starts at once; the four-connector station shows every state)."""
+    names = [name for name, _ in SHOTS] if count == 4 else list(COMMON_SHOTS)
+    return [name for name in names if count > 1 or name != "pick"]
+
+
+def test_every_screen_at_every_count_language_and_size_unclipped(
+    sim_binary: Path,
+) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "launcher.screenshots", "--out", str(OUT)],
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=400,  # about 70 s on a two-core machine
         env=os.environ | {"EVSE_SIM": str(sim_binary), "QT_QPA_PLATFORM": "offscreen"},
     )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
-    print(result.stdout.strip().splitlines()[-1])
     languages = [lang.code for lang in available_languages()]
     assert {"en", "ms", "zh_CN"} <= set(languages)
     index = (OUT / "index.html").read_text(encoding="utf-8")
-    for name, _ in SHOTS:
-        for language in languages:
-            for width, height in SIZES:
-                # The file name carries the window's real size: a screen that needed more room than the
-                # display has would have grown the window and missed its file.
-                path = OUT / f"{name}-{language}-{width}x{height}.png"
-                assert path.is_file() and path.stat().st_size > 5000, path
-                image = QImage(str(path))
-                assert (image.width(), image.height()) == (width, height), path
-                assert path.name in index
+    for count in COUNTS:
+        for name in expected_shots(count):
+            for language in languages:
+                for width, height in SIZES:
+                    # The file name carries the window's real size: a screen that needed more room than
+                    # the display has would have grown the window and missed its file.
+                    path = OUT / f"{name}-{count}c-{language}-{width}x{height}.png"
+                    assert path.is_file() and path.stat().st_size > 5000, path
+                    image = QImage(str(path))
+                    assert (image.width(), image.height()) == (width, height), path
+                    assert path.name in index
     for language in ("en", "ms"):
         assert (OUT / f"panel-{language}-900x720.png").is_file()
+    # No text cut or too small on any screen (kiosk_ui/layout_check.py): the command exits 1 otherwise.
+    clipping = (OUT / "clipping.txt").read_text(encoding="utf-8")
+    assert clipping == "", clipping[:4000]
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    print(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.sim(chargers=2, realtime_factor=4)
