@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -167,19 +168,25 @@ class PricePanel(QWidget):
     """The price where the driver decides: the energy price in force in large type, then the other
     fees, tax and "the price will not change" (full) or the fee lines only (compact)."""
 
-    def __init__(self, env: KioskEnv, *, full: bool = True) -> None:
+    def __init__(self, env: KioskEnv, *, full: bool = True, heading: QLabel | None = None) -> None:
         super().__init__()
         self.env = env
         self.full = full
         self.setObjectName("price")
-        self.headline = label("", "headline")
+        self.headline = label("", "headline", wrap=heading is None)
         self.headline.setObjectName("price_headline")
         self.lines = label("", "small")
         self.lines.setObjectName("price_lines")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.headline)
+        if heading is not None:  # the screen's title on the headline's line: a row saved for buttons
+            row = QHBoxLayout()
+            row.addWidget(heading, 1)
+            row.addWidget(self.headline)
+            layout.addLayout(row)
+        else:
+            layout.addWidget(self.headline)
         layout.addWidget(self.lines)
 
     def retranslate(self) -> None:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
-from launcher.demo import DemoScript, demo_config, demo_link_keys, sim_link_key_args
+from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
 from launcher.headless import ocpp_side, run_station
 
 if TYPE_CHECKING:
@@ -59,11 +58,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-# What the demo shows where a site configures its own (a made-up site, a number no one answers).
-DEMO_SITE_NAME = "Demo Charging Hub"
-DEMO_STATION_ID = "DEMO-01"
-DEMO_HELPLINE = "1-800-00-0000"
-DEMO_LANGUAGES = ("en", "ms", "zh_CN", "ta")
 DEMO_WINDOW = (800, 480)  # the official 7" display: what a driver at the station sees
 NO_DISPLAY_HINT = """\
 evse-station: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set, nor QT_QPA_PLATFORM), so the
@@ -163,23 +157,6 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
         print(f"evse-station: the simulator failed: {err}", file=sys.stderr)
         return 1
     return 0
-
-
-def demo_kiosk_config(config: StationConfig) -> StationConfig:
-    """The demo kiosk offers every complete language, a site name, a station ID and a helpline unless
-    the configuration sets them (a site sets its own: docs/kiosk.md, "What the site configures")."""
-    kiosk = config.kiosk
-    defaults = type(kiosk)()
-    changes: dict[str, Any] = {}  # keyword arguments of dataclasses.replace, each checked by KioskSettings
-    if kiosk.languages == defaults.languages:
-        changes["languages"] = DEMO_LANGUAGES
-    if not kiosk.helpline:
-        changes["helpline"] = DEMO_HELPLINE
-    if not kiosk.station_id:
-        changes["station_id"] = DEMO_STATION_ID
-    if changes:
-        config = dataclasses.replace(config, kiosk=dataclasses.replace(kiosk, **changes))
-    return config if config.station_name else dataclasses.replace(config, station_name=DEMO_SITE_NAME)
 
 
 def run_with_kiosk(

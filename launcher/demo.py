@@ -11,6 +11,7 @@ import dataclasses
 import random
 import secrets
 import time
+from typing import Any
 
 from app.config import STATE_DIR, ConfiguredCharger, DatabaseSettings, StationConfig
 from app.driver import DEMO_CARDS, seed_demo_cards
@@ -24,6 +25,11 @@ ARRIVAL_CHANCE_PER_TICK = 0.25
 STOP_AT_STATION_CHANCE = 0.5  # the other drivers end their session by unplugging (EVDisconnected)
 STAY_S = (20.0, 60.0)
 DEMO_LEDGER = STATE_DIR / "demo-ledger.sqlite3"
+# What the demo shows where a site configures its own (a made-up site, a number no one answers).
+DEMO_SITE_NAME = "Demo Charging Hub"
+DEMO_STATION_ID = "DEMO-01"
+DEMO_HELPLINE = "1-800-00-0000"
+DEMO_LANGUAGES = ("en", "ms", "zh_CN", "ta")
 # A plausible Malaysian public AC tariff, tax inclusive (8 % SST), so the demo shows every line.
 DEMO_TARIFF: Tariff = tariff_from_dict(
     {
@@ -106,3 +112,20 @@ class DemoScript:
                     continue  # a session is still finishing there: this car waits for the next tick
                 self.next_card += 1
                 self.leave_at[cid] = now + self.rng.uniform(*STAY_S)
+
+
+def demo_kiosk_config(config: StationConfig) -> StationConfig:
+    """The demo kiosk offers every complete language, a site name, a station ID and a helpline unless
+    the configuration sets them (a site sets its own: docs/kiosk.md, "What the site configures")."""
+    kiosk = config.kiosk
+    defaults = type(kiosk)()
+    changes: dict[str, Any] = {}  # keyword arguments of dataclasses.replace, each checked by KioskSettings
+    if kiosk.languages == defaults.languages:
+        changes["languages"] = DEMO_LANGUAGES
+    if not kiosk.helpline:
+        changes["helpline"] = DEMO_HELPLINE
+    if not kiosk.station_id:
+        changes["station_id"] = DEMO_STATION_ID
+    if changes:
+        config = dataclasses.replace(config, kiosk=dataclasses.replace(kiosk, **changes))
+    return config if config.station_name else dataclasses.replace(config, station_name=DEMO_SITE_NAME)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import html
 import os
@@ -39,12 +40,11 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import load_theme
-from launcher.demo import demo_config
+from launcher.demo import demo_config, demo_kiosk_config
 
 SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800), (1920, 1080))
 COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
-HELPLINE = "Helpline 1-800-00-0000 (24 h)"
 WAIT_S = 30.0
 # Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
 MIN_TEXT_PX = 20
@@ -182,7 +182,11 @@ class Station:
         tag = self.cards.pop(0)
         outcome = await self.facade.present_card(tag)
         assert outcome.kind == "authorised" and connector_id in outcome.ready_connectors, outcome
-        if len(outcome.ready_connectors) > 1:
+        # The flow opens it by itself where the choice is obvious (one ready connector, or the one car
+        # plugged in: kiosk_ui/flow.py); otherwise the driver picks, as here.
+        with contextlib.suppress(TimeoutError):
+            await until(lambda: self.card(connector_id).session_id, "the flow's own start", 1.5)
+        if self.card(connector_id).session_id is None:
             return await self.facade.start_session(connector_id, tag)
         session: int = await until(lambda: self.card(connector_id).session_id, f"a session on {connector_id}")
         return session
@@ -336,8 +340,9 @@ async def capture(
         database=DatabaseSettings(url=f"sqlite:///{ledger}"),
         # Heartbeats well inside the lease while the simulator runs faster than real time.
         link=LinkSettings(heartbeat_ms=200, lease_ms=8000),
-        kiosk=KioskSettings(helpline=HELPLINE, languages=tuple(languages), default_language=languages[0]),
+        kiosk=KioskSettings(languages=tuple(languages), default_language=languages[0]),
     )
+    config = demo_kiosk_config(config)  # the demo's site name, station ID and helpline
     runtime = StationRuntime(config)
     await runtime.start()
     seed_demo_cards(runtime.engine)

@@ -4,33 +4,47 @@
 <context>
     <name>AuthoriseScreen</name>
     <message>
-        <location filename="../screens/authorise.py" line="57"/>
+        <location filename="../screens/authorise.py" line="68"/>
+        <source>No connector is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="73"/>
+        <source>Card not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="75"/>
+        <source>Try another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="78"/>
+        <source>Card not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="83"/>
+        <source>Charging could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="84"/>
+        <source>This connector is no longer free. Tap your card again to choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="91"/>
         <source>Hold your card to the reader</source>
         <translation>Letakkan kad anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../screens/authorise.py" line="58"/>
+        <location filename="../screens/authorise.py" line="61"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../screens/authorise.py" line="65"/>
-        <source>Try another card, or call the helpline: %1</source>
-        <translation>Cuba kad lain, atau hubungi talian bantuan: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="69"/>
-        <location filename="../screens/authorise.py" line="72"/>
-        <source>Helpline: %1</source>
-        <translation>Talian bantuan: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="71"/>
-        <source>Charging could not start on this connector.</source>
-        <translation>Pengecasan tidak dapat dimulakan pada penyambung ini.</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="75"/>
+        <location filename="../screens/authorise.py" line="92"/>
         <source>The reader is below the screen, marked with the card symbol.</source>
         <translation>Pembaca terletak di bawah skrin, bertanda simbol kad.</translation>
     </message>
@@ -38,58 +52,63 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="121"/>
-        <location filename="../screens/charging.py" line="141"/>
+        <location filename="../screens/charging.py" line="168"/>
+        <location filename="../screens/charging.py" line="187"/>
         <source>Stopping...</source>
         <translation>Sedang menghentikan...</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="134"/>
-        <source>Connector %1</source>
-        <translation>Penyambung %1</translation>
+        <location filename="../screens/charging.py" line="144"/>
+        <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="135"/>
+        <location filename="../screens/charging.py" line="149"/>
+        <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="181"/>
         <source>Energy</source>
         <translation>Tenaga</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="136"/>
+        <location filename="../screens/charging.py" line="182"/>
         <source>Power</source>
         <translation>Kuasa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="137"/>
+        <location filename="../screens/charging.py" line="183"/>
         <source>Time</source>
         <translation>Masa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="141"/>
+        <location filename="../screens/charging.py" line="187"/>
         <source>Stop charging</source>
         <translation>Hentikan pengecasan</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="142"/>
-        <source>Done</source>
-        <translation>Selesai</translation>
+        <location filename="../screens/charging.py" line="190"/>
+        <source>Back</source>
+        <translation type="unfinished">Kembali</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="146"/>
-        <source>Tap the same card or press Stop to end. Unplugging also ends it.</source>
-        <translation>Ketik kad yang sama atau tekan Hentikan untuk tamat. Mencabut kabel juga menamatkannya.</translation>
+        <location filename="../screens/charging.py" line="195"/>
+        <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="150"/>
+        <location filename="../screens/charging.py" line="198"/>
+        <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="200"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>Untuk berhenti, ketik kad yang memulakan sesi ini.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="148"/>
-        <source>Press Stop to end. Unplugging also ends it.</source>
-        <translation>Tekan Hentikan untuk tamat. Mencabut kabel juga menamatkannya.</translation>
-    </message>
-    <message>
-        <location filename="../screens/charging.py" line="153"/>
+        <location filename="../screens/charging.py" line="203"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>Pembaca kad tidak berfungsi. Mencabut kabel kenderaan menamatkan sesi ini.</translation>
     </message>
@@ -97,32 +116,32 @@
 <context>
     <name>FaultScreen</name>
     <message>
-        <location filename="../screens/fault.py" line="46"/>
+        <location filename="../screens/fault.py" line="95"/>
         <source>Connector %1 has a fault</source>
         <translation>Penyambung %1 rosak</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="52"/>
-        <source>Your session has ended. You pay only for the energy delivered: %1.</source>
-        <translation>Sesi anda telah tamat. Anda hanya membayar tenaga yang dibekalkan: %1.</translation>
+        <location filename="../screens/fault.py" line="102"/>
+        <source>Your session has ended. Delivered before the fault: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="59"/>
-        <source>Your session has ended. You pay only for the energy delivered.</source>
-        <translation>Sesi anda telah tamat. Anda hanya membayar tenaga yang dibekalkan.</translation>
+        <location filename="../screens/fault.py" line="107"/>
+        <source>Your session has ended.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="61"/>
+        <location filename="../screens/fault.py" line="114"/>
+        <source>No other connector is free now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/fault.py" line="112"/>
         <source>Please use another connector.</source>
         <translation>Sila gunakan penyambung lain.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="62"/>
-        <source>Helpline: %1</source>
-        <translation>Talian bantuan: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/fault.py" line="63"/>
+        <location filename="../screens/fault.py" line="118"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -130,22 +149,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../i18n.py" line="94"/>
+        <location filename="../i18n.py" line="99"/>
         <source>%1 kWh</source>
         <translation>%1 kWh</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="100"/>
+        <location filename="../i18n.py" line="105"/>
         <source>%1 kW</source>
         <translation>%1 kW</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="111"/>
+        <location filename="../i18n.py" line="116"/>
         <source>%1 h %2 min</source>
         <translation>%1 j %2 min</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="113"/>
+        <location filename="../i18n.py" line="118"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
@@ -153,64 +172,27 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="91"/>
-        <source>Connectors</source>
-        <translation>Penyambung</translation>
+        <location filename="../screens/idle.py" line="107"/>
+        <source>Tap your card to start</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="92"/>
-        <source>Price</source>
-        <translation>Harga</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="104"/>
-        <source>Tap your card on the reader to start</source>
-        <translation>Ketik kad anda pada pembaca untuk bermula</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="105"/>
-        <source>Start with a card</source>
-        <translation>Mula dengan kad</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="102"/>
-        <source>Helpline: %1</source>
-        <translation>Talian bantuan: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="108"/>
-        <source>not available now</source>
-        <translation>tidak tersedia buat masa ini</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="110"/>
-        <source>Other ways to pay</source>
-        <translation>Cara bayaran lain</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="113"/>
-        <source>coming soon</source>
-        <translation>akan datang</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="115"/>
-        <source>Bank card</source>
-        <translation>Kad bank</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="117"/>
-        <source>QR code</source>
-        <translation>Kod QR</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="129"/>
-        <source>Connector %1</source>
-        <translation>Penyambung %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="136"/>
+        <location filename="../screens/idle.py" line="149"/>
         <source>up to %1</source>
         <translation>sehingga %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../app.py" line="203"/>
+        <source>EV charging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="206"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -225,59 +207,74 @@
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>Stesen ini tidak dapat mengecas sekarang. Kami mohon maaf.</translation>
     </message>
-    <message>
-        <location filename="../screens/out_of_service.py" line="43"/>
-        <source>Helpline: %1</source>
-        <translation>Talian bantuan: %1</translation>
-    </message>
 </context>
 <context>
     <name>PickConnectorScreen</name>
     <message>
-        <location filename="../screens/pick_connector.py" line="52"/>
+        <location filename="../screens/pick_connector.py" line="77"/>
+        <source>Start charging here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="79"/>
+        <source>Choose your connector: a car is plugged in where marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="81"/>
         <source>Choose a connector</source>
         <translation>Pilih penyambung</translation>
     </message>
     <message>
-        <location filename="../screens/pick_connector.py" line="53"/>
+        <location filename="../screens/pick_connector.py" line="82"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../screens/pick_connector.py" line="60"/>
-        <source>Connector %1, up to %2</source>
-        <translation>Penyambung %1, sehingga %2</translation>
+        <location filename="../screens/pick_connector.py" line="92"/>
+        <source>Car plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="96"/>
+        <source>up to %1</source>
+        <translation type="unfinished">sehingga %1</translation>
     </message>
 </context>
 <context>
     <name>PlugInScreen</name>
     <message>
-        <location filename="../screens/plug_in.py" line="93"/>
-        <source>Time left to plug in: %1 s</source>
-        <translation>Masa untuk menyambung kabel: %1 s</translation>
-    </message>
-    <message>
-        <location filename="../screens/plug_in.py" line="104"/>
+        <location filename="../screens/plug_in.py" line="117"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="106"/>
+        <location filename="../screens/plug_in.py" line="117"/>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/plug_in.py" line="120"/>
         <source>No car was plugged in</source>
         <translation>Tiada kereta disambungkan</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="107"/>
-        <source>The authorisation has lapsed. Tap your card to start again.</source>
-        <translation>Kebenaran telah tamat. Ketik kad anda untuk bermula semula.</translation>
+        <location filename="../screens/plug_in.py" line="121"/>
+        <source>Nothing was charged. Tap your card to start again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="110"/>
+        <location filename="../screens/plug_in.py" line="128"/>
+        <source>Time left to plug in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/plug_in.py" line="126"/>
         <source>Plug in at connector %1</source>
         <translation>Sambungkan kabel pada penyambung %1</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="111"/>
+        <location filename="../screens/plug_in.py" line="127"/>
         <source>Charging starts by itself when the cable is in the car.</source>
         <translation>Pengecasan bermula sendiri apabila kabel disambung ke kereta.</translation>
     </message>
@@ -285,260 +282,299 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="85"/>
-        <source>Charging complete</source>
-        <translation>Pengecasan selesai</translation>
+        <location filename="../screens/summary.py" line="98"/>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="86"/>
-        <source>Receipt: coming soon</source>
-        <translation>Resit: akan datang</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="87"/>
+        <location filename="../screens/summary.py" line="99"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="94"/>
+        <location filename="../screens/summary.py" line="107"/>
+        <source>Reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="109"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="96"/>
+        <location filename="../screens/summary.py" line="111"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="126"/>
+        <source>Please unplug and move your car.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="18"/>
-        <source>Car plugged in: tap your card</source>
-        <translation>Kereta disambungkan: ketik kad anda</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="20"/>
-        <source>Charging, limited by the site</source>
-        <translation>Sedang mengecas, dihadkan oleh tapak</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="22"/>
+        <location filename="../texts.py" line="83"/>
         <source>Available</source>
         <translation>Tersedia</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="23"/>
+        <location filename="../texts.py" line="95"/>
         <source>Waiting for the car</source>
         <translation>Menunggu kereta</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="24"/>
+        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="99"/>
         <source>Charging</source>
         <translation>Sedang mengecas</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="25"/>
-        <source>Paused by the car</source>
-        <translation>Dijeda oleh kereta</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="26"/>
-        <source>Paused by the station</source>
-        <translation>Dijeda oleh stesen</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="27"/>
-        <source>Finishing</source>
-        <translation>Sedang menamatkan</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="28"/>
+        <location filename="../texts.py" line="125"/>
         <source>Reserved</source>
         <translation>Ditempah</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="127"/>
         <source>Out of service</source>
         <translation>Tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="131"/>
         <source>Fault</source>
         <translation>Rosak</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="133"/>
         <source>Not responding</source>
         <translation>Tidak bertindak balas</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="144"/>
         <source>The residual current protection tripped.</source>
         <translation>Perlindungan arus baki telah terpelantik.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="145"/>
         <source>The emergency stop was pressed.</source>
         <translation>Butang henti kecemasan telah ditekan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="146"/>
         <source>The car drew more current than offered.</source>
         <translation>Kereta menarik arus lebih daripada yang ditawarkan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
-        <source>The grid voltage is too high.</source>
-        <translation>Voltan grid terlalu tinggi.</translation>
+        <location filename="../texts.py" line="73"/>
+        <source>Car plugged in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
-        <source>The grid voltage is too low.</source>
-        <translation>Voltan grid terlalu rendah.</translation>
+        <location filename="../texts.py" line="74"/>
+        <source>Car paused</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="75"/>
+        <source>Please unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="76"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <source>Cannot start now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="90"/>
+        <source>Car plugged in: tap card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="101"/>
+        <source>Charging, power shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="106"/>
+        <source>Car paused or full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="111"/>
+        <source>Waiting for power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="116"/>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="121"/>
+        <source>Finished: please unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="147"/>
+        <source>The mains voltage is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="148"/>
         <source>The charger is too hot.</source>
         <translation>Pengecas terlalu panas.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="149"/>
         <source>The earth connection is faulty.</source>
         <translation>Sambungan bumi rosak.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="150"/>
+        <location filename="../texts.py" line="151"/>
         <source>The charger&apos;s switch is faulty.</source>
         <translation>Suis pengecas rosak.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="152"/>
         <source>The car does not answer the charger correctly.</source>
         <translation>Kereta tidak membalas pengecas dengan betul.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="62"/>
+        <location filename="../texts.py" line="155"/>
         <source>The cable is damaged or not supported.</source>
         <translation>Kabel rosak atau tidak disokong.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="156"/>
         <source>The cable lock does not work.</source>
         <translation>Kunci kabel tidak berfungsi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="157"/>
         <source>The car needs ventilation, which this charger lacks.</source>
         <translation>Kereta memerlukan pengudaraan, yang tiada pada pengecas ini.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="160"/>
         <source>The charger failed its self-test.</source>
         <translation>Pengecas gagal ujian kendiri.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="161"/>
         <source>The station lost contact with the charger.</source>
         <translation>Stesen terputus hubungan dengan pengecas.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="163"/>
         <source>The charger detected a fault.</source>
         <translation>Pengecas mengesan kerosakan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="75"/>
+        <location filename="../texts.py" line="168"/>
         <source>This card is not known here.</source>
         <translation>Kad ini tidak dikenali di sini.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="76"/>
+        <location filename="../texts.py" line="169"/>
         <source>This card is blocked.</source>
         <translation>Kad ini telah disekat.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="77"/>
+        <location filename="../texts.py" line="170"/>
         <source>This card has expired.</source>
         <translation>Kad ini telah tamat tempoh.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="78"/>
+        <location filename="../texts.py" line="171"/>
         <source>This card is not valid.</source>
         <translation>Kad ini tidak sah.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="79"/>
+        <location filename="../texts.py" line="172"/>
         <source>This card is already charging elsewhere.</source>
         <translation>Kad ini sedang digunakan untuk mengecas di tempat lain.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="80"/>
-        <source>No connector is free right now.</source>
-        <translation>Tiada penyambung yang kosong sekarang.</translation>
+        <location filename="../texts.py" line="173"/>
+        <source>Every connector is in use. Please wait until one is free.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="81"/>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="184"/>
+        <source>The card reader is not working. Charging cannot start now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="213"/>
+        <source>Helpline: %1</source>
+        <translation type="unfinished">Talian bantuan: %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="223"/>
+        <source>Connector %1</source>
+        <translation type="unfinished">Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="176"/>
+        <location filename="../texts.py" line="190"/>
         <source>The card could not be read. Please try again.</source>
         <translation>Kad tidak dapat dibaca. Sila cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="177"/>
         <source>The card could not be checked. Please try again.</source>
         <translation>Kad tidak dapat disemak. Sila cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="179"/>
         <source>The card was not accepted.</source>
         <translation>Kad tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
-        <source>The card reader is not working. Please call the helpline.</source>
-        <translation>Pembaca kad tidak berfungsi. Sila hubungi talian bantuan.</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="187"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
         <translation>Kad dialihkan terlalu awal. Pegang kad dengan tetap dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="198"/>
         <source>You stopped charging.</source>
         <translation>Anda telah menghentikan pengecasan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="199"/>
         <source>The cable was unplugged.</source>
         <translation>Kabel telah dicabut.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="105"/>
+        <location filename="../texts.py" line="200"/>
         <source>The operator stopped charging.</source>
         <translation>Pengendali telah menghentikan pengecasan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="201"/>
         <source>Charging stopped because of a fault.</source>
         <translation>Pengecasan terhenti kerana kerosakan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="107"/>
-        <location filename="../texts.py" line="111"/>
+        <location filename="../texts.py" line="202"/>
+        <location filename="../texts.py" line="206"/>
         <source>Charging stopped.</source>
         <translation>Pengecasan terhenti.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="108"/>
+        <location filename="../texts.py" line="203"/>
         <source>Charging stopped after a power cut.</source>
         <translation>Pengecasan terhenti selepas gangguan bekalan elektrik.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="109"/>
+        <location filename="../texts.py" line="204"/>
         <source>The card was no longer accepted.</source>
         <translation>Kad tidak lagi diterima.</translation>
     </message>

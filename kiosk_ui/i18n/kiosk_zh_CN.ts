@@ -4,33 +4,47 @@
 <context>
     <name>AuthoriseScreen</name>
     <message>
-        <location filename="../screens/authorise.py" line="57"/>
+        <location filename="../screens/authorise.py" line="68"/>
+        <source>No connector is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="73"/>
+        <source>Card not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="75"/>
+        <source>Try another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="78"/>
+        <source>Card not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="83"/>
+        <source>Charging could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="84"/>
+        <source>This connector is no longer free. Tap your card again to choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/authorise.py" line="91"/>
         <source>Hold your card to the reader</source>
         <translation>请将卡片靠近读卡器</translation>
     </message>
     <message>
-        <location filename="../screens/authorise.py" line="58"/>
+        <location filename="../screens/authorise.py" line="61"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/authorise.py" line="65"/>
-        <source>Try another card, or call the helpline: %1</source>
-        <translation>请换一张卡，或拨打客服热线：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="69"/>
-        <location filename="../screens/authorise.py" line="72"/>
-        <source>Helpline: %1</source>
-        <translation>客服热线：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="71"/>
-        <source>Charging could not start on this connector.</source>
-        <translation>此充电枪无法开始充电。</translation>
-    </message>
-    <message>
-        <location filename="../screens/authorise.py" line="75"/>
+        <location filename="../screens/authorise.py" line="92"/>
         <source>The reader is below the screen, marked with the card symbol.</source>
         <translation>读卡器位于屏幕下方，带有卡片标志。</translation>
     </message>
@@ -38,58 +52,63 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="121"/>
-        <location filename="../screens/charging.py" line="141"/>
+        <location filename="../screens/charging.py" line="168"/>
+        <location filename="../screens/charging.py" line="187"/>
         <source>Stopping...</source>
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="134"/>
-        <source>Connector %1</source>
-        <translation>充电枪 %1</translation>
+        <location filename="../screens/charging.py" line="144"/>
+        <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="135"/>
+        <location filename="../screens/charging.py" line="149"/>
+        <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="181"/>
         <source>Energy</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="136"/>
+        <location filename="../screens/charging.py" line="182"/>
         <source>Power</source>
         <translation>功率</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="137"/>
+        <location filename="../screens/charging.py" line="183"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="141"/>
+        <location filename="../screens/charging.py" line="187"/>
         <source>Stop charging</source>
         <translation>停止充电</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="142"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../screens/charging.py" line="190"/>
+        <source>Back</source>
+        <translation type="unfinished">返回</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="146"/>
-        <source>Tap the same card or press Stop to end. Unplugging also ends it.</source>
-        <translation>再次刷同一张卡或按“停止”结束；拔枪也会结束充电。</translation>
+        <location filename="../screens/charging.py" line="195"/>
+        <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="150"/>
+        <location filename="../screens/charging.py" line="198"/>
+        <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="200"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>如需停止，请刷开始本次充电的卡片。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="148"/>
-        <source>Press Stop to end. Unplugging also ends it.</source>
-        <translation>按“停止”结束；拔枪也会结束充电。</translation>
-    </message>
-    <message>
-        <location filename="../screens/charging.py" line="153"/>
+        <location filename="../screens/charging.py" line="203"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>读卡器故障。拔枪即可结束本次充电。</translation>
     </message>
@@ -97,32 +116,32 @@
 <context>
     <name>FaultScreen</name>
     <message>
-        <location filename="../screens/fault.py" line="46"/>
+        <location filename="../screens/fault.py" line="95"/>
         <source>Connector %1 has a fault</source>
         <translation>充电枪 %1 故障</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="52"/>
-        <source>Your session has ended. You pay only for the energy delivered: %1.</source>
-        <translation>本次充电已结束，仅按已充电量收费：%1。</translation>
+        <location filename="../screens/fault.py" line="102"/>
+        <source>Your session has ended. Delivered before the fault: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="59"/>
-        <source>Your session has ended. You pay only for the energy delivered.</source>
-        <translation>本次充电已结束，仅按已充电量收费。</translation>
+        <location filename="../screens/fault.py" line="107"/>
+        <source>Your session has ended.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="61"/>
+        <location filename="../screens/fault.py" line="114"/>
+        <source>No other connector is free now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/fault.py" line="112"/>
         <source>Please use another connector.</source>
         <translation>请使用其他充电枪。</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="62"/>
-        <source>Helpline: %1</source>
-        <translation>客服热线：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/fault.py" line="63"/>
+        <location filename="../screens/fault.py" line="118"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -130,22 +149,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../i18n.py" line="94"/>
+        <location filename="../i18n.py" line="99"/>
         <source>%1 kWh</source>
         <translation>%1 千瓦时</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="100"/>
+        <location filename="../i18n.py" line="105"/>
         <source>%1 kW</source>
         <translation>%1 千瓦</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="111"/>
+        <location filename="../i18n.py" line="116"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="113"/>
+        <location filename="../i18n.py" line="118"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
@@ -153,64 +172,27 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="91"/>
-        <source>Connectors</source>
-        <translation>充电枪</translation>
+        <location filename="../screens/idle.py" line="107"/>
+        <source>Tap your card to start</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="92"/>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="104"/>
-        <source>Tap your card on the reader to start</source>
-        <translation>在读卡器上刷卡即可开始</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="105"/>
-        <source>Start with a card</source>
-        <translation>刷卡开始</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="102"/>
-        <source>Helpline: %1</source>
-        <translation>客服热线：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="108"/>
-        <source>not available now</source>
-        <translation>暂时无法使用</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="110"/>
-        <source>Other ways to pay</source>
-        <translation>其他支付方式</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="113"/>
-        <source>coming soon</source>
-        <translation>即将推出</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="115"/>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="117"/>
-        <source>QR code</source>
-        <translation>二维码</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="129"/>
-        <source>Connector %1</source>
-        <translation>充电枪 %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="136"/>
+        <location filename="../screens/idle.py" line="149"/>
         <source>up to %1</source>
         <translation>最高 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../app.py" line="203"/>
+        <source>EV charging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="206"/>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -225,59 +207,74 @@
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>本站暂时无法充电，敬请谅解。</translation>
     </message>
-    <message>
-        <location filename="../screens/out_of_service.py" line="43"/>
-        <source>Helpline: %1</source>
-        <translation>客服热线：%1</translation>
-    </message>
 </context>
 <context>
     <name>PickConnectorScreen</name>
     <message>
-        <location filename="../screens/pick_connector.py" line="52"/>
+        <location filename="../screens/pick_connector.py" line="77"/>
+        <source>Start charging here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="79"/>
+        <source>Choose your connector: a car is plugged in where marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="81"/>
         <source>Choose a connector</source>
         <translation>请选择充电枪</translation>
     </message>
     <message>
-        <location filename="../screens/pick_connector.py" line="53"/>
+        <location filename="../screens/pick_connector.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/pick_connector.py" line="60"/>
-        <source>Connector %1, up to %2</source>
-        <translation>充电枪 %1，最高 %2</translation>
+        <location filename="../screens/pick_connector.py" line="92"/>
+        <source>Car plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/pick_connector.py" line="96"/>
+        <source>up to %1</source>
+        <translation type="unfinished">最高 %1</translation>
     </message>
 </context>
 <context>
     <name>PlugInScreen</name>
     <message>
-        <location filename="../screens/plug_in.py" line="93"/>
-        <source>Time left to plug in: %1 s</source>
-        <translation>剩余插枪时间：%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../screens/plug_in.py" line="104"/>
+        <location filename="../screens/plug_in.py" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="106"/>
+        <location filename="../screens/plug_in.py" line="117"/>
+        <source>OK</source>
+        <translation type="unfinished">确定</translation>
+    </message>
+    <message>
+        <location filename="../screens/plug_in.py" line="120"/>
         <source>No car was plugged in</source>
         <translation>未检测到车辆插枪</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="107"/>
-        <source>The authorisation has lapsed. Tap your card to start again.</source>
-        <translation>授权已过期，请重新刷卡。</translation>
+        <location filename="../screens/plug_in.py" line="121"/>
+        <source>Nothing was charged. Tap your card to start again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="110"/>
+        <location filename="../screens/plug_in.py" line="128"/>
+        <source>Time left to plug in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/plug_in.py" line="126"/>
         <source>Plug in at connector %1</source>
         <translation>请在充电枪 %1 插枪</translation>
     </message>
     <message>
-        <location filename="../screens/plug_in.py" line="111"/>
+        <location filename="../screens/plug_in.py" line="127"/>
         <source>Charging starts by itself when the cable is in the car.</source>
         <translation>充电线插入车辆后将自动开始充电。</translation>
     </message>
@@ -285,260 +282,299 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="85"/>
-        <source>Charging complete</source>
-        <translation>充电完成</translation>
+        <location filename="../screens/summary.py" line="98"/>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="86"/>
-        <source>Receipt: coming soon</source>
-        <translation>收据：即将推出</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="87"/>
+        <location filename="../screens/summary.py" line="99"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="94"/>
+        <location filename="../screens/summary.py" line="107"/>
+        <source>Reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="109"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="96"/>
+        <location filename="../screens/summary.py" line="111"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="126"/>
+        <source>Please unplug and move your car.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="18"/>
-        <source>Car plugged in: tap your card</source>
-        <translation>车辆已插枪：请刷卡</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="20"/>
-        <source>Charging, limited by the site</source>
-        <translation>充电中（场地限功率）</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="22"/>
+        <location filename="../texts.py" line="83"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="23"/>
+        <location filename="../texts.py" line="95"/>
         <source>Waiting for the car</source>
         <translation>等待车辆</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="24"/>
+        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="99"/>
         <source>Charging</source>
         <translation>充电中</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="25"/>
-        <source>Paused by the car</source>
-        <translation>车辆已暂停</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="26"/>
-        <source>Paused by the station</source>
-        <translation>充电站已暂停</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="27"/>
-        <source>Finishing</source>
-        <translation>正在结束</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="28"/>
+        <location filename="../texts.py" line="125"/>
         <source>Reserved</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="127"/>
         <source>Out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="131"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="133"/>
         <source>Not responding</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="144"/>
         <source>The residual current protection tripped.</source>
         <translation>剩余电流保护已跳闸。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="145"/>
         <source>The emergency stop was pressed.</source>
         <translation>急停按钮已按下。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="146"/>
         <source>The car drew more current than offered.</source>
         <translation>车辆电流超过允许值。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
-        <source>The grid voltage is too high.</source>
-        <translation>电网电压过高。</translation>
+        <location filename="../texts.py" line="73"/>
+        <source>Car plugged in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
-        <source>The grid voltage is too low.</source>
-        <translation>电网电压过低。</translation>
+        <location filename="../texts.py" line="74"/>
+        <source>Car paused</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="75"/>
+        <source>Please unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="76"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <source>Cannot start now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="90"/>
+        <source>Car plugged in: tap card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="101"/>
+        <source>Charging, power shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="106"/>
+        <source>Car paused or full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="111"/>
+        <source>Waiting for power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="116"/>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="121"/>
+        <source>Finished: please unplug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="147"/>
+        <source>The mains voltage is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="148"/>
         <source>The charger is too hot.</source>
         <translation>充电桩温度过高。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="149"/>
         <source>The earth connection is faulty.</source>
         <translation>接地故障。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="150"/>
+        <location filename="../texts.py" line="151"/>
         <source>The charger&apos;s switch is faulty.</source>
         <translation>充电桩开关故障。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="152"/>
         <source>The car does not answer the charger correctly.</source>
         <translation>车辆与充电桩通信异常。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="62"/>
+        <location filename="../texts.py" line="155"/>
         <source>The cable is damaged or not supported.</source>
         <translation>充电线损坏或不受支持。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="156"/>
         <source>The cable lock does not work.</source>
         <translation>充电线锁止装置失灵。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="157"/>
         <source>The car needs ventilation, which this charger lacks.</source>
         <translation>车辆需要通风，本充电桩不支持。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="160"/>
         <source>The charger failed its self-test.</source>
         <translation>充电桩自检失败。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="161"/>
         <source>The station lost contact with the charger.</source>
         <translation>充电站与充电桩失去连接。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="163"/>
         <source>The charger detected a fault.</source>
         <translation>充电桩检测到故障。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="75"/>
+        <location filename="../texts.py" line="168"/>
         <source>This card is not known here.</source>
         <translation>本站无法识别该卡。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="76"/>
+        <location filename="../texts.py" line="169"/>
         <source>This card is blocked.</source>
         <translation>该卡已被冻结。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="77"/>
+        <location filename="../texts.py" line="170"/>
         <source>This card has expired.</source>
         <translation>该卡已过期。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="78"/>
+        <location filename="../texts.py" line="171"/>
         <source>This card is not valid.</source>
         <translation>该卡无效。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="79"/>
+        <location filename="../texts.py" line="172"/>
         <source>This card is already charging elsewhere.</source>
         <translation>该卡正在其他充电枪充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="80"/>
-        <source>No connector is free right now.</source>
-        <translation>目前没有空闲的充电枪。</translation>
+        <location filename="../texts.py" line="173"/>
+        <source>Every connector is in use. Please wait until one is free.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="81"/>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="184"/>
+        <source>The card reader is not working. Charging cannot start now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="213"/>
+        <source>Helpline: %1</source>
+        <translation type="unfinished">客服热线：%1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="223"/>
+        <source>Connector %1</source>
+        <translation type="unfinished">充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="176"/>
+        <location filename="../texts.py" line="190"/>
         <source>The card could not be read. Please try again.</source>
         <translation>无法读取卡片，请重试。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="177"/>
         <source>The card could not be checked. Please try again.</source>
         <translation>无法验证卡片，请重试。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="179"/>
         <source>The card was not accepted.</source>
         <translation>该卡未被接受。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
-        <source>The card reader is not working. Please call the helpline.</source>
-        <translation>读卡器故障，请拨打客服热线。</translation>
-    </message>
-    <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="187"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
         <translation>卡片移开过快，请保持不动后重试。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="103"/>
+        <location filename="../texts.py" line="198"/>
         <source>You stopped charging.</source>
         <translation>您已停止充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="199"/>
         <source>The cable was unplugged.</source>
         <translation>充电线已拔出。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="105"/>
+        <location filename="../texts.py" line="200"/>
         <source>The operator stopped charging.</source>
         <translation>运营方已停止充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="106"/>
+        <location filename="../texts.py" line="201"/>
         <source>Charging stopped because of a fault.</source>
         <translation>因故障充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="107"/>
-        <location filename="../texts.py" line="111"/>
+        <location filename="../texts.py" line="202"/>
+        <location filename="../texts.py" line="206"/>
         <source>Charging stopped.</source>
         <translation>充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="108"/>
+        <location filename="../texts.py" line="203"/>
         <source>Charging stopped after a power cut.</source>
         <translation>停电后充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="109"/>
+        <location filename="../texts.py" line="204"/>
         <source>The card was no longer accepted.</source>
         <translation>该卡已不被接受。</translation>
     </message>

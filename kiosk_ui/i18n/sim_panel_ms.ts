@@ -4,157 +4,157 @@
 <context>
     <name>SimPanel</name>
     <message>
-        <location filename="../sim_panel.py" line="60"/>
+        <location filename="../sim_panel.py" line="65"/>
         <source>Small city car, 40 kWh, 16 A single-phase</source>
         <translation>Kereta bandar kecil, 40 kWh, 16 A satu fasa</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="61"/>
+        <location filename="../sim_panel.py" line="66"/>
         <source>Family car, 60 kWh, 32 A three-phase</source>
         <translation>Kereta keluarga, 60 kWh, 32 A tiga fasa</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="62"/>
+        <location filename="../sim_panel.py" line="67"/>
         <source>Large SUV, 100 kWh, 32 A three-phase</source>
         <translation>SUV besar, 100 kWh, 32 A tiga fasa</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="82"/>
+        <location filename="../sim_panel.py" line="87"/>
         <source>Ground fault</source>
         <translation>Kerosakan pembumian</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="83"/>
+        <location filename="../sim_panel.py" line="88"/>
         <source>Over-temperature</source>
         <translation>Suhu terlampau tinggi</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="84"/>
+        <location filename="../sim_panel.py" line="89"/>
         <source>Emergency stop</source>
         <translation>Henti kecemasan</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="85"/>
+        <location filename="../sim_panel.py" line="90"/>
         <source>Link lost</source>
         <translation>Sambungan terputus</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="171"/>
+        <location filename="../sim_panel.py" line="176"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="176"/>
+        <location filename="../sim_panel.py" line="181"/>
         <source>Car:</source>
         <translation>Kereta:</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="181"/>
+        <location filename="../sim_panel.py" line="186"/>
         <source>Battery:</source>
         <translation>Bateri:</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="182"/>
+        <location filename="../sim_panel.py" line="187"/>
         <source>Plug in</source>
         <translation>Sambungkan</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="183"/>
+        <location filename="../sim_panel.py" line="188"/>
         <source>Unplug</source>
         <translation>Cabut</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="184"/>
+        <location filename="../sim_panel.py" line="189"/>
         <source>Pause car</source>
         <translation>Jeda kereta</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="185"/>
+        <location filename="../sim_panel.py" line="190"/>
         <source>Faults:</source>
         <translation>Kerosakan:</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="193"/>
+        <location filename="../sim_panel.py" line="198"/>
         <source>No answer from the simulator</source>
         <translation>Tiada jawapan daripada simulator</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="196"/>
+        <location filename="../sim_panel.py" line="201"/>
         <source>No car</source>
         <translation>Tiada kereta</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="199"/>
+        <location filename="../sim_panel.py" line="204"/>
         <source>Car: state %1, battery %2 %, %3 kW</source>
         <translation>Kereta: keadaan %1, bateri %2 %, %3 kW</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="205"/>
+        <location filename="../sim_panel.py" line="210"/>
         <source>(fault)</source>
         <translation>(rosak)</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="306"/>
+        <location filename="../sim_panel.py" line="314"/>
         <source>Simulator panel</source>
         <translation>Panel simulator</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="307"/>
+        <location filename="../sim_panel.py" line="315"/>
         <source>Simulated chargers and cards (demo only)</source>
         <translation>Pengecas dan kad simulasi (demo sahaja)</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="308"/>
+        <location filename="../sim_panel.py" line="316"/>
         <source>Virtual card reader</source>
         <translation>Pembaca kad maya</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="309"/>
+        <location filename="../sim_panel.py" line="317"/>
         <source>Tap this card</source>
         <translation>Ketik kad ini</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="310"/>
+        <location filename="../sim_panel.py" line="318"/>
         <source>Tap a blocked card</source>
         <translation>Ketik kad yang disekat</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="311"/>
+        <location filename="../sim_panel.py" line="319"/>
         <source>Tap an unknown card</source>
         <translation>Ketik kad yang tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="331"/>
+        <location filename="../sim_panel.py" line="336"/>
         <source>The simulator refused: %1</source>
         <translation>Simulator menolak: %1</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="345"/>
+        <location filename="../sim_panel.py" line="350"/>
         <source>Card %1: %2</source>
         <translation>Kad %1: %2</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="380"/>
+        <location filename="../sim_panel.py" line="386"/>
         <source>authorised</source>
         <translation>dibenarkan</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="381"/>
+        <location filename="../sim_panel.py" line="387"/>
         <source>stops its session</source>
         <translation>menghentikan sesinya</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="382"/>
+        <location filename="../sim_panel.py" line="388"/>
         <source>refused</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="383"/>
+        <location filename="../sim_panel.py" line="389"/>
         <source>no connector free</source>
         <translation>tiada penyambung kosong</translation>
     </message>
     <message>
-        <location filename="../sim_panel.py" line="384"/>
+        <location filename="../sim_panel.py" line="390"/>
         <source>could not be checked</source>
         <translation>tidak dapat disemak</translation>
     </message>

@@ -26,30 +26,37 @@ ONE_COLUMN_MAX = 4
 
 class ConnectorTile(QFrame):
     """One connector's tile: its number, its state as an icon and words, its power; tapping a busy one
-    shows its live values, a faulted one its fault."""
+    shows its live values, a faulted one its fault. A compact tile (more than ONE_COLUMN_MAX
+    connectors) has one row: the bare number, the icon and the state's short words."""
 
     clicked = Signal(str)
 
     def __init__(self, connector_id: str, icon_px: int, compact: bool) -> None:
         super().__init__()
         self.connector_id = connector_id
+        self.compact = compact
         self.setObjectName(f"tile:{connector_id}")
         self.setProperty("role", "card")
-        self.number = label("", "body" if compact else "large", wrap=False)
+        self.number = label("", "large", wrap=False)
         self.state_icon = IconLabel("state_available", "#000000", icon_px)
         self.state = label("", "status-ok")
         self.detail = label("", "small", wrap=False)
         self.detail.setVisible(not compact)
         state_row = QHBoxLayout()
         state_row.setSpacing(6)
-        state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignTop)
+        if compact:
+            state_row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
+        state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         state_row.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.number)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(0)
+        if not compact:
+            top = QHBoxLayout()
+            top.addWidget(self.number, 1)
+            top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            layout.addLayout(top)
         layout.addLayout(state_row)
-        layout.addWidget(self.detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.connector_id)
@@ -91,7 +98,9 @@ class IdleScreen(Screen):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        share_width(layout, (self.grid_host, 5), (right, 6))
+        self.tiles_host = self.grid_host
+        self.right = right
+        self._body = layout
 
     def retranslate(self) -> None:
         self.price.retranslate()
@@ -129,8 +138,8 @@ class IdleScreen(Screen):
         locale = self.env.translations.locale
         for card in cards:
             tile = self.tiles[card.connector_id]
-            tile.number.setText(connector_text(card.label))
-            look = state_look(card, can_start)
+            tile.number.setText(card.label if tile.compact else connector_text(card.label))
+            look = state_look(card, can_start, short=tile.compact)
             tile.state.setText(look.text)
             set_role(tile.state, look.role)
             tile.state_icon.set_icon(look.icon, self.env.colour(look.role))
@@ -140,12 +149,15 @@ class IdleScreen(Screen):
                 tile.detail.setText(self.tr("up to %1").replace("%1", format_kw(card.max_power_W, locale)))
 
     def _layout_tiles(self, cards: list[ConnectorCard]) -> None:
+        compact = len(cards) > ONE_COLUMN_MAX
+        if self._body.count() == 0:
+            # Two columns of tiles take half the width, so that each tile keeps room for its words.
+            share_width(self._body, (self.grid_host, 1 if compact else 5), (self.right, 1 if compact else 6))
         if [c.connector_id for c in cards] == list(self.tiles):
             return
         for tile in self.tiles.values():
             tile.setParent(None)
         self.tiles.clear()
-        compact = len(cards) > ONE_COLUMN_MAX
         columns = 2 if compact else 1
         icon_px = self.env.theme.px("body") + 6
         for index, card in enumerate(cards):

@@ -11,7 +11,7 @@ from kiosk_ui.i18n import format_kw
 from kiosk_ui.screen import KioskEnv, PricePanel, Screen, button, label
 from kiosk_ui.texts import connector_text
 
-# Up to four choices stand side by side; more wrap into a second row (eight at most per station).
+# More than four choices stand in rows of four (eight at most per station).
 COLUMNS_MAX = 4
 
 
@@ -25,7 +25,7 @@ class PickConnectorScreen(Screen):
         super().__init__(env)
         self.title = label("", "title")
         self.title.setObjectName("pick_title")
-        self.price = PricePanel(env, full=False)
+        self.price = PricePanel(env, full=False, heading=self.title)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -35,7 +35,6 @@ class PickConnectorScreen(Screen):
         self.cancel.clicked.connect(lambda: self.go("idle"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.title)
         layout.addWidget(self.price)
         layout.addWidget(self.grid_host, 1)
         layout.addWidget(self.cancel)
@@ -47,7 +46,9 @@ class PickConnectorScreen(Screen):
         self.buttons.clear()
         ready = list(context.get("ready", ()))
         waiting = set(context.get("waiting", ()))
-        columns = max(1, min(COLUMNS_MAX, len(ready)))
+        # One to three side by side; four as two by two (a half width each keeps icon and words); more
+        # in rows of four.
+        columns = 2 if len(ready) == 4 else max(1, min(COLUMNS_MAX, len(ready)))
         # Two rows of four leave a button a quarter of the width: the words need it all, and the
         # marked ones still differ by colour, frame and words ("Car plugged in").
         icon_px = self.env.theme.touch_px - 16 if len(ready) <= COLUMNS_MAX else 0

@@ -44,7 +44,7 @@ class PlugInScreen(Screen):
         self._leave_timer = QTimer(self)
         self._leave_timer.setSingleShot(True)
         self._leave_timer.timeout.connect(lambda: self.go("idle"))
-        self.icon = icon("plug", env.theme.touch_px + 24, env.colour("text"))
+        self.icon = icon("plug", env.theme.touch_px, env.colour("text"))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.icon)

@@ -56,12 +56,12 @@ class SummaryScreen(Screen):
         left.addWidget(self.energy)
         left.addWidget(self.duration)
         left.addStretch(1)
-        left.addWidget(self.unplug)
         body = QHBoxLayout()
         share_width(body, (left, 5), (frame, 6))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.addLayout(body, 1)
+        layout.addWidget(self.unplug)
         layout.addWidget(self.done)
         self.summary: SessionSummary | None = None
         self._session_id: int | None = None
