@@ -13,6 +13,8 @@ THEME_FILE = ASSETS / "theme.json"
 STYLESHEET_FILE = ASSETS / "kiosk.qss"
 ICONS = ASSETS / "icons"
 MIN_CONTRAST = 4.5  # WCAG 2.2 SC 1.4.3, normal-size text
+# Nothing a driver reads is smaller than this at 800x480 on the 7" display (it scales with the screen).
+MIN_TEXT_PX = 20
 # WCAG 2.2 SC 1.4.11 (non-text contrast): an icon that carries meaning needs 3:1 against what it sits on.
 MIN_ICON_CONTRAST = 3.0
 MM_PER_INCH = 25.4

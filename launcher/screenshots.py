@@ -39,7 +39,7 @@ from kiosk_ui.i18n import I18N_DIR, available_languages
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
-from kiosk_ui.theme import load_theme
+from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 from launcher.demo import demo_config, demo_kiosk_config
 
 SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800), (1920, 1080))
@@ -47,7 +47,6 @@ COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
 WAIT_S = 30.0
 # Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
-MIN_TEXT_PX = 20
 PANEL_COUNT = 4  # the station whose simulator panel is photographed
 # (file stem, what the reviewer sees): the order of the index. Every count shows COMMON_SHOTS (pick only
 # with two connectors or more: with one the kiosk starts at once); the four-connector station all of them.

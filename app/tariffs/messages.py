@@ -57,7 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "price.window": "{days} {start}-{end}: {rate} setiap kWh",
         "price.time": "Masa pengecasan: {rate} setiap minit",
         "price.session_fee": "Yuran sesi: {amount}",
-        "price.idle": "Caj menunggu apabila kereta berhenti mengecas: {rate} seminit selepas {grace} minit percuma",
+        "price.idle": (
+            "Caj menunggu apabila kereta berhenti mengecas: {rate} seminit selepas {grace} minit percuma"
+        ),
         "price.idle_no_grace": "Caj menunggu apabila kereta berhenti mengecas: {rate} seminit",
         "price.minimum": "Caj minimum: {amount}",
         "price.maximum": "Caj maksimum: {amount}",

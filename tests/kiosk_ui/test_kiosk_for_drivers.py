@@ -22,6 +22,7 @@ from app.driver.views import FAULT_KEYS, LINK_LOST
 from app.tariffs import tariff_from_dict
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.texts import fault_text, state_look
+from kiosk_ui.theme import MIN_TEXT_PX
 
 # The set-up of tests/kiosk_ui/test_kiosk_flow.py: one qasync loop for the module, the .qm files built.
 qt_loop = test_kiosk_flow.qt_loop
@@ -29,7 +30,6 @@ run_async = test_kiosk_flow.run_async
 translations_built = test_kiosk_flow.translations_built
 
 OTHER_CARD = "DEMO-0002"
-MIN_TEXT_PX = 20  # nothing a driver reads below 20 px at 800x480 (docs/kiosk.md, "Theme rules")
 KWH = re.compile(r"(\d+[.,]\d{3}) kWh")
 BILLED = re.compile(r"([1-9]\d*[.,]\d{3}|0[.,](?!000)\d{3}) kWh")  # more than nothing
 
