@@ -300,10 +300,10 @@ async def shoot_mixed_and_endings(st: Station) -> None:
     await st.camera.shown_by_kiosk("fault")
     await asyncio.sleep(0.5)  # the session's end (and its summary) reaches the fault screen
     await st.camera.take("fault_session")
-    # The car unplugged mid-session: the summary follows by itself.
-    session2 = await st.open_session(c2)
+    # The driver walked away (idle is showing) and comes back to unplug: the kiosk brings the bill up.
+    await st.open_session(c2)
     await until(lambda: st.card(c2).energy_Wh > 0, "energy on connector 2")
-    st.camera.show("charging", {"connector_id": c2, "session_id": session2, "own": True})
+    st.camera.show("idle")
     await st.ctl.call("unplug", charger=1)
     await st.camera.shown_by_kiosk("summary")
     await st.camera.take("summary_unplugged")
