@@ -218,7 +218,7 @@
     <message>
         <location filename="../screens/pick_connector.py" line="79"/>
         <source>Choose your connector: a car is plugged in where marked</source>
-        <translation>உங்கள் இணைப்பியைத் தேர்வுசெய்யவும்: குறியிட்ட இடத்தில் கார் செருகப்பட்டுள்ளது</translation>
+        <translation>உங்கள் இணைப்பியைத் தேர்வுசெய்யவும்: குறியிட்ட இடத்தில் கார் இணைக்கப்பட்டுள்ளது</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="81"/>
@@ -233,7 +233,7 @@
     <message>
         <location filename="../screens/pick_connector.py" line="92"/>
         <source>Car plugged in</source>
-        <translation>கார் செருகப்பட்டது</translation>
+        <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="96"/>
@@ -256,7 +256,7 @@
     <message>
         <location filename="../screens/plug_in.py" line="120"/>
         <source>No car was plugged in</source>
-        <translation>கார் எதுவும் செருகப்படவில்லை</translation>
+        <translation>கார் எதுவும் இணைக்கப்படவில்லை</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="121"/>
@@ -323,12 +323,12 @@
     <message>
         <location filename="../texts.py" line="73"/>
         <source>Car plugged in</source>
-        <translation>கார் செருகப்பட்டது</translation>
+        <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="74"/>
         <source>Car paused</source>
-        <translation>கார் இடைநிறுத்தம்</translation>
+        <translation>கார் இடைநிறுத்தியது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="75"/>
@@ -343,7 +343,7 @@
     <message>
         <location filename="../texts.py" line="83"/>
         <source>Available</source>
-        <translation>காலியாக உள்ளது</translation>
+        <translation>காலி</translation>
     </message>
     <message>
         <location filename="../texts.py" line="85"/>
@@ -353,7 +353,7 @@
     <message>
         <location filename="../texts.py" line="90"/>
         <source>Car plugged in: tap card</source>
-        <translation>கார் செருகப்பட்டது: அட்டையைத் தட்டவும்</translation>
+        <translation>கார் இணைக்கப்பட்டது: அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
         <location filename="../texts.py" line="95"/>
@@ -368,7 +368,7 @@
     <message>
         <location filename="../texts.py" line="106"/>
         <source>Car paused or full</source>
-        <translation>கார் இடைநிறுத்தம் அல்லது நிரம்பியது</translation>
+        <translation>கார் இடைநிறுத்தியது அல்லது நிரம்பியது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="111"/>
@@ -408,7 +408,7 @@
     <message>
         <location filename="../texts.py" line="144"/>
         <source>The residual current protection tripped.</source>
-        <translation>கசிவு மின்னோட்டப் பாதுகாப்பு துண்டித்தது.</translation>
+        <translation>கசிவு மின்னோட்டப் பாதுகாப்பு இயங்கியது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="145"/>
@@ -428,7 +428,7 @@
     <message>
         <location filename="../texts.py" line="148"/>
         <source>The charger is too hot.</source>
-        <translation>சார்ஜர் அதிகம் சூடாக உள்ளது.</translation>
+        <translation>மின்னேற்றி மிகவும் சூடாக உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="149"/>
@@ -439,12 +439,12 @@
         <location filename="../texts.py" line="150"/>
         <location filename="../texts.py" line="151"/>
         <source>The charger&apos;s switch is faulty.</source>
-        <translation>சார்ஜரின் சுவிட்சில் கோளாறு உள்ளது.</translation>
+        <translation>மின்னேற்றியின் சுவிட்சில் கோளாறு உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="152"/>
         <source>The car does not answer the charger correctly.</source>
-        <translation>கார் சார்ஜருக்குச் சரியாகப் பதிலளிக்கவில்லை.</translation>
+        <translation>கார் மின்னேற்றிக்குச் சரியாகப் பதிலளிக்கவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="155"/>
@@ -459,22 +459,22 @@
     <message>
         <location filename="../texts.py" line="157"/>
         <source>The car needs ventilation, which this charger lacks.</source>
-        <translation>காருக்குக் காற்றோட்டம் தேவை; இந்த சார்ஜரில் அது இல்லை.</translation>
+        <translation>காருக்குக் காற்றோட்டம் தேவை; இந்த மின்னேற்றியில் அது இல்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="160"/>
         <source>The charger failed its self-test.</source>
-        <translation>சார்ஜர் சுய சோதனையில் தோல்வியடைந்தது.</translation>
+        <translation>மின்னேற்றி சுய சோதனையில் தோல்வியடைந்தது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="161"/>
         <source>The station lost contact with the charger.</source>
-        <translation>நிலையத்துக்கு சார்ஜருடன் தொடர்பு துண்டிக்கப்பட்டது.</translation>
+        <translation>நிலையத்துக்கு மின்னேற்றியுடன் தொடர்பு துண்டிக்கப்பட்டது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="163"/>
         <source>The charger detected a fault.</source>
-        <translation>சார்ஜர் ஒரு கோளாறைக் கண்டறிந்தது.</translation>
+        <translation>மின்னேற்றி ஒரு கோளாறைக் கண்டறிந்தது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="168"/>
