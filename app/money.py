@@ -59,6 +59,7 @@ NUMBER_STYLES: dict[str, NumberStyle] = {
     "en": NumberStyle(decimal=".", group=","),
     "ms": NumberStyle(decimal=".", group=","),
     "zh_CN": NumberStyle(decimal=".", group=","),
+    "ta": NumberStyle(decimal=".", group=","),
 }
 
 

@@ -1,10 +1,10 @@
-"""The driver-facing texts of prices and costs by message id: English, Bahasa Melayu, Chinese (Simplified)."""
+"""The driver-facing price and cost texts by message id: English, Malay, Chinese (Simplified), Tamil."""
 
 from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "ms", "zh_CN")
+LANGUAGES = ("en", "ms", "zh_CN", "ta")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -116,6 +116,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cost.running_total": "目前费用：{amount}",
         "cost.final_total": "合计：{amount}",
         "price.headline": "每度 {rate}",
+    },
+    "ta": {
+        "day.0": "திங்",
+        "day.1": "செவ்",
+        "day.2": "புத",
+        "day.3": "வியா",
+        "day.4": "வெள்",
+        "day.5": "சனி",
+        "day.6": "ஞாயி",
+        "days.every": "தினமும்",
+        "price.energy": "மின்சக்தி: ஒரு kWh-க்கு {rate}",
+        "price.energy_other_times": "மற்ற நேரங்களில் மின்சக்தி: ஒரு kWh-க்கு {rate}",
+        "price.window": "{days} {start}-{end}: ஒரு kWh-க்கு {rate}",
+        "price.time": "மின்னேற்ற நேரம்: நிமிடத்துக்கு {rate}",
+        "price.session_fee": "அமர்வுக் கட்டணம்: {amount}",
+        "price.idle": (
+            "கார் மின்சாரம் எடுப்பதை நிறுத்தியதும் காத்திருப்புக் கட்டணம்: {grace} நிமிடம் இலவசம், பின் நிமிடத்துக்கு {rate}"
+        ),
+        "price.idle_no_grace": "கார் மின்சாரம் எடுப்பதை நிறுத்தியதும் காத்திருப்புக் கட்டணம்: நிமிடத்துக்கு {rate}",
+        "price.minimum": "குறைந்தபட்சக் கட்டணம்: {amount}",
+        "price.maximum": "அதிகபட்சக் கட்டணம்: {amount}",
+        "price.tax_inclusive": "விலைகளில் SST {rate}% அடங்கும்",
+        "price.tax_exclusive": "விலைகளில் SST அடங்காது; மொத்தத்துடன் {rate}% சேர்க்கப்படும்",
+        "price.no_tax": "வரி விதிக்கப்படாது",
+        "price.fixed": "உங்கள் அமர்வின்போது இந்த விலை மாறாது",
+        "cost.energy": "மின்சக்தி {kWh} kWh x {rate}: {amount}",
+        "cost.energy_window": "மின்சக்தி {days} {start}-{end}, {kWh} kWh x {rate}: {amount}",
+        "cost.time": "மின்னேற்ற நேரம் {minutes} நிமி x {rate}: {amount}",
+        "cost.session_fee": "அமர்வுக் கட்டணம்: {amount}",
+        "cost.idle": "காத்திருப்பு நேரம் {minutes} நிமி ({grace} நிமி இலவசம்) x {rate}: {amount}",
+        "cost.subtotal": "துணை மொத்தம்: {amount}",
+        "cost.minimum": "குறைந்தபட்சக் கட்டணத்துக்கு உயர்த்தப்பட்டது: {amount}",
+        "cost.maximum": "அதிகபட்சக் கட்டணத்தில் வரம்பிடப்பட்டது: {amount}",
+        "cost.tax_inclusive": "SST {rate}% அடங்கும்: {amount}",
+        "cost.tax_exclusive": "SST {rate}%: {amount}",
+        "cost.running_total": "இதுவரை கட்டணம்: {amount}",
+        "cost.final_total": "மொத்தம்: {amount}",
+        "price.headline": "ஒரு kWh-க்கு {rate}",
     },
 }
 

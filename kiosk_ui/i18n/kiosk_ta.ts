@@ -6,47 +6,47 @@
     <message>
         <location filename="../screens/authorise.py" line="61"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>பின்செல்</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
         <source>No connector is free</source>
-        <translation type="unfinished"></translation>
+        <translation>காலியான இணைப்பி இல்லை</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="73"/>
         <source>Card not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை ஏற்கப்படவில்லை</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="75"/>
         <source>Try another card.</source>
-        <translation type="unfinished"></translation>
+        <translation>வேறு அட்டையை முயலவும்.</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="78"/>
         <source>Card not read</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டையை வாசிக்க முடியவில்லை</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="83"/>
         <source>Charging could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றம் தொடங்கவில்லை</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="84"/>
         <source>This connector is no longer free. Tap your card again to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த இணைப்பி இப்போது காலியாக இல்லை. வேறொன்றைத் தேர்வுசெய்ய அட்டையை மீண்டும் தட்டவும்.</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="91"/>
         <source>Hold your card to the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டையை வாசிப்பானின் மேல் வைக்கவும்</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="92"/>
         <source>The reader is below the screen, marked with the card symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>வாசிப்பான் திரைக்குக் கீழே, அட்டைக் குறியுடன் உள்ளது.</translation>
     </message>
 </context>
 <context>
@@ -54,63 +54,63 @@
     <message>
         <location filename="../screens/charging.py" line="144"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் %1 நிமிடத்தில் தொடங்கும். முடிந்ததும் கேபிளைக் கழற்றவும்.</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="149"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் விதிக்கப்படுகிறது. கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="168"/>
         <location filename="../screens/charging.py" line="187"/>
         <source>Stopping...</source>
-        <translation type="unfinished"></translation>
+        <translation>நிறுத்துகிறது...</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="181"/>
         <source>Energy</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்சக்தி</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="182"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்திறன்</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="183"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>நேரம்</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="187"/>
         <source>Stop charging</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றத்தை நிறுத்து</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="190"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>பின்செல்</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="195"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும், அட்டையைத் தட்டவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="198"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="200"/>
         <source>To stop, tap the card that started this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>நிறுத்த, இந்த அமர்வைத் தொடங்கிய அட்டையைத் தட்டவும்.</translation>
     </message>
     <message>
         <location filename="../screens/charging.py" line="203"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை. கேபிளைக் கழற்றினால் இந்த அமர்வு முடியும்.</translation>
     </message>
 </context>
 <context>
@@ -118,32 +118,32 @@
     <message>
         <location filename="../screens/fault.py" line="95"/>
         <source>Connector %1 has a fault</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பி %1 இல் கோளாறு</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="102"/>
         <source>Your session has ended. Delivered before the fault: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>உங்கள் அமர்வு முடிந்தது. கோளாறுக்கு முன் வழங்கியது: %1.</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="107"/>
         <source>Your session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>உங்கள் அமர்வு முடிந்தது.</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="112"/>
         <source>Please use another connector.</source>
-        <translation type="unfinished"></translation>
+        <translation>வேறு இணைப்பியைப் பயன்படுத்தவும்.</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="114"/>
         <source>No other connector is free now.</source>
-        <translation type="unfinished"></translation>
+        <translation>இப்போது வேறு காலியான இணைப்பி இல்லை.</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="118"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>சரி</translation>
     </message>
 </context>
 <context>
@@ -151,22 +151,22 @@
     <message>
         <location filename="../i18n.py" line="99"/>
         <source>%1 kWh</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kWh</translation>
     </message>
     <message>
         <location filename="../i18n.py" line="105"/>
         <source>%1 kW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kW</translation>
     </message>
     <message>
         <location filename="../i18n.py" line="116"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 மணி %2 நிமி</translation>
     </message>
     <message>
         <location filename="../i18n.py" line="118"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 நிமி %2 வி</translation>
     </message>
 </context>
 <context>
@@ -174,12 +174,12 @@
     <message>
         <location filename="../screens/idle.py" line="107"/>
         <source>Tap your card to start</source>
-        <translation type="unfinished"></translation>
+        <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
         <location filename="../screens/idle.py" line="149"/>
         <source>up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 வரை</translation>
     </message>
 </context>
 <context>
@@ -187,12 +187,12 @@
     <message>
         <location filename="../app.py" line="203"/>
         <source>EV charging</source>
-        <translation type="unfinished"></translation>
+        <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
         <location filename="../app.py" line="206"/>
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation>நிலையம் %1</translation>
     </message>
 </context>
 <context>
@@ -200,12 +200,12 @@
     <message>
         <location filename="../screens/out_of_service.py" line="41"/>
         <source>Out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>சேவையில் இல்லை</translation>
     </message>
     <message>
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த நிலையத்தில் இப்போது மின்னேற்ற முடியாது. மன்னிக்கவும்.</translation>
     </message>
 </context>
 <context>
@@ -213,32 +213,32 @@
     <message>
         <location filename="../screens/pick_connector.py" line="77"/>
         <source>Start charging here?</source>
-        <translation type="unfinished"></translation>
+        <translation>இங்கே மின்னேற்றம் தொடங்கவா?</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="79"/>
         <source>Choose your connector: a car is plugged in where marked</source>
-        <translation type="unfinished"></translation>
+        <translation>உங்கள் இணைப்பியைத் தேர்வுசெய்யவும்: குறியிட்ட இடத்தில் கார் இணைக்கப்பட்டுள்ளது</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="81"/>
         <source>Choose a connector</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பியைத் தேர்வுசெய்யவும்</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="82"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>ரத்து</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="92"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 வரை</translation>
     </message>
 </context>
 <context>
@@ -246,37 +246,37 @@
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>சரி</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>ரத்து</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="120"/>
         <source>No car was plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் எதுவும் இணைக்கப்படவில்லை</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="121"/>
         <source>Nothing was charged. Tap your card to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>கட்டணம் எதுவும் இல்லை. மீண்டும் தொடங்க அட்டையைத் தட்டவும்.</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="126"/>
         <source>Plug in at connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பி %1 இல் கேபிளைச் செருகவும்</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="127"/>
         <source>Charging starts by itself when the cable is in the car.</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிள் காரில் செருகப்பட்டதும் மின்னேற்றம் தானாகத் தொடங்கும்.</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="128"/>
         <source>Time left to plug in:</source>
-        <translation type="unfinished"></translation>
+        <translation>செருக மீதமுள்ள நேரம்:</translation>
     </message>
 </context>
 <context>
@@ -284,32 +284,32 @@
     <message>
         <location filename="../screens/summary.py" line="98"/>
         <source>Session ended</source>
-        <translation type="unfinished"></translation>
+        <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="99"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>முடிந்தது</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="107"/>
         <source>Reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="109"/>
         <source>Energy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="111"/>
         <source>Duration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>கால அளவு: %1</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="126"/>
         <source>Please unplug and move your car.</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
 </context>
 <context>
@@ -318,265 +318,265 @@
         <location filename="../texts.py" line="72"/>
         <location filename="../texts.py" line="99"/>
         <source>Charging</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றம்</translation>
     </message>
     <message>
         <location filename="../texts.py" line="73"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="74"/>
         <source>Car paused</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் இடைநிறுத்தியது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="75"/>
         <source>Please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிளைக் கழற்றவும்</translation>
     </message>
     <message>
         <location filename="../texts.py" line="76"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>காத்திருக்கிறது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="83"/>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>காலி</translation>
     </message>
     <message>
         <location filename="../texts.py" line="85"/>
         <source>Cannot start now</source>
-        <translation type="unfinished"></translation>
+        <translation>இப்போது தொடங்க முடியாது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="90"/>
         <source>Car plugged in: tap card</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் இணைக்கப்பட்டது: அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
         <location filename="../texts.py" line="95"/>
         <source>Waiting for the car</source>
-        <translation type="unfinished"></translation>
+        <translation>காருக்காகக் காத்திருக்கிறது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="101"/>
         <source>Charging, power shared</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றம், மின்திறன் பகிர்வு</translation>
     </message>
     <message>
         <location filename="../texts.py" line="106"/>
         <source>Car paused or full</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் இடைநிறுத்தியது அல்லது நிரம்பியது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="111"/>
         <source>Waiting for power</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்சாரத்துக்குக் காத்திருக்கிறது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="116"/>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>நிறுத்துகிறது</translation>
     </message>
     <message>
         <location filename="../texts.py" line="121"/>
         <source>Finished: please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>முடிந்தது: கேபிளைக் கழற்றவும்</translation>
     </message>
     <message>
         <location filename="../texts.py" line="125"/>
         <source>Reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>முன்பதிவு</translation>
     </message>
     <message>
         <location filename="../texts.py" line="127"/>
         <source>Out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>சேவையில் இல்லை</translation>
     </message>
     <message>
         <location filename="../texts.py" line="131"/>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>கோளாறு</translation>
     </message>
     <message>
         <location filename="../texts.py" line="133"/>
         <source>Not responding</source>
-        <translation type="unfinished"></translation>
+        <translation>பதில் இல்லை</translation>
     </message>
     <message>
         <location filename="../texts.py" line="144"/>
         <source>The residual current protection tripped.</source>
-        <translation type="unfinished"></translation>
+        <translation>கசிவு மின்னோட்டப் பாதுகாப்பு இயங்கியது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="145"/>
         <source>The emergency stop was pressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>அவசர நிறுத்தப் பொத்தான் அழுத்தப்பட்டது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="146"/>
         <source>The car drew more current than offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>வழங்கியதைவிட அதிக மின்னோட்டத்தை கார் எடுத்தது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="147"/>
         <source>The mains voltage is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்வழங்கல் மின்னழுத்தம் வரம்புக்கு வெளியே உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="148"/>
         <source>The charger is too hot.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றி மிகவும் சூடாக உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="149"/>
         <source>The earth connection is faulty.</source>
-        <translation type="unfinished"></translation>
+        <translation>நில இணைப்பில் கோளாறு உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="150"/>
         <location filename="../texts.py" line="151"/>
         <source>The charger&apos;s switch is faulty.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றியின் சுவிட்சில் கோளாறு உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="152"/>
         <source>The car does not answer the charger correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>கார் மின்னேற்றிக்குச் சரியாகப் பதிலளிக்கவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="155"/>
         <source>The cable is damaged or not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிள் சேதமடைந்துள்ளது அல்லது ஆதரிக்கப்படவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="156"/>
         <source>The cable lock does not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிள் பூட்டு வேலை செய்யவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="157"/>
         <source>The car needs ventilation, which this charger lacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>காருக்குக் காற்றோட்டம் தேவை; இந்த மின்னேற்றியில் அது இல்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="160"/>
         <source>The charger failed its self-test.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றி சுய சோதனையில் தோல்வியடைந்தது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="161"/>
         <source>The station lost contact with the charger.</source>
-        <translation type="unfinished"></translation>
+        <translation>நிலையத்துக்கு மின்னேற்றியுடன் தொடர்பு துண்டிக்கப்பட்டது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="163"/>
         <source>The charger detected a fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றி ஒரு கோளாறைக் கண்டறிந்தது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="168"/>
         <source>This card is not known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த அட்டை இங்கு பதிவில் இல்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="169"/>
         <source>This card is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த அட்டை முடக்கப்பட்டுள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="170"/>
         <source>This card has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த அட்டை காலாவதியாகிவிட்டது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="171"/>
         <source>This card is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த அட்டை செல்லாது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="172"/>
         <source>This card is already charging elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>இந்த அட்டை ஏற்கெனவே வேறு இடத்தில் மின்னேற்றத்தில் உள்ளது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>எல்லா இணைப்பிகளும் பயன்பாட்டில் உள்ளன. ஒன்று காலியாகும் வரை காத்திருக்கவும்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="176"/>
         <location filename="../texts.py" line="190"/>
         <source>The card could not be read. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டையை வாசிக்க முடியவில்லை. மீண்டும் முயலவும்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="177"/>
         <source>The card could not be checked. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டையைச் சரிபார்க்க முடியவில்லை. மீண்டும் முயலவும்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="179"/>
         <source>The card was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை ஏற்கப்படவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="184"/>
         <source>The card reader is not working. Charging cannot start now.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை. இப்போது மின்னேற்றம் தொடங்க முடியாது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="187"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை மிக விரைவாக எடுக்கப்பட்டது. அசையாமல் வைத்து மீண்டும் முயலவும்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="198"/>
         <source>You stopped charging.</source>
-        <translation type="unfinished"></translation>
+        <translation>நீங்கள் மின்னேற்றத்தை நிறுத்தினீர்கள்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="199"/>
         <source>The cable was unplugged.</source>
-        <translation type="unfinished"></translation>
+        <translation>கேபிள் கழற்றப்பட்டது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="200"/>
         <source>The operator stopped charging.</source>
-        <translation type="unfinished"></translation>
+        <translation>இயக்குநர் மின்னேற்றத்தை நிறுத்தினார்.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="201"/>
         <source>Charging stopped because of a fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>கோளாறு காரணமாக மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="202"/>
         <location filename="../texts.py" line="206"/>
         <source>Charging stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="203"/>
         <source>Charging stopped after a power cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>மின்தடைக்குப் பின் மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="204"/>
         <source>The card was no longer accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>அட்டை இனி ஏற்கப்படவில்லை.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="213"/>
         <source>Helpline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>உதவி எண்: %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="223"/>
         <source>Connector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>இணைப்பி %1</translation>
     </message>
 </context>
 </TS>
