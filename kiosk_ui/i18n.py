@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -21,14 +22,18 @@ class Language:
     native_name: str  # written in the language itself, so a driver finds it whatever is shown now
     button: str  # short label of the language button
     locale: str
+    # The script's own font first: its line height is what the layouts measure, so a Tamil or Chinese
+    # line is given its real height (with the default font first, Qt sizes the label for the Latin
+    # font and the taller fallback glyphs are cut). Empty: the application's default.
+    font: str = ""
 
 
 # English is the source language of every tr() string and needs no .qm file.
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "English", "EN", "en_MY"),
     Language("ms", "Bahasa Melayu", "BM", "ms_MY"),
-    Language("zh_CN", "简体中文", "中文", "zh_CN"),
-    Language("ta", "தமிழ்", "தமிழ்", "ta_MY"),
+    Language("zh_CN", "简体中文", "中文", "zh_CN", font="Noto Sans CJK SC"),
+    Language("ta", "தமிழ்", "தமிழ்", "ta_MY", font="Noto Sans Tamil"),
 )
 
 
@@ -56,6 +61,7 @@ class Translations:
         self.directory = directory
         self.current: Language = languages[0]
         self._translator: QTranslator | None = None
+        self._default_families: list[str] | None = None
 
     def set_language(self, code: str) -> None:
         language = next((lang for lang in self.languages if lang.code == code), None)
@@ -77,6 +83,18 @@ class Translations:
                 self._translator = translator
         self.current = language
         QLocale.setDefault(QLocale(language.locale))
+        self._set_font(app, language)
+
+    def _set_font(self, app: QCoreApplication, language: Language) -> None:
+        if not isinstance(app, QGuiApplication):
+            return
+        if self._default_families is None:
+            self._default_families = list(app.font().families())
+        font = app.font()
+        families = [language.font] if language.font else []
+        font.setFamilies(families + [f for f in self._default_families if f not in families])
+        if font.families() != app.font().families():
+            app.setFont(font)
 
     def uninstall(self) -> None:
         """Removes this kiosk's translator (the application may outlive the window, as in the tests)."""
@@ -105,6 +123,15 @@ def format_kw(power_W: int, locale: QLocale) -> str:
     return QCoreApplication.translate("Format", "%1 kW").replace(
         "%1", locale.toString(power_W / 1000, "f", 1)
     )
+
+
+def format_clock(seconds: int) -> str:
+    """Elapsed time as a clock, the same in every language: "0:12:08", "1:05:00" (the big figure of the
+    charging screen, where a worded duration in Tamil or Malay would not fit a third of the width)."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
 def format_duration(seconds: int, locale: QLocale) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -116,12 +117,52 @@ def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
     return widget
 
 
+class WrappingButton(QPushButton):
+    """A push button whose words wrap onto more lines when one line is wider than the button (a
+    QPushButton never wraps: Malay and Tamil labels are often twice the English width)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._words = ""
+
+    def setText(self, text: str) -> None:
+        self._words = text
+        self._wrap()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Each given line broken at spaces so that it fits the width left by the icon and padding."""
+        if self.width() <= 0:
+            super().setText(self._words)
+            return
+        chrome = self.sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text().split("\n")[0])
+        room = max(1, self.width() - max(0, chrome))
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for given in self._words.split("\n"):
+            line = ""
+            for word in given.split(" "):
+                candidate = f"{line} {word}" if line else word
+                if line and metrics.horizontalAdvance(candidate) > room:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = candidate
+            lines.append(line)
+        wrapped = "\n".join(lines)
+        if wrapped != self.text():
+            super().setText(wrapped)
+
+
 def button(
     role: str | None = None, icon: str | None = None, icon_px: int = 0, icon_colour: str = ""
 ) -> QPushButton:
     """A touch button; an icon is tinted to icon_colour (its contrast with the button: theme.json
     icon_contrast_pairs, WCAG 2.2 SC 1.4.11)."""
-    widget = QPushButton()
+    widget = WrappingButton()
     if role:
         widget.setProperty("role", role)
     if icon:

@@ -338,7 +338,7 @@
     <message>
         <location filename="../texts.py" line="76"/>
         <source>Waiting</source>
-        <translation>காத்திருக்கிறது</translation>
+        <translation>காத்திருப்பு</translation>
     </message>
     <message>
         <location filename="../texts.py" line="83"/>

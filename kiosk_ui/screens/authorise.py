@@ -21,7 +21,7 @@ class AuthoriseScreen(Screen):
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
         self.icon = icon("card", env.theme.touch_px + 24, env.colour("text"))
-        self.title = label("", "huge")
+        self.title = label("", "title")
         self.title.setObjectName("authorise_title")
         self.message = label("", "large")
         self.message.setObjectName("authorise_message")

@@ -6,10 +6,10 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import ConnectorCard, RunningCost, SessionSummary
-from kiosk_ui.i18n import format_duration, format_kw, format_kwh
+from kiosk_ui.i18n import format_clock, format_kw, format_kwh
 from kiosk_ui.icons import IconLabel
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role, share_width
 from kiosk_ui.texts import connector_text, state_look
@@ -28,25 +28,29 @@ class ChargingScreen(Screen):
 
     def __init__(self, env: KioskEnv) -> None:
         super().__init__(env)
-        self.title = label("", "title", wrap=False)
+        # Wrapping (its number is glued to its word): a wrapped label measures its height for the font
+        # in force, which changes with the language's script (kiosk_ui/i18n.py).
+        self.title = label("", "title")
         self.title.setObjectName("charging_title")
         self.state_icon = IconLabel("state_charging", env.colour("ok"), env.theme.px("body") + 6)
         self.state = label("", "status-ok")
         self.state.setObjectName("charging_state")
         self.values: dict[str, tuple[Any, Any]] = {}
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        for index, key in enumerate(("energy", "power", "elapsed")):
+        # The three figures side by side across the screen, the bill and the stop under them: each
+        # column keeps room for words that wrap (Malay, Tamil) without squeezing the figures.
+        figures = QHBoxLayout()
+        figures.setSpacing(6)
+        for key in ("energy", "power", "elapsed"):
             frame = card_frame()
             inner = QVBoxLayout(frame)
             inner.setContentsMargins(8, 2, 8, 2)
             inner.setSpacing(0)  # the CJK and Tamil fonts' taller lines must still fit 800x480
-            caption, value = label("", "body"), label("", "huge", wrap=False)
+            caption, value = label("", "small"), label("", "huge", wrap=False)
             value.setObjectName(f"value:{key}")
             inner.addWidget(caption)
             inner.addWidget(value)
-            grid.addWidget(frame, index, 0)
             self.values[key] = (caption, value)
+            share_width(figures, (frame, 1))
         self.cost = label("", "small")
         self.cost.setObjectName("cost")
         self.total = label("", "large")
@@ -54,10 +58,11 @@ class ChargingScreen(Screen):
         cost_frame = card_frame()
         cost_layout = QVBoxLayout(cost_frame)
         cost_layout.setContentsMargins(8, 4, 8, 4)
+        cost_layout.setSpacing(0)
         cost_layout.addWidget(self.cost)
         cost_layout.addStretch(1)
         cost_layout.addWidget(self.total)
-        self.hint = label("", "body")
+        self.hint = label("", "small")
         self.hint.setObjectName("charging_hint")
         self.idle_notice = label("", "error")
         self.idle_notice.setObjectName("idle_fee_notice")
@@ -69,9 +74,9 @@ class ChargingScreen(Screen):
         self.back.setObjectName("charging_back")
         self.back.clicked.connect(lambda: self.go("idle"))
         right = QVBoxLayout()
-        right.addWidget(cost_frame, 1)
         right.addWidget(self.hint)
         right.addWidget(self.idle_notice)
+        right.addStretch(1)
         right.addWidget(self.stop)
         right.addWidget(self.back)
         top = QHBoxLayout()
@@ -80,10 +85,12 @@ class ChargingScreen(Screen):
         top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.state)
         body = QHBoxLayout()
-        share_width(body, (grid, 5), (right, 6))
+        share_width(body, (cost_frame, 6), (right, 5))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setContentsMargins(8, 2, 8, 4)
+        layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addLayout(figures)
         layout.addLayout(body, 1)
         self._stopping = False
         self._cost_at = 0.0
@@ -122,7 +129,7 @@ class ChargingScreen(Screen):
         energy = self._running.energy_Wh if self._running is not None else 0
         self.values["energy"][1].setText(format_kwh(energy, locale))
         self.values["power"][1].setText(format_kw(card.power_W, locale))
-        self.values["elapsed"][1].setText(format_duration(card.elapsed_s, locale))
+        self.values["elapsed"][1].setText(format_clock(card.elapsed_s))
         look = state_look(card)
         self.state.setText(look.text)
         set_role(self.state, look.role)

@@ -37,25 +37,33 @@ class ConnectorTile(QFrame):
         self.compact = compact
         self.setObjectName(f"tile:{connector_id}")
         self.setProperty("role", "card")
-        self.number = label("", "large", wrap=False)
+        self.number = label("", "title", wrap=False)
         self.state_icon = IconLabel("state_available", "#000000", icon_px)
         self.state = label("", "status-ok")
         self.detail = label("", "small", wrap=False)
         self.detail.setVisible(not compact)
-        state_row = QHBoxLayout()
-        state_row.setSpacing(6)
-        if compact:
-            state_row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
-        state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        state_row.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(0)
-        if not compact:
-            top = QHBoxLayout()
-            top.addWidget(self.number, 1)
-            top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        if compact:
+            # A quarter of the screen wide: the number and the icon on one row, the words under them
+            # in the smaller type (a Tamil state word alone is wider than the rest of the row).
+            self.setProperty("compact", True)
+            top.addWidget(self.number)
+            top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+            top.addStretch(1)
             layout.addLayout(top)
+            layout.addWidget(self.state)
+            return
+        top.addWidget(self.number, 1)
+        top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        state_row = QHBoxLayout()
+        state_row.setSpacing(6)
+        state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        state_row.addWidget(self.state, 1)
+        layout.addLayout(top)
         layout.addLayout(state_row)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -72,7 +80,7 @@ class IdleScreen(Screen):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(6)
+        self.grid.setSpacing(4)
 
         self.price = PricePanel(env)
         self.notice_icon = icon("busy", env.theme.touch_px - 16, env.colour("danger"))
@@ -119,6 +127,8 @@ class IdleScreen(Screen):
         else:
             notice, icon_name = "", "busy"
         self.start.setVisible(not notice)
+        # While nothing can start, the headline price stays and the fee lines give way to the reason.
+        self.price.lines.setVisible(not notice)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
         self.notice_icon.setVisible(bool(notice))
@@ -151,8 +161,7 @@ class IdleScreen(Screen):
     def _layout_tiles(self, cards: list[ConnectorCard]) -> None:
         compact = len(cards) > ONE_COLUMN_MAX
         if self._body.count() == 0:
-            # Two columns of tiles take half the width, so that each tile keeps room for its words.
-            share_width(self._body, (self.grid_host, 1 if compact else 5), (self.right, 1 if compact else 6))
+            share_width(self._body, (self.grid_host, 5), (self.right, 6))
         if [c.connector_id for c in cards] == list(self.tiles):
             return
         for tile in self.tiles.values():

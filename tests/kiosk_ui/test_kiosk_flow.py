@@ -114,8 +114,12 @@ def texts(window: KioskWindow) -> list[str]:
     found = []
     for widget in window.findChildren(QWidget):
         if widget.isVisible() and isinstance(widget, QLabel | QAbstractButton) and widget.text():
-            # A no-break space glues a connector's number to its word (kiosk_ui/texts.py with_number).
-            found.extend(line.replace("\u00a0", " ") for line in widget.text().split("\n") if line)
+            # A no-break space glues a connector's number to its word (kiosk_ui/texts.py with_number);
+            # a button's words may wrap onto lines of their own (kiosk_ui/screen.py WrappingButton).
+            text = widget.text().replace("\u00a0", " ")
+            if isinstance(widget, QAbstractButton):
+                text = text.replace("\n", " ")
+            found.extend(line for line in text.split("\n") if line)
     return found
 
 
