@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLayout,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
 from kiosk_ui.i18n import Translations, available_languages
-from kiosk_ui.screen import KioskEnv, Screen, button, icon, label
+from kiosk_ui.screen import KioskEnv, Screen, button, label
 from kiosk_ui.screens.authorise import AuthoriseScreen
 from kiosk_ui.screens.charging import ChargingScreen
 from kiosk_ui.screens.fault import FaultScreen
@@ -95,13 +96,18 @@ class KioskWindow(QWidget):
         self.site_name.setObjectName("site_name")
         self.site_detail = label("", "header-detail", wrap=False)
         self.site_detail.setObjectName("site_detail")
+        for part in (self.site_name, self.site_detail):
+            # The language buttons keep their size; the site's lines take what is left (checked for
+            # cuts by the screenshots' layout check).
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         site = QVBoxLayout()
         site.setSpacing(0)
         site.addWidget(self.site_name)
         site.addWidget(self.site_detail)
         bar.addLayout(site, 1)
         self.language_buttons = QButtonGroup(self)
-        bar.addWidget(icon("globe", self.theme.touch_px - 20, self.theme.colours["on_header"]))
+        # No globe beside them: each language button names its language in that language, and four of
+        # them leave the site's name and helpline just enough room at 800 px.
         for lang in self.translations.languages:
             choice = button("language")
             choice.setObjectName(f"language:{lang.code}")
@@ -206,7 +212,7 @@ class KioskWindow(QWidget):
             parts.append(self.tr("Station %1").replace("%1", facade.station_id))
         if facade.helpline:
             parts.append(helpline_text(facade.helpline))
-        self.site_detail.setText("  ·  ".join(parts))
+        self.site_detail.setText(" · ".join(parts))
         self.site_detail.setVisible(bool(parts))
 
     def close_kiosk(self) -> None:

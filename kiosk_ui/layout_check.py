@@ -7,11 +7,16 @@ here read the widget's own font after the stylesheet is polished, so what is mea
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo, QFontMetrics, QRegion, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+# One CJK ideograph or fullwidth sign, or a run of anything else that is not a space.
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+CJK_OR_WORD = re.compile(f"[{CJK}]|[^\\s{CJK}]+")
 # Anti-aliased glyphs may overhang their advance by a pixel; a one-pixel difference is no cut letter.
 SLACK_PX = 1
 
@@ -59,7 +64,7 @@ def _label_issues(label: QLabel, text: str) -> list[str]:
     height = rect.height() - 2 * margin
     issues: list[str] = []
     if label.wordWrap():
-        for word in text.split():
+        for word in _unbreakable(text):
             advance = metrics.horizontalAdvance(word)
             if advance > width + SLACK_PX:
                 issues.append(f"word {_quote(word)} {advance} px wide in {width} px")
@@ -103,6 +108,12 @@ def _cut_issues(window: QWidget, widget: QWidget) -> list[str]:
                     issues.append(f"{overlap.width()}x{overlap.height()} px under {_describe(sibling)}")
         node = parent
     return issues
+
+
+def _unbreakable(text: str) -> list[str]:
+    """The runs Qt will not break a wrapped line inside: words between spaces, and single CJK
+    characters (Chinese lines break between any two characters, Unicode UAX #14 class ID)."""
+    return CJK_OR_WORD.findall(text)
 
 
 def _plain_text(widget: QWidget) -> str:

@@ -6,37 +6,37 @@
     <message>
         <location filename="../screens/authorise.py" line="68"/>
         <source>No connector is free</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiada penyambung yang kosong</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="73"/>
         <source>Card not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kad tidak diterima</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="75"/>
         <source>Try another card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuba kad lain.</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="78"/>
         <source>Card not read</source>
-        <translation type="unfinished"></translation>
+        <translation>Kad tidak dapat dibaca</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="83"/>
         <source>Charging could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengecasan tidak dapat dimulakan</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="84"/>
         <source>This connector is no longer free. Tap your card again to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyambung ini tidak lagi kosong. Sentuh kad anda sekali lagi untuk memilih yang lain.</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="91"/>
         <source>Hold your card to the reader</source>
-        <translation>Letakkan kad anda pada pembaca</translation>
+        <translation>Sentuh kad anda pada pembaca</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="61"/>
@@ -52,63 +52,63 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="168"/>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="175"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stopping...</source>
         <translation>Sedang menghentikan...</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="144"/>
+        <location filename="../screens/charging.py" line="151"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta anda tidak lagi mengecas: caj menunggu bermula dalam %1 minit. Sila cabut palam apabila selesai.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="149"/>
+        <location filename="../screens/charging.py" line="156"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta anda tidak lagi mengecas: caj menunggu sedang dikenakan. Sila cabut palam dan alihkan kereta.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="181"/>
+        <location filename="../screens/charging.py" line="188"/>
         <source>Energy</source>
         <translation>Tenaga</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="182"/>
+        <location filename="../screens/charging.py" line="189"/>
         <source>Power</source>
         <translation>Kuasa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="183"/>
+        <location filename="../screens/charging.py" line="190"/>
         <source>Time</source>
         <translation>Masa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stop charging</source>
         <translation>Hentikan pengecasan</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="197"/>
         <source>Back</source>
-        <translation type="unfinished">Kembali</translation>
+        <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="195"/>
+        <location filename="../screens/charging.py" line="202"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Untuk berhenti: tekan Henti, sentuh kad anda atau cabut palam. Anda boleh pergi: pengecasan diteruskan.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="198"/>
+        <location filename="../screens/charging.py" line="205"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Untuk berhenti: tekan Henti atau cabut palam. Anda boleh pergi: pengecasan diteruskan.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="200"/>
+        <location filename="../screens/charging.py" line="207"/>
         <source>To stop, tap the card that started this session.</source>
-        <translation>Untuk berhenti, ketik kad yang memulakan sesi ini.</translation>
+        <translation>Untuk berhenti, sentuh kad yang memulakan sesi ini.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="203"/>
+        <location filename="../screens/charging.py" line="210"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>Pembaca kad tidak berfungsi. Mencabut kabel kenderaan menamatkan sesi ini.</translation>
     </message>
@@ -116,32 +116,32 @@
 <context>
     <name>FaultScreen</name>
     <message>
-        <location filename="../screens/fault.py" line="95"/>
+        <location filename="../screens/fault.py" line="102"/>
         <source>Connector %1 has a fault</source>
         <translation>Penyambung %1 rosak</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="102"/>
+        <location filename="../screens/fault.py" line="109"/>
         <source>Your session has ended. Delivered before the fault: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/fault.py" line="107"/>
-        <source>Your session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi anda telah tamat. Dihantar sebelum kerosakan: %1.</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="114"/>
-        <source>No other connector is free now.</source>
-        <translation type="unfinished"></translation>
+        <source>Your session has ended.</source>
+        <translation>Sesi anda telah tamat.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="112"/>
+        <location filename="../screens/fault.py" line="121"/>
+        <source>No other connector is free now.</source>
+        <translation>Tiada penyambung lain yang kosong sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../screens/fault.py" line="119"/>
         <source>Please use another connector.</source>
         <translation>Sila gunakan penyambung lain.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="118"/>
+        <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../i18n.py" line="99"/>
+        <location filename="../i18n.py" line="117"/>
         <source>%1 kWh</source>
         <translation>%1 kWh</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="105"/>
+        <location filename="../i18n.py" line="123"/>
         <source>%1 kW</source>
         <translation>%1 kW</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="116"/>
+        <location filename="../i18n.py" line="143"/>
         <source>%1 h %2 min</source>
         <translation>%1 j %2 min</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="118"/>
+        <location filename="../i18n.py" line="145"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
@@ -172,27 +172,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="107"/>
+        <location filename="../screens/idle.py" line="118"/>
         <source>Tap your card to start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="149"/>
-        <source>up to %1</source>
-        <translation>sehingga %1</translation>
+        <translation>Sentuh kad untuk bermula</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="203"/>
+        <location filename="../app.py" line="209"/>
         <source>EV charging</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="206"/>
+        <location filename="../app.py" line="212"/>
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stesen %1</translation>
     </message>
 </context>
 <context>
@@ -213,12 +208,12 @@
     <message>
         <location filename="../screens/pick_connector.py" line="77"/>
         <source>Start charging here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mula mengecas di sini?</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="79"/>
         <source>Choose your connector: a car is plugged in where marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih penyambung anda: kereta telah disambung di tempat yang bertanda</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="81"/>
@@ -233,12 +228,12 @@
     <message>
         <location filename="../screens/pick_connector.py" line="92"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta disambung</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
-        <translation type="unfinished">sehingga %1</translation>
+        <translation>sehingga %1</translation>
     </message>
 </context>
 <context>
@@ -251,7 +246,7 @@
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="120"/>
@@ -261,12 +256,12 @@
     <message>
         <location filename="../screens/plug_in.py" line="121"/>
         <source>Nothing was charged. Tap your card to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiada bayaran dikenakan. Sentuh kad anda untuk bermula semula.</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="128"/>
         <source>Time left to plug in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Masa untuk menyambung:</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="126"/>
@@ -284,7 +279,7 @@
     <message>
         <location filename="../screens/summary.py" line="98"/>
         <source>Session ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi tamat</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="99"/>
@@ -294,7 +289,7 @@
     <message>
         <location filename="../screens/summary.py" line="107"/>
         <source>Reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rujukan %1</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="109"/>
@@ -309,7 +304,7 @@
     <message>
         <location filename="../screens/summary.py" line="126"/>
         <source>Please unplug and move your car.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>
 </context>
 <context>
@@ -328,7 +323,7 @@
         <location filename="../texts.py" line="72"/>
         <location filename="../texts.py" line="99"/>
         <source>Charging</source>
-        <translation>Sedang mengecas</translation>
+        <translation>Mengecas</translation>
     </message>
     <message>
         <location filename="../texts.py" line="125"/>
@@ -353,7 +348,7 @@
     <message>
         <location filename="../texts.py" line="144"/>
         <source>The residual current protection tripped.</source>
-        <translation>Perlindungan arus baki telah terpelantik.</translation>
+        <translation>Pemutus litar arus baki (RCD) telah terputus.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="145"/>
@@ -368,62 +363,62 @@
     <message>
         <location filename="../texts.py" line="73"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta disambung</translation>
     </message>
     <message>
         <location filename="../texts.py" line="74"/>
         <source>Car paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta berhenti seketika</translation>
     </message>
     <message>
         <location filename="../texts.py" line="75"/>
         <source>Please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>Sila cabut palam</translation>
     </message>
     <message>
         <location filename="../texts.py" line="76"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu</translation>
     </message>
     <message>
         <location filename="../texts.py" line="85"/>
         <source>Cannot start now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak boleh mula sekarang</translation>
     </message>
     <message>
         <location filename="../texts.py" line="90"/>
         <source>Car plugged in: tap card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta disambung: sentuh kad</translation>
     </message>
     <message>
         <location filename="../texts.py" line="101"/>
         <source>Charging, power shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengecas, kuasa dikongsi</translation>
     </message>
     <message>
         <location filename="../texts.py" line="106"/>
         <source>Car paused or full</source>
-        <translation type="unfinished"></translation>
+        <translation>Kereta berhenti atau penuh</translation>
     </message>
     <message>
         <location filename="../texts.py" line="111"/>
         <source>Waiting for power</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu kuasa</translation>
     </message>
     <message>
         <location filename="../texts.py" line="116"/>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang berhenti</translation>
     </message>
     <message>
         <location filename="../texts.py" line="121"/>
         <source>Finished: please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai: sila cabut palam</translation>
     </message>
     <message>
         <location filename="../texts.py" line="147"/>
         <source>The mains voltage is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltan bekalan elektrik di luar julat.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="148"/>
@@ -504,22 +499,22 @@
     <message>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua penyambung sedang digunakan. Sila tunggu sehingga ada yang kosong.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="184"/>
         <source>The card reader is not working. Charging cannot start now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembaca kad tidak berfungsi. Pengecasan tidak boleh dimulakan sekarang.</translation>
     </message>
     <message>
         <location filename="../texts.py" line="213"/>
         <source>Helpline: %1</source>
-        <translation type="unfinished">Talian bantuan: %1</translation>
+        <translation>Talian bantuan: %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="223"/>
         <source>Connector %1</source>
-        <translation type="unfinished">Penyambung %1</translation>
+        <translation>Penyambung %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="176"/>

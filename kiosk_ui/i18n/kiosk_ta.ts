@@ -52,63 +52,63 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="144"/>
+        <location filename="../screens/charging.py" line="151"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
         <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் %1 நிமிடத்தில் தொடங்கும். முடிந்ததும் கேபிளைக் கழற்றவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="149"/>
+        <location filename="../screens/charging.py" line="156"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
         <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் விதிக்கப்படுகிறது. கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="168"/>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="175"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stopping...</source>
         <translation>நிறுத்துகிறது...</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="181"/>
+        <location filename="../screens/charging.py" line="188"/>
         <source>Energy</source>
         <translation>மின்சக்தி</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="182"/>
+        <location filename="../screens/charging.py" line="189"/>
         <source>Power</source>
         <translation>மின்திறன்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="183"/>
+        <location filename="../screens/charging.py" line="190"/>
         <source>Time</source>
         <translation>நேரம்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stop charging</source>
         <translation>மின்னேற்றத்தை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="197"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="195"/>
+        <location filename="../screens/charging.py" line="202"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
         <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும், அட்டையைத் தட்டவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="198"/>
+        <location filename="../screens/charging.py" line="205"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
         <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="200"/>
+        <location filename="../screens/charging.py" line="207"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>நிறுத்த, இந்த அமர்வைத் தொடங்கிய அட்டையைத் தட்டவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="203"/>
+        <location filename="../screens/charging.py" line="210"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை. கேபிளைக் கழற்றினால் இந்த அமர்வு முடியும்.</translation>
     </message>
@@ -116,32 +116,32 @@
 <context>
     <name>FaultScreen</name>
     <message>
-        <location filename="../screens/fault.py" line="95"/>
+        <location filename="../screens/fault.py" line="102"/>
         <source>Connector %1 has a fault</source>
         <translation>இணைப்பி %1 இல் கோளாறு</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="102"/>
+        <location filename="../screens/fault.py" line="109"/>
         <source>Your session has ended. Delivered before the fault: %1.</source>
         <translation>உங்கள் அமர்வு முடிந்தது. கோளாறுக்கு முன் வழங்கியது: %1.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="107"/>
+        <location filename="../screens/fault.py" line="114"/>
         <source>Your session has ended.</source>
         <translation>உங்கள் அமர்வு முடிந்தது.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="112"/>
+        <location filename="../screens/fault.py" line="119"/>
         <source>Please use another connector.</source>
         <translation>வேறு இணைப்பியைப் பயன்படுத்தவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="114"/>
+        <location filename="../screens/fault.py" line="121"/>
         <source>No other connector is free now.</source>
         <translation>இப்போது வேறு காலியான இணைப்பி இல்லை.</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="118"/>
+        <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>சரி</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../i18n.py" line="99"/>
+        <location filename="../i18n.py" line="117"/>
         <source>%1 kWh</source>
         <translation>%1 kWh</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="105"/>
+        <location filename="../i18n.py" line="123"/>
         <source>%1 kW</source>
         <translation>%1 kW</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="116"/>
+        <location filename="../i18n.py" line="143"/>
         <source>%1 h %2 min</source>
         <translation>%1 மணி %2 நிமி</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="118"/>
+        <location filename="../i18n.py" line="145"/>
         <source>%1 min %2 s</source>
         <translation>%1 நிமி %2 வி</translation>
     </message>
@@ -172,25 +172,20 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="107"/>
+        <location filename="../screens/idle.py" line="118"/>
         <source>Tap your card to start</source>
         <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="149"/>
-        <source>up to %1</source>
-        <translation>%1 வரை</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="203"/>
+        <location filename="../app.py" line="209"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="206"/>
+        <location filename="../app.py" line="212"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>

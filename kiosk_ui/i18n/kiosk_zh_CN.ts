@@ -6,32 +6,32 @@
     <message>
         <location filename="../screens/authorise.py" line="68"/>
         <source>No connector is free</source>
-        <translation type="unfinished"></translation>
+        <translation>没有空闲的充电枪</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="73"/>
         <source>Card not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>卡未被接受</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="75"/>
         <source>Try another card.</source>
-        <translation type="unfinished"></translation>
+        <translation>请换一张卡。</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="78"/>
         <source>Card not read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取卡</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="83"/>
         <source>Charging could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始充电</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="84"/>
         <source>This connector is no longer free. Tap your card again to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>此充电枪已被占用。请再次刷卡选择其他充电枪。</translation>
     </message>
     <message>
         <location filename="../screens/authorise.py" line="91"/>
@@ -52,63 +52,63 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="168"/>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="175"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stopping...</source>
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="144"/>
+        <location filename="../screens/charging.py" line="151"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆已停止充电：%1 分钟后开始收占位费。完成后请拔枪。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="149"/>
+        <location filename="../screens/charging.py" line="156"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆已停止充电：正在收取占位费。请拔枪并移车。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="181"/>
+        <location filename="../screens/charging.py" line="188"/>
         <source>Energy</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="182"/>
+        <location filename="../screens/charging.py" line="189"/>
         <source>Power</source>
         <translation>功率</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="183"/>
+        <location filename="../screens/charging.py" line="190"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="187"/>
+        <location filename="../screens/charging.py" line="194"/>
         <source>Stop charging</source>
         <translation>停止充电</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="197"/>
         <source>Back</source>
-        <translation type="unfinished">返回</translation>
+        <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="195"/>
+        <location filename="../screens/charging.py" line="202"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止方式：按停止、刷卡或拔枪。您可以离开，充电会继续。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="198"/>
+        <location filename="../screens/charging.py" line="205"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止方式：按停止或拔枪。您可以离开，充电会继续。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="200"/>
+        <location filename="../screens/charging.py" line="207"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>如需停止，请刷开始本次充电的卡片。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="203"/>
+        <location filename="../screens/charging.py" line="210"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>读卡器故障。拔枪即可结束本次充电。</translation>
     </message>
@@ -116,32 +116,32 @@
 <context>
     <name>FaultScreen</name>
     <message>
-        <location filename="../screens/fault.py" line="95"/>
+        <location filename="../screens/fault.py" line="102"/>
         <source>Connector %1 has a fault</source>
         <translation>充电枪 %1 故障</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="102"/>
+        <location filename="../screens/fault.py" line="109"/>
         <source>Your session has ended. Delivered before the fault: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/fault.py" line="107"/>
-        <source>Your session has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次充电已结束。故障前已充：%1。</translation>
     </message>
     <message>
         <location filename="../screens/fault.py" line="114"/>
-        <source>No other connector is free now.</source>
-        <translation type="unfinished"></translation>
+        <source>Your session has ended.</source>
+        <translation>本次充电已结束。</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="112"/>
+        <location filename="../screens/fault.py" line="121"/>
+        <source>No other connector is free now.</source>
+        <translation>目前没有其他空闲的充电枪。</translation>
+    </message>
+    <message>
+        <location filename="../screens/fault.py" line="119"/>
         <source>Please use another connector.</source>
         <translation>请使用其他充电枪。</translation>
     </message>
     <message>
-        <location filename="../screens/fault.py" line="118"/>
+        <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -149,22 +149,22 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../i18n.py" line="99"/>
+        <location filename="../i18n.py" line="117"/>
         <source>%1 kWh</source>
-        <translation>%1 千瓦时</translation>
+        <translation>%1 kWh</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="105"/>
+        <location filename="../i18n.py" line="123"/>
         <source>%1 kW</source>
-        <translation>%1 千瓦</translation>
+        <translation>%1 kW</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="116"/>
+        <location filename="../i18n.py" line="143"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="118"/>
+        <location filename="../i18n.py" line="145"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
@@ -172,27 +172,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="107"/>
+        <location filename="../screens/idle.py" line="118"/>
         <source>Tap your card to start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/idle.py" line="149"/>
-        <source>up to %1</source>
-        <translation>最高 %1</translation>
+        <translation>刷卡开始充电</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="203"/>
+        <location filename="../app.py" line="209"/>
         <source>EV charging</source>
-        <translation type="unfinished"></translation>
+        <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="206"/>
+        <location filename="../app.py" line="212"/>
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation>充电站 %1</translation>
     </message>
 </context>
 <context>
@@ -213,12 +208,12 @@
     <message>
         <location filename="../screens/pick_connector.py" line="77"/>
         <source>Start charging here?</source>
-        <translation type="unfinished"></translation>
+        <translation>在此开始充电？</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="79"/>
         <source>Choose your connector: a car is plugged in where marked</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择充电枪：标记处已插枪</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="81"/>
@@ -233,12 +228,12 @@
     <message>
         <location filename="../screens/pick_connector.py" line="92"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>已插枪</translation>
     </message>
     <message>
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
-        <translation type="unfinished">最高 %1</translation>
+        <translation>最高 %1</translation>
     </message>
 </context>
 <context>
@@ -251,7 +246,7 @@
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
         <source>OK</source>
-        <translation type="unfinished">确定</translation>
+        <translation>确定</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="120"/>
@@ -261,12 +256,12 @@
     <message>
         <location filename="../screens/plug_in.py" line="121"/>
         <source>Nothing was charged. Tap your card to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未收取任何费用。请再次刷卡开始。</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="128"/>
         <source>Time left to plug in:</source>
-        <translation type="unfinished"></translation>
+        <translation>插枪剩余时间：</translation>
     </message>
     <message>
         <location filename="../screens/plug_in.py" line="126"/>
@@ -284,7 +279,7 @@
     <message>
         <location filename="../screens/summary.py" line="98"/>
         <source>Session ended</source>
-        <translation type="unfinished"></translation>
+        <translation>充电已结束</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="99"/>
@@ -294,7 +289,7 @@
     <message>
         <location filename="../screens/summary.py" line="107"/>
         <source>Reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 %1</translation>
     </message>
     <message>
         <location filename="../screens/summary.py" line="109"/>
@@ -309,7 +304,7 @@
     <message>
         <location filename="../screens/summary.py" line="126"/>
         <source>Please unplug and move your car.</source>
-        <translation type="unfinished"></translation>
+        <translation>请拔枪并移车。</translation>
     </message>
 </context>
 <context>
@@ -368,62 +363,62 @@
     <message>
         <location filename="../texts.py" line="73"/>
         <source>Car plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>已插枪</translation>
     </message>
     <message>
         <location filename="../texts.py" line="74"/>
         <source>Car paused</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆暂停</translation>
     </message>
     <message>
         <location filename="../texts.py" line="75"/>
         <source>Please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>请拔枪</translation>
     </message>
     <message>
         <location filename="../texts.py" line="76"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location filename="../texts.py" line="85"/>
         <source>Cannot start now</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法启动</translation>
     </message>
     <message>
         <location filename="../texts.py" line="90"/>
         <source>Car plugged in: tap card</source>
-        <translation type="unfinished"></translation>
+        <translation>已插枪：请刷卡</translation>
     </message>
     <message>
         <location filename="../texts.py" line="101"/>
         <source>Charging, power shared</source>
-        <translation type="unfinished"></translation>
+        <translation>充电中（功率共享）</translation>
     </message>
     <message>
         <location filename="../texts.py" line="106"/>
         <source>Car paused or full</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆暂停或已充满</translation>
     </message>
     <message>
         <location filename="../texts.py" line="111"/>
         <source>Waiting for power</source>
-        <translation type="unfinished"></translation>
+        <translation>等待供电</translation>
     </message>
     <message>
         <location filename="../texts.py" line="116"/>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止</translation>
     </message>
     <message>
         <location filename="../texts.py" line="121"/>
         <source>Finished: please unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束：请拔枪</translation>
     </message>
     <message>
         <location filename="../texts.py" line="147"/>
         <source>The mains voltage is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>市电电压超出范围。</translation>
     </message>
     <message>
         <location filename="../texts.py" line="148"/>
@@ -504,22 +499,22 @@
     <message>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有充电枪都在使用中。请等待空闲。</translation>
     </message>
     <message>
         <location filename="../texts.py" line="184"/>
         <source>The card reader is not working. Charging cannot start now.</source>
-        <translation type="unfinished"></translation>
+        <translation>读卡器故障，暂时无法开始充电。</translation>
     </message>
     <message>
         <location filename="../texts.py" line="213"/>
         <source>Helpline: %1</source>
-        <translation type="unfinished">客服热线：%1</translation>
+        <translation>客服热线：%1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="223"/>
         <source>Connector %1</source>
-        <translation type="unfinished">充电枪 %1</translation>
+        <translation>充电枪 %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="176"/>

@@ -88,6 +88,13 @@ class FaultScreen(Screen):
     def refresh(self) -> None:
         self.retranslate()
 
+    def on_session_ended(self, summary: SessionSummary) -> None:
+        """The fault's session was closed in the ledger: its bill can be read now (the connector may
+        not change again to trigger a refresh)."""
+        if summary.session_id == self.context.get("session_id"):
+            self.context["summary"] = summary
+            self.retranslate()
+
     def retranslate(self) -> None:
         connector_id = self.context.get("connector_id")
         card = next((c for c in self.env.facade.connectors() if c.connector_id == connector_id), None)

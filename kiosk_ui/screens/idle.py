@@ -31,7 +31,7 @@ class ConnectorTile(QFrame):
 
     clicked = Signal(str)
 
-    def __init__(self, connector_id: str, icon_px: int, compact: bool) -> None:
+    def __init__(self, connector_id: str, icon_px: int, compact: bool, tall: bool = False) -> None:
         super().__init__()
         self.connector_id = connector_id
         self.compact = compact
@@ -58,13 +58,16 @@ class ConnectorTile(QFrame):
             layout.addWidget(self.state)
             return
         top.addWidget(self.number, 1)
-        top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if not tall:
+            top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         state_row = QHBoxLayout()
         state_row.setSpacing(6)
         state_row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         state_row.addWidget(self.state, 1)
         layout.addLayout(top)
         layout.addLayout(state_row)
+        if tall:  # one or two connectors: a row of its own for the power, the words never share one
+            layout.addWidget(self.detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.connector_id)
@@ -84,7 +87,7 @@ class IdleScreen(Screen):
 
         self.price = PricePanel(env)
         self.notice_icon = icon("busy", env.theme.touch_px - 16, env.colour("danger"))
-        self.notice = label("", "error")
+        self.notice = label("", "notice")
         self.notice.setObjectName("idle_notice")
         self.helpline = label("", "body")
         self.helpline.setObjectName("helpline")
@@ -156,7 +159,9 @@ class IdleScreen(Screen):
             if card.state in SESSION_STATES and card.power_W > 0:
                 tile.detail.setText(format_kw(card.power_W, locale))
             else:
-                tile.detail.setText(self.tr("up to %1").replace("%1", format_kw(card.max_power_W, locale)))
+                # The connector's rating, as painted on chargers ("22 kW"): a word before it leaves no
+                # room for the number in Malay or Tamil when four tiles share the height.
+                tile.detail.setText(format_kw(card.max_power_W, locale))
 
     def _layout_tiles(self, cards: list[ConnectorCard]) -> None:
         compact = len(cards) > ONE_COLUMN_MAX
@@ -170,7 +175,7 @@ class IdleScreen(Screen):
         columns = 2 if compact else 1
         icon_px = self.env.theme.px("body") + 6
         for index, card in enumerate(cards):
-            tile = ConnectorTile(card.connector_id, icon_px, compact)
+            tile = ConnectorTile(card.connector_id, icon_px, compact, tall=len(cards) <= 2)
             tile.clicked.connect(self._open)
             self.grid.addWidget(tile, index // columns, index % columns)
             self.tiles[card.connector_id] = tile

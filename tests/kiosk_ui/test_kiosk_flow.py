@@ -186,24 +186,24 @@ WORDS = {
         "total": "Total: RM",
     },
     "ms": {
-        "start": "Ketik kad anda pada pembaca untuk bermula",
+        "start": "Sentuh kad untuk bermula",
         "available": "Tersedia",
         "pick": "Pilih penyambung",
         "plug": "Sambungkan kabel pada penyambung 1",
-        "charging": "Sedang mengecas",
+        "charging": "Mengecas",
         "stop": "Hentikan pengecasan",
-        "done": "Pengecasan selesai",
+        "done": "Sesi tamat",
         "so_far": "Kos setakat ini",
         "total": "Jumlah: RM",
     },
     "zh_CN": {
-        "start": "在读卡器上刷卡即可开始",
+        "start": "刷卡开始充电",
         "available": "可用",
         "pick": "请选择充电枪",
         "plug": "请在充电枪 1 插枪",
         "charging": "充电中",
         "stop": "停止充电",
-        "done": "充电完成",
+        "done": "充电已结束",
         "so_far": "目前费用",
         "total": "合计：RM",
     },
@@ -300,7 +300,7 @@ def test_bad_cards_and_inactivity_keep_the_session(realtime_sim, tmp_path, qtbot
             started = time.monotonic()
             # A touch, then nobody: back to idle in the default language.
             await tap(window, "language:ms", qtbot)
-            await on_screen(window, "charging", "Sedang mengecas")
+            await on_screen(window, "charging", "Mengecas")
             # Its only connector is busy: idle says so instead of inviting a card.
             await on_screen(window, "idle", "Charging", "Every connector is in use")
             # Not before the 3 s without a touch (a coarse Qt timer may fire up to 5 % early).

@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 import pytest
 import test_kiosk_flow
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from sessions_support import TARIFF, station_config
 from sqlalchemy import select
 from test_kiosk_flow import (
@@ -39,7 +40,8 @@ from app.driver.facade import DriverFacade
 from app.runtime.runtime import StationRuntime
 from hal.card_readers.base import CARD_REMOVED_MID_READ, VirtualCardReader
 from kiosk_ui.app import KioskWindow
-from kiosk_ui.theme import load_theme
+from kiosk_ui.layout_check import layout_problems
+from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
 # The set-up of tests/kiosk_ui/test_kiosk_flow.py: one qasync loop for the module, the .qm files built.
 qt_loop = test_kiosk_flow.qt_loop
@@ -50,7 +52,7 @@ CARD = "04A1B2C3D4E5F6"  # a UID as the reader reports it, on the station's loca
 # The kiosk's own words for the reader problems (kiosk_ui/texts.py reader_text) and the idle screen's.
 UNPLUGGED = {
     "en": "The card reader is not working. Charging cannot start now.",
-    "ms": "Pembaca kad tidak berfungsi. Sila hubungi talian bantuan.",
+    "ms": "Pembaca kad tidak berfungsi. Pengecasan tidak boleh dimulakan sekarang.",
 }
 REMOVED_EARLY = "The card was removed too soon. Hold it still and try again."
 HOW_TO_START = "Tap your card to start"
@@ -108,16 +110,10 @@ def on_charging(window: KioskWindow) -> bool:
 
 
 def squeezed(window: KioskWindow) -> list[str]:
-    """Texts of the current screen that got less height than they need at 800x480 (cut off on screen)."""
-    found = []
-    for widget in window.current_screen().findChildren(QLabel):
-        needed = widget.heightForWidth(widget.width()) if widget.wordWrap() else widget.sizeHint().height()
-        if widget.isVisible() and widget.text() and needed > widget.height() + 1:
-            found.append(widget.text())
-    for widget in window.current_screen().findChildren(QAbstractButton):
-        if widget.isVisible() and widget.sizeHint().height() > widget.height() + 1:
-            found.append(widget.text())
-    return found
+    """Texts of the window cut on screen at 800x480, or too small (kiosk_ui/layout_check.py), once the
+    layouts have caught up with the texts just set."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    return layout_problems(window, MIN_TEXT_PX)
 
 
 @pytest.mark.sim(chargers=1, realtime_factor=4)
@@ -135,7 +131,7 @@ def test_an_unplugged_reader_is_shown_on_idle_until_it_is_back(realtime_sim, tmp
             assert not shows(window, HOW_TO_START), texts(window)
             assert not squeezed(window), squeezed(window)
             await tap(window, "language:ms", qtbot)  # the message is translated like the rest
-            await on_screen(window, "idle", UNPLUGGED["ms"], "Talian bantuan", "tidak tersedia buat masa ini")
+            await on_screen(window, "idle", UNPLUGGED["ms"], "Talian bantuan", "Tidak boleh mula sekarang")
             assert not squeezed(window), squeezed(window)
             await tap(window, "language:en", qtbot)
             await on_screen(window, "idle", UNPLUGGED["en"])
