@@ -15,30 +15,6 @@ from kiosk_ui.theme import ICONS
 # screen picks a colour that reaches 3:1 against it (WCAG 2.2 SC 1.4.11, theme.icon_contrast_pairs).
 CURRENT_COLOUR = "currentColor"
 
-# The facade's connector states (app.driver.views.CONNECTOR_STATES) -> icon. Each state has its own shape
-# so that a driver who cannot tell red from green still tells the tiles apart (SC 1.4.1, use of colour).
-STATE_ICONS: dict[str, str] = {
-    "available": "state_available",
-    "preparing": "state_plugged",  # a car is plugged in, the session waits for a card or the car
-    "charging": "state_charging",
-    "suspended_ev": "state_paused",
-    "suspended_evse": "state_paused",
-    "finishing": "state_finishing",  # the session is over: unplug
-    "reserved": "state_reserved",
-    "unavailable": "state_unavailable",
-    "faulted": "state_fault",
-    "offline": "state_offline",
-}
-
-# A card tap's outcome (app.driver.views.OUTCOME_KINDS) -> icon.
-OUTCOME_ICONS: dict[str, str] = {
-    "authorised": "state_available",
-    "stopped": "state_finishing",
-    "refused": "refused",
-    "busy": "busy",
-    "error": "warning",
-}
-
 
 @cache
 def _svg_text(name: str) -> str:

@@ -109,7 +109,6 @@ class IdleScreen(Screen):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        self.tiles_host = self.grid_host
         self.right = right
         self._body = layout
 

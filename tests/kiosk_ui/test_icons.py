@@ -15,8 +15,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from app.driver.views import CONNECTOR_STATES, OUTCOME_KINDS
-from kiosk_ui.icons import OUTCOME_ICONS, STATE_ICONS, IconLabel, icon_pixmap, svg_data, tinted_icon
+from kiosk_ui.icons import IconLabel, icon_pixmap, svg_data, tinted_icon
+from kiosk_ui.texts import _looks
 from kiosk_ui.theme import ICONS, MIN_CONTRAST, MIN_ICON_CONTRAST, STYLESHEET_FILE, contrast_ratio, load_theme
 
 NAMES = sorted(path.stem for path in ICONS.glob("*.svg"))
@@ -94,13 +94,13 @@ def test_no_two_icons_share_a_shape(qapp: QApplication) -> None:
     assert overlaps[0][0] < MAX_SHAPE_IOU, overlaps[:3]
 
 
-def test_state_and_outcome_icons_cover_the_facade() -> None:
-    assert set(STATE_ICONS) == set(CONNECTOR_STATES)
-    assert set(OUTCOME_ICONS) == set(OUTCOME_KINDS)
-    assert set(STATE_ICONS.values()) | set(OUTCOME_ICONS.values()) <= set(NAMES)
-    # States a driver must act on differently never share an icon; only the two pauses do.
-    by_icon = Counter(STATE_ICONS.values())
-    assert {icon for icon, count in by_icon.items() if count > 1} == {"state_paused"}
+def test_every_state_the_kiosk_shows_has_an_icon_file(qapp) -> None:
+    """The states' icons as the screens use them (kiosk_ui/texts.py): each exists, and states a driver
+    must act on differently never share one."""
+    looks = _looks()
+    assert {icon for _, icon, _ in looks.values()} <= set(NAMES)
+    for first, second in (("available", "charging"), ("available", "car_waiting"), ("fault", "offline")):
+        assert looks[first][1] != looks[second][1], (first, second)
 
 
 def test_theme_pairs_reach_their_contrast() -> None:
