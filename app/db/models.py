@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from app.db.base import Base
-from app.db.models_ledger import (
-    PAYMENT_STATES,
-    STOP_REASONS,
-    ChargingSession,
-    Payment,
-    Receipt,
-    SessionCostLine,
-    SessionTransition,
-)
+from app.db.models_ledger import STOP_REASONS, ChargingSession, SessionCostLine, SessionTransition
 from app.db.models_logs import (
     ROLLUP_RESOLUTIONS_S,
     AuditLogEntry,
@@ -22,6 +14,15 @@ from app.db.models_logs import (
     OutboxStream,
     RollupProgress,
     RollupRegister,
+)
+from app.db.models_payments import (
+    PAYMENT_KINDS,
+    PAYMENT_METHODS,
+    PAYMENT_STATES,
+    Payment,
+    PaymentCall,
+    Receipt,
+    Refund,
 )
 from app.db.models_station import (
     AUTHORIZATION_STATUSES,
@@ -38,6 +39,8 @@ metadata = Base.metadata
 
 __all__ = [
     "AUTHORIZATION_STATUSES",
+    "PAYMENT_KINDS",
+    "PAYMENT_METHODS",
     "PAYMENT_STATES",
     "ROLLUP_RESOLUTIONS_S",
     "STOP_REASONS",
@@ -54,7 +57,9 @@ __all__ = [
     "OutboxMessage",
     "OutboxStream",
     "Payment",
+    "PaymentCall",
     "Receipt",
+    "Refund",
     "RollupProgress",
     "RollupRegister",
     "RuntimeSetting",

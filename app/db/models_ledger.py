@@ -1,14 +1,14 @@
-"""Ledger models of money and sessions: sessions with their transitions and cost lines, payments, receipts."""
+"""Ledger models of sessions: sessions with their transitions and cost lines (payments: models_payments)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base, BigId, Json, utc_now
+from app.db.base import Base, BigId, utc_now
 
 # OCPP 1.6 §7.39 Reason: the stop reasons a StopTransaction.req may carry.
 STOP_REASONS = (
@@ -24,7 +24,6 @@ STOP_REASONS = (
     "UnlockCommand",
     "DeAuthorized",
 )
-PAYMENT_STATES = ("created", "authorised", "captured", "voided", "refunded", "failed")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -99,49 +98,3 @@ class SessionCostLine(Base):
     description: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[str | None] = mapped_column(String(40))
     amount_minor: Mapped[int] = mapped_column(BigInteger)
-
-
-class Payment(Base):
-    """A payment at a provider: ids, amounts and state only; card data never reaches the station (PCI DSS)."""
-
-    __tablename__ = "payments"
-    __table_args__ = (
-        # A provider's callback may arrive twice: one payment per provider id.
-        UniqueConstraint("provider", "provider_payment_id"),
-        CheckConstraint(_one_of("state", PAYMENT_STATES), name="state_known"),
-        CheckConstraint(
-            "amount_authorised_minor >= 0 AND amount_captured_minor >= 0 AND amount_refunded_minor >= 0",
-            name="amounts_non_negative",
-        ),
-        CheckConstraint("amount_refunded_minor <= amount_captured_minor", name="refund_within_capture"),
-    )
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"), index=True)
-    provider: Mapped[str] = mapped_column(String(32))
-    provider_payment_id: Mapped[str] = mapped_column(String(128))
-    state: Mapped[str] = mapped_column(String(16))
-    currency: Mapped[str] = mapped_column(String(3))
-    amount_authorised_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    amount_captured_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    amount_refunded_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
-
-
-class Receipt(Base):
-    """The receipt of a session, numbered without gaps per station: its lines as shown to the driver."""
-
-    __tablename__ = "receipts"
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), unique=True)
-    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
-    issued_at: Mapped[datetime] = mapped_column(default=utc_now)
-    currency: Mapped[str] = mapped_column(String(3))
-    total_minor: Mapped[int] = mapped_column(BigInteger)
-    tax_minor: Mapped[int] = mapped_column(BigInteger)
-    language: Mapped[str] = mapped_column(String(8), default="en")
-    lines: Mapped[list[dict[str, Any]]] = mapped_column(Json)
