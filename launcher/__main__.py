@@ -20,8 +20,10 @@ from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
 from launcher.headless import ocpp_side, run_station
+from launcher.payments import PaymentConfigError, build_payment_side
 
 if TYPE_CHECKING:
+    from hal.payments import PaymentProvider
     from kiosk_ui.app import KioskWindow
 
 
@@ -121,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not demo:
             if ui == "headless":
-                asyncio.run(run_station(config, duration_s=args.duration))
+                asyncio.run(run_headless(config, args.duration))
                 return 0
             return run_with_kiosk(config, args, ui)
         return run_demo(config, args, ui)
     except KeyboardInterrupt:
         return 0
-    except (StationRuntimeError, DatabaseTooNewError) as err:
+    except (StationRuntimeError, DatabaseTooNewError, PaymentConfigError) as err:
         print(f"evse-station: refusing to start: {err}", file=sys.stderr)
         return 2
 
@@ -159,6 +161,15 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
     return 0
 
 
+async def run_headless(config: StationConfig, duration_s: float | None) -> None:
+    """A site's station without a screen: payments still settle and recover (a web face may take them)."""
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
+    payments = build_payment_side(runtime, config)
+    await run_station(
+        config, duration_s=duration_s, runtime=runtime, companions=[payments] if payments is not None else []
+    )
+
+
 def run_with_kiosk(
     config: StationConfig,
     args: argparse.Namespace,
@@ -166,6 +177,7 @@ def run_with_kiosk(
     *,
     control: SimControl | None = None,
     script: DemoScript | None = None,
+    payment_provider: PaymentProvider | None = None,
 ) -> int:
     """The station with the driver kiosk on a qasync loop (launcher.kiosk_host.run_kiosk); in demo mode the
     simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
@@ -175,7 +187,8 @@ def run_with_kiosk(
     from launcher.kiosk_host import run_kiosk
 
     runtime = StationRuntime(config, build_central_system=ocpp_side)
-    facade = DriverFacade(runtime)
+    payments = build_payment_side(runtime, config, payment_provider)
+    facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel
@@ -207,6 +220,7 @@ def run_with_kiosk(
         size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
         argv=[sys.argv[0]],
         on_shown=on_shown,
+        companions=[payments] if payments is not None else [],
     )
 
 

@@ -6,13 +6,16 @@ import asyncio
 import contextlib
 import sys
 import time
-from collections.abc import Awaitable, Callable
-from typing import TextIO
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from app.chargers import render_table
 from app.config import StationConfig
 from app.money import format_money
 from app.runtime import CentralSystem, StationRuntime
+
+if TYPE_CHECKING:
+    from launcher.payments import Companion
 
 COST_REFRESH_S = 10.0  # a session's cost so far on the table is read again from the ledger this often
 COSTS_PER_ROUND = 4  # at most this many ledger reads per table: the stalest sessions first
@@ -76,6 +79,7 @@ async def run_station(
     print_every_s: float = 1.0,
     on_tick: Callable[[StationRuntime], Awaitable[None]] | None = None,
     runtime: StationRuntime | None = None,
+    companions: Sequence[Companion] = (),
 ) -> StationRuntime:
     """Runs until cancelled (or for duration_s); on_tick runs once per print period (demo scripts).
 
@@ -85,7 +89,11 @@ async def run_station(
     notes = SessionNotes(runtime)
     await runtime.start()
     started = time.monotonic()
+    running: list[Companion] = []
     try:
+        for companion in companions:
+            await companion.start()
+            running.append(companion)
         while (
             duration_s is None or time.monotonic() - started < duration_s
         ) and not runtime.stopping.is_set():
@@ -97,5 +105,7 @@ async def run_station(
             table = render_table(runtime.station.manager, title, notes())
             print(table + "\n", file=out, flush=True)
     finally:
+        for companion in reversed(running):
+            await companion.stop()
         await runtime.stop()
     return runtime

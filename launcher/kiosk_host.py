@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -21,6 +21,7 @@ from kiosk_ui.theme import load_theme
 if TYPE_CHECKING:
     from app.driver import DriverFacade
     from app.runtime import StationRuntime
+    from launcher.payments import Companion
 
 
 def run_kiosk(
@@ -31,12 +32,14 @@ def run_kiosk(
     size: tuple[int, int] | None = None,
     argv: list[str] | None = None,
     on_shown: Callable[[KioskWindow], None] | None = None,
+    companions: Sequence[Companion] = (),
 ) -> int:
     """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
     window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
 
     on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
-    panel there, the benchmarks watch the first paint."""
+    panel there, the benchmarks watch the first paint. `companions` (the payment side) start after the
+    runtime and before the facade, and stop in the reverse order."""
     import qasync
 
     existing = QApplication.instance()
@@ -49,7 +52,11 @@ def run_kiosk(
 
     async def main() -> int:
         await runtime.start()
+        started: list[Companion] = []
         try:
+            for companion in companions:
+                await companion.start()
+                started.append(companion)
             await facade.start()
             screen = QGuiApplication.primaryScreen()
             window = KioskWindow(
@@ -80,6 +87,8 @@ def run_kiosk(
             window.close()
         finally:
             await facade.stop()
+            for companion in reversed(started):
+                await companion.stop()
             await runtime.stop()
         return 0
 

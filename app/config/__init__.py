@@ -9,6 +9,7 @@ from app.config.grid_supply import NOMINAL_VOLTAGE_V
 from app.config.kiosk import CARD_READER_PATTERN, LANGUAGE_PATTERN, KioskSettings
 from app.config.loader import StationConfig, describe_schema, load_config, parse_config
 from app.config.ocpp import CHIP_PATTERN, OcppDiagnosticsSettings, OcppFirmwareSettings, OcppSettings
+from app.config.payments import CardTerminal, PaymentSettings, ReceiptParticulars
 from app.config.schema import ID_PATTERN, ConfigError, setting
 from app.config.sessions import SessionSettings
 from app.config.site import BalancerSettings, PowerGroup, SiteSettings
@@ -26,6 +27,7 @@ __all__ = [
     "REPO_ROOT",
     "STATE_DIR",
     "BalancerSettings",
+    "CardTerminal",
     "ConfigError",
     "ConfiguredCharger",
     "DatabaseSettings",
@@ -36,7 +38,9 @@ __all__ = [
     "OcppDiagnosticsSettings",
     "OcppFirmwareSettings",
     "OcppSettings",
+    "PaymentSettings",
     "PowerGroup",
+    "ReceiptParticulars",
     "SessionSettings",
     "SiteSettings",
     "StationConfig",

@@ -19,6 +19,7 @@ from app.config.chargers import ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
 from app.config.kiosk import KioskSettings
 from app.config.ocpp import OcppSettings
+from app.config.payments import PaymentSettings
 from app.config.schema import ConfigError, setting
 from app.config.sessions import SessionSettings
 from app.config.site import BalancerSettings, PowerGroup, SiteSettings
@@ -48,6 +49,9 @@ class StationConfig:
     ledger: LedgerSettings = setting(LedgerSettings(), doc="Meter data and retention")
     ocpp: OcppSettings = setting(OcppSettings(), doc="The OCPP 1.6J central system")
     kiosk: KioskSettings = setting(KioskSettings(), doc="The driver kiosk: helpline, card reader, languages")
+    payments: PaymentSettings = setting(
+        PaymentSettings(), doc="Payments by bank card and QR for drivers without an RFID card"
+    )
     tariff: Tariff | None = setting(
         None,
         doc="The tariff in force: a table in the plain form of docs/tariffs.md (prices as text, "

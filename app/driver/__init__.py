@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from app.driver.auth import DEMO_BLOCKED_CARD, DEMO_CARDS, seed_demo_cards
-from app.driver.facade import DriverFacade
+from app.driver.facade import DriverFacade, PaymentUnavailableError, ReceiptEmailError
+from app.driver.payment_views import (
+    PAYMENT_STATUSES,
+    PaidSession,
+    PaymentLimit,
+    PaymentOffer,
+    PaymentUpdate,
+    QrPayment,
+)
 from app.driver.views import (
     CONNECTOR_STATES,
     CardOutcome,
@@ -21,13 +29,21 @@ __all__ = [
     "CONNECTOR_STATES",
     "DEMO_BLOCKED_CARD",
     "DEMO_CARDS",
+    "PAYMENT_STATUSES",
     "CardOutcome",
     "CardTapped",
     "ConnectorCard",
     "ConnectorsChanged",
     "DriverEvent",
     "DriverFacade",
+    "PaidSession",
+    "PaymentLimit",
+    "PaymentOffer",
+    "PaymentUnavailableError",
+    "PaymentUpdate",
+    "QrPayment",
     "ReaderProblem",
+    "ReceiptEmailError",
     "RunningCost",
     "SessionEnded",
     "SessionSummary",

@@ -9,6 +9,7 @@ authorised card. The flow, the API and the authorisation rules: docs/driver-flow
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from app.chargers import StationEvent, VehicleEvent
 from app.config import KioskSettings
 from app.db import Connector, read_only, session_factory
 from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
+from app.driver.payment_views import PaidSession, PaymentLimit, PaymentOffer, PaymentUpdate, QrPayment
 from app.driver.views import (
     CardOutcome,
     CardTapped,
@@ -39,7 +41,14 @@ from app.driver.views import (
     max_power_W,
     session_info,
 )
-from app.money import round_half_up
+from app.money import format_money, round_half_up
+from app.payments import (
+    LimitNear,
+    PaymentEvent,
+    PaymentStatus,
+    PaymentUnavailableError,
+    ReceiptMailUnavailableError,
+)
 from app.runtime import NO_FLAGS, CardAuthorizer, CardDecision
 from app.sessions import ENDED, FINISHING, SessionChange, SessionRefusedError
 from app.tariffs import display as tariff_display
@@ -60,9 +69,11 @@ from hal.card_readers.factory import open_card_reader
 from hal.listeners import Listeners
 
 if TYPE_CHECKING:
+    from app.db import Payment
+    from app.payments import PaymentService
     from app.runtime import StationRuntime
 
-__all__ = ["DriverFacade", "SessionRefusedError"]
+__all__ = ["DriverFacade", "PaymentUnavailableError", "ReceiptEmailError", "SessionRefusedError"]
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +82,22 @@ COST_REFRESH_S = 2.0  # a connector's cost so far is recomputed (from the ledger
 STOP_REASON = "Local"  # OCPP 1.6 section 7.39: stopped by the driver at the charge point
 
 
+class ReceiptEmailError(RuntimeError):
+    """An e-mailed receipt that could not be sent; `reason`: not_configured, refused, unreachable."""
+
+    def __init__(self, reason: str, message: str = "") -> None:
+        super().__init__(message or reason)
+        self.reason = reason
+
+
 @dataclass
 class _Pending:
-    """An authorised card waiting for the driver to pick a connector."""
+    """An authorised card (or payment) waiting for the driver to pick a connector."""
 
     id_tag: str
     parent_id_tag: str | None
     until: float  # monotonic
+    payment_id: int | None = None  # a payment by card or QR: the session it opens carries it
 
 
 class DriverFacade:
@@ -91,8 +111,10 @@ class DriverFacade:
         *,
         card_reader: CardReader | None = None,
         kiosk: KioskSettings | None = None,
+        payments: PaymentService | None = None,
     ) -> None:
         self.runtime = runtime
+        self.payments = payments  # None: RFID cards only (no [payments] provider)
         self.kiosk = kiosk or getattr(runtime.config, "kiosk", None) or KioskSettings()
         self.station_name = runtime.config.station_name  # empty: the kiosk says "EV charging"
         self.helpline = self.kiosk.helpline  # the number only; empty: none is shown
@@ -131,6 +153,8 @@ class DriverFacade:
             self.runtime.sessions.subscribe(self._on_session_change),
             self._reader.subscribe(self._on_card_event),
         ]
+        if self.payments is not None:
+            self._unsubscribe.append(self.payments.subscribe(self._on_payment_event))
         if not self._reader.running:
             await self._reader.start()
             self._own_reader = True  # started here, so stopped here
@@ -237,9 +261,11 @@ class DriverFacade:
     def summary(self, session_id: int, language: str) -> SessionSummary:
         """An ended session's summary from the ledger; KeyError if unknown, ValueError while still open."""
         labels = {name: str(number) for name, number in self._numbers.items()}
-        return build_summary(
+        summary = build_summary(
             self.runtime.engine, session_id, language, station_id=self.station_id, labels=labels
         )
+        paid = self.paid_session(session_id)
+        return summary if paid is None else dataclasses.replace(summary, payment=paid)
 
     def payment_methods(self) -> list[tuple[str, bool]]:
         """(method, usable now) of every way to pay this station offers: the card reader, usable unless
@@ -251,13 +277,140 @@ class DriverFacade:
         pending = self._pending
         return pending.id_tag if pending is not None and pending.until > time.monotonic() else None
 
+    # -- payments -----------------------------------------------------------------------------------
+
+    def payment_offer(self) -> PaymentOffer:
+        """How a driver without an RFID card may pay now, and the hold and top-ups, before they commit."""
+        payments = self.payments
+        currency = self.runtime.sessions.tariff.currency
+        if payments is None:
+            return PaymentOffer(False, False, currency, 0, (), (), "not_configured", "not_configured")
+        down = payments.provider_down_since is not None
+        no_connector = not self.ready_connectors()
+        card_reason = qr_reason = None
+        if not payments.settings.terminals:
+            card_reason = "not_configured"
+        elif down:
+            card_reason = "provider_down"
+        elif no_connector:
+            card_reason = "no_connector"
+        if not payments.settings.qr:
+            qr_reason = "not_configured"
+        elif down:
+            qr_reason = "provider_down"
+        elif no_connector:
+            qr_reason = "no_connector"
+        return PaymentOffer(
+            card=card_reason is None,
+            qr=qr_reason is None,
+            currency=currency,
+            hold_minor=payments.hold_minor,
+            topups_minor=payments.topups_minor,
+            qr_methods=tuple(payments.settings.qr_methods),
+            card_reason=card_reason,
+            qr_reason=qr_reason,
+        )
+
+    def format_money(self, amount_minor: int, currency: str, language: str) -> str:
+        return format_money(amount_minor, currency, language)
+
+    async def pay_by_card(self, connector_id: str | None = None) -> int:
+        """Asks the card terminal for a hold; PaymentUpdate events follow (waiting, then authorised or
+        why not). PaymentUnavailableError when it cannot even start."""
+        if self.payments is None:
+            raise PaymentUnavailableError("not_configured")
+        if not self.ready_connectors():
+            raise PaymentUnavailableError("no_connector")
+        self._drop_pending()
+        return await self.payments.pay_by_card(connector_id)
+
+    async def pay_by_qr(self, prepaid_minor: int | None = None) -> QrPayment:
+        """A payment page for this session: a card hold (None) or a prepaid top-up of that amount."""
+        if self.payments is None:
+            raise PaymentUnavailableError("not_configured")
+        if not self.ready_connectors():
+            raise PaymentUnavailableError("no_connector")
+        self._drop_pending()
+        page = await self.payments.pay_by_qr(prepaid_minor)
+        return QrPayment(
+            page.payment_id, page.url, page.amount_minor, page.currency, page.prepaid, page.expires_in_s
+        )
+
+    async def cancel_payment(self, payment_id: int) -> None:
+        """The driver cancelled (or walked away from) a payment: whatever was taken is given back."""
+        if self.payments is None:
+            return
+        pending = self._pending
+        if pending is not None and pending.payment_id == payment_id:
+            self._pending = None
+        await self.payments.cancel(payment_id)
+
+    def paid_session(self, session_id: int) -> PaidSession | None:
+        """How a session is paid (None for an RFID session), read from the ledger."""
+        if self.payments is None:
+            return None
+        payment = self.payments.payment_of_session(session_id)
+        return None if payment is None else self._paid(payment)
+
+    def _paid(self, payment: Payment) -> PaidSession:
+        assert self.payments is not None
+        card = ""
+        if payment.card_last4:
+            brand = (payment.card_brand or "").replace("_", " ").title()
+            card = f"{brand} \u2022\u2022\u2022\u2022 {payment.card_last4}".strip()
+        receipt = self.payments.receipt_of_session(payment.session_id) if payment.session_id else None
+        return PaidSession(
+            method=payment.method,
+            state=payment.state,
+            currency=payment.currency,
+            limit_minor=payment.amount_authorised_minor or payment.amount_requested_minor,
+            captured_minor=payment.amount_captured_minor,
+            refunded_minor=payment.amount_refunded_minor,
+            card_text=card,
+            receipt_no=receipt.receipt_no if receipt is not None else None,
+            receipt_url=self.payments.receipt_url(receipt.token) if receipt is not None else None,
+        )
+
+    async def email_receipt(self, session_id: int, address: str) -> None:
+        """Sends the session's receipt; ValueError for an address that cannot be one, ReceiptEmailError
+        when it could not be sent."""
+        if self.payments is None:
+            raise ReceiptEmailError("not_configured")
+        try:
+            await self.payments.email_receipt(session_id, address)
+        except ReceiptMailUnavailableError as error:
+            raise ReceiptEmailError(error.reason, str(error)) from error
+
+    def _on_payment_event(self, event: PaymentEvent) -> None:
+        match event:
+            case PaymentStatus(payment_id=payment_id, status="authorised"):
+                assert self.payments is not None
+                until = time.monotonic() + self.kiosk.idle_timeout_s
+                id_tag = self.payments.settings.id_tag
+                self._pending = _Pending(id_tag, None, until, payment_id)
+                ready = tuple(self._ready_for(self._pending))
+                self._publish(PaymentUpdate(payment_id, "authorised", None, id_tag, ready))
+            case PaymentStatus(payment_id=payment_id, status=status, reason=reason, session_id=session_id):
+                self._publish(PaymentUpdate(payment_id, status, reason, session_id=session_id))
+            case LimitNear() as near:
+                self._publish(
+                    PaymentLimit(
+                        near.session_id,
+                        near.connector_id,
+                        near.limit_minor,
+                        near.cost_minor,
+                        near.stopping,
+                        self.runtime.sessions.tariff.currency,
+                    )
+                )
+
     # -- commands -----------------------------------------------------------------------------------
 
     async def present_card(self, id_tag: str) -> CardOutcome:
         """A card tap: stops the card's running session, else authorises it. CardTapped is published as
         soon as the decision is made (before a stop completes; SessionEnded follows with the summary)."""
         async with self._card_lock:
-            self._pending = None  # a new card replaces one waiting for a connector choice
+            self._drop_pending()  # a new card replaces one waiting for a connector choice
             try:
                 outcome, stop_on = await self._decide_card(id_tag)
             except Exception:
@@ -307,33 +460,54 @@ class DriverFacade:
             ready.append((not card.vehicle_present, card.number, card.connector_id))
         return [connector_id for *_, connector_id in sorted(ready)]
 
-    async def start_session(self, connector_id: str, id_tag: str) -> int:
-        """Opens a session for the authorised card on a connector; the session id. SessionRefusedError
-        when the card is not the one authorised (or waited too long) or the connector is not ready."""
+    async def start_session(self, connector_id: str, id_tag: str, *, language: str | None = None) -> int:
+        """Opens a session for the authorised card (or payment) on a connector; the session id.
+        SessionRefusedError when the card is not the one authorised (or waited too long) or the
+        connector is not ready. `language`: the driver's, for the receipt of a paid session."""
         pending = self._pending
         if pending is None or not same_tag(pending.id_tag, id_tag) or pending.until <= time.monotonic():
             raise SessionRefusedError(f"card {id_tag} is not authorised: tap it again")
-        if connector_id not in self.ready_connectors(pending.id_tag, pending.parent_id_tag):
+        if connector_id not in self._ready_for(pending):
             raise SessionRefusedError(f"{connector_id} is not ready for a session")
         central_system = self.runtime.central_system
         reservation_id = await central_system.reservation_for(connector_id, id_tag, pending.parent_id_tag)
         # The authorisation is used up before the commit is awaited: a second tap cannot start twice.
         self._pending = None
+        bind = None
+        if pending.payment_id is not None and self.payments is not None:
+            bind = self.payments.bind_session(pending.payment_id)  # in the session's own transaction
         try:
             row = await self.runtime.sessions.authorise(
-                connector_id, pending.id_tag, reservation_id=reservation_id
+                connector_id, pending.id_tag, reservation_id=reservation_id, with_session=bind
             )
         except BaseException:
             if self._pending is None:  # refused or failed: the driver may choose again
                 self._pending = pending
             raise
         self._parents[row.id] = pending.parent_id_tag
+        if self.payments is not None and language is not None:
+            self.payments.languages[row.id] = language
         await central_system.started(connector_id, reservation_id)  # section 5.13: a reservation is used
         return row.id
 
     def cancel_authorisation(self) -> None:
-        """Forgets an authorised card waiting for a connector choice (the driver went back to idle)."""
-        self._pending = None
+        """Forgets an authorised card waiting for a connector choice (the driver went back to idle); a
+        payment waiting so is given back (the hold released, a prepayment refunded)."""
+        self._drop_pending()
+
+    def _drop_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending.payment_id is not None and self.payments is not None:
+            self._tasks.start(self.payments.cancel(pending.payment_id), name="payment-unclaimed")
+
+    def _ready_for(self, pending: _Pending) -> list[str]:
+        ready = self.ready_connectors(pending.id_tag, pending.parent_id_tag)
+        if pending.payment_id is not None and self.payments is not None:
+            payment = self.payments.payment_of(pending.payment_id)
+            if payment is not None and payment.reader_id is not None:
+                # A terminal serves the connectors it is configured for: the driver stands there.
+                ready = [c for c in ready if self.payments.terminal_serves(payment.reader_id, c)]
+        return ready
 
     async def stop_session(self, connector_id: str) -> SessionSummary | None:
         """Stops the connector's session (reason Local) and waits for its end; None without a session or
@@ -435,7 +609,7 @@ class DriverFacade:
                     self._last_cards = cards
                     self._publish(ConnectorsChanged())
                 if self._pending is not None and self._pending.until <= time.monotonic():
-                    self._pending = None
+                    self._drop_pending()
             except Exception:  # the ledger may be briefly unreadable: try again next round
                 log.exception("driver facade refresh failed")
 

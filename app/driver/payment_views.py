@@ -18,6 +18,8 @@ PAYMENT_STATUSES = (
     "expired",  # the terminal or the page timed out
     "unavailable",  # the provider or the terminal cannot be reached (reason: reader_offline, reader_busy...)
     "failed",  # something else went wrong: nothing was charged
+    "settled",  # the session ended and its payment is final (reason: captured, cancelled...): the
+    # summary's amounts and receipt are ready (facade.paid_session(session_id))
 )
 # Why a payment is not offered now (PaymentOffer.card_reason / qr_reason).
 UNAVAILABLE_REASONS = ("not_configured", "provider_down", "reader_offline", "no_connector")
@@ -59,6 +61,8 @@ class PaymentUpdate:
     # authorised: the tag the session will carry; the kiosk starts it with start_session(connector, id_tag)
     id_tag: str | None = None
     ready_connectors: tuple[str, ...] = ()
+    session_id: int | None = None  # settled: the session it paid for
+    kind: str = "payment_update"  # DriverEventKind.PAYMENT_UPDATE
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class PaymentLimit:
     cost_minor: int
     stopping: bool  # True: charging stops now (no more can be held); False: raised, or close to it
     currency: str
+    kind: str = "payment_limit"  # DriverEventKind.PAYMENT_LIMIT
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from app.chargers import ConnectorView
 from app.config import NOMINAL_VOLTAGE_V
 from app.db import ChargingSession, Connector, read_only, session_factory
+from app.driver.payment_views import PaidSession, PaymentLimit, PaymentUpdate
 from app.money import format_money
 from app.sessions import (
     ENDED,
@@ -93,6 +94,7 @@ class SessionSummary:
     stop_reason: str  # the OCPP 1.6 stop reason (section 7.39): Local, EVDisconnected, Remote, ...
     connector_label: str = ""  # the number painted on the charger, as on the connector's card
     reference: str = ""  # what a driver quotes about this session: the station ID and the session number
+    payment: PaidSession | None = None  # how it was paid (None: an RFID card, billed by the operator)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class DriverEventKind(StrEnum):
     CARD_TAPPED = "card_tapped"
     SESSION_ENDED = "session_ended"
     READER_PROBLEM = "reader_problem"
+    PAYMENT_UPDATE = "payment_update"  # app/driver/payment_views.PaymentUpdate
+    PAYMENT_LIMIT = "payment_limit"  # app/driver/payment_views.PaymentLimit
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ class ReaderProblem:
     kind: Literal[DriverEventKind.READER_PROBLEM] = DriverEventKind.READER_PROBLEM
 
 
-DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem
+DriverEvent = ConnectorsChanged | CardTapped | SessionEnded | ReaderProblem | PaymentUpdate | PaymentLimit
 
 
 # Latched fault -> the fault screen's key (severity order: FAULT_SEVERITY in

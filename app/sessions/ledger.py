@@ -10,7 +10,7 @@ transaction of their fact, so none is lost or doubled by a crash (docs/ocpp-tran
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func, select
@@ -134,10 +134,13 @@ def create_session(
     next_state: str,
     meter_Wh: int | None,
     reservation_id: int | None = None,
+    with_session: Callable[[Session, ChargingSession], None] | None = None,
 ) -> ChargingSession:
     """Writes a new session: authorised, then at once `next_state` (waiting_for_plug, or charging with
     the meter start and its StartTransaction message when the car is already plugged), in one
-    transaction; refuses a second open one. `reservation_id`: the OCPP reservation it ends, if any."""
+    transaction; refuses a second open one. `reservation_id`: the OCPP reservation it ends, if any.
+    `with_session(db, row)` writes what belongs to the session in the same transaction (the payment
+    that pays for it: a crash never leaves a paid session without its payment, or the reverse)."""
     with session_factory(engine).begin() as db:
         # The connector row lock serialises authorisations of one connector on PostgreSQL; SQLite's
         # BEGIN IMMEDIATE already serialises every writer.
@@ -170,6 +173,8 @@ def create_session(
         _add_transition(db, row, next_state, at, meter_Wh, "plugged" if meter_Wh is not None else None)
         if meter_Wh is not None:
             _enqueue_start(db, row, reservation_id)
+        if with_session is not None:
+            with_session(db, row)
         return row
 
 

@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from app.arbitration import Claim, ClaimSource
 from app.background_tasks import BackgroundTasks
@@ -218,11 +219,17 @@ class SessionService:
     # -- commands ---------------------------------------------------------------------------------
 
     async def authorise(
-        self, connector_id: str, id_tag: str, *, reservation_id: int | None = None
+        self,
+        connector_id: str,
+        id_tag: str,
+        *,
+        reservation_id: int | None = None,
+        with_session: Callable[[Session, ChargingSession], None] | None = None,
     ) -> ChargingSession:
         """Opens a session on a connector with the tariff in force now; refused while one is open.
 
-        `reservation_id`: the OCPP reservation this start uses (sent in its StartTransaction)."""
+        `reservation_id`: the OCPP reservation this start uses (sent in its StartTransaction);
+        `with_session(db, row)`: written in the session's own transaction (its payment)."""
         if connector_id not in self._connector_db_ids:
             raise SessionRefusedError(f"{connector_id}: no such connector")
         if connector_id in self._live:
@@ -247,6 +254,7 @@ class SessionService:
                 next_state=CHARGING if plugged else WAITING_FOR_PLUG,
                 meter_Wh=meter,
                 reservation_id=reservation_id,
+                with_session=with_session,
             )
         finally:
             self._opening.discard(connector_id)
