@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from app.db.audit_log import append_audit, recent_audit
 from app.db.engine import session_factory
@@ -91,10 +91,14 @@ def test_one_payment_per_provider_id(ledger):
 
     def payment(provider, provider_id):
         return Payment(
+            payment_ref=f"pay_{provider}_{provider_id}_{id(object())}",
             provider=provider,
+            method="card_present",
+            kind="hold",
             provider_payment_id=provider_id,
             state="authorised",
             currency="MYR",
+            amount_requested_minor=5000,
             amount_authorised_minor=5000,
         )
 
@@ -105,6 +109,11 @@ def test_one_payment_per_provider_id(ledger):
     with pytest.raises(IntegrityError), sessions.begin() as db:
         bad = payment("ipay88", "T101")
         bad.amount_captured_minor, bad.amount_refunded_minor = 100, 200  # refund above capture
+        db.add(bad)
+    # More of a card than its last four digits: refused by the column (PostgreSQL) or the check (SQLite).
+    with pytest.raises((IntegrityError, DataError)), sessions.begin() as db:
+        bad = payment("ipay88", "T102")
+        bad.card_last4 = "4242424242424242"
         db.add(bad)
 
 
