@@ -63,7 +63,13 @@ class PaymentSide:
 
     def __init__(self, runtime: StationRuntime, provider: PaymentProvider, config: StationConfig) -> None:
         station_id = config.kiosk.station_id or config.ocpp.identity or "STATION"
-        self.service = PaymentService(runtime, provider, config.payments, station_id=station_id)
+        self.service = PaymentService(
+            runtime.sessions,
+            provider,
+            config.payments,
+            station_id=station_id,
+            station_name=config.station_name,
+        )
         self.service.language = config.kiosk.default_language
 
     async def start(self) -> None:

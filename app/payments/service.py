@@ -46,7 +46,7 @@ from hal.payments import PaymentProvider, ProviderError
 
 if TYPE_CHECKING:
     from app.payments.calls import ProviderCalls
-    from app.runtime import StationRuntime
+    from app.sessions import SessionService
 
 log = logging.getLogger(__name__)
 
@@ -56,29 +56,30 @@ STOP_REASON = "Other"  # OCPP 1.6 section 7.39: the station stopped it (the paid
 
 
 class PaymentService:
-    """One per station; start() after the runtime, close() before it."""
+    """One per station, on the session service; start() after the sessions, close() before them."""
 
     def __init__(
         self,
-        runtime: StationRuntime,
+        sessions: SessionService,
         provider: PaymentProvider,
         settings: PaymentSettings,
         *,
         station_id: str,
+        station_name: str = "",
         calls: ProviderCalls | None = None,
         poll_s: float = 0.5,
         qr_poll_s: float = 2.0,
     ) -> None:
         from app.payments.calls import ProviderCalls
 
-        self.runtime = runtime
-        self.engine = runtime.engine
-        self.sessions = runtime.sessions
-        self.clock: Callable[[], datetime] = runtime.clock
+        self.engine = sessions.engine
+        self.sessions = sessions
+        self.clock: Callable[[], datetime] = sessions.clock
+        self.station_name = station_name
         self.provider = provider
         self.settings = settings
         self.station_id = station_id
-        self.currency = runtime.sessions.tariff.currency
+        self.currency = sessions.tariff.currency
         digits = minor_digits(self.currency)
         self.hold_minor = parse_scaled(settings.hold, digits)
         self.topups_minor = tuple(parse_scaled(t, digits) for t in settings.topups)
@@ -221,7 +222,7 @@ class PaymentService:
             self.engine,
             payment_id,
             station_id=self.station_id,
-            station_name=self.runtime.config.station_name,
+            station_name=self.station_name,
             particulars=self.settings.receipts,
             language=language,
             at=self.clock(),
@@ -316,7 +317,7 @@ class PaymentService:
                 log.exception("payment watch failed; trying again")
 
     async def _check_limits(self) -> None:
-        for connector_id in list(self.runtime.station.manager.connectors()):
+        for connector_id in list(self.sessions.station.manager.connectors()):
             open_session = self.sessions.open_session(connector_id)
             if open_session is None:
                 continue
