@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -223,6 +224,7 @@ class SimPanel(QWidget):
         refusals: tuple[type[Exception], ...] = (OSError,),
         language: str = "en",
         poll_status: bool = True,
+        payment_actions: Mapping[str, Callable[[], Awaitable[object]]] | None = None,
     ) -> None:
         super().__init__()
         self.control = control
@@ -264,6 +266,18 @@ class SimPanel(QWidget):
         cards.addWidget(self.tap_blocked, 1, 0)
         cards.addWidget(self.tap_unknown, 1, 1)
 
+        # The simulated payment provider (demo mode): a card at the terminal, a paid QR page.
+        self.payments_box = QGroupBox()
+        self.payments_box.setVisible(bool(payment_actions))
+        self.payment_buttons: dict[str, QPushButton] = {}
+        payments = QGridLayout(self.payments_box)
+        for i, (key, action) in enumerate((payment_actions or {}).items()):
+            choice = QPushButton()
+            choice.setObjectName(f"sim_pay:{key}")
+            choice.clicked.connect(lambda _=False, a=action: self.run_payment(a))
+            self.payment_buttons[key] = choice
+            payments.addWidget(choice, i // 2, i % 2)
+
         self.rows = [ChargerRow(self, i) for i in range(chargers)]
         self.message = QLabel("")
         self.message.setObjectName("sim_message")
@@ -274,6 +288,7 @@ class SimPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cards_box)
+        layout.addWidget(self.payments_box)
         layout.addLayout(grid)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -317,6 +332,9 @@ class SimPanel(QWidget):
         self.tap.setText(translate("SimPanel", "Tap this card"))
         self.tap_blocked.setText(translate("SimPanel", "Tap a blocked card"))
         self.tap_unknown.setText(translate("SimPanel", "Tap an unknown card"))
+        self.payments_box.setTitle(translate("SimPanel", "Simulated card terminal and phone"))
+        for key, choice in self.payment_buttons.items():
+            choice.setText(payment_action_text(key))
         for row in self.rows:
             row.retranslate()
 
@@ -354,6 +372,19 @@ class SimPanel(QWidget):
 
         return self._spawn(tap())
 
+    def run_payment(self, action: Callable[[], Awaitable[object]]) -> asyncio.Task[Any]:
+        """A simulated driver's action at the terminal or on the phone; what it did is shown."""
+
+        async def run() -> None:
+            try:
+                await action()
+            except Exception as error:  # the provider refused: nothing waits for a card, the page expired
+                self.message.setText(translate("SimPanel", "Refused: %1").replace("%1", str(error)))
+                return
+            self.message.setText(translate("SimPanel", "Done"))
+
+        return self._spawn(run())
+
     def _poll_status(self) -> None:
         if not self._polling:
             self._spawn(self._refresh_status())
@@ -379,6 +410,16 @@ class SimPanel(QWidget):
             app.removeTranslator(self._translator)
             self._translator = None
         self.close()
+
+
+def payment_action_text(key: str) -> str:
+    texts = {
+        "card_ok": translate("SimPanel", "Present a test card at the terminal"),
+        "card_declined": translate("SimPanel", "Present a card that is declined"),
+        "qr_card": translate("SimPanel", "Pay the QR page by card"),
+        "qr_fpx": translate("SimPanel", "Pay the QR page by FPX"),
+    }
+    return texts.get(key, key)
 
 
 def outcome_text(kind: str) -> str:
