@@ -12,7 +12,7 @@ from sessions_support import session_row, wait_until
 from app.driver import PaymentUnavailableError
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-pytest_plugins = ["paid_station"]  # the fake_stripe fixture
+pytest_plugins = ["stripe_fixtures"]
 
 
 async def pay_and_wait(facade, events, fake, reader_id, number=None):
