@@ -4,8 +4,8 @@ A ThreadingHTTPServer on loopback (tests and the demo), one lock over the store.
 checked against Stripe's API description when one is given (spec.py) and recorded. Failures are
 injected per path pattern: an HTTP status (500, 502, 503, with or without Stripe-Should-Retry), a
 hang, a reply lost after the call was applied, a malformed body. `hook(record, phase)` runs when a
-request arrives ("received") and after it was applied but before the reply ("applied"): the crash
-test kills the station there.
+request arrives ("received"; it may drop the request) and after it was applied but before the reply
+("applied"): the crash test kills the station there.
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ class Record:
     at: float = field(default_factory=time.monotonic)
 
 
-Hook = Callable[[Record, str], None]
+# hook(record, phase) -> True drops a request at "received": it never reaches the store, and the
+# connection closes without an answer (a call lost on its way to the provider).
+Hook = Callable[[Record, str], bool | None]
 
 
 class FakeStripe:
@@ -171,8 +173,8 @@ class FakeStripe:
         with self.lock:
             self.records.append(record)
             failure = self._take_failure(method, path)
-        if self.hook is not None:
-            self.hook(record, "received")
+        if self.hook is not None and self.hook(record, "received"):
+            return 0, b"", "lose_reply"
         if failure is not None and failure.mode == "status":
             record.status = failure.status
             body = {"error": {"type": "api_error", "message": f"injected {failure.status}"}}
