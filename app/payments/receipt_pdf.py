@@ -14,6 +14,7 @@ missing falls back to English labels, logged. See docs/receipts.md.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import logging
 import threading
@@ -26,7 +27,7 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from app.money import format_money, format_number
@@ -35,6 +36,8 @@ from .receipt_document import ReceiptDocument
 from .receipt_texts import text
 
 log = logging.getLogger(__name__)
+
+_SHAPING = importlib.util.find_spec("uharfbuzz") is not None
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu"))
 LATIN_FONTS = (("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"), ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
@@ -154,7 +157,7 @@ class _Writer:
         return runs
 
     def width(self, value: str, size: float, bold: bool = False) -> float:
-        return float(sum(pdfmetrics.stringWidth(run, face, size) for face, run in self.runs(value, bold)))
+        return sum(_shaped(run, face, size)[1] for face, run in self.runs(value, bold))
 
     def draw(
         self, x: float, y: float, value: str, size: float, bold: bool = False, right: bool = False
@@ -163,9 +166,10 @@ class _Writer:
         if right:
             x -= self.width(value, size, bold)
         for face, run in self.runs(value, bold):
+            shaped, width = _shaped(run, face, size)
             self.canvas.setFont(face, size)
-            self.canvas.drawString(x, y, run)
-            x += pdfmetrics.stringWidth(run, face, size)
+            self.canvas.drawString(x, y, shaped)
+            x += width
 
     def wrap(self, value: str, size: float, width: float, bold: bool = False) -> list[str]:
         """Lines of at most `width`: broken at spaces, or between any two CJK characters."""
@@ -181,6 +185,24 @@ class _Writer:
                     line = candidate
             lines.append(line.rstrip())
         return lines
+
+
+def _shaped(run: str, face: str, size: float) -> tuple[str, float]:
+    """A run ready to draw and its width: shaped by HarfBuzz when a complex script needs it and can be.
+
+    Tamil puts some vowel signs before the consonant they follow in the text and joins others into
+    one glyph; only a shaping engine (uharfbuzz, optional) draws that right. Without it the letters
+    are drawn in text order: legible, not correct. Latin and Chinese runs need no shaping.
+    """
+    font = pdfmetrics.getFont(face)
+    if not _SHAPING or not getattr(font, "shapable", False) or all(ord(char) < 0x0B80 for char in run):
+        return run, float(pdfmetrics.stringWidth(run, face, size))
+    shaped = shapeStr(run, face, size)
+    data = getattr(shaped, "__shapeData__", None)
+    if not data:
+        return run, float(pdfmetrics.stringWidth(run, face, size))
+    # Advances are in thousandths of the font size (the font scaled to 1000 units per em).
+    return shaped, sum(item.x_advance for item in data) * size / 1000
 
 
 def _tokens(paragraph: str) -> list[str]:
