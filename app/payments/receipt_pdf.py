@@ -47,7 +47,7 @@ CJK_FONT = "STSong-Light"
 PAGE_WIDTH = 90 * mm
 MARGIN = 6 * mm
 BODY = 8.5
-SMALL = 6.5
+SMALL = 7.0
 LEADING = 1.35
 
 
@@ -168,7 +168,12 @@ class _Writer:
         for face, run in self.runs(value, bold):
             shaped, width = _shaped(run, face, size)
             self.canvas.setFont(face, size)
-            self.canvas.drawString(x, y, shaped)
+            if bold and face == CJK_FONT:
+                # STSong-Light has one weight: bold is drawn as fill and a thin stroke of the outline.
+                self.canvas.setLineWidth(size * 0.04)
+                self.canvas.drawString(x, y, shaped, mode=2)
+            else:
+                self.canvas.drawString(x, y, shaped)
             x += width
 
     def wrap(self, value: str, size: float, width: float, bold: bool = False) -> list[str]:
@@ -361,7 +366,9 @@ def render_receipt_pdf(doc: ReceiptDocument) -> bytes:
             canvas.setStrokeGray(0.35 if kind == "rule" else 0.6)
             canvas.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
             continue
-        canvas.setFillGray(0.35 if kind == "small" else 0.0)
+        grey = 0.35 if kind == "small" else 0.0
+        canvas.setFillGray(grey)
+        canvas.setStrokeGray(grey)  # the stroke of bold Chinese text
         if kind in ("centre", "title", "heading"):
             writer.draw((PAGE_WIDTH + writer.width(left, size, bold)) / 2, y, left, size, bold, right=True)
         else:
