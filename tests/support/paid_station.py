@@ -16,6 +16,7 @@ from app.config import CardTerminal, PaymentSettings, ReceiptParticulars
 from app.db.engine import read_only, session_factory
 from app.db.models import Payment, PaymentCall, Receipt, Refund
 from app.payments import PaymentService
+from app.payments.receipts import render_document
 from app.runtime.runtime import StationRuntime
 from hal.payments.stripe_provider import StripeProvider
 from hal.sim.fake_stripe import FakeStripe
@@ -56,6 +57,7 @@ async def paid_station(
             runtime.sessions, provider, payment_settings(reader_id, **settings), station_id="KL-07",
             station_name="Hentian Contoh", poll_s=0.1, qr_poll_s=0.2,
         )  # fmt: skip
+        service.render_pdf = render_document
         services.append(service)
         return service
 
