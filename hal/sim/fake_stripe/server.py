@@ -381,6 +381,10 @@ class _Handler(BaseHTTPRequestHandler):
                 case ["reset"]:
                     owner.reset()
                     result = {"ok": True}
+                case ["summary"]:
+                    with owner.lock:
+                        statuses = [i["status"] for i in owner.store.intents.values()]
+                    result = {"intents": {status: statuses.count(status) for status in set(statuses)}}
                 case _:
                     raise StripeError(404, "resource_missing", f"no control {path}")
             status, payload = 200, json.dumps(result).encode()
