@@ -120,10 +120,11 @@ class PaymentSettings:
                 raise ConfigError(f"{name}: must be more than zero")
         for text in self.topups:
             try:
-                if parse_scaled(text, 2) <= 0:
-                    raise ConfigError(f"topups: {text} must be more than zero")
+                amount = parse_scaled(text, 2)
             except ValueError as error:
                 raise ConfigError(f"topups: {error}") from None
+            if amount <= 0:
+                raise ConfigError(f"topups: {text} must be more than zero")
         if self.provider != "none" and not self.terminals and not self.qr:
             raise ConfigError("payments: a provider without terminals and without qr offers nothing")
         seen = set()

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from app.db import Payment, PaymentCall, Receipt, Refund, read_only, session_factory
+from app.db import Payment, PaymentCall, Receipt, Refund, log_event, read_only, session_factory
 from app.payments.states import FINAL_STATES, check_transition
 
 
@@ -143,11 +143,31 @@ def finish_call(
         return row
 
 
+# Payment alarms a person must act on, as the event log says them (the operator's screens read it).
+ALARMS = {
+    "hold_lapsed": "the hold lapsed before its capture: the session's cost was not collected",
+    "late_payment": "a QR page was paid after it expired: the payment was given back",
+}
+
+
 def update_payment(engine: Engine, payment_id: int, changes: dict[str, Any], at: datetime) -> Payment:
+    """Applies `changes` (a state checked by the state machine); a new alarm also goes to the event log,
+    in the same transaction."""
     with session_factory(engine).begin() as db:
         row = db.get(Payment, payment_id, with_for_update=True)
         if row is None:
             raise KeyError(f"payment {payment_id}")
+        alarm = changes.get("alarm")
+        if alarm and alarm != row.alarm:
+            log_event(
+                db.connection(),
+                kind="event",
+                severity="error",
+                code=f"payment_{alarm}",
+                message=ALARMS.get(alarm, alarm),
+                details={"payment_id": row.id, "payment_ref": row.payment_ref, "session_id": row.session_id},
+                at=at,
+            )
         _apply(row, changes, at)
         db.flush()
         db.expunge(row)

@@ -8,6 +8,10 @@ import asyncio
 import pytest
 from paid_station import paid_station, payment_rows, receipt_rows, refund_rows
 from sessions_support import session_row, wait_until
+from sqlalchemy import select
+
+from app.db.engine import read_only, session_factory
+from app.db.models import EventLogEntry
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 pytest_plugins = ["stripe_fixtures"]
@@ -110,5 +114,8 @@ def test_a_page_left_alone_expires_and_a_late_payment_is_given_back(realtime_sim
             [refund] = refund_rows(runtime.engine)
             assert refund.amount_minor == 1000
             assert not any(e.status == "authorised" for e in events.of("payment_update"))
+            with session_factory(read_only(runtime.engine))() as db:  # raised for a person to see
+                codes = db.scalars(select(EventLogEntry.code)).all()
+            assert "payment_late_payment" in codes
 
     asyncio.run(scenario())
