@@ -114,7 +114,7 @@ def unfinished(engine) -> int:
 @pytest.mark.sim(chargers=CHARGERS, realtime_factor=4)
 def test_payments_survive_sigkill_at_every_step(realtime_sim, tmp_path):
     # SQLite, the station's default ledger: the session crash test runs both back-ends, and the payment
-    # rows' transactions are the same SQLAlchemy code on PostgreSQL (tests/app/payments/test_payment_ledger.py).
+    # rows' transactions are the same code on PostgreSQL (tests/app/payments/test_payment_ledger.py).
     db_url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     sim, rng = realtime_sim, random.Random(20261204)
     tags = tmp_path / "tags"
