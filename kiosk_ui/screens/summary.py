@@ -4,16 +4,23 @@ largest, and a reminder to unplug while the car is still there."""
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from app.driver import SessionSummary
+from app.driver import PaidSession, PaymentUpdate, SessionSummary
 from kiosk_ui.i18n import format_duration, format_kwh
+from kiosk_ui.payment_texts import money
+from kiosk_ui.qr_code import QrCode
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, share_width
 from kiosk_ui.texts import connector_text, stop_reason_text
 
 log = logging.getLogger(__name__)
+
+RECEIPT_QR_PX = 130  # at 800x480, beside the bill; grows with the theme's scale
+PAYMENT_REFRESH_S = 1.0  # how often a settling payment is read again until its receipt exists
 
 
 class SummaryScreen(Screen):
@@ -46,9 +53,34 @@ class SummaryScreen(Screen):
         inner.addWidget(self.lines)
         inner.addStretch(1)
         inner.addWidget(self.total)
+        # A paid session: what was taken, what was given back, with which card (beside the receipt's
+        # code: under the bill it would push the fee lines out of the 7" display).
+        self.paid = label("", "small")
+        self.paid.setObjectName("summary_paid")
+        self.receipt = QWidget()
+        self.receipt.setObjectName("summary_receipt")
+        self.receipt_qr = QrCode("summary_receipt_qr", round(RECEIPT_QR_PX * env.theme.scale))
+        self.receipt_caption = label("", "small")
+        self.receipt_caption.setObjectName("summary_receipt_caption")
+        self.receipt_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.receipt_no = label("", "small")
+        self.receipt_no.setObjectName("summary_receipt_no")
+        self.receipt_no.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        receipt = QVBoxLayout(self.receipt)
+        receipt.setContentsMargins(0, 0, 0, 0)
+        receipt.setSpacing(0)
+        receipt.addWidget(self.receipt_qr, 1)
+        receipt.addWidget(self.receipt_caption)
+        receipt.addWidget(self.receipt_no)
+        receipt.addWidget(self.paid)
+        self.notice = label("", "body")
+        self.notice.setObjectName("summary_notice")
         self.done = button()
         self.done.setObjectName("summary_done")
         self.done.clicked.connect(lambda: self.go("idle"))
+        self.email = button("secondary")
+        self.email.setObjectName("summary_email")
+        self.email.clicked.connect(lambda: self.go("receipt_email", session_id=self._session_id))
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.reason)
@@ -57,13 +89,19 @@ class SummaryScreen(Screen):
         left.addWidget(self.duration)
         left.addStretch(1)
         body = QHBoxLayout()
-        share_width(body, (left, 5), (frame, 6))
+        share_width(body, (left, 5), (frame, 6), (self.receipt, 4))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.email, 1)
+        buttons.addWidget(self.done, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.addLayout(body, 1)
         layout.addWidget(self.unplug)
-        layout.addWidget(self.done)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
         self.summary: SessionSummary | None = None
+        self.payment: PaidSession | None = None
+        self._payment_at = 0.0
         self._session_id: int | None = None
         self._fetched = False
 
@@ -71,6 +109,8 @@ class SummaryScreen(Screen):
         self.summary = context.get("summary")
         self._session_id = context.get("session_id", self.summary.session_id if self.summary else None)
         self._fetched = False
+        self.payment = None
+        self._payment_at = 0.0
         super().enter(context)
 
     def _fetch(self) -> bool:
@@ -89,6 +129,14 @@ class SummaryScreen(Screen):
             self.retranslate()
         else:
             self._show_unplug()
+            settling = self.payment is not None and self.payment.receipt_no is None
+            if settling and time.monotonic() - self._payment_at >= PAYMENT_REFRESH_S:
+                self._show_payment()
+
+    def on_payment_settled(self, update: PaymentUpdate) -> None:
+        """The session's payment was captured (or refunded) after the summary showed: its receipt now."""
+        if update.session_id is not None and update.session_id == self._session_id:
+            self._show_payment()
 
     def on_session_ended(self, summary: SessionSummary) -> None:
         if summary.session_id == self._session_id:
@@ -97,8 +145,13 @@ class SummaryScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Session ended"))
         self.done.setText(self.tr("Done"))
+        self.email.setText(self.tr("E-mail receipt"))
+        notice = self.context.get("notice", "")
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
         self._fetched = self._fetch()
         summary = self.summary
+        self._show_payment()
         if summary is None:
             return
         locale = self.env.translations.locale
@@ -114,6 +167,43 @@ class SummaryScreen(Screen):
         self.lines.setText("\n".join(summary.cost_lines[:-1]))
         self.total.setText(summary.cost_lines[-1] if summary.cost_lines else "")
         self._show_unplug()
+
+    def _show_payment(self) -> None:
+        """A paid session's settlement and receipt; nothing of it for a session paid by RFID card."""
+        self._payment_at = time.monotonic()
+        summary = self.summary
+        payment = summary.payment if summary is not None else None
+        if self._session_id is not None:
+            payment = self.env.facade.paid_session(self._session_id) or payment
+        self.payment = payment
+        self.paid.setVisible(payment is not None)
+        if payment is None:
+            self.receipt.setVisible(False)
+            self.email.setVisible(False)
+            return
+        lines = []
+        taken = money(self.env, payment.captured_minor, payment.currency)
+        paid_with = self.tr("Paid: %1").replace("%1", taken)
+        lines.append(f"{paid_with} ({payment.card_text})" if payment.card_text else paid_with)
+        if payment.method in ("fpx", "grabpay"):
+            back = payment.refunded_minor
+            back_text = self.tr("%1 refunded")
+        else:
+            back = max(0, payment.limit_minor - payment.captured_minor)
+            back_text = self.tr("%1 released")
+        if back > 0 and payment.state != "authorised":
+            lines.append(back_text.replace("%1", money(self.env, back, payment.currency)))
+        self.paid.setText("\n".join(lines))
+        has_receipt = bool(payment.receipt_url)
+        self.receipt.setVisible(True)  # the payment's lines, and its receipt's code once there is one
+        self.receipt_qr.setVisible(has_receipt)
+        self.receipt_caption.setVisible(has_receipt)
+        self.receipt_qr.set_data(payment.receipt_url or "")
+        self.receipt_caption.setText(self.tr("Scan for your receipt"))
+        number = self.tr("Receipt %1").replace("%1", payment.receipt_no) if payment.receipt_no else ""
+        self.receipt_no.setText(number)
+        self.receipt_no.setVisible(bool(number))
+        self.email.setVisible(has_receipt)
 
     def _show_unplug(self) -> None:
         """While the car is still plugged in: move it, so the next driver can charge."""
