@@ -3,6 +3,7 @@ and the summary comes back saying where to (masked), or this screen says why it 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,8 @@ from app.driver import ReceiptEmailError
 from kiosk_ui.keyboard import EmailKeyboard
 from kiosk_ui.payment_texts import email_error_text, masked_address
 from kiosk_ui.screen import KioskEnv, Screen, button, label
+
+log = logging.getLogger(__name__)
 
 
 class ReceiptEmailScreen(Screen):
@@ -76,20 +79,23 @@ class ReceiptEmailScreen(Screen):
         self.go("summary", session_id=self.context.get("session_id"))
 
     def _send(self) -> None:
-        if self._sending or not self.keyboard.text:
+        if self._sending or not self.keyboard.text or self.context.get("session_id") is None:
             return
         self._sending = True
         self._show_status()
         self.env.spawn(self._deliver(self.keyboard.text))
 
     async def _deliver(self, address: str) -> None:
-        session_id = self.context.get("session_id")
+        session_id: int = self.context["session_id"]
         try:
             await self.env.facade.email_receipt(session_id, address)
         except ValueError:
             self._error = "invalid"
         except ReceiptEmailError as error:
             self._error = error.reason or "failed"
+        except Exception:  # the driver is told it did not go; the log keeps the detail
+            log.exception("receipt of session %s not e-mailed", session_id)
+            self._error = "failed"
         self._sending = False
         if self._error or not self.isVisible():
             self._show_status()
