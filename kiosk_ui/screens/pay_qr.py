@@ -62,8 +62,19 @@ class PayQrScreen(PaymentWaitScreen):
         self.qr.set_data("")
         super().enter(context)
 
+    async def _adopt(self) -> int | None:
+        page: QrPayment | None = self.context.get("page")
+        if page is not None:
+            self._show_page(page)
+            return page.payment_id
+        return None
+
     async def _request(self) -> int:
         page = await self.env.facade.pay_by_qr(self.context.get("prepaid_minor"))
+        self._show_page(page)
+        return page.payment_id
+
+    def _show_page(self, page: QrPayment) -> None:
         if self._active:
             self.page = page
             self.qr.set_data(page.url)
@@ -71,7 +82,6 @@ class PayQrScreen(PaymentWaitScreen):
             self._deadline = time.monotonic() + page.expires_in_s
             self.status = "waiting"
             self.retranslate()
-        return page.payment_id
 
     def _wait_s(self) -> float:
         return PREPARING_WAIT_S

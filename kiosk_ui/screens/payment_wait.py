@@ -41,6 +41,12 @@ class PaymentWaitScreen(Screen):
         """Asks the facade for the payment; its id."""
         raise NotImplementedError
 
+    async def _adopt(self) -> int | None:
+        """A payment already asked for (context payment_id: a second display of the same kiosk shows
+        the one payment, as the screenshots' windows do); None: ask for one."""
+        payment_id: int | None = self.context.get("payment_id")
+        return payment_id
+
     def _wait_s(self) -> float:
         raise NotImplementedError
 
@@ -55,7 +61,7 @@ class PaymentWaitScreen(Screen):
 
     def enter(self, context: dict[str, Any]) -> None:
         self.payment_id = None
-        self.status = "preparing"
+        self.status = context.get("status", "preparing")
         self._active = True
         self._deadline = time.monotonic() + self._wait_s()
         self._tick.start()
@@ -64,7 +70,7 @@ class PaymentWaitScreen(Screen):
 
     async def _start(self) -> None:
         try:
-            payment_id = await self._request()
+            payment_id = await self._adopt() or await self._request()
         except PaymentUnavailableError as error:
             log.info("payment not started: %s", error.reason)
             if self._active:

@@ -242,6 +242,14 @@ def test_pay_by_phone_shows_the_page_as_a_qr_code(realtime_sim, tmp_path, qtbot,
             await tap(window, "idle_pay_qr", qtbot)
             await tap(window, "pay_phone_hold", qtbot)
             await on_screen(window, "pay_qr", "RM 50.00 is held; you pay only what you use.")
+            await until(lambda: payments.requested[-1] == ("qr", None), "a page with a card hold asked for")
+            # A page already asked for (a second display of the kiosk) is shown, not asked for again.
+            asked = len(payments.requested)
+            page = QrPayment(7, RECEIPT_URL, 3000, "MYR", True, 120)
+            window.show_screen("pay_qr", {"page": page})
+            await on_screen(window, "pay_qr", "RM 30.00", "2:00")
+            assert decoded_qr(window.screens["pay_qr"].qr) == qr_matrix(RECEIPT_URL)
+            assert len(payments.requested) == asked
 
     run_async(scenario())
 
