@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import DatabaseSettings, KioskSettings, LinkSettings, StationConfig
-from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, seed_demo_cards
+from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, PaymentLimit, seed_demo_cards
 from app.runtime import StationRuntime
 from hal.card_readers.base import CARD_REMOVED_MID_READ, VirtualCardReader
 from hal.sim.control import SimControl, SimError, SimulatorProcess
@@ -68,6 +68,26 @@ SHOTS = (
     ("fault_session", "a fault during a session: the fault screen with the session's summary"),
     ("summary_unplugged", "summary after the car was unplugged"),
     ("out_of_service", "out of service (every charger's emergency stop pressed)"),
+    ("pay_card", "pay by card: the terminal waits for the card"),
+    ("pay_declined", "pay by card: the bank declined the card"),
+    ("pay_phone", "pay by phone: a card hold or a prepaid top-up"),
+    ("pay_qr_hold", "pay by phone: the QR page of a card hold"),
+    ("pay_qr_prepaid", "pay by phone: the QR page of a top-up"),
+    ("charging_paid", "charging, paid by phone: the cost so far of the amount prepaid"),
+    ("charging_limit", "charging, paid: nearly at the limit"),
+    ("summary_paid", "summary of a paid session: what was paid and refunded, the receipt's QR code"),
+    ("receipt_email", "the keyboard for e-mailing the receipt"),
+)
+PAYMENT_SHOTS = (
+    "pay_card",
+    "pay_declined",
+    "pay_phone",
+    "pay_qr_hold",
+    "pay_qr_prepaid",
+    "charging_paid",
+    "charging_limit",
+    "summary_paid",
+    "receipt_email",
 )
 COMMON_SHOTS = ("idle", "pick", "plug", "charging", "idle_busy")
 
@@ -171,6 +191,9 @@ class Station:
     camera: Camera
     ids: list[str]
     cards: list[str] = dataclasses.field(default_factory=lambda: list(DEMO_CARDS))
+    # The simulated provider's actions, as the demo's panel has them: a card at the terminal
+    # (card_ok, card_declined), the latest QR page paid (qr_card, qr_fpx). Empty: no payments.
+    pay: Mapping[str, Callable[[], Awaitable[object]]] = dataclasses.field(default_factory=dict)
 
     def card(self, connector_id: str) -> Any:
         return next(c for c in self.facade.connectors() if c.connector_id == connector_id)
@@ -318,6 +341,62 @@ async def shoot_out_of_service(st: Station) -> None:
     await st.camera.take("out_of_service")
 
 
+async def shoot_payments(st: Station) -> None:
+    """A driver without an RFID card: the terminal waiting and a decline, the phone's choice and its two
+    QR pages, a prepaid session charging and near its limit, its bill with the receipt, the keyboard."""
+    c1 = st.ids[0]
+    windows = st.camera.windows
+    payment_id = await st.facade.pay_by_card()
+    # Every window shows the one payment (each asking for its own would find the terminal busy).
+    st.camera.show("pay_card", {"payment_id": payment_id, "status": "waiting"})
+    await st.camera.take("pay_card")
+    await st.pay["card_declined"]()
+    await st.camera.shown_by_kiosk("pay_result")
+    await st.camera.take("pay_declined")
+    st.camera.show("pay_phone")
+    await st.camera.take("pay_phone")
+    page = await st.facade.pay_by_qr(None)
+    st.camera.show("pay_qr", {"page": page})
+    await st.camera.take("pay_qr_hold")
+    await st.facade.cancel_payment(page.payment_id)
+    st.camera.show("idle")
+    offer = st.facade.payment_offer()
+    page = await st.facade.pay_by_qr(offer.topups_minor[0])
+    st.camera.show("pay_qr", {"page": page})
+    await st.camera.take("pay_qr_prepaid")
+    # The car is plugged in first: once the page is paid, the flow opens the session there by itself.
+    await st.plug(0, soc_pct=35)
+    await st.pay["qr_fpx"]()
+    session: int = await until(lambda: st.card(c1).session_id, "the paid session")
+    await until(lambda: st.card(c1).energy_Wh >= 50, "energy on the paid session")
+    st.camera.show("charging", {"connector_id": c1, "session_id": session, "own": True})
+    await until(lambda: st.facade.running_cost_lines(c1, "en"), "the cost so far")
+    await asyncio.sleep(1.2)  # the screen fetches the cost once a second
+    await st.camera.take("charging_paid")
+    # What the payment service announces near the limit (a top-up lasts longer than a screenshot run).
+    running = st.facade.running_cost(c1, "en")
+    cost = running.total_minor if running is not None else 0
+    st.facade._publish(PaymentLimit(session, c1, page.amount_minor, cost, False, page.currency))
+    await asyncio.sleep(0.2)
+    await st.camera.take("charging_limit")
+    await st.facade.stop_session(c1)
+    await st.camera.shown_by_kiosk("summary")
+
+    def receipt_shown() -> bool:
+        payments = [w.screens["summary"].payment for w in windows]  # type: ignore[attr-defined]
+        return all(p is not None and p.receipt_url for p in payments)
+
+    await until(receipt_shown, "the paid session's receipt")
+    await st.camera.take("summary_paid")
+    st.camera.show("receipt_email", {"session_id": session})
+    for window in windows:
+        for key in "ali.hassan@example.com":
+            window.screens["receipt_email"].keyboard.press(key)  # type: ignore[attr-defined]
+    await st.camera.take("receipt_email")
+    await st.ctl.call("unplug", charger=0)
+    st.camera.show("idle")
+
+
 def wanted(only: set[str], *names: str) -> bool:
     return not only or any(name in only for name in names)
 
@@ -381,6 +460,9 @@ async def capture(
                 await shoot_cards(st)
             if wanted(only, "idle_mixed", "fault", "summary", "fault_session", "summary_unplugged"):
                 await shoot_mixed_and_endings(st)
+            if st.pay and wanted(only, *PAYMENT_SHOTS):
+                await st.reset()
+                await shoot_payments(st)
             if wanted(only, "out_of_service"):
                 await shoot_out_of_service(st)
         if count == PANEL_COUNT and wanted(only, "panel"):
