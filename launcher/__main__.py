@@ -189,6 +189,8 @@ def run_with_kiosk(
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config, payment_provider)
     facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
+    if payments is not None:
+        payments.fetch = facade.receipt_pdf  # phones fetch receipts through the driver's facade
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel

@@ -381,6 +381,10 @@ class DriverFacade:
         except ReceiptMailUnavailableError as error:
             raise ReceiptEmailError(error.reason, str(error)) from error
 
+    async def receipt_pdf(self, token: str) -> tuple[str, bytes] | None:
+        """(receipt number, PDF) behind a receipt's web address (the summary's QR code); None: unknown."""
+        return None if self.payments is None else await self.payments.receipt_pdf(token)
+
     def _on_payment_event(self, event: PaymentEvent) -> None:
         match event:
             case PaymentStatus(payment_id=payment_id, status="authorised"):

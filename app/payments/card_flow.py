@@ -14,9 +14,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from app.payments.active import ActivePayment
+from app.payments.facts import intent_facts
 from app.payments.ledger import create_payment
 from app.payments.states import AUTHORISED, AUTHORISING, CANCELLED, EXPIRED, FAILED
-from hal.payments import ProviderError, ProviderIntent, ReaderAction
+from hal.payments import ProviderError, ReaderAction
 
 if TYPE_CHECKING:
     from app.db import Payment
@@ -43,18 +44,6 @@ async def start(service: PaymentService, reader_id: str) -> int:
     service.status(payment.id, "preparing")
     service._tasks.start(_run(service, payment, active), name=f"card-{payment.id}")
     return payment.id
-
-
-def intent_facts(intent: ProviderIntent) -> dict[str, object]:
-    """What the ledger keeps of an authorised intent (never more of the card than brand and last 4)."""
-    return {
-        "provider_payment_id": intent.id,
-        "amount_authorised_minor": intent.amount_capturable_minor or intent.amount_minor,
-        "card_brand": intent.card_brand,
-        "card_last4": intent.card_last4,
-        "capture_before": intent.capture_before,
-        "incremental_supported": intent.incremental_supported,
-    }
 
 
 async def _run(service: PaymentService, payment: Payment, active: ActivePayment) -> None:
@@ -160,6 +149,16 @@ async def _give_back(
     if payment is None:
         return
     try:
+        if payment.provider_payment_id is None and payment.state == AUTHORISING:
+            # The create's answer was lost or unreadable: the same request again finds what it made.
+            from app.payments.recovery import find_intent
+
+            found = await find_intent(service, payment)
+            payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
+            if payment is None:
+                return
+            if found is not None and payment.provider_payment_id is None:
+                payment = await service.calls.update(payment_id, {"provider_payment_id": found})
         if active.reader_id is not None and payment.provider_payment_id is not None:
             reader = active.reader_id
             with contextlib.suppress(ProviderError):

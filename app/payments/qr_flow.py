@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from app.payments.active import ActivePayment
-from app.payments.card_flow import intent_facts
+from app.payments.facts import intent_facts
 from app.payments.ledger import create_payment, get_payment
 from app.payments.states import AUTHORISED, AUTHORISING, CANCELLED, EXPIRED, FAILED
 from hal.payments import ProviderCheckout, ProviderError

@@ -105,7 +105,7 @@ async def _abandon(service: PaymentService, payment: Payment) -> bool:
     """A hold or a page whose driver is gone: find what the provider made of it and give it back."""
     provider = service.provider
     if payment.method == "card_present":
-        intent_id = payment.provider_payment_id or await _find_intent(service, payment)
+        intent_id = payment.provider_payment_id or await find_intent(service, payment)
         if intent_id is not None:
             await service.calls.update(payment.id, {"provider_payment_id": intent_id})
             refreshed = await asyncio.to_thread(get_payment, service.engine, payment.id)
@@ -159,7 +159,7 @@ async def _abandon(service: PaymentService, payment: Payment) -> bool:
     return True
 
 
-async def _find_intent(service: PaymentService, payment: Payment) -> str | None:
+async def find_intent(service: PaymentService, payment: Payment) -> str | None:
     """The intent a crash left without its id in the ledger: the create repeated with its key while
     the key lives (the provider returns the same object), else a search by the station's reference."""
     calls = [

@@ -38,6 +38,7 @@ from app.payments.ledger import (
     receipt_of_session,
     store_pdf,
 )
+from app.payments.receipt_mail import ReceiptMailError, valid_email
 from app.payments.receipts import issue_receipt
 from app.payments.states import AUTHORISED
 from app.sessions import ENDED, SessionChange
@@ -203,12 +204,17 @@ class PaymentService:
         """Sends the session's receipt by e-mail (a worker thread); ValueError for a bad address."""
         if self.send_mail is None:
             raise ReceiptMailUnavailableError("not_configured")
+        if not valid_email(address):
+            raise ValueError("invalid_address")
         receipt = await asyncio.to_thread(receipt_of_session, self.engine, session_id)
         if receipt is None:
             raise KeyError(f"session {session_id} has no receipt")
         pdf = await self.receipt_pdf(receipt.token)
         assert pdf is not None
-        await asyncio.to_thread(self.send_mail, pdf[1], receipt.document, address)
+        try:
+            await asyncio.to_thread(self.send_mail, pdf[1], receipt.document, address)
+        except ReceiptMailError as error:
+            raise ReceiptMailUnavailableError(error.reason, str(error)) from error
         await self.writer.run(count_email, self.engine, receipt.id)
 
     # -- receipts -----------------------------------------------------------------------------------

@@ -178,3 +178,29 @@ def _window_hours(window: TouWindow, language: str) -> dict[str, str]:
         "start": minute_text(window.start_min),
         "end": minute_text(window.end_min),
     }
+
+
+def bill_items(tariff: Tariff, cost: CostBreakdown, language: str) -> list[tuple[str, int]]:
+    """The bill's priced lines before tax, each (its words without the amount, its amount): what a
+    receipt prints in two columns. They add up to the amount the tax is computed on."""
+    lines = cost_lines(tariff, cost, language, final=True)
+    amounts = [line.amount_minor for line in cost.energy_lines] or [0]
+    if cost.time_price_cminor_per_min:
+        amounts.append(cost.time_amount_minor)
+    if cost.session_fee_minor:
+        amounts.append(cost.session_fee_minor)
+    if cost.idle_fee_cminor_per_min and cost.idle_s:
+        amounts.append(cost.idle_amount_minor)
+    items = [(_words(line), amount) for line, amount in zip(lines, amounts, strict=False)]
+    if cost.adjustment_minor:
+        # cost_lines puts the subtotal line before the adjustment: the adjustment is the line after it.
+        items.append((_words(lines[len(amounts) + 1]), cost.adjustment_minor))
+    return items
+
+
+def _words(line: str) -> str:
+    """A cost line without its amount ("Session fee: RM 1.00" -> "Session fee")."""
+    for separator in (": ", "："):
+        if separator in line:
+            return line.rsplit(separator, 1)[0]
+    return line

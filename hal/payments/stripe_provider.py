@@ -263,9 +263,11 @@ class StripeProvider:
 
     # -- mapping --------------------------------------------------------------------------------------
 
-    def _call(self, call: Callable[[], T]) -> T:
+    def _call(self, call: Callable[[], Any]) -> Any:
+        """The call's answer as plain dicts and lists (the SDK's objects are not dicts)."""
         try:
-            return call()
+            answer = call()
+            return answer.to_dict() if hasattr(answer, "to_dict") else answer
         except stripe.CardError as error:
             raise ProviderError("declined", str(error.user_message or error), code=_decline(error)) from error
         except (stripe.APIConnectionError, stripe.RateLimitError) as error:

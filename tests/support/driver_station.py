@@ -50,8 +50,14 @@ class Recorder:
 
 @contextlib.asynccontextmanager
 async def kiosk_station(
-    sim: Any, tmp_path: Path, kiosk: KioskSettings = KIOSK
+    sim: Any,
+    tmp_path: Path,
+    kiosk: KioskSettings = KIOSK,
+    *,
+    payments: Callable[[StationRuntime], Any] | None = None,
 ) -> AsyncIterator[tuple[StationRuntime, DriverFacade, VirtualCardReader, Recorder]]:
+    """The station on the simulator with its facade; `payments(runtime)` builds a payment service
+    (tests/support/paid_station.py), started after the runtime and closed before it."""
     config = dataclasses.replace(
         station_config(sim),
         database=DatabaseSettings(url=f"sqlite:///{tmp_path / 'ledger.sqlite3'}"),
@@ -65,7 +71,10 @@ async def kiosk_station(
         with session_factory(runtime.engine).begin() as db:
             db.add(IdTag(id_tag=READER_CARD, status="Accepted"))
             db.add(IdTag(id_tag="OLD-CARD", status="Accepted", expiry_date=utc_now() - timedelta(days=1)))
-        facade = DriverFacade(runtime, card_reader=reader, kiosk=kiosk)
+        service = payments(runtime) if payments is not None else None
+        if service is not None:
+            await service.start()
+        facade = DriverFacade(runtime, card_reader=reader, kiosk=kiosk, payments=service)
         recorder = Recorder()
         facade.subscribe(recorder)
         await facade.start()
@@ -75,6 +84,8 @@ async def kiosk_station(
         finally:
             await facade.stop()
             await reader.stop()
+            if service is not None:
+                await service.close()
     finally:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(runtime.stop(), 10.0)

@@ -7,14 +7,13 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import signal
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import figures
 import pytest
+from crash_process import StationProcess
 from sessions_support import check_ended_session
 from sqlalchemy import func, select
 
@@ -29,56 +28,6 @@ CHARGERS = 16
 SESSIONS_WANTED = 210
 MIGRATION_KILLS = 3  # the first launches on the empty ledger are killed while the schema is created
 TIME_LIMIT_S = 100.0
-
-
-class StationProcess:
-    """One run of tests/support/crash_station.py; its stdout lines say how far start-up got."""
-
-    def __init__(self, args: list[str]) -> None:
-        self.args = args
-        self.proc: asyncio.subprocess.Process | None = None
-        self.seen: set[str] = set()
-        self.last_line = ""
-        self._reader: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}"}
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, str(REPO / "tests" / "support" / "crash_station.py"), *self.args,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=env, cwd=REPO,
-        )  # fmt: skip
-        self._reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        assert self.proc is not None and self.proc.stdout is not None
-        async for raw in self.proc.stdout:
-            line = raw.decode().strip()
-            self.seen.add(line.split(" ")[0])
-            self.last_line = line
-
-    async def wait_for(self, word: str, timeout_s: float) -> bool:
-        deadline = time.monotonic() + timeout_s
-        while word not in self.seen:
-            if time.monotonic() > deadline or (self.proc is not None and self.proc.returncode is not None):
-                return False
-            await asyncio.sleep(0.005)
-        return True
-
-    async def kill(self) -> None:
-        assert self.proc is not None
-        if self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGKILL)
-        await self.proc.wait()
-        if self._reader is not None:
-            await self._reader
-
-    async def terminate(self) -> int:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGTERM)
-        code = await asyncio.wait_for(self.proc.wait(), 15)
-        if self._reader is not None:
-            await self._reader
-        return code
 
 
 async def car_cycles(

@@ -1,0 +1,1 @@
+"""Faces on the network for people with a phone: the receipt's HTTP route (docs/receipts.md)."""
