@@ -34,6 +34,7 @@ from kiosk_ui.screens.pay_qr import PayQrScreen
 from kiosk_ui.screens.payment_result import PaymentResultScreen
 from kiosk_ui.screens.pick_connector import PickConnectorScreen
 from kiosk_ui.screens.plug_in import PlugInScreen
+from kiosk_ui.screens.receipt import ReceiptScreen
 from kiosk_ui.screens.receipt_email import ReceiptEmailScreen
 from kiosk_ui.screens.summary import SummaryScreen
 from kiosk_ui.texts import helpline_text
@@ -57,6 +58,7 @@ SCREENS = (
     PayPhoneScreen,
     PayQrScreen,
     PaymentResultScreen,
+    ReceiptScreen,
     ReceiptEmailScreen,
 )
 RESTING_SCREENS = ("idle", "out_of_service")  # the inactivity timer has nothing to do on these

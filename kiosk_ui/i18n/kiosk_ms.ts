@@ -192,22 +192,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="146"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>Sentuh kad untuk bermula</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="147"/>
+        <location filename="../screens/idle.py" line="153"/>
         <source>Pay by card</source>
         <translation>Bayar dengan kad</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="148"/>
+        <location filename="../screens/idle.py" line="154"/>
         <source>Pay by phone (QR)</source>
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="178"/>
+        <location filename="../screens/idle.py" line="187"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="221"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -312,37 +312,37 @@
 <context>
     <name>PayQrScreen</name>
     <message>
-        <location filename="../screens/pay_qr.py" line="83"/>
+        <location filename="../screens/pay_qr.py" line="93"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="84"/>
+        <location filename="../screens/pay_qr.py" line="94"/>
         <source>Time left:</source>
         <translation>Masa yang tinggal:</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="87"/>
+        <location filename="../screens/pay_qr.py" line="97"/>
         <source>Pay by phone</source>
         <translation>Bayar dengan telefon</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="92"/>
+        <location filename="../screens/pay_qr.py" line="102"/>
         <source>Preparing the payment page…</source>
         <translation>Menyediakan halaman pembayaran…</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="96"/>
+        <location filename="../screens/pay_qr.py" line="106"/>
         <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
         <translation>Imbas dengan kamera telefon anda dan bayar. Pengecasan bermula apabila bayaran diterima.</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="101"/>
+        <location filename="../screens/pay_qr.py" line="111"/>
         <source>Unused credit is refunded automatically.</source>
         <translation>Baki yang tidak digunakan dikembalikan secara automatik.</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="103"/>
+        <location filename="../screens/pay_qr.py" line="113"/>
         <source>%1 is held; you pay only what you use.</source>
         <translation>%1 akan ditahan; anda bayar hanya apa yang digunakan.</translation>
     </message>
@@ -543,90 +543,108 @@
 <context>
     <name>ReceiptEmailScreen</name>
     <message>
-        <location filename="../screens/receipt_email.py" line="97"/>
+        <location filename="../screens/receipt_email.py" line="103"/>
         <source>Receipt sent to %1</source>
         <translation>Resit dihantar ke %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="102"/>
+        <location filename="../screens/receipt_email.py" line="108"/>
         <source>Sending…</source>
         <translation>Menghantar…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="112"/>
+        <location filename="../screens/receipt_email.py" line="118"/>
         <source>Your e-mail address for the receipt:</source>
         <translation>Alamat e-mel anda untuk resit:</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="113"/>
+        <location filename="../screens/receipt_email.py" line="119"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="114"/>
+        <location filename="../screens/receipt_email.py" line="120"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
-        <source>Session ended</source>
-        <translation>Sesi tamat</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="146"/>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="147"/>
-        <source>E-mail receipt</source>
-        <translation>E-mel resit</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="159"/>
-        <source>Reference %1</source>
-        <translation>Rujukan %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="161"/>
-        <source>Energy: %1</source>
-        <translation>Tenaga: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="163"/>
-        <source>Duration: %1</source>
-        <translation>Tempoh: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="185"/>
-        <source>Paid: %1</source>
-        <translation>Dibayar: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="189"/>
-        <source>%1 refunded</source>
-        <translation>%1 dikembalikan</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="192"/>
-        <source>%1 released</source>
-        <translation>%1 dilepaskan</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/receipt.py" line="60"/>
         <source>Scan for your receipt</source>
         <translation>Imbas untuk resit anda</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/receipt.py" line="62"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="213"/>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>E-mel resit</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="130"/>
+        <source>Session ended</source>
+        <translation>Sesi tamat</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="131"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Reference %1</source>
+        <translation>Rujukan %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="145"/>
+        <source>Energy: %1</source>
+        <translation>Tenaga: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="147"/>
+        <source>Duration: %1</source>
+        <translation>Tempoh: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>Dibayar: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>%1 dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>Resit</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>%1 dilepaskan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>Resit %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

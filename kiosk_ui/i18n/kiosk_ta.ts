@@ -192,35 +192,35 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="146"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="147"/>
+        <location filename="../screens/idle.py" line="153"/>
         <source>Pay by card</source>
         <translation>அட்டை மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="148"/>
+        <location filename="../screens/idle.py" line="154"/>
         <source>Pay by phone (QR)</source>
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="178"/>
+        <location filename="../screens/idle.py" line="187"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
-        <translation>அட்டைக் கட்டணம்: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கு மட்டுமே கட்டணம்</translation>
+        <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="221"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -312,37 +312,37 @@
 <context>
     <name>PayQrScreen</name>
     <message>
-        <location filename="../screens/pay_qr.py" line="83"/>
+        <location filename="../screens/pay_qr.py" line="93"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="84"/>
+        <location filename="../screens/pay_qr.py" line="94"/>
         <source>Time left:</source>
         <translation>மீதமுள்ள நேரம்:</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="87"/>
+        <location filename="../screens/pay_qr.py" line="97"/>
         <source>Pay by phone</source>
         <translation>கைபேசி மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="92"/>
+        <location filename="../screens/pay_qr.py" line="102"/>
         <source>Preparing the payment page…</source>
         <translation>கட்டணப் பக்கம் தயாராகிறது…</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="96"/>
+        <location filename="../screens/pay_qr.py" line="106"/>
         <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
         <translation>கைபேசி கேமராவால் ஸ்கேன் செய்து செலுத்தவும். பணம் கிடைத்ததும் மின்னேற்றம் தொடங்கும்.</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="101"/>
+        <location filename="../screens/pay_qr.py" line="111"/>
         <source>Unused credit is refunded automatically.</source>
         <translation>பயன்படுத்தாத தொகை தானாகத் திருப்பித் தரப்படும்.</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="103"/>
+        <location filename="../screens/pay_qr.py" line="113"/>
         <source>%1 is held; you pay only what you use.</source>
         <translation>%1 நிறுத்திவைக்கப்படும்; பயன்படுத்தியதற்கு மட்டுமே செலுத்துவீர்கள்.</translation>
     </message>
@@ -543,90 +543,108 @@
 <context>
     <name>ReceiptEmailScreen</name>
     <message>
-        <location filename="../screens/receipt_email.py" line="97"/>
+        <location filename="../screens/receipt_email.py" line="103"/>
         <source>Receipt sent to %1</source>
         <translation>ரசீது %1-க்கு அனுப்பப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="102"/>
+        <location filename="../screens/receipt_email.py" line="108"/>
         <source>Sending…</source>
         <translation>அனுப்புகிறது…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="112"/>
+        <location filename="../screens/receipt_email.py" line="118"/>
         <source>Your e-mail address for the receipt:</source>
         <translation>ரசீதுக்கான உங்கள் மின்னஞ்சல் முகவரி:</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="113"/>
+        <location filename="../screens/receipt_email.py" line="119"/>
         <source>OK</source>
         <translation>சரி</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="114"/>
+        <location filename="../screens/receipt_email.py" line="120"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
-        <source>Session ended</source>
-        <translation>அமர்வு முடிந்தது</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="146"/>
-        <source>Done</source>
-        <translation>முடிந்தது</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="147"/>
-        <source>E-mail receipt</source>
-        <translation>ரசீதை மின்னஞ்சலில் அனுப்பு</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="159"/>
-        <source>Reference %1</source>
-        <translation>குறிப்பு எண் %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="161"/>
-        <source>Energy: %1</source>
-        <translation>மின்சக்தி: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="163"/>
-        <source>Duration: %1</source>
-        <translation>கால அளவு: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="185"/>
-        <source>Paid: %1</source>
-        <translation>செலுத்தியது: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="189"/>
-        <source>%1 refunded</source>
-        <translation>%1 திருப்பித் தரப்பட்டது</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="192"/>
-        <source>%1 released</source>
-        <translation>%1 விடுவிக்கப்பட்டது</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/receipt.py" line="60"/>
         <source>Scan for your receipt</source>
         <translation>ரசீதுக்கு ஸ்கேன் செய்யவும்</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/receipt.py" line="62"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="213"/>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>ரசீது மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="130"/>
+        <source>Session ended</source>
+        <translation>அமர்வு முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="131"/>
+        <source>Done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Reference %1</source>
+        <translation>குறிப்பு எண் %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="145"/>
+        <source>Energy: %1</source>
+        <translation>மின்சக்தி: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="147"/>
+        <source>Duration: %1</source>
+        <translation>கால அளவு: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>செலுத்தியது: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>%1 திருப்பித் தரப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>%1 விடுவிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

@@ -192,22 +192,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="146"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>刷卡开始充电</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="147"/>
+        <location filename="../screens/idle.py" line="153"/>
         <source>Pay by card</source>
         <translation>银行卡支付</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="148"/>
+        <location filename="../screens/idle.py" line="154"/>
         <source>Pay by phone (QR)</source>
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="178"/>
+        <location filename="../screens/idle.py" line="187"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="221"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -312,37 +312,37 @@
 <context>
     <name>PayQrScreen</name>
     <message>
-        <location filename="../screens/pay_qr.py" line="83"/>
+        <location filename="../screens/pay_qr.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="84"/>
+        <location filename="../screens/pay_qr.py" line="94"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="87"/>
+        <location filename="../screens/pay_qr.py" line="97"/>
         <source>Pay by phone</source>
         <translation>手机支付</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="92"/>
+        <location filename="../screens/pay_qr.py" line="102"/>
         <source>Preparing the payment page…</source>
         <translation>正在准备支付页面…</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="96"/>
+        <location filename="../screens/pay_qr.py" line="106"/>
         <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
         <translation>请用手机相机扫码并付款。收到付款后开始充电。</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="101"/>
+        <location filename="../screens/pay_qr.py" line="111"/>
         <source>Unused credit is refunded automatically.</source>
         <translation>未用完的余额将自动退还。</translation>
     </message>
     <message>
-        <location filename="../screens/pay_qr.py" line="103"/>
+        <location filename="../screens/pay_qr.py" line="113"/>
         <source>%1 is held; you pay only what you use.</source>
         <translation>将预先冻结 %1，只按实际用量收费。</translation>
     </message>
@@ -543,90 +543,108 @@
 <context>
     <name>ReceiptEmailScreen</name>
     <message>
-        <location filename="../screens/receipt_email.py" line="97"/>
+        <location filename="../screens/receipt_email.py" line="103"/>
         <source>Receipt sent to %1</source>
         <translation>收据已发送至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="102"/>
+        <location filename="../screens/receipt_email.py" line="108"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="112"/>
+        <location filename="../screens/receipt_email.py" line="118"/>
         <source>Your e-mail address for the receipt:</source>
         <translation>接收收据的电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="113"/>
+        <location filename="../screens/receipt_email.py" line="119"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_email.py" line="114"/>
+        <location filename="../screens/receipt_email.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
-        <source>Session ended</source>
-        <translation>充电已结束</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="146"/>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="147"/>
-        <source>E-mail receipt</source>
-        <translation>发送电子收据</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="159"/>
-        <source>Reference %1</source>
-        <translation>编号 %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="161"/>
-        <source>Energy: %1</source>
-        <translation>电量：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="163"/>
-        <source>Duration: %1</source>
-        <translation>时长：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="185"/>
-        <source>Paid: %1</source>
-        <translation>已付：%1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="189"/>
-        <source>%1 refunded</source>
-        <translation>已退款 %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="192"/>
-        <source>%1 released</source>
-        <translation>已解冻 %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/receipt.py" line="60"/>
         <source>Scan for your receipt</source>
         <translation>扫码获取收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/receipt.py" line="62"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="213"/>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>发送电子收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="130"/>
+        <source>Session ended</source>
+        <translation>充电已结束</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="131"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Reference %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="145"/>
+        <source>Energy: %1</source>
+        <translation>电量：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="147"/>
+        <source>Duration: %1</source>
+        <translation>时长：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>已付：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>已退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>已解冻 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>

@@ -136,8 +136,10 @@ class IdleScreen(Screen):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
+        # Tighter than the other screens: with the pay row, four tiles and the fee lines in Tamil use
+        # every pixel of the 7" display.
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
         layout.addLayout(body, 1)
         layout.addWidget(self.hold)
         layout.addWidget(self.pay_row)
@@ -216,7 +218,8 @@ class IdleScreen(Screen):
         help_text = helpline_text(self.env.facade.helpline) if not reader_ok else ""
         self.helpline.setText(help_text)
         self.helpline.setVisible(bool(help_text))
-        self._show_payments(ready)
+        # Only while a start is offered: beside "Charging cannot start now" a pay button would contradict it.
+        self._show_payments(not notice)
         return not notice
 
     def refresh(self) -> None:
@@ -226,11 +229,16 @@ class IdleScreen(Screen):
             return
         self._layout_tiles(cards)
         can_start = self._show_start()
+        paying = self.pay_row.isVisibleTo(self)
+        self.grid.setSpacing(2 if paying else 4)
+        self.right.setSpacing(0 if paying else 4)
         locale = self.env.translations.locale
         for card in cards:
             tile = self.tiles[card.connector_id]
             tile.number.setText(card.label if tile.compact else connector_text(card.label))
-            look = state_look(card, can_start, short=tile.compact)
+            # With the pay row the tiles are shorter, and "tap card" is one way to start of three: the
+            # state's short words, as compact tiles have them.
+            look = state_look(card, can_start, short=tile.compact or paying)
             tile.state.setText(look.text)
             set_role(tile.state, look.role)
             tile.state_icon.set_icon(look.icon, self.env.colour(look.role))

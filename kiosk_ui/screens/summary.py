@@ -7,19 +7,16 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import PaidSession, PaymentUpdate, SessionSummary
 from kiosk_ui.i18n import format_duration, format_kwh
 from kiosk_ui.payment_texts import money
-from kiosk_ui.qr_code import QrCode
-from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, share_width
+from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role, share_width
 from kiosk_ui.texts import connector_text, stop_reason_text
 
 log = logging.getLogger(__name__)
 
-RECEIPT_QR_PX = 130  # at 800x480, beside the bill; grows with the theme's scale
 PAYMENT_REFRESH_S = 1.0  # how often a settling payment is read again until its receipt exists
 
 
@@ -53,34 +50,21 @@ class SummaryScreen(Screen):
         inner.addWidget(self.lines)
         inner.addStretch(1)
         inner.addWidget(self.total)
-        # A paid session: what was taken, what was given back, with which card (beside the receipt's
-        # code: under the bill it would push the fee lines out of the 7" display).
+        # A paid session: what was taken, what was given back, with which card (across the screen
+        # under the columns: in one of them it would push the fee lines out of the 7" display).
         self.paid = label("", "small")
         self.paid.setObjectName("summary_paid")
-        self.receipt = QWidget()
-        self.receipt.setObjectName("summary_receipt")
-        self.receipt_qr = QrCode("summary_receipt_qr", round(RECEIPT_QR_PX * env.theme.scale))
-        self.receipt_caption = label("", "small")
-        self.receipt_caption.setObjectName("summary_receipt_caption")
-        self.receipt_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.receipt_no = label("", "small")
-        self.receipt_no.setObjectName("summary_receipt_no")
-        self.receipt_no.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        receipt = QVBoxLayout(self.receipt)
-        receipt.setContentsMargins(0, 0, 0, 0)
-        receipt.setSpacing(0)
-        receipt.addWidget(self.receipt_qr, 1)
-        receipt.addWidget(self.receipt_caption)
-        receipt.addWidget(self.receipt_no)
-        receipt.addWidget(self.paid)
         self.notice = label("", "body")
         self.notice.setObjectName("summary_notice")
         self.done = button()
         self.done.setObjectName("summary_done")
         self.done.clicked.connect(lambda: self.go("idle"))
-        self.email = button("secondary")
-        self.email.setObjectName("summary_email")
-        self.email.clicked.connect(lambda: self.go("receipt_email", session_id=self._session_id))
+        # The body's type ("choice"): the receipt's number on one line beside Done.
+        self.receipt = button(
+            "choice", icon="qr", icon_px=env.theme.touch_px - 20, icon_colour=env.colour("on_primary")
+        )
+        self.receipt.setObjectName("summary_receipt")
+        self.receipt.clicked.connect(self._open_receipt)
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.reason)
@@ -89,13 +73,14 @@ class SummaryScreen(Screen):
         left.addWidget(self.duration)
         left.addStretch(1)
         body = QHBoxLayout()
-        share_width(body, (left, 5), (frame, 6), (self.receipt, 4))
+        share_width(body, (left, 5), (frame, 6))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.email, 1)
+        buttons.addWidget(self.receipt, 1)
         buttons.addWidget(self.done, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.addLayout(body, 1)
+        layout.addWidget(self.paid)
         layout.addWidget(self.unplug)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
@@ -145,7 +130,6 @@ class SummaryScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Session ended"))
         self.done.setText(self.tr("Done"))
-        self.email.setText(self.tr("E-mail receipt"))
         notice = self.context.get("notice", "")
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
@@ -177,33 +161,37 @@ class SummaryScreen(Screen):
             payment = self.env.facade.paid_session(self._session_id) or payment
         self.payment = payment
         self.paid.setVisible(payment is not None)
+        # The payment's line takes a row under the columns: the figures step down to the body type.
+        for figure in (self.energy, self.duration):
+            set_role(figure, "large" if payment is None else "body")
         if payment is None:
             self.receipt.setVisible(False)
-            self.email.setVisible(False)
             return
         lines = []
-        taken = money(self.env, payment.captured_minor, payment.currency)
-        paid_with = self.tr("Paid: %1").replace("%1", taken)
-        lines.append(f"{paid_with} ({payment.card_text})" if payment.card_text else paid_with)
+        cost = summary.total_minor if summary is not None else payment.captured_minor
         if payment.method in ("fpx", "grabpay"):
-            back = payment.refunded_minor
+            # A top-up is taken whole: what the session cost is paid, the rest goes back (the refund
+            # may still be on its way: the amount due back is shown, not the refund's progress).
+            paid = min(cost, payment.captured_minor)
+            back = max(payment.refunded_minor, payment.captured_minor - paid)
             back_text = self.tr("%1 refunded")
         else:
-            back = max(0, payment.limit_minor - payment.captured_minor)
+            paid = payment.captured_minor or cost
+            back = max(0, payment.limit_minor - paid)
             back_text = self.tr("%1 released")
+        paid_with = self.tr("Paid: %1").replace("%1", money(self.env, paid, payment.currency))
+        lines.append(f"{paid_with} ({payment.card_text})" if payment.card_text else paid_with)
         if back > 0 and payment.state != "authorised":
             lines.append(back_text.replace("%1", money(self.env, back, payment.currency)))
-        self.paid.setText("\n".join(lines))
-        has_receipt = bool(payment.receipt_url)
-        self.receipt.setVisible(True)  # the payment's lines, and its receipt's code once there is one
-        self.receipt_qr.setVisible(has_receipt)
-        self.receipt_caption.setVisible(has_receipt)
-        self.receipt_qr.set_data(payment.receipt_url or "")
-        self.receipt_caption.setText(self.tr("Scan for your receipt"))
-        number = self.tr("Receipt %1").replace("%1", payment.receipt_no) if payment.receipt_no else ""
-        self.receipt_no.setText(number)
-        self.receipt_no.setVisible(bool(number))
-        self.email.setVisible(has_receipt)
+        self.paid.setText("  ·  ".join(lines))  # across the screen, under the bill
+        # The receipt's number on the button that shows it: the line above has no room left in Tamil.
+        number = payment.receipt_no
+        self.receipt.setText(self.tr("Receipt %1").replace("%1", number) if number else self.tr("Receipt"))
+        self.receipt.setVisible(bool(payment.receipt_url))
+
+    def _open_receipt(self) -> None:
+        """The receipt's QR code, number and e-mail on a screen of their own."""
+        self.go("receipt", session_id=self._session_id, payment=self.payment, paid=self.paid.text())
 
     def _show_unplug(self) -> None:
         """While the car is still plugged in: move it, so the next driver can charge."""

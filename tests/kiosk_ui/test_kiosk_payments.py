@@ -300,12 +300,15 @@ def test_a_paid_session_shows_its_limit_then_the_receipt_and_mails_it(
                 "Paid: RM 12.30 (Visa \u2022\u2022\u2022\u2022 4242)",
                 "RM 37.70 released",
                 "Receipt R-000123",
-                "Scan for your receipt",
             )
-            receipt_qr = window.screens["summary"].receipt_qr
-            assert receipt_qr.isVisible() and decoded_qr(receipt_qr) == qr_matrix(RECEIPT_URL)
             await fits(window)
-            await tap(window, "summary_email", qtbot)
+            await tap(window, "summary_receipt", qtbot)
+            await on_screen(window, "receipt", "Scan for your receipt", "Receipt R-000123")
+            receipt_qr = window.screens["receipt"].qr
+            assert min(receipt_qr.width(), receipt_qr.height()) >= 180
+            assert decoded_qr(receipt_qr) == qr_matrix(RECEIPT_URL)
+            await fits(window)
+            await tap(window, "receipt_by_email", qtbot)
             await on_screen(window, "receipt_email", "OK", "Cancel")
             keys = window.screens["receipt_email"].keyboard.keys
             assert all(k.height() >= 44 and k.width() >= 44 for k in keys.values())
@@ -317,7 +320,8 @@ def test_a_paid_session_shows_its_limit_then_the_receipt_and_mails_it(
             await on_screen(window, "summary", "Receipt sent to a***@example.com")
             assert payments.emailed == [(session_id, "ali@example.com")]
             # An address the station refuses: said on the keyboard screen, in the driver's language.
-            await tap(window, "summary_email", qtbot)
+            await tap(window, "summary_receipt", qtbot)
+            await tap(window, "receipt_by_email", qtbot)
             await tap(window, "key:x", qtbot)
             await tap(window, "email_ok", qtbot)
             await on_screen(window, "receipt_email", "This is not a valid e-mail address.")
