@@ -116,6 +116,10 @@ class IdleScreen(Screen):
         self.pay_note.setObjectName("idle_pay_note")
         # Across the whole width under the tiles and the price: in the price's column, "Pay by phone
         # (QR)" wraps to three lines, and one above the other they push the fees off the 7" display.
+        for choice in (self.pay_card, self.pay_qr):
+            # The touch target's height without the padding above and below the one line: four tiles
+            # over the row leave it no more at 800x480.
+            choice.setStyleSheet("padding-top: 0px; padding-bottom: 0px;")
         pay_row = QHBoxLayout()
         pay_row.setSpacing(6)
         pay_row.setContentsMargins(0, 0, 0, 0)

@@ -4,9 +4,9 @@ largest, and a reminder to unplug while the car is still there."""
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import PaidSession, PaymentUpdate, SessionSummary
@@ -86,7 +86,11 @@ class SummaryScreen(Screen):
         layout.addLayout(buttons)
         self.summary: SessionSummary | None = None
         self.payment: PaidSession | None = None
-        self._payment_at = 0.0
+        # A paid session settles after it ends (capture, refund, then the receipt): read again each
+        # second until the receipt exists, whether or not the connectors change meanwhile.
+        self._settling = QTimer(self)
+        self._settling.setInterval(int(PAYMENT_REFRESH_S * 1000))
+        self._settling.timeout.connect(self._show_payment)
         self._session_id: int | None = None
         self._fetched = False
 
@@ -95,8 +99,10 @@ class SummaryScreen(Screen):
         self._session_id = context.get("session_id", self.summary.session_id if self.summary else None)
         self._fetched = False
         self.payment = None
-        self._payment_at = 0.0
         super().enter(context)
+
+    def leave(self) -> None:
+        self._settling.stop()
 
     def _fetch(self) -> bool:
         """The summary in the kiosk's language; False while the ledger has not closed the session yet."""
@@ -114,9 +120,6 @@ class SummaryScreen(Screen):
             self.retranslate()
         else:
             self._show_unplug()
-            settling = self.payment is not None and self.payment.receipt_no is None
-            if settling and time.monotonic() - self._payment_at >= PAYMENT_REFRESH_S:
-                self._show_payment()
 
     def on_payment_settled(self, update: PaymentUpdate) -> None:
         """The session's payment was captured (or refunded) after the summary showed: its receipt now."""
@@ -154,12 +157,15 @@ class SummaryScreen(Screen):
 
     def _show_payment(self) -> None:
         """A paid session's settlement and receipt; nothing of it for a session paid by RFID card."""
-        self._payment_at = time.monotonic()
         summary = self.summary
         payment = summary.payment if summary is not None else None
         if self._session_id is not None:
             payment = self.env.facade.paid_session(self._session_id) or payment
         self.payment = payment
+        if payment is not None and payment.receipt_no is None and self.isVisible():
+            self._settling.start()
+        else:
+            self._settling.stop()
         self.paid.setVisible(payment is not None)
         # The payment's line takes a row under the columns: the figures step down to the body type.
         for figure in (self.energy, self.duration):

@@ -2,20 +2,25 @@
 on idle, the card terminal's instruction, a decline in Malay, the QR code of the payment page (decoded
 back from the pixels on screen), the paid bill with its receipt code, and the e-mail keyboard.
 
-The station and its simulator are real; the payment side of the facade is a stand-in (StandInPayments)
-publishing the PaymentUpdate events the payment service would."""
+The station and its simulator are real. The first tests drive the payment screens through a stand-in of
+the facade's payment side (StandInPayments, publishing the updates the payment service would) to reach
+every state at will; the last ones run the real payment service through the real Stripe SDK against the
+fake Stripe (tests/support/paid_station.py), a driver paying as on the street."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 import pytest
 import test_kiosk_flow
+from paid_station import paid_station
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from test_kiosk_flow import CARD, kiosk, on_screen, shows, tap, texts, until
@@ -34,12 +39,15 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.qr_code import QrCode, qr_matrix
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["stripe_fixtures"]
+
 # The set-up of tests/kiosk_ui/test_kiosk_flow.py: one qasync loop for the module, the .qm files built.
 qt_loop = test_kiosk_flow.qt_loop
 run_async = test_kiosk_flow.run_async
 translations_built = test_kiosk_flow.translations_built
 
 PAGE_URL = "https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ0123456789#fidkdWxOYHwnPyd1blpxYHZxWjA0"
+DECLINED_CARD = "4000000000009995"  # the fake Stripe's card declined for insufficient funds
 RECEIPT_URL = "https://station.example/receipts/7f3c2a9e41b04d8c"
 OFFER = PaymentOffer(
     card=True,
@@ -379,5 +387,85 @@ def test_idle_with_payments_fits_eight_connectors(realtime_sim, tmp_path, qtbot,
                 assert window.findChild(QWidget, "idle_pay_qr").isVisible()
                 problems = layout_problems(window, round(MIN_TEXT_PX * window.theme.scale))
                 assert not problems, (language, problems)
+
+    run_async(scenario())
+
+
+@contextlib.asynccontextmanager
+async def paid_kiosk(sim: Any, tmp_path: Any, fake: Any) -> AsyncIterator[tuple[KioskWindow, Any, str]]:
+    """The kiosk at 800x480 on a station taking payments (fake Stripe, one terminal): window, facade,
+    the terminal's reader id."""
+    async with paid_station(sim, tmp_path, fake) as (_runtime, facade, _service, reader_id, _events):
+        window = KioskWindow(facade, theme=load_theme(800, 480), message_s=2.0, idle_timeout_s=30.0)
+        window.resize(800, 480)
+        window.show()
+        try:
+            yield window, facade, reader_id
+        finally:
+            window.close_kiosk()
+            window.close()
+            window.deleteLater()
+
+
+@pytest.mark.sim(chargers=2, realtime_factor=4)
+def test_a_card_the_bank_declines_at_the_terminal_says_why_in_malay(
+    realtime_sim, tmp_path, qtbot, run_async, fake_stripe
+):
+    async def scenario() -> None:
+        async with paid_kiosk(realtime_sim, tmp_path, fake_stripe) as (window, _facade, reader_id):
+            await tap(window, "language:ms", qtbot)
+            await on_screen(window, "idle", "Bayar dengan kad", "RM 20.00 akan ditahan")
+            await tap(window, "idle_pay_card", qtbot)
+            await on_screen(window, "pay_card", "Sentuh atau masukkan kad anda pada terminal")
+            await until(
+                lambda: reader_id in fake_stripe.waiting_readers(), "the terminal waiting for the card"
+            )
+            await asyncio.to_thread(fake_stripe.present_card, reader_id, DECLINED_CARD)
+            await on_screen(window, "pay_result", "Pembayaran ditolak", "baki tidak mencukupi")
+            await fits(window)
+
+    run_async(scenario())
+
+
+@pytest.mark.sim(chargers=2, realtime_factor=4)
+def test_a_prepaid_qr_payment_charges_and_ends_with_the_receipt_code(
+    realtime_sim, tmp_path, qtbot, run_async, fake_stripe
+):
+    sim = realtime_sim
+
+    async def scenario() -> None:
+        async with paid_kiosk(sim, tmp_path, fake_stripe) as (window, facade, _reader_id):
+            await sim.ctl.call("plug", charger=0)  # plug first, then pay: the session opens there
+            await on_screen(window, "idle", "Pay by phone (QR)")
+            await tap(window, "idle_pay_qr", qtbot)
+            await on_screen(window, "pay_phone", "Card (hold RM 20.00)")
+            await tap(window, "topup:500", qtbot)
+            await on_screen(window, "pay_qr", "RM 5.00", "Unused credit is refunded automatically.")
+            screen = window.screens["pay_qr"]
+            await until(lambda: screen.page is not None, "the payment page")
+            assert decoded_qr(screen.qr) == qr_matrix(screen.page.url)
+            assert screen.page.url.endswith(fake_stripe.open_checkouts()[-1])
+            await asyncio.to_thread(fake_stripe.pay_checkout, fake_stripe.open_checkouts()[-1], "fpx")
+            await on_screen(window, "charging", "Charging", "of RM 5.00 prepaid")
+            connector = window.screens["charging"].context["connector_id"]
+            card = lambda: next(c for c in facade.connectors() if c.connector_id == connector)  # noqa: E731
+            await until(lambda: card().energy_Wh > 0, "energy delivered")  # a session with a cost: a receipt
+            await until(lambda: facade.running_cost_lines(connector, "en"), "the cost so far")
+            await tap(window, "stop", qtbot)
+            await on_screen(window, "summary", "Session ended", "Paid: RM", "refunded")
+            await until(lambda: window.findChild(QWidget, "summary_receipt").isVisible(), "the receipt")
+            await fits(window)
+            await tap(window, "summary_receipt", qtbot)
+            await on_screen(window, "receipt", "Scan for your receipt")
+            payment = window.screens["receipt"].context["payment"]
+            assert payment.receipt_url and payment.receipt_no
+            assert shows(window, payment.receipt_no)
+            assert decoded_qr(window.screens["receipt"].qr) == qr_matrix(payment.receipt_url)
+            # This station sends no mail (no SMTP server configured): the driver is told to scan instead.
+            await tap(window, "receipt_by_email", qtbot)
+            for key in "ali@example.com":
+                await tap(window, f"key:{key}", qtbot)
+            await tap(window, "email_ok", qtbot)
+            await on_screen(window, "receipt_email", "Scan the code instead.")
 
     run_async(scenario())
