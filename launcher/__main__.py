@@ -11,6 +11,7 @@ import asyncio
 import logging
 import os
 import sys
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
+from launcher.demo_payments import DemoPayments
 from launcher.headless import ocpp_side, run_station
 from launcher.payments import PaymentConfigError, build_payment_side
 
@@ -149,10 +151,22 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
                     asyncio.run(run_station(station_config, duration_s=args.duration, on_tick=script))
                 else:
                     # A human drives the kiosk from the simulator panel; scripted cars only when asked.
-                    kiosk_demo = demo_kiosk_config(station_config)
-                    return run_with_kiosk(
-                        kiosk_demo, args, ui, control=control, script=script if args.auto_cars else None
-                    )
+                    # Payments go to the simulated provider, and the panel plays the paying driver.
+                    demo_payments = DemoPayments()
+                    demo_payments.start()
+                    try:
+                        kiosk_demo = demo_payments.config(demo_kiosk_config(station_config))
+                        return run_with_kiosk(
+                            kiosk_demo,
+                            args,
+                            ui,
+                            control=control,
+                            script=script if args.auto_cars else None,
+                            payment_provider=demo_payments.provider(),
+                            payment_actions=demo_payments.panel_actions(),
+                        )
+                    finally:
+                        demo_payments.stop()
             finally:
                 control.close()
     except SimError as err:
@@ -178,6 +192,7 @@ def run_with_kiosk(
     control: SimControl | None = None,
     script: DemoScript | None = None,
     payment_provider: PaymentProvider | None = None,
+    payment_actions: Mapping[str, Callable[[], Awaitable[object]]] | None = None,
 ) -> int:
     """The station with the driver kiosk on a qasync loop (launcher.kiosk_host.run_kiosk); in demo mode the
     simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
@@ -198,7 +213,13 @@ def run_with_kiosk(
         panel = None
         if control is not None:
             seed_demo_cards(runtime.engine)
-            panel = SimPanel(control, facade, len(config.chargers), refusals=(SimError, OSError))
+            panel = SimPanel(
+                control,
+                facade,
+                len(config.chargers),
+                refusals=(SimError, OSError),
+                payment_actions=payment_actions,
+            )
             panel.resize(900, 720)
             panel.show()
         ticker = asyncio.ensure_future(tick_forever(script, runtime)) if script is not None else None

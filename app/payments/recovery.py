@@ -47,12 +47,14 @@ async def finish_pending(service: PaymentService) -> bool:
 
 async def _pass(service: PaymentService, *, startup: bool) -> int:
     rows = await asyncio.to_thread(unfinished_payments, service.engine)
-    gate = asyncio.Semaphore(PARALLEL)
+    queue = iter([p for p in rows if p.id not in service.active])
     touched = 0
 
-    async def one(payment: Payment) -> None:
+    async def worker() -> None:
+        # A few workers over one queue, not a task per payment: a thousand payments after an outage
+        # start no thousand tasks at once on the loop the kiosk shares.
         nonlocal touched
-        async with gate:
+        for payment in queue:
             try:
                 if await _finish(service, payment, startup=startup):
                     touched += 1
@@ -62,7 +64,7 @@ async def _pass(service: PaymentService, *, startup: bool) -> int:
             except Exception:
                 log.exception("payment %s could not be recovered", payment.id)
 
-    await asyncio.gather(*(one(p) for p in rows if p.id not in service.active))
+    await asyncio.gather(*(worker() for _ in range(PARALLEL)))
     for refund in await asyncio.to_thread(open_refunds, service.engine):
         payment = await asyncio.to_thread(get_payment, service.engine, refund.payment_id)
         if payment is None:

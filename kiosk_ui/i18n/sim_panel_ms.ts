@@ -158,5 +158,40 @@
         <source>could not be checked</source>
         <translation>tidak dapat disemak</translation>
     </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Simulated card terminal and phone</source>
+        <translation>Terminal kad dan telefon simulasi</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Refused: %1</source>
+        <translation>Ditolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Present a test card at the terminal</source>
+        <translation>Tunjukkan kad ujian pada terminal</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Present a card that is declined</source>
+        <translation>Tunjukkan kad yang ditolak</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Pay the QR page by card</source>
+        <translation>Bayar halaman QR dengan kad</translation>
+    </message>
+    <message>
+        <location filename="../sim_panel.py"/>
+        <source>Pay the QR page by FPX</source>
+        <translation>Bayar halaman QR dengan FPX</translation>
+    </message>
 </context>
 </TS>

@@ -285,6 +285,7 @@ def main() -> None:
         "bench_ocpp_queue",
         "bench_ocpp",
         "bench_kiosk",
+        "bench_payments",
         "bench_station",
     ):
         measure = importlib.import_module(module).run

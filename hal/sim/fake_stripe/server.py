@@ -88,8 +88,7 @@ class FakeStripe:
         class Handler(_Handler):
             owner = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", self._port), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", self._port), Handler)
         self.store.base_url = self.url
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-stripe", daemon=True)
         self._thread.start()
@@ -310,6 +309,14 @@ def route(store: Store, method: str, path: str, p: dict[str, Any]) -> dict[str, 
     raise StripeError(404, "resource_missing", f"Unrecognized request URL ({method}: {path}).")
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that went away (a station killed mid-call) is part of the tests, not an error.
+        log.debug("fake Stripe: connection from %s ended abruptly", client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     owner: FakeStripe
     protocol_version = "HTTP/1.1"
@@ -374,6 +381,10 @@ class _Handler(BaseHTTPRequestHandler):
                 case ["reset"]:
                     owner.reset()
                     result = {"ok": True}
+                case ["summary"]:
+                    with owner.lock:
+                        statuses = [i["status"] for i in owner.store.intents.values()]
+                    result = {"intents": {status: statuses.count(status) for status in set(statuses)}}
                 case _:
                     raise StripeError(404, "resource_missing", f"no control {path}")
             status, payload = 200, json.dumps(result).encode()

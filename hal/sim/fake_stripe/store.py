@@ -288,7 +288,7 @@ class Store:
         self._online(reader)
         if reader["action"] is not None and reader["action"]["status"] == "in_progress":
             raise StripeError(
-                409, "terminal_reader_busy", "Reader is currently busy processing another request."
+                400, "terminal_reader_busy", "Reader is currently busy processing another request."
             )
         intent = self.intent(p["payment_intent"])
         if (
@@ -312,7 +312,7 @@ class Store:
         self._online(reader)
         if reader["action"] is not None and reader["action"]["status"] == "in_progress":
             raise StripeError(
-                409, "terminal_reader_busy", "Reader is currently busy processing another request."
+                400, "terminal_reader_busy", "Reader is currently busy processing another request."
             )
         reader["action"] = {
             "type": "set_reader_display",
