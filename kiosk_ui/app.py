@@ -28,8 +28,14 @@ from kiosk_ui.screens.charging import ChargingScreen
 from kiosk_ui.screens.fault import FaultScreen
 from kiosk_ui.screens.idle import IdleScreen
 from kiosk_ui.screens.out_of_service import OutOfServiceScreen
+from kiosk_ui.screens.pay_card import PayCardScreen
+from kiosk_ui.screens.pay_phone import PayPhoneScreen
+from kiosk_ui.screens.pay_qr import PayQrScreen
+from kiosk_ui.screens.payment_result import PaymentResultScreen
 from kiosk_ui.screens.pick_connector import PickConnectorScreen
 from kiosk_ui.screens.plug_in import PlugInScreen
+from kiosk_ui.screens.receipt import ReceiptScreen
+from kiosk_ui.screens.receipt_email import ReceiptEmailScreen
 from kiosk_ui.screens.summary import SummaryScreen
 from kiosk_ui.texts import helpline_text
 from kiosk_ui.theme import Theme, load_theme
@@ -48,6 +54,12 @@ SCREENS = (
     SummaryScreen,
     FaultScreen,
     OutOfServiceScreen,
+    PayCardScreen,
+    PayPhoneScreen,
+    PayQrScreen,
+    PaymentResultScreen,
+    ReceiptScreen,
+    ReceiptEmailScreen,
 )
 RESTING_SCREENS = ("idle", "out_of_service")  # the inactivity timer has nothing to do on these
 INPUT_EVENTS = (
@@ -142,6 +154,8 @@ class KioskWindow(QWidget):
         self.bridge.card_tapped.connect(self._on_card)
         self.bridge.session_ended.connect(self.flow.on_session_ended)
         self.bridge.reader_problem.connect(self.flow.on_reader_problem)
+        self.bridge.payment_update.connect(self.flow.on_payment)
+        self.bridge.payment_limit.connect(self.flow.on_payment_limit)
 
         # Inactivity: any touch restarts the timer; on expiry the kiosk goes back to idle and its default
         # language. Leaving a screen never stops a session (docs/kiosk.md).

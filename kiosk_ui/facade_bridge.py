@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.driver import CardTapped, ConnectorsChanged, ReaderProblem, SessionEnded
+from app.driver import (
+    CardTapped,
+    ConnectorsChanged,
+    PaymentLimit,
+    PaymentUpdate,
+    ReaderProblem,
+    SessionEnded,
+)
 
 if TYPE_CHECKING:
     from app.driver import DriverEvent, DriverFacade
@@ -21,6 +28,8 @@ class FacadeBridge(QObject):
     card_tapped = Signal(object)  # CardOutcome
     session_ended = Signal(object)  # SessionSummary
     reader_problem = Signal(str)  # message key
+    payment_update = Signal(object)  # PaymentUpdate
+    payment_limit = Signal(object)  # PaymentLimit
 
     def __init__(self, facade: DriverFacade, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +45,10 @@ class FacadeBridge(QObject):
                 self.session_ended.emit(summary)
             case ReaderProblem(message_key=message_key):
                 self.reader_problem.emit(message_key)
+            case PaymentUpdate():
+                self.payment_update.emit(event)
+            case PaymentLimit():
+                self.payment_limit.emit(event)
 
     def close(self) -> None:
         if self._unsubscribe is not None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from app.driver import CardOutcome, SessionSummary
+    from app.driver import CardOutcome, PaymentLimit, PaymentUpdate, SessionSummary
     from kiosk_ui.screen import KioskEnv, Screen
 
 log = logging.getLogger(__name__)
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # Screens where the driver has seen the price and is starting: an authorised card with one obvious
 # connector starts there at once. From any other screen (someone's charging values, a summary) the
 # driver confirms on the connector choice, which shows the price (docs/kiosk.md, "The flow").
-STARTING_SCREENS = ("idle", "authorise", "pick")
+STARTING_SCREENS = ("idle", "authorise", "pick", "pay_card", "pay_qr")
 # Screens no driver is busy on: a session that ends while one shows gets its summary shown.
 UNATTENDED_SCREENS = ("idle", "out_of_service")
 SESSION_MEMORY = 64  # languages remembered for this many sessions (a bounded map: the kiosk runs for months)
@@ -52,17 +52,41 @@ class KioskFlow(QObject):
         if outcome.kind != "authorised":
             self.show("authorise", {"outcome": outcome})
             return
-        ready = list(outcome.ready_connectors)
+        self.on_authorised(outcome.id_tag, outcome.ready_connectors)
+
+    def on_authorised(self, id_tag: str, ready_connectors: tuple[str, ...] | list[str]) -> None:
+        """An accepted card or an authorised payment: the connector is obvious, or the driver picks."""
+        ready = list(ready_connectors)
         cards = {c.connector_id: c for c in self.env.facade.connectors()}
         waiting = [c for c in ready if c in cards and cards[c].vehicle_present]
         on_start_screen = self.current().name in STARTING_SCREENS
         if on_start_screen and len(waiting) == 1:
             # Plug first, then tap: the one car waiting is the driver's.
-            self.start(waiting[0], outcome.id_tag)
+            self.start(waiting[0], id_tag)
         elif on_start_screen and len(ready) == 1 and not waiting:
-            self.start(ready[0], outcome.id_tag)
+            self.start(ready[0], id_tag)
         else:
-            self.show("pick", {"id_tag": outcome.id_tag, "ready": ready, "waiting": waiting})
+            self.show("pick", {"id_tag": id_tag, "ready": ready, "waiting": waiting})
+
+    def on_payment(self, update: PaymentUpdate) -> None:
+        """A payment's progress goes to the payment screen showing it; once authorised, the driver goes
+        on as with an accepted card (docs/kiosk.md, "Paying without a card"). An update no screen
+        claims (the driver left, the summary's settlement) goes to the visible screen's
+        on_payment_settled, if it has one."""
+        screen = self.current()
+        handler = getattr(screen, "on_payment_update", None)
+        if handler is not None and handler(update):
+            if update.status == "authorised" and update.id_tag is not None:
+                self.on_authorised(update.id_tag, update.ready_connectors)
+            return
+        settled = getattr(screen, "on_payment_settled", None)
+        if settled is not None:
+            settled(update)
+
+    def on_payment_limit(self, limit: PaymentLimit) -> None:
+        handler = getattr(self.current(), "on_payment_limit", None)
+        if handler is not None:
+            handler(limit)
 
     def start(self, connector_id: str, id_tag: str) -> None:
         """Opens the session and guides the driver to plug in (or straight to charging when the car is).
@@ -72,7 +96,8 @@ class KioskFlow(QObject):
 
     async def _start(self, connector_id: str, id_tag: str) -> None:
         try:
-            session_id = await self.env.facade.start_session(connector_id, id_tag)
+            # The driver's language: a paid session's receipt is written in it.
+            session_id = await self.env.facade.start_session(connector_id, id_tag, language=self.env.language)
         except Exception as error:  # SessionRefusedError: the connector went busy, the card lapsed
             log.warning("session refused on %s: %s", connector_id, error)
             self.show("authorise", {"error": str(error)})

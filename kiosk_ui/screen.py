@@ -138,7 +138,10 @@ class WrappingButton(QPushButton):
         if self.width() <= 0:
             super().setText(self._words)
             return
-        chrome = self.sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text().split("\n")[0])
+        # The hint is as wide as the widest line shown (not the first: once wrapped, the first line may be
+        # the short one, and the rest would look like padding and keep it wrapped for good).
+        shown = max(self.fontMetrics().horizontalAdvance(line) for line in self.text().split("\n"))
+        chrome = self.sizeHint().width() - shown
         room = max(1, self.width() - max(0, chrome))
         metrics = self.fontMetrics()
         lines: list[str] = []

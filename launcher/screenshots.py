@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,11 +29,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import DatabaseSettings, KioskSettings, LinkSettings, StationConfig
-from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, seed_demo_cards
+from app.config import (
+    CardTerminal,
+    DatabaseSettings,
+    KioskSettings,
+    LinkSettings,
+    PaymentSettings,
+    ReceiptParticulars,
+    StationConfig,
+)
+from app.driver import DEMO_BLOCKED_CARD, DEMO_CARDS, DriverFacade, PaymentLimit, seed_demo_cards
 from app.runtime import StationRuntime
 from hal.card_readers.base import CARD_REMOVED_MID_READ, VirtualCardReader
+from hal.payments.stripe_provider import StripeProvider
 from hal.sim.control import SimControl, SimError, SimulatorProcess
+from hal.sim.fake_stripe import FakeStripe, default_spec_path
 from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, available_languages
 from kiosk_ui.layout_check import layout_problems
@@ -41,11 +51,14 @@ from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 from launcher.demo import demo_config, demo_kiosk_config
+from launcher.payments import PaymentSide
 
 SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800), (1920, 1080))
 COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
 WAIT_S = 30.0
+DECLINED_CARD = "4000000000009995"  # the fake Stripe's test card declined for insufficient funds
+RECEIPTS_BASE = "https://receipts.example.com"  # the receipts' address a site publishes (docs/payments.md)
 # Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
 PANEL_COUNT = 4  # the station whose simulator panel is photographed
 # (file stem, what the reviewer sees): the order of the index. Every count shows COMMON_SHOTS (pick only
@@ -68,6 +81,28 @@ SHOTS = (
     ("fault_session", "a fault during a session: the fault screen with the session's summary"),
     ("summary_unplugged", "summary after the car was unplugged"),
     ("out_of_service", "out of service (every charger's emergency stop pressed)"),
+    ("pay_card", "pay by card: the terminal waits for the card"),
+    ("pay_declined", "pay by card: the bank declined the card"),
+    ("pay_phone", "pay by phone: a card hold or a prepaid top-up"),
+    ("pay_qr_hold", "pay by phone: the QR page of a card hold"),
+    ("pay_qr_prepaid", "pay by phone: the QR page of a top-up"),
+    ("charging_paid", "charging, paid by phone: the cost so far of the amount prepaid"),
+    ("charging_limit", "charging, paid: nearly at the limit"),
+    ("summary_paid", "summary of a paid session: what was paid and refunded, the receipt's number"),
+    ("receipt", "the receipt's QR code, for the phone"),
+    ("receipt_email", "the keyboard for e-mailing the receipt"),
+)
+PAYMENT_SHOTS = (
+    "pay_card",
+    "pay_declined",
+    "pay_phone",
+    "pay_qr_hold",
+    "pay_qr_prepaid",
+    "charging_paid",
+    "charging_limit",
+    "summary_paid",
+    "receipt",
+    "receipt_email",
 )
 COMMON_SHOTS = ("idle", "pick", "plug", "charging", "idle_busy")
 
@@ -171,6 +206,9 @@ class Station:
     camera: Camera
     ids: list[str]
     cards: list[str] = dataclasses.field(default_factory=lambda: list(DEMO_CARDS))
+    # The simulated provider's actions, as the demo's panel has them: a card at the terminal
+    # (card_ok, card_declined), the latest QR page paid (qr_card, qr_fpx). Empty: no payments.
+    pay: Mapping[str, Callable[[], Awaitable[object]]] = dataclasses.field(default_factory=dict)
 
     def card(self, connector_id: str) -> Any:
         return next(c for c in self.facade.connectors() if c.connector_id == connector_id)
@@ -318,6 +356,86 @@ async def shoot_out_of_service(st: Station) -> None:
     await st.camera.take("out_of_service")
 
 
+async def shoot_payments(st: Station) -> None:
+    """A driver without an RFID card: the terminal waiting and a decline, the phone's choice and its two
+    QR pages, a prepaid session charging and near its limit, its bill with the receipt, the keyboard."""
+    c1 = st.ids[0]
+    windows = st.camera.windows
+    payment_id = await st.facade.pay_by_card()
+    # Every window shows the one payment (each asking for its own would find the terminal busy).
+    st.camera.show("pay_card", {"payment_id": payment_id, "status": "waiting"})
+    await st.camera.take("pay_card")
+    await st.pay["card_declined"]()  # the terminal waits for the card, the bank declines it
+    await st.camera.shown_by_kiosk("pay_result")
+    await st.camera.take("pay_declined")
+    st.camera.show("pay_phone")
+    await st.camera.take("pay_phone")
+    page = await st.facade.pay_by_qr(None)
+    st.camera.show("pay_qr", {"page": page})
+    await st.camera.take("pay_qr_hold")
+    await st.facade.cancel_payment(page.payment_id)
+    st.camera.show("idle")
+    offer = st.facade.payment_offer()
+    page = await st.facade.pay_by_qr(offer.topups_minor[0])
+    st.camera.show("pay_qr", {"page": page})
+    await st.camera.take("pay_qr_prepaid")
+    # The car is plugged in first: once the page is paid, the flow opens the session there by itself.
+    await st.plug(0, soc_pct=35)
+    await st.pay["qr_fpx"]()
+    session: int = await until(lambda: st.card(c1).session_id, "the paid session")
+    await until(lambda: st.card(c1).energy_Wh >= 50, "energy on the paid session")
+    st.camera.show("charging", {"connector_id": c1, "session_id": session, "own": True})
+    await until(lambda: st.facade.running_cost_lines(c1, "en"), "the cost so far")
+    await asyncio.sleep(1.2)  # the screen fetches the cost once a second
+    await st.camera.take("charging_paid")
+    # What the payment service announces near the limit (a top-up lasts longer than a screenshot run).
+    running = st.facade.running_cost(c1, "en")
+    cost = running.total_minor if running is not None else 0
+    st.facade._publish(PaymentLimit(session, c1, page.amount_minor, cost, False, page.currency))
+    await asyncio.sleep(0.2)
+    await st.camera.take("charging_limit")
+    await st.facade.stop_session(c1)
+    await st.camera.shown_by_kiosk("summary")
+
+    def receipt_shown() -> bool:
+        payments = [w.screens["summary"].payment for w in windows]  # type: ignore[attr-defined]
+        return all(p is not None and p.receipt_url for p in payments)
+
+    await until(receipt_shown, "the paid session's receipt")
+    await st.camera.take("summary_paid")
+    for window in windows:
+        window.screens["summary"].receipt.click()  # type: ignore[attr-defined]
+    await st.camera.shown_by_kiosk("receipt")
+    await st.camera.take("receipt")
+    st.camera.show("receipt_email", {"session_id": session})
+    for window in windows:
+        for key in "ali.hassan@example.com":
+            window.screens["receipt_email"].keyboard.press(key)  # type: ignore[attr-defined]
+    await st.camera.take("receipt_email")
+    await st.ctl.call("unplug", charger=0)
+    await until(lambda: st.card(c1).state == "available", "the paid connector free again")
+    st.camera.show("idle")
+
+
+def payment_actions(stripe: FakeStripe, reader_id: str) -> dict[str, Callable[[], Awaitable[object]]]:
+    """What a driver does on the provider's side: a card at the terminal, the newest QR page paid."""
+
+    async def card(number: str | None) -> object:
+        await until(lambda: reader_id in stripe.waiting_readers(), "the terminal waiting for the card")
+        return await asyncio.to_thread(stripe.present_card, reader_id, number)
+
+    async def page(method: str) -> object:
+        checkout = await until(lambda: stripe.open_checkouts(), "an open payment page")
+        return await asyncio.to_thread(stripe.pay_checkout, checkout[-1], method)
+
+    return {
+        "card_ok": lambda: card(None),
+        "card_declined": lambda: card(DECLINED_CARD),
+        "qr_card": lambda: page("card"),
+        "qr_fpx": lambda: page("fpx"),
+    }
+
+
 def wanted(only: set[str], *names: str) -> bool:
     return not only or any(name in only for name in names)
 
@@ -333,6 +451,11 @@ async def capture(
     """Drives one station through its states (SHOTS) and photographs each."""
     ctl = SimControl(sim.host, sim.ports.control_port).connect()
     ledger = Path(tempfile.mkdtemp(prefix="kiosk-shots-")) / "ledger.sqlite3"
+    # Payments through the real Stripe SDK against the fake Stripe on loopback, with one terminal: the
+    # payment screens show the station's own payments, as the card screens show its own cards.
+    stripe = FakeStripe(default_spec_path())
+    stripe.start()
+    reader_id = stripe.register_reader("Kiosk terminal")
     config = demo_config(StationConfig(), sim.ports.charger_ports, sim.host)
     config = dataclasses.replace(
         config,
@@ -340,15 +463,26 @@ async def capture(
         # Heartbeats well inside the lease while the simulator runs faster than real time.
         link=LinkSettings(heartbeat_ms=200, lease_ms=8000),
         kiosk=KioskSettings(languages=tuple(languages), default_language=languages[0]),
+        payments=PaymentSettings(
+            provider="stripe",
+            api_base=stripe.url,
+            terminals=(CardTerminal(reader_id=reader_id),),
+            receipts=ReceiptParticulars(base_url=RECEIPTS_BASE),
+        ),
     )
     config = demo_kiosk_config(config)  # the demo's site name, station ID and helpline
     runtime = StationRuntime(config)
     await runtime.start()
     seed_demo_cards(runtime.engine)
+    provider = StripeProvider(
+        "sk_test_screenshots", api_base=stripe.url, qr_methods=config.payments.qr_methods
+    )
+    payment_side = PaymentSide(runtime, provider, config)
+    await payment_side.start()
     # A virtual reader: the capture unplugs it and fails a read as a real one would (no debounce: each
     # of its events is meant).
     reader = VirtualCardReader(debounce_s=0.0)
-    facade = DriverFacade(runtime, card_reader=reader, kiosk=config.kiosk)
+    facade = DriverFacade(runtime, card_reader=reader, kiosk=config.kiosk, payments=payment_side.service)
     await facade.start()
     windows = []
     x = 0
@@ -364,7 +498,7 @@ async def capture(
     try:
         ids = [card.connector_id for card in facade.connectors()]
         assert len(ids) == count, ids  # one connector per simulated charger
-        st = Station(ctl, facade, reader, camera, ids)
+        st = Station(ctl, facade, reader, camera, ids, pay=payment_actions(stripe, reader_id))
         await until(lambda: all(c.state == "available" for c in facade.connectors()), "chargers online")
         full = count == 4
         if wanted(only, "idle"):
@@ -379,6 +513,8 @@ async def capture(
                 await shoot_reader(st)
             if wanted(only, "authorise", "refused_blocked", "refused_unknown"):
                 await shoot_cards(st)
+            if st.pay and wanted(only, *PAYMENT_SHOTS):
+                await shoot_payments(st)
             if wanted(only, "idle_mixed", "fault", "summary", "fault_session", "summary_unplugged"):
                 await shoot_mixed_and_endings(st)
             if wanted(only, "out_of_service"):
@@ -400,7 +536,9 @@ async def capture(
             window.deleteLater()
         panel.deleteLater()
         await facade.stop()
+        await payment_side.stop()
         await runtime.stop()
+        stripe.stop()
         ctl.close()
         await asyncio.sleep(0.1)  # the deferred deletions run while the loop still turns
     return camera

@@ -52,63 +52,83 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="175"/>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="228"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stopping...</source>
         <translation>Sedang menghentikan...</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="151"/>
+        <location filename="../screens/charging.py" line="203"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
         <translation>Kereta anda tidak lagi mengecas: caj menunggu bermula dalam %1 minit. Sila cabut palam apabila selesai.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="156"/>
+        <location filename="../screens/charging.py" line="163"/>
+        <source>%1 of %2 prepaid</source>
+        <translation>%1 daripada %2 prabayar</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="165"/>
+        <source>%1 of %2 held</source>
+        <translation>%1 daripada %2 yang ditahan</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="183"/>
+        <source>Charging stopped: the %1 limit was reached</source>
+        <translation>Pengecasan dihentikan: had %1 telah dicapai</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="185"/>
+        <source>Nearly at your %1 limit: charging will stop at the limit</source>
+        <translation>Hampir mencapai had %1 anda: pengecasan akan berhenti pada had itu</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="208"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
         <translation>Kereta anda tidak lagi mengecas: caj menunggu sedang dikenakan. Sila cabut palam dan alihkan kereta.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="188"/>
+        <location filename="../screens/charging.py" line="241"/>
         <source>Energy</source>
         <translation>Tenaga</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="189"/>
+        <location filename="../screens/charging.py" line="242"/>
         <source>Power</source>
         <translation>Kuasa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="243"/>
         <source>Time</source>
         <translation>Masa</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stop charging</source>
         <translation>Hentikan pengecasan</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="197"/>
+        <location filename="../screens/charging.py" line="250"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="202"/>
+        <location filename="../screens/charging.py" line="255"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
         <translation>Untuk berhenti: tekan Henti, sentuh kad anda atau cabut palam. Anda boleh pergi: pengecasan diteruskan.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="205"/>
+        <location filename="../screens/charging.py" line="258"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
         <translation>Untuk berhenti: tekan Henti atau cabut palam. Anda boleh pergi: pengecasan diteruskan.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="207"/>
+        <location filename="../screens/charging.py" line="260"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>Untuk berhenti, sentuh kad yang memulakan sesi ini.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="210"/>
+        <location filename="../screens/charging.py" line="263"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>Pembaca kad tidak berfungsi. Mencabut kabel kenderaan menamatkan sesi ini.</translation>
     </message>
@@ -172,20 +192,35 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="118"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>Sentuh kad untuk bermula</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="153"/>
+        <source>Pay by card</source>
+        <translation>Bayar dengan kad</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="154"/>
+        <source>Pay by phone (QR)</source>
+        <translation>Bayar dengan telefon (QR)</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="187"/>
+        <source>Card payments: %1 is held, you pay only what you use</source>
+        <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="209"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="212"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -201,6 +236,237 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>Stesen ini tidak dapat mengecas sekarang. Kami mohon maaf.</translation>
+    </message>
+</context>
+<context>
+    <name>PayCardScreen</name>
+    <message>
+        <location filename="../screens/pay_card.py" line="64"/>
+        <source>Pay by card</source>
+        <translation>Bayar dengan kad</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="66"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 akan ditahan; anda bayar hanya apa yang digunakan.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="67"/>
+        <source>Time left:</source>
+        <translation>Masa yang tinggal:</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="68"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="73"/>
+        <source>Preparing the card terminal…</source>
+        <translation>Menyediakan terminal kad…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="75"/>
+        <source>Tap or insert your card on the reader</source>
+        <translation>Sentuh atau masukkan kad anda pada terminal</translation>
+    </message>
+</context>
+<context>
+    <name>PayPhoneScreen</name>
+    <message>
+        <location filename="../screens/pay_phone.py" line="76"/>
+        <source>Pay by phone: choose how</source>
+        <translation>Bayar dengan telefon: pilih cara</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="77"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="79"/>
+        <source>Card (hold %1)</source>
+        <translation>Kad (tahan %1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="80"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 akan ditahan; anda bayar hanya apa yang digunakan.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="82"/>
+        <source>Online banking</source>
+        <translation>Perbankan dalam talian</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="84"/>
+        <source>%1 (prepay)</source>
+        <translation>%1 (prabayar)</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="85"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>Baki yang tidak digunakan dikembalikan secara automatik.</translation>
+    </message>
+</context>
+<context>
+    <name>PayQrScreen</name>
+    <message>
+        <location filename="../screens/pay_qr.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="94"/>
+        <source>Time left:</source>
+        <translation>Masa yang tinggal:</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="97"/>
+        <source>Pay by phone</source>
+        <translation>Bayar dengan telefon</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="102"/>
+        <source>Preparing the payment page…</source>
+        <translation>Menyediakan halaman pembayaran…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="106"/>
+        <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
+        <translation>Imbas dengan kamera telefon anda dan bayar. Pengecasan bermula apabila bayaran diterima.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="111"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>Baki yang tidak digunakan dikembalikan secara automatik.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="113"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 akan ditahan; anda bayar hanya apa yang digunakan.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentResultScreen</name>
+    <message>
+        <location filename="../screens/payment_result.py" line="61"/>
+        <source>Try another card or pay by phone.</source>
+        <translation>Cuba kad lain atau bayar dengan telefon.</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="65"/>
+        <source>Try again</source>
+        <translation>Cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="66"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTexts</name>
+    <message>
+        <location filename="../payment_texts.py" line="23"/>
+        <source>Card and phone payments are not working at the moment.</source>
+        <translation>Bayaran dengan kad dan telefon tidak berfungsi buat masa ini.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="26"/>
+        <source>The card terminal is not working.</source>
+        <translation>Terminal kad tidak berfungsi.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="27"/>
+        <source>The card terminal is busy. Please try again in a moment.</source>
+        <translation>Terminal kad sedang sibuk. Sila cuba sebentar lagi.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="33"/>
+        <source>This way to pay is not offered here.</source>
+        <translation>Cara bayaran ini tidak ditawarkan di sini.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="36"/>
+        <source>Payment is not possible at the moment.</source>
+        <translation>Pembayaran tidak dapat dibuat buat masa ini.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="44"/>
+        <source>Your bank declined the payment: not enough funds.</source>
+        <translation>Bank anda menolak pembayaran ini: baki tidak mencukupi.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="47"/>
+        <source>This card has expired.</source>
+        <translation>Kad ini telah tamat tempoh.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="48"/>
+        <location filename="../payment_texts.py" line="52"/>
+        <source>Your bank declined the payment.</source>
+        <translation>Bank anda menolak pembayaran ini.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="49"/>
+        <source>The PIN was not correct.</source>
+        <translation>PIN tidak betul.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="59"/>
+        <source>Payment declined</source>
+        <translation>Pembayaran ditolak</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Payment cancelled</source>
+        <translation>Pembayaran dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Nothing was charged.</source>
+        <translation>Tiada caj dikenakan.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>Time ran out</source>
+        <translation>Masa sudah tamat</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>The payment was not completed in time. Nothing was charged.</source>
+        <translation>Pembayaran tidak selesai dalam masa yang ditetapkan. Tiada caj dikenakan.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="69"/>
+        <source>Payment not possible</source>
+        <translation>Pembayaran tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Payment failed</source>
+        <translation>Pembayaran gagal</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Something went wrong. Nothing was charged.</source>
+        <translation>Berlaku masalah. Tiada caj dikenakan.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="78"/>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Ini bukan alamat e-mel yang sah.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="80"/>
+        <source>Receipts cannot be e-mailed from this station. Scan the code instead.</source>
+        <translation>Resit tidak boleh dihantar melalui e-mel dari stesen ini. Sila imbas kod.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="83"/>
+        <source>The receipt could not be sent. Please scan the code instead.</source>
+        <translation>Resit tidak dapat dihantar. Sila imbas kod.</translation>
     </message>
 </context>
 <context>
@@ -275,34 +541,110 @@
     </message>
 </context>
 <context>
+    <name>ReceiptEmailScreen</name>
+    <message>
+        <location filename="../screens/receipt_email.py" line="103"/>
+        <source>Receipt sent to %1</source>
+        <translation>Resit dihantar ke %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="108"/>
+        <source>Sending…</source>
+        <translation>Menghantar…</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="118"/>
+        <source>Your e-mail address for the receipt:</source>
+        <translation>Alamat e-mel anda untuk resit:</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="119"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="120"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../screens/receipt.py" line="60"/>
+        <source>Scan for your receipt</source>
+        <translation>Imbas untuk resit anda</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="62"/>
+        <source>Receipt %1</source>
+        <translation>Resit %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>E-mel resit</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="98"/>
+        <location filename="../screens/summary.py" line="130"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="99"/>
+        <location filename="../screens/summary.py" line="131"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="107"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="109"/>
+        <location filename="../screens/summary.py" line="145"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="111"/>
+        <location filename="../screens/summary.py" line="147"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="126"/>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>Dibayar: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>%1 dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>Resit</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>%1 dilepaskan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>Resit %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>
@@ -497,6 +839,7 @@
         <translation>Kad ini sedang digunakan untuk mengecas di tempat lain.</translation>
     </message>
     <message>
+        <location filename="../payment_texts.py" line="30"/>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
         <translation>Semua penyambung sedang digunakan. Sila tunggu sehingga ada yang kosong.</translation>

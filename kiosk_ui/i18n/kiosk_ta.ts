@@ -52,63 +52,83 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="151"/>
+        <location filename="../screens/charging.py" line="163"/>
+        <source>%1 of %2 prepaid</source>
+        <translation>முன்கட்டணம் %2-இல் %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="165"/>
+        <source>%1 of %2 held</source>
+        <translation>நிறுத்திவைத்த %2-இல் %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="183"/>
+        <source>Charging stopped: the %1 limit was reached</source>
+        <translation>மின்னேற்றம் நிறுத்தப்பட்டது: %1 வரம்பை எட்டியது</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="185"/>
+        <source>Nearly at your %1 limit: charging will stop at the limit</source>
+        <translation>உங்கள் %1 வரம்பை நெருங்குகிறது: வரம்பில் மின்னேற்றம் நிற்கும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="203"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
         <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் %1 நிமிடத்தில் தொடங்கும். முடிந்ததும் கேபிளைக் கழற்றவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="156"/>
+        <location filename="../screens/charging.py" line="208"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
         <translation>கார் மின்சாரம் எடுக்கவில்லை: காத்திருப்புக் கட்டணம் விதிக்கப்படுகிறது. கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="175"/>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="228"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stopping...</source>
         <translation>நிறுத்துகிறது...</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="188"/>
+        <location filename="../screens/charging.py" line="241"/>
         <source>Energy</source>
         <translation>மின்சக்தி</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="189"/>
+        <location filename="../screens/charging.py" line="242"/>
         <source>Power</source>
         <translation>மின்திறன்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="243"/>
         <source>Time</source>
         <translation>நேரம்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stop charging</source>
         <translation>மின்னேற்றத்தை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="197"/>
+        <location filename="../screens/charging.py" line="250"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="202"/>
+        <location filename="../screens/charging.py" line="255"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
         <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும், அட்டையைத் தட்டவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="205"/>
+        <location filename="../screens/charging.py" line="258"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
         <translation>நிறுத்த: நிறுத்து பொத்தானை அழுத்தவும் அல்லது கேபிளைக் கழற்றவும். நீங்கள் செல்லலாம்: மின்னேற்றம் தொடரும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="207"/>
+        <location filename="../screens/charging.py" line="260"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>நிறுத்த, இந்த அமர்வைத் தொடங்கிய அட்டையைத் தட்டவும்.</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="210"/>
+        <location filename="../screens/charging.py" line="263"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை. கேபிளைக் கழற்றினால் இந்த அமர்வு முடியும்.</translation>
     </message>
@@ -172,20 +192,35 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="118"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="153"/>
+        <source>Pay by card</source>
+        <translation>அட்டை மூலம் செலுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="154"/>
+        <source>Pay by phone (QR)</source>
+        <translation>QR மூலம் செலுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="187"/>
+        <source>Card payments: %1 is held, you pay only what you use</source>
+        <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="209"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="212"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -201,6 +236,237 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>இந்த நிலையத்தில் இப்போது மின்னேற்ற முடியாது. மன்னிக்கவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>PayCardScreen</name>
+    <message>
+        <location filename="../screens/pay_card.py" line="64"/>
+        <source>Pay by card</source>
+        <translation>அட்டை மூலம் செலுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="66"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 நிறுத்திவைக்கப்படும்; பயன்படுத்தியதற்கு மட்டுமே செலுத்துவீர்கள்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="67"/>
+        <source>Time left:</source>
+        <translation>மீதமுள்ள நேரம்:</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="68"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="73"/>
+        <source>Preparing the card terminal…</source>
+        <translation>அட்டை முனையம் தயாராகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="75"/>
+        <source>Tap or insert your card on the reader</source>
+        <translation>அட்டையை முனையத்தில் தட்டவும் அல்லது செருகவும்</translation>
+    </message>
+</context>
+<context>
+    <name>PayPhoneScreen</name>
+    <message>
+        <location filename="../screens/pay_phone.py" line="76"/>
+        <source>Pay by phone: choose how</source>
+        <translation>கைபேசி மூலம் செலுத்த: வழியைத் தேர்ந்தெடுக்கவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="77"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="79"/>
+        <source>Card (hold %1)</source>
+        <translation>அட்டை (%1 நிறுத்திவைப்பு)</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="80"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 நிறுத்திவைக்கப்படும்; பயன்படுத்தியதற்கு மட்டுமே செலுத்துவீர்கள்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="82"/>
+        <source>Online banking</source>
+        <translation>இணைய வங்கி</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="84"/>
+        <source>%1 (prepay)</source>
+        <translation>%1 (முன்கட்டணம்)</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="85"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>பயன்படுத்தாத தொகை தானாகத் திருப்பித் தரப்படும்.</translation>
+    </message>
+</context>
+<context>
+    <name>PayQrScreen</name>
+    <message>
+        <location filename="../screens/pay_qr.py" line="93"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="94"/>
+        <source>Time left:</source>
+        <translation>மீதமுள்ள நேரம்:</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="97"/>
+        <source>Pay by phone</source>
+        <translation>கைபேசி மூலம் செலுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="102"/>
+        <source>Preparing the payment page…</source>
+        <translation>கட்டணப் பக்கம் தயாராகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="106"/>
+        <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
+        <translation>கைபேசி கேமராவால் ஸ்கேன் செய்து செலுத்தவும். பணம் கிடைத்ததும் மின்னேற்றம் தொடங்கும்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="111"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>பயன்படுத்தாத தொகை தானாகத் திருப்பித் தரப்படும்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="113"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>%1 நிறுத்திவைக்கப்படும்; பயன்படுத்தியதற்கு மட்டுமே செலுத்துவீர்கள்.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentResultScreen</name>
+    <message>
+        <location filename="../screens/payment_result.py" line="61"/>
+        <source>Try another card or pay by phone.</source>
+        <translation>வேறு அட்டையை முயலவும் அல்லது கைபேசி மூலம் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="65"/>
+        <source>Try again</source>
+        <translation>மீண்டும் முயலவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="66"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTexts</name>
+    <message>
+        <location filename="../payment_texts.py" line="23"/>
+        <source>Card and phone payments are not working at the moment.</source>
+        <translation>அட்டை மற்றும் கைபேசி கட்டணம் இப்போது செயல்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="26"/>
+        <source>The card terminal is not working.</source>
+        <translation>அட்டை முனையம் செயல்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="27"/>
+        <source>The card terminal is busy. Please try again in a moment.</source>
+        <translation>அட்டை முனையம் பயன்பாட்டில் உள்ளது. சிறிது நேரத்தில் மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="33"/>
+        <source>This way to pay is not offered here.</source>
+        <translation>இந்த வழியில் இங்கு செலுத்த முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="36"/>
+        <source>Payment is not possible at the moment.</source>
+        <translation>இப்போது பணம் செலுத்த முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="44"/>
+        <source>Your bank declined the payment: not enough funds.</source>
+        <translation>உங்கள் வங்கி இந்தக் கட்டணத்தை நிராகரித்தது: போதிய இருப்பு இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="47"/>
+        <source>This card has expired.</source>
+        <translation>இந்த அட்டை காலாவதியாகிவிட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="48"/>
+        <location filename="../payment_texts.py" line="52"/>
+        <source>Your bank declined the payment.</source>
+        <translation>உங்கள் வங்கி இந்தக் கட்டணத்தை நிராகரித்தது.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="49"/>
+        <source>The PIN was not correct.</source>
+        <translation>PIN தவறானது.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="59"/>
+        <source>Payment declined</source>
+        <translation>கட்டணம் நிராகரிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Payment cancelled</source>
+        <translation>கட்டணம் ரத்து செய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Nothing was charged.</source>
+        <translation>எந்தக் கட்டணமும் வசூலிக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>Time ran out</source>
+        <translation>நேரம் முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>The payment was not completed in time. Nothing was charged.</source>
+        <translation>கட்டணம் நேரத்திற்குள் முடிக்கப்படவில்லை. எந்தக் கட்டணமும் வசூலிக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="69"/>
+        <source>Payment not possible</source>
+        <translation>பணம் செலுத்த முடியாது</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Payment failed</source>
+        <translation>கட்டணம் தோல்வியடைந்தது</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Something went wrong. Nothing was charged.</source>
+        <translation>ஏதோ தவறு நடந்தது. எந்தக் கட்டணமும் வசூலிக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="78"/>
+        <source>This is not a valid e-mail address.</source>
+        <translation>இது சரியான மின்னஞ்சல் முகவரி அல்ல.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="80"/>
+        <source>Receipts cannot be e-mailed from this station. Scan the code instead.</source>
+        <translation>இந்த நிலையத்திலிருந்து ரசீதை மின்னஞ்சலில் அனுப்ப முடியாது. குறியீட்டை ஸ்கேன் செய்யவும்.</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="83"/>
+        <source>The receipt could not be sent. Please scan the code instead.</source>
+        <translation>ரசீதை அனுப்ப முடியவில்லை. குறியீட்டை ஸ்கேன் செய்யவும்.</translation>
     </message>
 </context>
 <context>
@@ -275,34 +541,110 @@
     </message>
 </context>
 <context>
+    <name>ReceiptEmailScreen</name>
+    <message>
+        <location filename="../screens/receipt_email.py" line="103"/>
+        <source>Receipt sent to %1</source>
+        <translation>ரசீது %1-க்கு அனுப்பப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="108"/>
+        <source>Sending…</source>
+        <translation>அனுப்புகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="118"/>
+        <source>Your e-mail address for the receipt:</source>
+        <translation>ரசீதுக்கான உங்கள் மின்னஞ்சல் முகவரி:</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="119"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="120"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../screens/receipt.py" line="60"/>
+        <source>Scan for your receipt</source>
+        <translation>ரசீதுக்கு ஸ்கேன் செய்யவும்</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="62"/>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>ரசீது மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+</context>
+<context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="98"/>
+        <location filename="../screens/summary.py" line="130"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="99"/>
+        <location filename="../screens/summary.py" line="131"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="107"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="109"/>
+        <location filename="../screens/summary.py" line="145"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="111"/>
+        <location filename="../screens/summary.py" line="147"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="126"/>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>செலுத்தியது: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>%1 திருப்பித் தரப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>%1 விடுவிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
@@ -497,6 +839,7 @@
         <translation>இந்த அட்டை ஏற்கெனவே வேறு இடத்தில் மின்னேற்றத்தில் உள்ளது.</translation>
     </message>
     <message>
+        <location filename="../payment_texts.py" line="30"/>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
         <translation>எல்லா இணைப்பிகளும் பயன்பாட்டில் உள்ளன. ஒன்று காலியாகும் வரை காத்திருக்கவும்.</translation>

@@ -52,63 +52,83 @@
 <context>
     <name>ChargingScreen</name>
     <message>
-        <location filename="../screens/charging.py" line="175"/>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="228"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stopping...</source>
         <translation>正在停止……</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="151"/>
+        <location filename="../screens/charging.py" line="203"/>
         <source>Your car is not taking power: the idle fee starts in %1 min. Please unplug when done.</source>
         <translation>车辆已停止充电：%1 分钟后开始收占位费。完成后请拔枪。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="156"/>
+        <location filename="../screens/charging.py" line="163"/>
+        <source>%1 of %2 prepaid</source>
+        <translation>已用 %1，预付 %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="165"/>
+        <source>%1 of %2 held</source>
+        <translation>已用 %1，冻结 %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="183"/>
+        <source>Charging stopped: the %1 limit was reached</source>
+        <translation>充电已停止：已达到 %1 上限</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="185"/>
+        <source>Nearly at your %1 limit: charging will stop at the limit</source>
+        <translation>即将达到 %1 上限：达到上限时将停止充电</translation>
+    </message>
+    <message>
+        <location filename="../screens/charging.py" line="208"/>
         <source>Your car is not taking power: the idle fee is running. Please unplug and move.</source>
         <translation>车辆已停止充电：正在收取占位费。请拔枪并移车。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="188"/>
+        <location filename="../screens/charging.py" line="241"/>
         <source>Energy</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="189"/>
+        <location filename="../screens/charging.py" line="242"/>
         <source>Power</source>
         <translation>功率</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="190"/>
+        <location filename="../screens/charging.py" line="243"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="194"/>
+        <location filename="../screens/charging.py" line="247"/>
         <source>Stop charging</source>
         <translation>停止充电</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="197"/>
+        <location filename="../screens/charging.py" line="250"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="202"/>
+        <location filename="../screens/charging.py" line="255"/>
         <source>To stop: press Stop, tap your card or unplug. You may leave: charging goes on.</source>
         <translation>停止方式：按停止、刷卡或拔枪。您可以离开，充电会继续。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="205"/>
+        <location filename="../screens/charging.py" line="258"/>
         <source>To stop: press Stop or unplug. You may leave: charging goes on.</source>
         <translation>停止方式：按停止或拔枪。您可以离开，充电会继续。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="207"/>
+        <location filename="../screens/charging.py" line="260"/>
         <source>To stop, tap the card that started this session.</source>
         <translation>如需停止，请刷开始本次充电的卡片。</translation>
     </message>
     <message>
-        <location filename="../screens/charging.py" line="210"/>
+        <location filename="../screens/charging.py" line="263"/>
         <source>The card reader is not working. Unplugging the car ends this session.</source>
         <translation>读卡器故障。拔枪即可结束本次充电。</translation>
     </message>
@@ -172,20 +192,35 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="118"/>
+        <location filename="../screens/idle.py" line="152"/>
         <source>Tap your card to start</source>
         <translation>刷卡开始充电</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="153"/>
+        <source>Pay by card</source>
+        <translation>银行卡支付</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="154"/>
+        <source>Pay by phone (QR)</source>
+        <translation>手机扫码支付 (QR)</translation>
+    </message>
+    <message>
+        <location filename="../screens/idle.py" line="187"/>
+        <source>Card payments: %1 is held, you pay only what you use</source>
+        <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="209"/>
+        <location filename="../app.py" line="223"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="212"/>
+        <location filename="../app.py" line="226"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -201,6 +236,237 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>本站暂时无法充电，敬请谅解。</translation>
+    </message>
+</context>
+<context>
+    <name>PayCardScreen</name>
+    <message>
+        <location filename="../screens/pay_card.py" line="64"/>
+        <source>Pay by card</source>
+        <translation>银行卡支付</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="66"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>将预先冻结 %1，只按实际用量收费。</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="67"/>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="68"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="73"/>
+        <source>Preparing the card terminal…</source>
+        <translation>正在准备刷卡终端…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_card.py" line="75"/>
+        <source>Tap or insert your card on the reader</source>
+        <translation>请在终端上挥卡或插卡</translation>
+    </message>
+</context>
+<context>
+    <name>PayPhoneScreen</name>
+    <message>
+        <location filename="../screens/pay_phone.py" line="76"/>
+        <source>Pay by phone: choose how</source>
+        <translation>手机支付：请选择方式</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="77"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="79"/>
+        <source>Card (hold %1)</source>
+        <translation>银行卡（冻结 %1）</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="80"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>将预先冻结 %1，只按实际用量收费。</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="82"/>
+        <source>Online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="84"/>
+        <source>%1 (prepay)</source>
+        <translation>%1（预付）</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_phone.py" line="85"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>未用完的余额将自动退还。</translation>
+    </message>
+</context>
+<context>
+    <name>PayQrScreen</name>
+    <message>
+        <location filename="../screens/pay_qr.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="94"/>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="97"/>
+        <source>Pay by phone</source>
+        <translation>手机支付</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="102"/>
+        <source>Preparing the payment page…</source>
+        <translation>正在准备支付页面…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="106"/>
+        <source>Scan with your phone camera and pay. Charging starts when payment is received.</source>
+        <translation>请用手机相机扫码并付款。收到付款后开始充电。</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="111"/>
+        <source>Unused credit is refunded automatically.</source>
+        <translation>未用完的余额将自动退还。</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay_qr.py" line="113"/>
+        <source>%1 is held; you pay only what you use.</source>
+        <translation>将预先冻结 %1，只按实际用量收费。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentResultScreen</name>
+    <message>
+        <location filename="../screens/payment_result.py" line="61"/>
+        <source>Try another card or pay by phone.</source>
+        <translation>请换一张卡或用手机支付。</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="65"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../screens/payment_result.py" line="66"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTexts</name>
+    <message>
+        <location filename="../payment_texts.py" line="23"/>
+        <source>Card and phone payments are not working at the moment.</source>
+        <translation>银行卡和手机支付暂时无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="26"/>
+        <source>The card terminal is not working.</source>
+        <translation>刷卡终端无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="27"/>
+        <source>The card terminal is busy. Please try again in a moment.</source>
+        <translation>刷卡终端正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="33"/>
+        <source>This way to pay is not offered here.</source>
+        <translation>此处不提供该支付方式。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="36"/>
+        <source>Payment is not possible at the moment.</source>
+        <translation>暂时无法支付。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="44"/>
+        <source>Your bank declined the payment: not enough funds.</source>
+        <translation>您的银行拒绝了此次支付：余额不足。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="47"/>
+        <source>This card has expired.</source>
+        <translation>该卡已过期。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="48"/>
+        <location filename="../payment_texts.py" line="52"/>
+        <source>Your bank declined the payment.</source>
+        <translation>您的银行拒绝了此次支付。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="49"/>
+        <source>The PIN was not correct.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="59"/>
+        <source>Payment declined</source>
+        <translation>支付被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Payment cancelled</source>
+        <translation>支付已取消</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="61"/>
+        <source>Nothing was charged.</source>
+        <translation>未扣取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>Time ran out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="65"/>
+        <source>The payment was not completed in time. Nothing was charged.</source>
+        <translation>未在时限内完成支付，未扣取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="69"/>
+        <source>Payment not possible</source>
+        <translation>无法支付</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="70"/>
+        <source>Something went wrong. Nothing was charged.</source>
+        <translation>出现问题，未扣取任何费用。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="78"/>
+        <source>This is not a valid e-mail address.</source>
+        <translation>电子邮箱地址无效。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="80"/>
+        <source>Receipts cannot be e-mailed from this station. Scan the code instead.</source>
+        <translation>本充电站无法发送电子收据，请扫码获取。</translation>
+    </message>
+    <message>
+        <location filename="../payment_texts.py" line="83"/>
+        <source>The receipt could not be sent. Please scan the code instead.</source>
+        <translation>收据发送失败，请扫码获取。</translation>
     </message>
 </context>
 <context>
@@ -275,34 +541,110 @@
     </message>
 </context>
 <context>
+    <name>ReceiptEmailScreen</name>
+    <message>
+        <location filename="../screens/receipt_email.py" line="103"/>
+        <source>Receipt sent to %1</source>
+        <translation>收据已发送至 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="108"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="118"/>
+        <source>Your e-mail address for the receipt:</source>
+        <translation>接收收据的电子邮箱：</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="119"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_email.py" line="120"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../screens/receipt.py" line="60"/>
+        <source>Scan for your receipt</source>
+        <translation>扫码获取收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="62"/>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="64"/>
+        <source>E-mail receipt</source>
+        <translation>发送电子收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="65"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="98"/>
+        <location filename="../screens/summary.py" line="130"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="99"/>
+        <location filename="../screens/summary.py" line="131"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="107"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="109"/>
+        <location filename="../screens/summary.py" line="145"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="111"/>
+        <location filename="../screens/summary.py" line="147"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="126"/>
+        <location filename="../screens/summary.py" line="181"/>
+        <source>Paid: %1</source>
+        <translation>已付：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="176"/>
+        <source>%1 refunded</source>
+        <translation>已退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="180"/>
+        <source>%1 released</source>
+        <translation>已解冻 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="188"/>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="203"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
@@ -497,6 +839,7 @@
         <translation>该卡正在其他充电枪充电。</translation>
     </message>
     <message>
+        <location filename="../payment_texts.py" line="30"/>
         <location filename="../texts.py" line="173"/>
         <source>Every connector is in use. Please wait until one is free.</source>
         <translation>所有充电枪都在使用中。请等待空闲。</translation>

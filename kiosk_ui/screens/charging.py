@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from app.driver import ConnectorCard, RunningCost, SessionSummary
+from app.driver import ConnectorCard, PaidSession, PaymentLimit, RunningCost, SessionSummary
 from kiosk_ui.i18n import format_clock, format_kw, format_kwh
 from kiosk_ui.icons import IconLabel
+from kiosk_ui.payment_texts import money
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role, share_width
 from kiosk_ui.texts import connector_text, state_look
 
@@ -62,6 +63,11 @@ class ChargingScreen(Screen):
         cost_layout.addWidget(self.cost)
         cost_layout.addStretch(1)
         cost_layout.addWidget(self.total)
+        # A paid session: how much of what was held (or prepaid) the cost so far has used.
+        self.paid = label("", "small")
+        self.paid.setObjectName("charging_paid")
+        self.paid.setVisible(False)
+        cost_layout.addWidget(self.paid)
         self.hint = label("", "small")
         self.hint.setObjectName("charging_hint")
         self.idle_notice = label("", "error")
@@ -76,6 +82,10 @@ class ChargingScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(self.hint)
         right.addWidget(self.idle_notice)
+        self.limit_notice = label("", "error")
+        self.limit_notice.setObjectName("charging_limit")
+        self.limit_notice.setVisible(False)
+        right.addWidget(self.limit_notice)
         right.addStretch(1)
         right.addWidget(self.stop)
         right.addWidget(self.back)
@@ -95,11 +105,16 @@ class ChargingScreen(Screen):
         self._stopping = False
         self._cost_at = 0.0
         self._running: RunningCost | None = None
+        self._payment: PaidSession | None = None
+        self._limit: PaymentLimit | None = None
 
     def enter(self, context: dict[str, Any]) -> None:
         self._stopping = False
         self._cost_at = 0.0
         self._running = None
+        self._limit = None
+        session_id = context.get("session_id")
+        self._payment = self.env.facade.paid_session(session_id) if session_id is not None else None
         self.cost.setText("")
         self.total.setText("")
         super().enter(context)
@@ -125,6 +140,7 @@ class ChargingScreen(Screen):
                 self._running = running
                 self.cost.setText("\n".join(running.lines[:-1]))
                 self.total.setText(running.lines[-1] if running.lines else "")
+                self._show_paid(running.total_minor)
             self._cost_at = now if running is not None else 0.0
         energy = self._running.energy_Wh if self._running is not None else 0
         self.values["energy"][1].setText(format_kwh(energy, locale))
@@ -136,6 +152,41 @@ class ChargingScreen(Screen):
         self.state_icon.set_icon(look.icon, self.env.colour(look.role))
         self._show_idle_fee(look.key)
 
+    def _show_paid(self, cost_minor: int) -> None:
+        payment = self._payment
+        self.paid.setVisible(payment is not None)
+        if payment is None:
+            return
+        so_far = money(self.env, cost_minor, payment.currency)
+        limit = money(self.env, payment.limit_minor, payment.currency)
+        if payment.method in ("fpx", "grabpay"):
+            text = self.tr("%1 of %2 prepaid")
+        else:
+            text = self.tr("%1 of %2 held")
+        self.paid.setText(text.replace("%1", so_far).replace("%2", limit))
+
+    def on_payment_limit(self, limit: PaymentLimit) -> None:
+        """The paid session nears (or reached) what was held or prepaid: the driver is told before the
+        station stops it, and why it stopped."""
+        if limit.session_id != self.context.get("session_id"):
+            return
+        self._limit = limit
+        self._show_limit()
+
+    def _show_limit(self) -> None:
+        limit = self._limit
+        if limit is None:
+            self.limit_notice.setVisible(False)
+            return
+        amount = money(self.env, limit.limit_minor, limit.currency)
+        if limit.stopping:
+            text = self.tr("Charging stopped: the %1 limit was reached")
+        else:
+            text = self.tr("Nearly at your %1 limit: charging will stop at the limit")
+        self.limit_notice.setText(text.replace("%1", amount))
+        self.limit_notice.setVisible(True)
+        self.hint.setVisible(False)
+
     def _show_idle_fee(self, state: str) -> None:
         """While the car takes no power by its own choice (full, or its own limit) the idle fee's clock
         runs (docs/tariffs.md): the driver is told when it starts, or that it runs."""
@@ -143,7 +194,8 @@ class ChargingScreen(Screen):
         left = running.idle_free_left_s if running is not None else None
         if state != "paused_by_car" or left is None or not self.context.get("own"):
             self.idle_notice.setVisible(False)
-            self.hint.setVisible(True)
+            self.hint.setVisible(self._limit is None)
+            self._show_limit()
             return
         if left > 0:
             minutes = self.env.translations.locale.toString((left + 59) // 60)
@@ -157,6 +209,7 @@ class ChargingScreen(Screen):
             )
         self.idle_notice.setVisible(True)
         self.hint.setVisible(False)
+        self.limit_notice.setVisible(False)  # one notice at a time: the room is the hint's
 
     def on_session_ended(self, summary: SessionSummary) -> None:
         if summary.session_id != self.context.get("session_id"):

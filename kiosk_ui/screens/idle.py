@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 from app.driver import ConnectorCard
 from kiosk_ui.i18n import format_kw
 from kiosk_ui.icons import IconLabel
+from kiosk_ui.payment_texts import money, unavailable_text
 from kiosk_ui.screen import KioskEnv, PricePanel, Screen, button, icon, label, set_role, share_width
 from kiosk_ui.texts import (
     SESSION_STATES,
@@ -96,6 +97,35 @@ class IdleScreen(Screen):
         )
         self.start.setObjectName("start")
         self.start.clicked.connect(lambda: self.go("authorise"))
+        # Without an RFID card: pay at the card terminal or on the phone (shown only where configured).
+        self.hold = label("", "small")
+        self.hold.setObjectName("idle_hold")
+        # The body's type ("choice"): in the button type the Tamil words take two lines, and the
+        # row's height is the price's and the tiles' on the 7" display.
+        self.pay_card = button(
+            "choice", icon="bank_card", icon_px=env.theme.touch_px - 20, icon_colour=env.colour("on_primary")
+        )
+        self.pay_card.setObjectName("idle_pay_card")
+        self.pay_card.clicked.connect(lambda: self.go("pay_card"))
+        self.pay_qr = button(
+            "choice", icon="qr", icon_px=env.theme.touch_px - 20, icon_colour=env.colour("on_primary")
+        )
+        self.pay_qr.setObjectName("idle_pay_qr")
+        self.pay_qr.clicked.connect(self._pay_by_phone)
+        self.pay_note = label("", "small")
+        self.pay_note.setObjectName("idle_pay_note")
+        # Across the whole width under the tiles and the price: in the price's column, "Pay by phone
+        # (QR)" wraps to three lines, and one above the other they push the fees off the 7" display.
+        for choice in (self.pay_card, self.pay_qr):
+            # The touch target's height without the padding above and below the one line: four tiles
+            # over the row leave it no more at 800x480.
+            choice.setStyleSheet("padding-top: 0px; padding-bottom: 0px;")
+        pay_row = QHBoxLayout()
+        pay_row.setSpacing(6)
+        pay_row.setContentsMargins(0, 0, 0, 0)
+        share_width(pay_row, (self.pay_card, 1), (self.pay_qr, 1))
+        self.pay_row = QWidget()
+        self.pay_row.setLayout(pay_row)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice_icon, 0, Qt.AlignmentFlag.AlignTop)
         notice_row.addWidget(self.notice, 1)
@@ -107,15 +137,69 @@ class IdleScreen(Screen):
         right.addWidget(self.helpline)
         right.addWidget(self.start)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        # Tighter than the other screens: with the pay row, four tiles and the fee lines in Tamil use
+        # every pixel of the 7" display.
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.hold)
+        layout.addWidget(self.pay_row)
+        layout.addWidget(self.pay_note)
         self.right = right
-        self._body = layout
+        self._body = body
 
     def retranslate(self) -> None:
         self.price.retranslate()
         self.start.setText(self.tr("Tap your card to start"))
+        self.pay_card.setText(self.tr("Pay by card"))
+        self.pay_qr.setText(self.tr("Pay by phone (QR)"))
         self._show_start()
+
+    def _show_payments(self, can_start: bool) -> None:
+        """The pay buttons where a way to pay is configured: usable, or greyed with the reason (not
+        configured: nothing shown, nothing said); the hold a card payment takes under the price."""
+        offer = self.env.facade.payment_offer()
+        card_shown = offer.card or offer.card_reason not in (None, "not_configured")
+        qr_shown = offer.qr or offer.qr_reason not in (None, "not_configured")
+        # Every connector busy is said once, by the notice above, not again for each way to pay.
+        self.pay_row.setVisible((card_shown or qr_shown) and can_start)
+        # Three ways to start, one type: the card's invitation in the pay buttons' size beside them
+        # (in its own larger type it takes three lines in Tamil, more than the 7" display leaves).
+        set_role(self.start, "choice" if self.pay_row.isVisibleTo(self) else "")
+        self.pay_card.setVisible(card_shown)
+        self.pay_qr.setVisible(qr_shown)
+        self.pay_card.setEnabled(offer.card)
+        self.pay_qr.setEnabled(offer.qr)
+        reasons = [
+            r
+            for r, shown, usable in (
+                (offer.card_reason, card_shown, offer.card),
+                (offer.qr_reason, qr_shown, offer.qr),
+            )
+            if shown and not usable
+        ]
+        note = unavailable_text(reasons[0]) if reasons and can_start else ""
+        self.pay_note.setText(note)
+        self.pay_note.setVisible(bool(note))
+        holds = offer.hold_minor > 0 and (offer.card or (offer.qr and "card" in offer.qr_methods))
+        hold = ""
+        if holds and can_start:
+            held = money(self.env, offer.hold_minor, offer.currency)
+            hold = self.tr("Card payments: %1 is held, you pay only what you use").replace("%1", held)
+        self.hold.setText(hold)
+        self.hold.setVisible(bool(hold))
+
+    def _pay_by_phone(self) -> None:
+        """The choice first when the page may hold a card or take a top-up; a card hold at once when
+        that is the only way."""
+        offer = self.env.facade.payment_offer()
+        if offer.qr_methods == ("card",):
+            self.go("pay_qr", prepaid_minor=None)
+        else:
+            self.go("pay_phone")
 
     def _show_start(self) -> bool:
         """The start invitation, or why nothing can start now (the reader, every connector busy);
@@ -138,6 +222,8 @@ class IdleScreen(Screen):
         help_text = helpline_text(self.env.facade.helpline) if not reader_ok else ""
         self.helpline.setText(help_text)
         self.helpline.setVisible(bool(help_text))
+        # Only while a start is offered: beside "Charging cannot start now" a pay button would contradict it.
+        self._show_payments(not notice)
         return not notice
 
     def refresh(self) -> None:
@@ -147,11 +233,16 @@ class IdleScreen(Screen):
             return
         self._layout_tiles(cards)
         can_start = self._show_start()
+        paying = self.pay_row.isVisibleTo(self)
+        self.grid.setSpacing(2 if paying else 4)
+        self.right.setSpacing(0 if paying else 4)
         locale = self.env.translations.locale
         for card in cards:
             tile = self.tiles[card.connector_id]
             tile.number.setText(card.label if tile.compact else connector_text(card.label))
-            look = state_look(card, can_start, short=tile.compact)
+            # With the pay row the tiles are shorter, and "tap card" is one way to start of three: the
+            # state's short words, as compact tiles have them.
+            look = state_look(card, can_start, short=tile.compact or paying)
             tile.state.setText(look.text)
             set_role(tile.state, look.role)
             tile.state_icon.set_icon(look.icon, self.env.colour(look.role))
