@@ -47,7 +47,9 @@ def test_a_hold_near_its_limit_is_raised_where_the_card_allows(realtime_sim, tmp
             assert (intent["amount"], intent["amount_capturable"]) == (300, 300)
             assert [c.operation for c in call_rows(runtime.engine, payment_id)].count("increment") >= 1
             # Charging goes on past the first hold, under the raised one.
-            await wait_until(lambda: (facade.connectors()[0].cost_minor or 0) > 160, 60, "past the first hold")
+            await wait_until(
+                lambda: (facade.connectors()[0].cost_minor or 0) > 160, 60, "past the first hold"
+            )
             await facade.stop_session("CP00/1")
             await wait_until(lambda: payment_rows(runtime.engine)[0].state == "captured", 15, "captured")
             cost = session_row(runtime.engine, session_id).cost_total_minor
