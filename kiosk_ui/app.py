@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -109,8 +109,9 @@ class KioskWindow(QWidget):
         self.site_detail = label("", "header-detail", wrap=False)
         self.site_detail.setObjectName("site_detail")
         for part in (self.site_name, self.site_detail):
-            # The language buttons keep their size; the site's lines take what is left (checked for
-            # cuts by the screenshots' layout check).
+            # The language buttons keep their size; the site's lines take what is left across (checked
+            # for cuts by the screenshots' layout check), and never less than a line's height: a full
+            # screen below (idle with the pay row, in Tamil) must not squeeze the header.
             part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         site = QVBoxLayout()
         site.setSpacing(0)
@@ -228,6 +229,11 @@ class KioskWindow(QWidget):
             parts.append(helpline_text(facade.helpline))
         self.site_detail.setText(" · ".join(parts))
         self.site_detail.setVisible(bool(parts))
+        for part in (self.site_name, self.site_detail):
+            # The language's script font (its line height) is in effect now, not at the next polish: the
+            # header's height follows it before the screen below is laid out.
+            part.ensurePolished()
+            part.setMinimumHeight(QFontMetrics(part.font()).height())
 
     def close_kiosk(self) -> None:
         app = QApplication.instance()
