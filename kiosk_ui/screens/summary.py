@@ -1,23 +1,25 @@
 """Summary screen: an ended session's connector, reference, energy, duration and bill, with the total
-largest, and a reminder to unplug while the car is still there."""
+largest, a paid session's receipt code, and a reminder to unplug while the car is still there."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import PaidSession, PaymentUpdate, SessionSummary
 from kiosk_ui.i18n import format_duration, format_kwh
 from kiosk_ui.payment_texts import money
+from kiosk_ui.qr_code import QrCode
 from kiosk_ui.screen import KioskEnv, Screen, button, card_frame, label, set_role, share_width
 from kiosk_ui.texts import connector_text, stop_reason_text
 
 log = logging.getLogger(__name__)
 
 PAYMENT_REFRESH_S = 1.0  # how often a settling payment is read again until its receipt exists
+SUMMARY_QR_PX = 120  # the receipt's code in the bill's place: a phone reads it from an arm's length
 
 
 class SummaryScreen(Screen):
@@ -48,6 +50,11 @@ class SummaryScreen(Screen):
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(8, 4, 8, 4)
         inner.addWidget(self.lines)
+        # Once the receipt exists its code takes the fee lines' place (the total stays): the driver
+        # scans it here; the button below opens it larger, with the e-mail keyboard.
+        self.receipt_qr = QrCode("summary_receipt_qr", round(SUMMARY_QR_PX * env.theme.scale))
+        self.receipt_qr.setVisible(False)
+        inner.addWidget(self.receipt_qr, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addStretch(1)
         inner.addWidget(self.total)
         # A paid session: what was taken, what was given back, with which card (across the screen
@@ -170,6 +177,11 @@ class SummaryScreen(Screen):
         # The payment's line takes a row under the columns: the figures step down to the body type.
         for figure in (self.energy, self.duration):
             set_role(figure, "large" if payment is None else "body")
+        receipt_url = payment.receipt_url if payment is not None else None
+        if receipt_url:
+            self.receipt_qr.set_data(receipt_url)
+        self.receipt_qr.setVisible(bool(receipt_url))
+        self.lines.setVisible(not receipt_url)
         if payment is None:
             self.receipt.setVisible(False)
             return
