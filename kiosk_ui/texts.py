@@ -184,6 +184,10 @@ def reader_text(key: str) -> str:
         "reader_unplugged": QCoreApplication.translate(
             "Texts", "The card reader is not working. Charging cannot start now."
         ),
+        # The RFID reader is out, but a bank card at the terminal or a phone still starts a session.
+        "reader_unplugged_pay": QCoreApplication.translate(
+            "Texts", "The card reader is not working: pay by card or by phone below."
+        ),
         "card_removed_early": QCoreApplication.translate(
             "Texts", "The card was removed too soon. Hold it still and try again."
         ),

@@ -192,22 +192,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="152"/>
+        <location filename="../screens/idle.py" line="156"/>
         <source>Tap your card to start</source>
         <translation>Sentuh kad untuk bermula</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="153"/>
+        <location filename="../screens/idle.py" line="157"/>
         <source>Pay by card</source>
         <translation>Bayar dengan kad</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="154"/>
+        <location filename="../screens/idle.py" line="158"/>
         <source>Pay by phone (QR)</source>
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="187"/>
+        <location filename="../screens/idle.py" line="191"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="223"/>
+        <location filename="../app.py" line="224"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="227"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -594,57 +594,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="130"/>
+        <location filename="../screens/summary.py" line="141"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="131"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="143"/>
+        <location filename="../screens/summary.py" line="154"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
+        <location filename="../screens/summary.py" line="156"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="147"/>
+        <location filename="../screens/summary.py" line="158"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="181"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>Paid: %1</source>
         <translation>Dibayar: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="176"/>
+        <location filename="../screens/summary.py" line="195"/>
         <source>%1 refunded</source>
         <translation>%1 dikembalikan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt</source>
         <translation>Resit</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="180"/>
+        <location filename="../screens/summary.py" line="199"/>
         <source>%1 released</source>
         <translation>%1 dilepaskan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="203"/>
+        <location filename="../screens/summary.py" line="222"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>
@@ -850,18 +850,18 @@
         <translation>Pembaca kad tidak berfungsi. Pengecasan tidak boleh dimulakan sekarang.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="213"/>
+        <location filename="../texts.py" line="217"/>
         <source>Helpline: %1</source>
         <translation>Talian bantuan: %1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="223"/>
+        <location filename="../texts.py" line="227"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="176"/>
-        <location filename="../texts.py" line="190"/>
+        <location filename="../texts.py" line="194"/>
         <source>The card could not be read. Please try again.</source>
         <translation>Kad tidak dapat dibaca. Sila cuba lagi.</translation>
     </message>
@@ -876,43 +876,48 @@
         <translation>Kad tidak diterima.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="187"/>
+        <location filename="../texts.py" line="188"/>
+        <source>The card reader is not working: pay by card or by phone below.</source>
+        <translation>Pembaca kad tidak berfungsi: bayar dengan kad atau telefon di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="191"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
         <translation>Kad dialihkan terlalu awal. Pegang kad dengan tetap dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="198"/>
+        <location filename="../texts.py" line="202"/>
         <source>You stopped charging.</source>
         <translation>Anda telah menghentikan pengecasan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="199"/>
+        <location filename="../texts.py" line="203"/>
         <source>The cable was unplugged.</source>
         <translation>Kabel telah dicabut.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="200"/>
+        <location filename="../texts.py" line="204"/>
         <source>The operator stopped charging.</source>
         <translation>Pengendali telah menghentikan pengecasan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="201"/>
+        <location filename="../texts.py" line="205"/>
         <source>Charging stopped because of a fault.</source>
         <translation>Pengecasan terhenti kerana kerosakan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="202"/>
         <location filename="../texts.py" line="206"/>
+        <location filename="../texts.py" line="210"/>
         <source>Charging stopped.</source>
         <translation>Pengecasan terhenti.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="203"/>
+        <location filename="../texts.py" line="207"/>
         <source>Charging stopped after a power cut.</source>
         <translation>Pengecasan terhenti selepas gangguan bekalan elektrik.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="204"/>
+        <location filename="../texts.py" line="208"/>
         <source>The card was no longer accepted.</source>
         <translation>Kad tidak lagi diterima.</translation>
     </message>

@@ -192,22 +192,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="152"/>
+        <location filename="../screens/idle.py" line="156"/>
         <source>Tap your card to start</source>
         <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="153"/>
+        <location filename="../screens/idle.py" line="157"/>
         <source>Pay by card</source>
         <translation>அட்டை மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="154"/>
+        <location filename="../screens/idle.py" line="158"/>
         <source>Pay by phone (QR)</source>
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="187"/>
+        <location filename="../screens/idle.py" line="191"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="223"/>
+        <location filename="../app.py" line="224"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="227"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -594,57 +594,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="130"/>
+        <location filename="../screens/summary.py" line="141"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="131"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="143"/>
+        <location filename="../screens/summary.py" line="154"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
+        <location filename="../screens/summary.py" line="156"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="147"/>
+        <location filename="../screens/summary.py" line="158"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="181"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>Paid: %1</source>
         <translation>செலுத்தியது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="176"/>
+        <location filename="../screens/summary.py" line="195"/>
         <source>%1 refunded</source>
         <translation>%1 திருப்பித் தரப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="180"/>
+        <location filename="../screens/summary.py" line="199"/>
         <source>%1 released</source>
         <translation>%1 விடுவிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="203"/>
+        <location filename="../screens/summary.py" line="222"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>
@@ -846,7 +846,7 @@
     </message>
     <message>
         <location filename="../texts.py" line="176"/>
-        <location filename="../texts.py" line="190"/>
+        <location filename="../texts.py" line="194"/>
         <source>The card could not be read. Please try again.</source>
         <translation>அட்டையை வாசிக்க முடியவில்லை. மீண்டும் முயலவும்.</translation>
     </message>
@@ -866,53 +866,58 @@
         <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை. இப்போது மின்னேற்றம் தொடங்க முடியாது.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="187"/>
+        <location filename="../texts.py" line="188"/>
+        <source>The card reader is not working: pay by card or by phone below.</source>
+        <translation>அட்டை வாசிப்பான் வேலை செய்யவில்லை: கீழே அட்டை அல்லது QR மூலம் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="191"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
         <translation>அட்டை மிக விரைவாக எடுக்கப்பட்டது. அசையாமல் வைத்து மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="198"/>
+        <location filename="../texts.py" line="202"/>
         <source>You stopped charging.</source>
         <translation>நீங்கள் மின்னேற்றத்தை நிறுத்தினீர்கள்.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="199"/>
+        <location filename="../texts.py" line="203"/>
         <source>The cable was unplugged.</source>
         <translation>கேபிள் கழற்றப்பட்டது.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="200"/>
+        <location filename="../texts.py" line="204"/>
         <source>The operator stopped charging.</source>
         <translation>இயக்குநர் மின்னேற்றத்தை நிறுத்தினார்.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="201"/>
+        <location filename="../texts.py" line="205"/>
         <source>Charging stopped because of a fault.</source>
         <translation>கோளாறு காரணமாக மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="202"/>
         <location filename="../texts.py" line="206"/>
+        <location filename="../texts.py" line="210"/>
         <source>Charging stopped.</source>
         <translation>மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="203"/>
+        <location filename="../texts.py" line="207"/>
         <source>Charging stopped after a power cut.</source>
         <translation>மின்தடைக்குப் பின் மின்னேற்றம் நின்றது.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="204"/>
+        <location filename="../texts.py" line="208"/>
         <source>The card was no longer accepted.</source>
         <translation>அட்டை இனி ஏற்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="213"/>
+        <location filename="../texts.py" line="217"/>
         <source>Helpline: %1</source>
         <translation>உதவி எண்: %1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="223"/>
+        <location filename="../texts.py" line="227"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>

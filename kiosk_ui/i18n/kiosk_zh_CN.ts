@@ -192,22 +192,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="152"/>
+        <location filename="../screens/idle.py" line="156"/>
         <source>Tap your card to start</source>
         <translation>刷卡开始充电</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="153"/>
+        <location filename="../screens/idle.py" line="157"/>
         <source>Pay by card</source>
         <translation>银行卡支付</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="154"/>
+        <location filename="../screens/idle.py" line="158"/>
         <source>Pay by phone (QR)</source>
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="187"/>
+        <location filename="../screens/idle.py" line="191"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="223"/>
+        <location filename="../app.py" line="224"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="226"/>
+        <location filename="../app.py" line="227"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -594,57 +594,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="130"/>
+        <location filename="../screens/summary.py" line="141"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="131"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="143"/>
+        <location filename="../screens/summary.py" line="154"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="145"/>
+        <location filename="../screens/summary.py" line="156"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="147"/>
+        <location filename="../screens/summary.py" line="158"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="181"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>Paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="176"/>
+        <location filename="../screens/summary.py" line="195"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="180"/>
+        <location filename="../screens/summary.py" line="199"/>
         <source>%1 released</source>
         <translation>已解冻 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="188"/>
+        <location filename="../screens/summary.py" line="207"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="203"/>
+        <location filename="../screens/summary.py" line="222"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
@@ -850,18 +850,18 @@
         <translation>读卡器故障，暂时无法开始充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="213"/>
+        <location filename="../texts.py" line="217"/>
         <source>Helpline: %1</source>
         <translation>客服热线：%1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="223"/>
+        <location filename="../texts.py" line="227"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
         <location filename="../texts.py" line="176"/>
-        <location filename="../texts.py" line="190"/>
+        <location filename="../texts.py" line="194"/>
         <source>The card could not be read. Please try again.</source>
         <translation>无法读取卡片，请重试。</translation>
     </message>
@@ -876,43 +876,48 @@
         <translation>该卡未被接受。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="187"/>
+        <location filename="../texts.py" line="188"/>
+        <source>The card reader is not working: pay by card or by phone below.</source>
+        <translation>读卡器故障，请用下方的银行卡或手机支付。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="191"/>
         <source>The card was removed too soon. Hold it still and try again.</source>
         <translation>卡片移开过快，请保持不动后重试。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="198"/>
+        <location filename="../texts.py" line="202"/>
         <source>You stopped charging.</source>
         <translation>您已停止充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="199"/>
+        <location filename="../texts.py" line="203"/>
         <source>The cable was unplugged.</source>
         <translation>充电线已拔出。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="200"/>
+        <location filename="../texts.py" line="204"/>
         <source>The operator stopped charging.</source>
         <translation>运营方已停止充电。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="201"/>
+        <location filename="../texts.py" line="205"/>
         <source>Charging stopped because of a fault.</source>
         <translation>因故障充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="202"/>
         <location filename="../texts.py" line="206"/>
+        <location filename="../texts.py" line="210"/>
         <source>Charging stopped.</source>
         <translation>充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="203"/>
+        <location filename="../texts.py" line="207"/>
         <source>Charging stopped after a power cut.</source>
         <translation>停电后充电已停止。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="204"/>
+        <location filename="../texts.py" line="208"/>
         <source>The card was no longer accepted.</source>
         <translation>该卡已不被接受。</translation>
     </message>

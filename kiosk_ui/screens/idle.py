@@ -203,10 +203,15 @@ class IdleScreen(Screen):
 
     def _show_start(self) -> bool:
         """The start invitation, or why nothing can start now (the reader, every connector busy);
-        whether a card tapped now could start a session."""
+        whether a driver could start a session now (a card tapped, or a payment)."""
         reader_ok = dict(self.env.facade.payment_methods()).get("card", False)
         ready = bool(self.env.facade.ready_connectors())
-        if not reader_ok:
+        offer = self.env.facade.payment_offer()
+        # A broken RFID reader stops the RFID cards only: a bank card at the terminal or a phone still pays.
+        pays = ready and (offer.card or offer.qr)
+        if not reader_ok and pays:
+            notice, icon_name = reader_text("reader_unplugged_pay"), "state_unavailable"
+        elif not reader_ok:
             notice, icon_name = reader_text("reader_unplugged"), "state_unavailable"
         elif not ready:
             notice, icon_name = refusal_text("no_connector"), "busy"
@@ -223,8 +228,9 @@ class IdleScreen(Screen):
         self.helpline.setText(help_text)
         self.helpline.setVisible(bool(help_text))
         # Only while a start is offered: beside "Charging cannot start now" a pay button would contradict it.
-        self._show_payments(not notice)
-        return not notice
+        startable = not notice or (pays and not reader_ok)
+        self._show_payments(startable)
+        return startable
 
     def refresh(self) -> None:
         cards = self.env.facade.connectors()

@@ -10,9 +10,10 @@ import pytest
 import test_kiosk_flow
 from paid_station import payment_rows, receipt_rows
 from pypdf import PdfReader
+from PySide6.QtWidgets import QWidget
 from sessions_support import session_row
 from test_kiosk_flow import on_screen, shows, tap, until
-from test_kiosk_payments import decoded_qr, paid_kiosk
+from test_kiosk_payments import decoded_qr, fits, paid_kiosk
 
 from app.money import format_money
 from kiosk_ui.qr_code import qr_matrix
@@ -108,5 +109,28 @@ def test_a_whole_card_hold_on_the_phone_in_malay(realtime_sim, tmp_path, qtbot, 
             same_sen_everywhere(window, facade, fake_stripe, "ms", "Dibayar")
             assert receipt_rows(facade.runtime.engine)[0].language == "ms"
             assert "Resit" in pdf_text(receipt_rows(facade.runtime.engine)[0].pdf)
+
+    run_async(scenario())
+
+
+@pytest.mark.sim(chargers=2, realtime_factor=4)
+def test_a_broken_rfid_reader_still_lets_drivers_pay(realtime_sim, tmp_path, qtbot, run_async, fake_stripe):
+    async def scenario() -> None:
+        async with paid_kiosk(realtime_sim, tmp_path, fake_stripe) as (window, facade, _reader_id):
+            await on_screen(window, "idle", "Pay by card")
+            facade._reader.unplug()  # the RFID reader's cable pulled (the station's virtual reader)
+            await on_screen(window, "idle", "The card reader is not working: pay by card or by phone below.")
+            for name in ("idle_pay_card", "idle_pay_qr"):
+                pay = window.findChild(QWidget, name)
+                assert pay.isVisible() and pay.isEnabled(), name
+            assert not window.findChild(QWidget, "start").isVisible()
+            await fits(window)
+            await tap(window, "language:ms", qtbot)
+            await on_screen(
+                window, "idle", "Pembaca kad tidak berfungsi: bayar dengan kad atau telefon di bawah."
+            )
+            await fits(window)
+            await tap(window, "idle_pay_card", qtbot)
+            await on_screen(window, "pay_card")
 
     run_async(scenario())
