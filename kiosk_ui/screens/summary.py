@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from app.driver import PaidSession, PaymentUpdate, SessionSummary
@@ -54,7 +54,8 @@ class SummaryScreen(Screen):
         # scans it here; the button below opens it larger, with the e-mail keyboard.
         self.receipt_qr = QrCode("summary_receipt_qr", round(SUMMARY_QR_PX * env.theme.scale))
         self.receipt_qr.setVisible(False)
-        inner.addWidget(self.receipt_qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        # It grows into the frame's free height (whole-pixel modules: bigger is easier to scan).
+        inner.addWidget(self.receipt_qr, 4)
         inner.addStretch(1)
         inner.addWidget(self.total)
         # A paid session: what was taken, what was given back, with which card (across the screen
