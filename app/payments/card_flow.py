@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from app.payments.active import ActivePayment
 from app.payments.facts import intent_facts
-from app.payments.ledger import create_payment
+from app.payments.ledger import create_payment, get_payment
+from app.payments.recovery import find_intent
 from app.payments.states import AUTHORISED, AUTHORISING, CANCELLED, EXPIRED, FAILED
 from hal.payments import ProviderError, ReaderAction
 
@@ -42,7 +43,7 @@ async def start(service: PaymentService, reader_id: str) -> int:
     active = ActivePayment(payment.id, reader_id=reader_id)
     service.active[payment.id] = active
     service.status(payment.id, "preparing")
-    service._tasks.start(_run(service, payment, active), name=f"card-{payment.id}")
+    service.spawn(_run(service, payment, active), name=f"card-{payment.id}")
     return payment.id
 
 
@@ -142,8 +143,6 @@ async def _give_back(
 ) -> None:
     """Stops the reader and cancels the intent (a hold taken meanwhile is released), then records the
     end. A provider that cannot be reached leaves the payment to the retries (recovery.py)."""
-    from app.payments.ledger import get_payment
-
     provider = service.provider
     payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
     if payment is None:
@@ -151,8 +150,6 @@ async def _give_back(
     try:
         if payment.provider_payment_id is None and payment.state == AUTHORISING:
             # The create's answer was lost or unreadable: the same request again finds what it made.
-            from app.payments.recovery import find_intent
-
             found = await find_intent(service, payment)
             payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
             if payment is None:

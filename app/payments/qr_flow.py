@@ -16,8 +16,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from app.payments.active import ActivePayment
+from app.payments.events import PaymentUnavailableError
 from app.payments.facts import intent_facts
 from app.payments.ledger import create_payment, get_payment
+from app.payments.settlement import give_back_late, release_unused
 from app.payments.states import AUTHORISED, AUTHORISING, CANCELLED, EXPIRED, FAILED
 from hal.payments import ProviderCheckout, ProviderError
 
@@ -47,8 +49,6 @@ async def start(service: PaymentService, prepaid_minor: int | None) -> QrPage:
     hold = prepaid_minor is None
     methods = ("card",) if hold else tuple(m for m in service.settings.qr_methods if m != "card")
     if not methods or (hold and "card" not in service.settings.qr_methods):
-        from app.payments.events import PaymentUnavailableError
-
         raise PaymentUnavailableError("not_configured", "this way to pay by phone is not offered")
     amount = service.hold_minor if prepaid_minor is None else prepaid_minor
     payment = await service.writer.run(
@@ -89,8 +89,6 @@ async def start(service: PaymentService, prepaid_minor: int | None) -> QrPage:
     except ProviderError as error:
         service.active.pop(payment.id, None)
         service.note_provider(error)
-        from app.payments.events import PaymentUnavailableError
-
         if not error.retryable:
             await service.calls.update(
                 payment.id, {"state": FAILED, "failure_code": error.code or error.kind}
@@ -98,7 +96,7 @@ async def start(service: PaymentService, prepaid_minor: int | None) -> QrPage:
         raise PaymentUnavailableError("provider_down", str(error)) from error
     service.note_provider(None)
     timeout = service.settings.qr_timeout_s
-    service._tasks.start(_watch(service, payment, active, page, timeout), name=f"qr-{payment.id}")
+    service.spawn(_watch(service, payment, active, page, timeout), name=f"qr-{payment.id}")
     return QrPage(payment.id, page.url, amount, service.currency, not hold, int(timeout))
 
 
@@ -130,7 +128,7 @@ async def _watch(
                 outcome = "expired"
                 break
             if current.status == "complete" and current.intent_id is not None:
-                outcome, reason = await _paid(service, payment, current.intent_id)
+                outcome, reason = await record_paid(service, payment, current.intent_id)
                 break
     except Exception:
         log.exception("QR payment %s failed", payment.id)
@@ -140,7 +138,7 @@ async def _watch(
     service.status(payment.id, outcome, reason)
 
 
-async def _paid(service: PaymentService, payment: Payment, intent_id: str) -> tuple[str, str | None]:
+async def record_paid(service: PaymentService, payment: Payment, intent_id: str) -> tuple[str, str | None]:
     """The page was paid: the money is held (card) or received (prepaid)."""
     intent = await service.calls.ask(lambda: service.provider.intent(intent_id))
     facts = intent_facts(intent)
@@ -175,15 +173,13 @@ async def _close_page(service: PaymentService, payment_id: int, checkout_id: str
     if page.status == "complete" and page.intent_id is not None:
         payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
         assert payment is not None
-        await _paid(service, payment, page.intent_id)
+        await record_paid(service, payment, page.intent_id)
         payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
         if payment is not None and payment.state == AUTHORISED:
-            from app.payments.settlement import release_unused
-
             await release_unused(service, payment, reason="late")
         return "cancelled"
     await service.calls.update(payment_id, {"state": state})
-    service._tasks.start(watch_late(service, payment_id, checkout_id), name=f"late-{payment_id}")
+    service.spawn(watch_late(service, payment_id, checkout_id), name=f"late-{payment_id}")
     return "cancelled" if state == CANCELLED else "expired"
 
 
@@ -195,7 +191,5 @@ async def watch_late(service: PaymentService, payment_id: int, checkout_id: str)
         with contextlib.suppress(ProviderError):
             page = await service.calls.ask(lambda: service.provider.checkout(checkout_id))
             if page.intent_id is not None:  # paid, whatever the page's status says
-                from app.payments.settlement import give_back_late
-
                 await give_back_late(service, payment_id, page.intent_id)
                 return

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.db import Payment, Receipt, read_only, session_factory
 from app.payments import settlement
 from app.payments.ledger import get_payment, open_calls, open_refunds, unfinished_payments
+from app.payments.qr_flow import record_paid
 from app.payments.states import AUTHORISED, AUTHORISING, CANCELLED, CAPTURED, CAPTURING, CREATED
 from hal.payments import ProviderError
 
@@ -124,7 +125,7 @@ async def _abandon(service: PaymentService, payment: Payment) -> bool:
                 except ProviderError as error:
                     if error.retryable:
                         raise
-            await settlement._cancel_hold(service, refreshed, CANCELLED)
+            await settlement.cancel_hold(service, refreshed, CANCELLED)
         else:
             await service.calls.update(payment.id, {"state": CANCELLED})
         return True
@@ -147,11 +148,9 @@ async def _abandon(service: PaymentService, payment: Payment) -> bool:
                 raise
             page = await service.calls.ask(lambda: provider.checkout(checkout_id))
     if page.intent_id is not None:
-        from app.payments.qr_flow import _paid
-
         refreshed = await asyncio.to_thread(get_payment, service.engine, payment.id)
         assert refreshed is not None
-        await _paid(service, refreshed, page.intent_id)
+        await record_paid(service, refreshed, page.intent_id)
         refreshed = await asyncio.to_thread(get_payment, service.engine, payment.id)
         assert refreshed is not None
         if refreshed.state == AUTHORISED:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from app.db import ChargingSession, LedgerWriter, Payment, Receipt, Refund
 from app.money import minor_digits, parse_scaled
 from app.payments import card_flow, qr_flow, recovery, settlement
 from app.payments.active import ActivePayment
+from app.payments.calls import ProviderCalls
 from app.payments.events import (
     LimitNear,
     PaymentEvent,
@@ -46,7 +47,6 @@ from hal.listeners import Listeners
 from hal.payments import PaymentProvider, ProviderError
 
 if TYPE_CHECKING:
-    from app.payments.calls import ProviderCalls
     from app.sessions import SessionService
 
 log = logging.getLogger(__name__)
@@ -71,8 +71,6 @@ class PaymentService:
         poll_s: float = 0.5,
         qr_poll_s: float = 2.0,
     ) -> None:
-        from app.payments.calls import ProviderCalls
-
         self.engine = sessions.engine
         self.sessions = sessions
         self.clock: Callable[[], datetime] = sessions.clock
@@ -125,6 +123,10 @@ class PaymentService:
 
     def subscribe(self, listener: Callable[[PaymentEvent], None]) -> Callable[[], None]:
         return self._listeners.subscribe(listener)
+
+    def spawn(self, coroutine: Coroutine[Any, Any, None], name: str) -> None:
+        """Runs a flow beside the caller; kept, logged when it fails, cancelled by close()."""
+        self._tasks.start(coroutine, name=name)
 
     def publish(self, event: PaymentEvent) -> None:
         self._listeners.emit(event)

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from app.db import ChargingSession, Payment, PaymentCall, read_only, session_factory
 from app.payments.ledger import (
@@ -36,9 +36,9 @@ MAX_INCREMENTS = 10  # Stripe: at most 10 incremental authorisations per Payment
 STATION = "station"  # Refund.requested_by of the station's own refunds (prepaid remainder, late payment)
 
 
-def _session_due(engine: object, session_id: int) -> tuple[int, int] | None:
+def _session_due(engine: Engine, session_id: int) -> tuple[int, int] | None:
     """(energy_Wh, cost_total_minor) of an ended session; None while it is open."""
-    with session_factory(read_only(engine))() as db:  # type: ignore[arg-type]
+    with session_factory(read_only(engine))() as db:
         row = db.get(ChargingSession, session_id)
         if row is None or row.ended_at is None:
             return None
@@ -57,7 +57,7 @@ async def settle(service: PaymentService, payment: Payment) -> None:
     if payment.kind == "prepaid":
         await _settle_prepaid(service, payment, cost_minor if delivered else 0)
     elif not delivered:
-        await _cancel_hold(service, payment, CANCELLED)
+        await cancel_hold(service, payment, CANCELLED)
     else:
         await _capture(service, payment, cost_minor)
 
@@ -100,7 +100,7 @@ async def _captured(
     await service.issue_receipt(payment.id)
 
 
-async def _cancel_hold(
+async def cancel_hold(
     service: PaymentService, payment: Payment, state: str, alarm: str | None = None
 ) -> None:
     intent_id = payment.provider_payment_id
@@ -244,7 +244,7 @@ async def release_unused(service: PaymentService, payment: Payment, *, reason: s
             )
         await service.calls.update(payment.id, {"state": CANCELLED, **({"alarm": alarm} if alarm else {})})
     else:
-        await _cancel_hold(service, payment, CANCELLED, alarm)
+        await cancel_hold(service, payment, CANCELLED, alarm)
 
 
 async def give_back_late(service: PaymentService, payment_id: int, intent_id: str) -> None:

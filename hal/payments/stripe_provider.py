@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import stripe
 
@@ -26,8 +26,6 @@ from hal.payments.base import (
 )
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 # PaymentIntent.status -> the station's view (Stripe API: "PaymentIntent lifecycle").
 _INTENT_STATES: dict[str, IntentState] = {

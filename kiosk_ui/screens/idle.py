@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.driver import ConnectorCard
+from app.driver import ConnectorCard, PaymentOffer
 from kiosk_ui.i18n import format_kw
 from kiosk_ui.icons import IconLabel
 from kiosk_ui.payment_texts import money, unavailable_text
@@ -158,10 +158,9 @@ class IdleScreen(Screen):
         self.pay_qr.setText(self.tr("Pay by phone (QR)"))
         self._show_start()
 
-    def _show_payments(self, can_start: bool) -> None:
+    def _show_payments(self, can_start: bool, offer: PaymentOffer) -> None:
         """The pay buttons where a way to pay is configured: usable, or greyed with the reason (not
         configured: nothing shown, nothing said); the hold a card payment takes under the price."""
-        offer = self.env.facade.payment_offer()
         card_shown = offer.card or offer.card_reason not in (None, "not_configured")
         qr_shown = offer.qr or offer.qr_reason not in (None, "not_configured")
         # Every connector busy is said once, by the notice above, not again for each way to pay.
@@ -229,7 +228,7 @@ class IdleScreen(Screen):
         self.helpline.setVisible(bool(help_text))
         # Only while a start is offered: beside "Charging cannot start now" a pay button would contradict it.
         startable = not notice or (pays and not reader_ok)
-        self._show_payments(startable)
+        self._show_payments(startable, offer)
         return startable
 
     def refresh(self) -> None:
