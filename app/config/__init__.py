@@ -3,6 +3,7 @@ one module per section; this is its public face (docs/configuration.md)."""
 
 from __future__ import annotations
 
+from app.config.analytics import AnalyticsSettings
 from app.config.chargers import LINK_PATTERN, ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
 from app.config.grid_supply import NOMINAL_VOLTAGE_V
@@ -17,6 +18,7 @@ from app.config.state_dir import DEFAULT_LEDGER_URL, REPO_ROOT, STATE_DIR, state
 from app.config.storage import DatabaseSettings, LedgerSettings
 
 __all__ = [
+    "AnalyticsSettings",
     "CARD_READER_PATTERN",
     "CHIP_PATTERN",
     "DEFAULT_LEDGER_URL",

@@ -15,6 +15,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from app.config.analytics import AnalyticsSettings
 from app.config.chargers import ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
 from app.config.kiosk import KioskSettings
@@ -51,6 +52,9 @@ class StationConfig:
     kiosk: KioskSettings = setting(KioskSettings(), doc="The driver kiosk: helpline, card reader, languages")
     payments: PaymentSettings = setting(
         PaymentSettings(), doc="Payments by bank card and QR for drivers without an RFID card"
+    )
+    analytics: AnalyticsSettings = setting(
+        AnalyticsSettings(), doc="Analytics: the ratings and thresholds of the maintenance models"
     )
     tariff: Tariff | None = setting(
         None,

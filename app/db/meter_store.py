@@ -34,6 +34,7 @@ class Sample(NamedTuple):
     current_L2_mA: int
     current_L3_mA: int
     voltage_L1_dV: int
+    temperature_dC: int | None = None
 
 
 @dataclass(frozen=True)

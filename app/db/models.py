@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 from app.db.base import Base
+from app.db.models_analytics import (
+    ALARM_KINDS,
+    CONNECTOR_STATES,
+    EXCLUSION_REASONS,
+    BalancerCap,
+    ConnectorDay,
+    ConnectorStateSpan,
+    ContactorOperation,
+    LinkDay,
+    MaintenanceAlarm,
+    SiteDay,
+    UptimeExclusion,
+)
 from app.db.models_ledger import STOP_REASONS, ChargingSession, SessionCostLine, SessionTransition
 from app.db.models_logs import (
     ROLLUP_RESOLUTIONS_S,
@@ -38,6 +51,17 @@ from app.db.models_station import (
 metadata = Base.metadata
 
 __all__ = [
+    "ALARM_KINDS",
+    "CONNECTOR_STATES",
+    "EXCLUSION_REASONS",
+    "BalancerCap",
+    "ConnectorDay",
+    "ConnectorStateSpan",
+    "ContactorOperation",
+    "LinkDay",
+    "MaintenanceAlarm",
+    "SiteDay",
+    "UptimeExclusion",
     "AUTHORIZATION_STATUSES",
     "PAYMENT_KINDS",
     "PAYMENT_METHODS",

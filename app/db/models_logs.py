@@ -35,6 +35,8 @@ class MeterSample(Base):
     current_L2_mA: Mapped[int]
     current_L3_mA: Mapped[int]
     voltage_L1_dV: Mapped[int]
+    # The connector's hottest sensor [0.1 degC]; NULL in rows from before it was sampled.
+    temperature_dC: Mapped[int | None]
 
 
 class MeterRollup(Base):
