@@ -1,0 +1,59 @@
+"""Analytics: usage, revenue, load and peak hours, uptime and predictive maintenance over the ledger.
+
+Read-only except for its own rollups and alarms and the live records it keeps (docs/analytics.md).
+`Analytics` answers the queries (blocking: faces call it from a worker thread); `AnalyticsRecorder`
+keeps the state timeline, contactor operations, balancer caps and link health as they happen;
+`AnalyticsRefresher` rolls complete days up and evaluates the maintenance models at local midnight.
+"""
+
+from __future__ import annotations
+
+from app.analytics.figures import (
+    SITE,
+    Alarm,
+    ConnectorCaps,
+    ContactorWear,
+    FaultTrend,
+    Granularity,
+    HeatCell,
+    LinkHealth,
+    Load,
+    Maintenance,
+    MeterPlausibility,
+    MethodRevenue,
+    Period,
+    Reliability,
+    Revenue,
+    Scope,
+    SitePeakDay,
+    StateSpan,
+    ThermalTrend,
+    Uptime,
+    Usage,
+    UsageBucket,
+)
+
+__all__ = [
+    "SITE",
+    "Alarm",
+    "ConnectorCaps",
+    "ContactorWear",
+    "FaultTrend",
+    "Granularity",
+    "HeatCell",
+    "LinkHealth",
+    "Load",
+    "Maintenance",
+    "MeterPlausibility",
+    "MethodRevenue",
+    "Period",
+    "Reliability",
+    "Revenue",
+    "Scope",
+    "SitePeakDay",
+    "StateSpan",
+    "ThermalTrend",
+    "Uptime",
+    "Usage",
+    "UsageBucket",
+]
