@@ -253,3 +253,56 @@ class Maintenance:
     meters: tuple[MeterPlausibility, ...]
     links: tuple[LinkHealth, ...]
     alarms: tuple[Alarm, ...]  # open ones
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One session as the CSV report lists it."""
+
+    session_id: int
+    transaction_ref: int
+    connector: str
+    started_at_s: int
+    stopped_at_s: int | None
+    id_tag: str | None
+    method: str  # rfid, card_present, card, fpx, grabpay
+    energy_Wh: int
+    gross_minor: int
+    tax_minor: int
+    idle_fee_minor: int
+    refunded_minor: int
+    currency: str
+    stop_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    """One connector over one local day as the CSV report lists it (from connector_days)."""
+
+    day_s: int
+    connector: str
+    sessions: int
+    energy_Wh: int
+    charging_s: int
+    idle_s: int
+    known_s: int
+    outage_s: int
+    excluded_s: int
+    faults: int
+    gross_minor: int
+
+    @property
+    def uptime_percent(self) -> float:
+        if self.known_s <= 0:
+            return 100.0
+        return 100.0 * (self.known_s - (self.outage_s - self.excluded_s)) / self.known_s
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What one refresh did."""
+
+    days: int  # days rolled up
+    duration_s: float
+    raised: tuple[Alarm, ...]
+    cleared: tuple[Alarm, ...]
