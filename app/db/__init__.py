@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from app.db.audit_log import append_audit
 from app.db.base import utc_now
-from app.db.dialect import upsert_insert
+from app.db.dialect import Db, upsert_insert
 from app.db.engine import DEFAULT_URL, make_engine, read_only, session_factory, sqlite_path
 from app.db.event_log import log_event
 from app.db.meter_store import HOUR_S, RetentionPolicy, Sample, insert_samples, prune, roll_up
 from app.db.models import (
+    BalancerCap,
     Charger,
     ChargingSession,
     Connector,
+    ConnectorDay,
+    ConnectorStateSpan,
+    ContactorOperation,
+    LinkDay,
+    MaintenanceAlarm,
+    MeterRollup,
     MeterSample,
     OutboxMessage,
     OutboxStream,
@@ -26,6 +33,8 @@ from app.db.models import (
     Refund,
     SessionCostLine,
     SessionTransition,
+    SiteDay,
+    UptimeExclusion,
 )
 from app.db.models_logs import EventLogEntry
 from app.db.models_station import AUTHORIZATION_STATUSES, AuthCacheEntry, IdTag, RuntimeSetting
@@ -38,13 +47,21 @@ __all__ = [
     "DEFAULT_URL",
     "HOUR_S",
     "AuthCacheEntry",
+    "BalancerCap",
     "Charger",
     "ChargingSession",
     "Connector",
+    "ConnectorDay",
+    "ConnectorStateSpan",
+    "ContactorOperation",
     "DatabaseTooNewError",
+    "Db",
     "EventLogEntry",
     "IdTag",
     "LedgerWriter",
+    "LinkDay",
+    "MaintenanceAlarm",
+    "MeterRollup",
     "MeterSample",
     "MigrationReport",
     "OutboxMessage",
@@ -58,6 +75,8 @@ __all__ = [
     "Sample",
     "SessionCostLine",
     "SessionTransition",
+    "SiteDay",
+    "UptimeExclusion",
     "append_audit",
     "check_and_migrate",
     "get_setting",

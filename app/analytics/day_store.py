@@ -1,0 +1,79 @@
+"""The daily rollups as stored: what is refreshed, reading day rows for a period, and writing them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from app.analytics.daily import DayInputs, connector_days, site_days
+from app.analytics.figures import Period
+from app.analytics.periods import DAY_S, day_start
+from app.db import ChargingSession, ConnectorDay, ConnectorStateSpan, Db, SiteDay
+
+
+def refreshed_until(db: Db) -> int | None:
+    """The local midnight after the last day rolled up, None before the first refresh."""
+    last = db.execute(select(func.max(SiteDay.day_s))).scalar()
+    return None if last is None else int(last) + DAY_S
+
+
+def first_record_day(db: Db, utc_offset_s: int) -> int | None:
+    """The local day of the ledger's earliest record the analytics read (state timeline or session)."""
+    first_span = db.execute(select(func.min(ConnectorStateSpan.started_s))).scalar()
+    first_session = db.execute(select(func.min(ChargingSession.started_at))).scalar()
+    candidates = [int(first_span)] if first_span is not None else []
+    if first_session is not None:
+        candidates.append(int(first_session.timestamp()))
+    return day_start(min(candidates), utc_offset_s) if candidates else None
+
+
+def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
+    """connector_days rows of the period: stored for refreshed days, computed for the others up to now."""
+    done = refreshed_until(db) or period.start_s
+    stored_end = min(period.end_s, max(done, period.start_s))
+    rows: list[dict[str, Any]] = []
+    if stored_end > period.start_s:
+        table = ConnectorDay.__table__
+        rows = [
+            dict(row._mapping)
+            for row in db.execute(
+                select(table).where(table.c.day_s >= period.start_s, table.c.day_s < stored_end)
+            )
+        ]
+    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
+    if live_end > stored_end:
+        rows += connector_days(db, stored_end, live_end, inputs)
+    return rows
+
+
+def site_rows(db: Db, period: Period, inputs: DayInputs, limit_W: int) -> list[dict[str, Any]]:
+    """site_days rows of the period, stored or computed like day_rows."""
+    done = refreshed_until(db) or period.start_s
+    stored_end = min(period.end_s, max(done, period.start_s))
+    columns = [c for c in SiteDay.__table__.c if c.name != "refreshed_at"]
+    rows = [
+        dict(row._mapping)
+        for row in db.execute(
+            select(*columns).where(SiteDay.day_s >= period.start_s, SiteDay.day_s < stored_end)
+        )
+    ]
+    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
+    if live_end > stored_end:
+        live = connector_days(db, stored_end, live_end, inputs)
+        rows += site_days(db, stored_end, live_end, inputs, limit_W, live)
+    return sorted(rows, key=lambda row: row["day_s"])
+
+
+def store_days(db: Db, d0: int, d1: int, inputs: DayInputs, limit_W: int) -> int:
+    """Computes and stores [d0, d1), replacing what was there; the number of days written."""
+    if d1 <= d0:
+        return 0
+    connector_rows = connector_days(db, d0, d1, inputs)
+    site = site_days(db, d0, d1, inputs, limit_W, connector_rows)
+    db.execute(delete(ConnectorDay).where(ConnectorDay.day_s >= d0, ConnectorDay.day_s < d1))
+    db.execute(delete(SiteDay).where(SiteDay.day_s >= d0, SiteDay.day_s < d1))
+    if connector_rows:
+        db.execute(insert(ConnectorDay), connector_rows)
+    db.execute(insert(SiteDay), site)
+    return (d1 - d0) // DAY_S
