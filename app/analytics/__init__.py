@@ -35,10 +35,13 @@ from app.analytics.figures import (
     Usage,
     UsageBucket,
 )
+from app.analytics.periods import day_start, month_period
+from app.analytics.service import Analytics, UnknownScopeError
 
 __all__ = [
     "SITE",
     "Alarm",
+    "Analytics",
     "ConnectorCaps",
     "ContactorWear",
     "DayRow",
@@ -59,7 +62,10 @@ __all__ = [
     "SitePeakDay",
     "StateSpan",
     "ThermalTrend",
+    "UnknownScopeError",
     "Uptime",
     "Usage",
     "UsageBucket",
+    "day_start",
+    "month_period",
 ]

@@ -305,12 +305,14 @@ def site_days(
         out[row["day_s"]]["energy_Wh"] += row["energy_Wh"]
         out[row["day_s"]]["sessions"] += row["sessions"]
     r = MeterRollup
-    minute_power = select(r.bucket_s, func.sum(r.energy_Wh)).where(
+    # The site's demand in a minute: each connector's highest power sample in it, summed (energy per
+    # minute would lump a longer sample interval's energy into one minute).
+    minute_power = select(r.bucket_s, func.sum(r.power_max_W)).where(
         r.resolution_s == 60, r.bucket_s >= d0, r.bucket_s < d1
     )
-    for bucket_s, energy in db.execute(minute_power.group_by(r.bucket_s).order_by(r.bucket_s)):
+    for bucket_s, power in db.execute(minute_power.group_by(r.bucket_s).order_by(r.bucket_s)):
         site = out[day_start(bucket_s, offset)]
-        watts = int(energy) * 60  # Wh in one minute -> average W
+        watts = int(power)
         if watts > site["peak_W"]:
             site["peak_W"], site["peak_at_s"] = watts, bucket_s
     _concurrency(db, out, d0, d1, inputs)

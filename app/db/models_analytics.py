@@ -158,7 +158,7 @@ class SiteDay(Base):
 
     day_s: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     energy_Wh: Mapped[int] = mapped_column(BigInteger)
-    peak_W: Mapped[int]  # the highest 1-minute average power of the whole site
+    peak_W: Mapped[int]  # the site's highest power in a minute (connectors' minute maxima summed)
     peak_at_s: Mapped[int | None] = mapped_column(BigInteger)
     limit_W: Mapped[int]  # the site limit then (configuration)
     sessions: Mapped[int]
