@@ -135,7 +135,7 @@ def day(ledger: Engine) -> tuple[Engine, int]:
 
 
 def test_a_day_of_one_connector(day: tuple[Engine, int]) -> None:
-    engine, connector = day
+    engine, _ = day
     analytics = Analytics(
         engine,
         AnalyticsSettings(),
