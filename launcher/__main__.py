@@ -19,10 +19,11 @@ from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
+from launcher.analytics import build_analytics_side
 from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
 from launcher.demo_payments import DemoPayments
 from launcher.headless import ocpp_side, run_station
-from launcher.payments import PaymentConfigError, build_payment_side
+from launcher.payments import Companion, PaymentConfigError, build_payment_side
 
 if TYPE_CHECKING:
     from hal.payments import PaymentProvider
@@ -179,9 +180,9 @@ async def run_headless(config: StationConfig, duration_s: float | None) -> None:
     """A site's station without a screen: payments still settle and recover (a web face may take them)."""
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config)
-    await run_station(
-        config, duration_s=duration_s, runtime=runtime, companions=[payments] if payments is not None else []
-    )
+    analytics = build_analytics_side(runtime, config)
+    companions: list[Companion] = [analytics] if payments is None else [payments, analytics]
+    await run_station(config, duration_s=duration_s, runtime=runtime, companions=companions)
 
 
 def run_with_kiosk(
@@ -203,6 +204,7 @@ def run_with_kiosk(
 
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config, payment_provider)
+    analytics = build_analytics_side(runtime, config)
     facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
     if payments is not None:
         payments.fetch = facade.receipt_pdf  # phones fetch receipts through the driver's facade
@@ -243,7 +245,7 @@ def run_with_kiosk(
         size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
         argv=[sys.argv[0]],
         on_shown=on_shown,
-        companions=[payments] if payments is not None else [],
+        companions=[analytics] if payments is None else [payments, analytics],
     )
 
 

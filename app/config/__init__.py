@@ -18,7 +18,6 @@ from app.config.state_dir import DEFAULT_LEDGER_URL, REPO_ROOT, STATE_DIR, state
 from app.config.storage import DatabaseSettings, LedgerSettings
 
 __all__ = [
-    "AnalyticsSettings",
     "CARD_READER_PATTERN",
     "CHIP_PATTERN",
     "DEFAULT_LEDGER_URL",
@@ -28,6 +27,7 @@ __all__ = [
     "NOMINAL_VOLTAGE_V",
     "REPO_ROOT",
     "STATE_DIR",
+    "AnalyticsSettings",
     "BalancerSettings",
     "CardTerminal",
     "ConfigError",
