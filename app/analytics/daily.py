@@ -27,6 +27,7 @@ from app.db import (
     MeterRollup,
     MeterSample,
     UptimeExclusion,
+    epoch_s,
 )
 
 OUTAGE_STATES = ("faulted", "offline", "unavailable")
@@ -117,10 +118,10 @@ def _states(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
 def _sessions_and_energy(db: Db, rows: Rows, d0: int, d1: int, offset: int) -> None:
     c = ChargingSession
     start, end = _dt(d0), _dt(d1)
-    for connector_id, started_at in db.execute(
-        select(c.connector_id, c.started_at).where(c.started_at >= start, c.started_at < end)
+    for connector_id, started_s in db.execute(
+        select(c.connector_id, epoch_s(c.started_at)).where(c.started_at >= start, c.started_at < end)
     ):
-        key = (connector_id, day_start(_epoch(started_at), offset))
+        key = (connector_id, day_start(started_s, offset))
         if key in rows:
             rows[key]["sessions"] += 1
     r = MeterRollup
@@ -137,13 +138,15 @@ def _sessions_and_energy(db: Db, rows: Rows, d0: int, d1: int, offset: int) -> N
 def _faults(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
     by_name = {name: connector_id for connector_id, name in inputs.connectors.items()}
     e = EventLogEntry
-    for code, name, at in db.execute(
-        select(e.code, e.connector_name, e.at).where(e.kind == "fault", e.at >= _dt(d0), e.at < _dt(d1))
+    for code, name, at_s in db.execute(
+        select(e.code, e.connector_name, epoch_s(e.at)).where(
+            e.kind == "fault", e.at >= _dt(d0), e.at < _dt(d1)
+        )
     ):
         connector_id = by_name.get(name or "")
         if connector_id is None:
             continue
-        row = rows.get((connector_id, day_start(int(at.timestamp()), inputs.utc_offset_s)))
+        row = rows.get((connector_id, day_start(at_s, inputs.utc_offset_s)))
         if row is not None:
             row[FAULT_COLUMNS.get(code, "other_faults")] += 1
 
@@ -153,15 +156,14 @@ def _samples(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
     c = ChargingSession
     sessions: dict[int, list[tuple[int, int]]] = defaultdict(list)
     first_start = d0
-    for connector_id, started_at, stopped_at in db.execute(
-        select(c.connector_id, c.started_at, c.stopped_at).where(
+    for connector_id, started, stopped_s in db.execute(
+        select(c.connector_id, epoch_s(c.started_at), epoch_s(c.stopped_at)).where(
             c.started_at.is_not(None),
             c.started_at < _dt(d1),
             or_(c.stopped_at.is_(None), c.stopped_at >= _dt(d0)),
         )
     ):
-        started = _epoch(started_at)
-        stopped = int(stopped_at.timestamp()) if stopped_at is not None else inputs.now_s
+        stopped = stopped_s if stopped_s is not None else inputs.now_s
         sessions[connector_id].append((started, stopped))
         first_start = min(first_start, started)
     if not sessions:
@@ -347,11 +349,6 @@ def _concurrency(db: Db, out: dict[int, dict[str, Any]], d0: int, d1: int, input
             running += step
             peak = max(peak, running)
         out[day]["max_concurrent"] = peak
-
-
-def _epoch(at: datetime | None) -> int:
-    assert at is not None  # selected with a WHERE that excludes NULL
-    return int(at.timestamp())
 
 
 def _dt(ts_s: int) -> datetime:

@@ -35,16 +35,43 @@ def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     if stored_end > period.start_s:
         table = ConnectorDay.__table__
-        rows = [
-            dict(row._mapping)
-            for row in db.execute(
-                select(table).where(table.c.day_s >= period.start_s, table.c.day_s < stored_end)
+        result = db.execute(
+            select(table).where(
+                table.c.day_s >= period.start_s,
+                table.c.day_s < stored_end,
+                table.c.connector_id.in_(list(inputs.connectors)),
             )
-        ]
+        )
+        keys = list(result.keys())
+        rows = [dict(zip(keys, row, strict=True)) for row in result.all()]
     live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
     if live_end > stored_end:
         rows += connector_days(db, stored_end, live_end, inputs)
     return rows
+
+
+def day_totals(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> dict[str, int]:
+    """The sums of connector_days columns over the period, like day_rows but summed in the database for
+    the refreshed days."""
+    done = refreshed_until(db) or period.start_s
+    stored_end = min(period.end_s, max(done, period.start_s))
+    totals = dict.fromkeys(columns, 0)
+    if stored_end > period.start_s:
+        table = ConnectorDay.__table__
+        sums = db.execute(
+            select(*[func.coalesce(func.sum(table.c[name]), 0) for name in columns]).where(
+                table.c.day_s >= period.start_s,
+                table.c.day_s < stored_end,
+                table.c.connector_id.in_(list(inputs.connectors)),
+            )
+        ).one()
+        totals = {name: int(value) for name, value in zip(columns, sums, strict=True)}
+    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
+    if live_end > stored_end:
+        for row in connector_days(db, stored_end, live_end, inputs):
+            for name in columns:
+                totals[name] += row[name]
+    return totals
 
 
 def site_rows(db: Db, period: Period, inputs: DayInputs, limit_W: int) -> list[dict[str, Any]]:

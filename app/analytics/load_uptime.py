@@ -21,7 +21,7 @@ from app.analytics.figures import (
     Uptime,
 )
 from app.analytics.periods import HOUR_S, local_weekday_hour, overlap
-from app.db import BalancerCap, ChargingSession, ConnectorStateSpan, Db, EventLogEntry, MeterRollup
+from app.db import BalancerCap, ChargingSession, ConnectorStateSpan, Db, EventLogEntry, MeterRollup, epoch_s
 
 # OCPP 1.6 section 7.39: stop reasons that mean the session did not end as the driver meant it to.
 ABNORMAL_STOPS = frozenset({"EmergencyStop", "PowerLoss", "Reboot", "HardReset", "SoftReset", "Other"})
@@ -56,16 +56,16 @@ def heat_map(
         energy[local_weekday_hour(bucket_s, offset)] += int(watt_hours)
     c = ChargingSession
     session_seconds: defaultdict[tuple[int, int], int] = defaultdict(int)
-    for started_at, stopped_at in db.execute(
-        select(c.started_at, c.stopped_at).where(
+    for started_s, stopped_s in db.execute(
+        select(epoch_s(c.started_at), epoch_s(c.stopped_at)).where(
             c.connector_id.in_(connector_ids),
             c.started_at.is_not(None),
             c.started_at < _dt(period.end_s),
             or_(c.stopped_at.is_(None), c.stopped_at > _dt(period.start_s)),
         )
     ):
-        start = max(int(started_at.timestamp()) if started_at else period.start_s, period.start_s)
-        end = min(int(stopped_at.timestamp()) if stopped_at is not None else now_s, period.end_s)
+        start = max(started_s, period.start_s)
+        end = min(stopped_s if stopped_s is not None else now_s, period.end_s)
         hour = start // HOUR_S * HOUR_S
         while hour < end:
             session_seconds[local_weekday_hour(hour, offset)] += overlap(start, end, hour, hour + HOUR_S)
@@ -123,14 +123,14 @@ def load(
     )
 
 
-def uptime(scope: Scope, period: Period, days: list[dict[str, Any]]) -> Uptime:
-    state_s = {state: sum(d[column] for d in days) for state, column in STATE_COLUMNS.items()}
+def uptime(scope: Scope, period: Period, totals: dict[str, int]) -> Uptime:
+    state_s = {state: totals[column] for state, column in STATE_COLUMNS.items()}
     return Uptime(
         scope=scope,
         period=period,
         known_s=sum(state_s.values()),
         outage_s=sum(state_s[state] for state in OUTAGE_STATES),
-        excluded_s=sum(d["excluded_s"] for d in days),
+        excluded_s=totals["excluded_s"],
         state_s=state_s,
     )
 

@@ -10,11 +10,10 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, select
 
 from app.analytics import alarms, day_store, load_uptime, maintenance, usage_revenue
-from app.analytics.daily import DayInputs
+from app.analytics.daily import STATE_COLUMNS, DayInputs
 from app.analytics.figures import (
     DayRow,
     Granularity,
@@ -65,14 +64,15 @@ class Analytics:
 
     # -- helpers --------------------------------------------------------------------------------------
 
-    def _reading(self) -> Session:
-        return session_factory(read_only(self.engine))()
+    def _reading(self) -> Connection:
+        # Core rows, not ORM objects: a year's sessions are tens of thousands of rows.
+        return read_only(self.engine).connect()
 
     def _now_s(self) -> int:
         return int(self.clock().timestamp())
 
     def _inputs(
-        self, db: Session, names: dict[int, str] | None = None, now_s: int | None = None
+        self, db: Connection, names: dict[int, str] | None = None, now_s: int | None = None
     ) -> DayInputs:
         return DayInputs(
             connectors=names if names is not None else self._names(db, Scope()),
@@ -83,7 +83,7 @@ class Analytics:
         )
 
     @staticmethod
-    def _names(db: Session, scope: Scope) -> dict[int, str]:
+    def _names(db: Connection, scope: Scope) -> dict[int, str]:
         c = Connector
         query = select(c.id, c.name)
         if scope.connector is not None:
@@ -109,13 +109,13 @@ class Analytics:
         with self._reading() as db:
             names = self._names(db, scope)
             inputs = self._inputs(db, names)
-            days = day_store.day_rows(db, period, inputs)
+            totals = day_store.day_totals(db, period, inputs, list(STATE_COLUMNS.values()))
             return usage_revenue.usage(
                 db,
                 scope,
                 list(names),
                 period,
-                days,
+                totals,
                 granularity=granularity,
                 offset=self.utc_offset_s,
                 now_s=inputs.now_s,
@@ -136,8 +136,9 @@ class Analytics:
     def uptime(self, scope: Scope, period: Period) -> Uptime:
         with self._reading() as db:
             names = self._names(db, scope)
-            days = day_store.day_rows(db, period, self._inputs(db, names))
-            return load_uptime.uptime(scope, period, days)
+            columns = [*STATE_COLUMNS.values(), "excluded_s"]
+            totals = day_store.day_totals(db, period, self._inputs(db, names), columns)
+            return load_uptime.uptime(scope, period, totals)
 
     def timeline(self, connector: str, period: Period) -> tuple[StateSpan, ...]:
         with self._reading() as db:
@@ -193,9 +194,9 @@ class Analytics:
             start = day_store.refreshed_until(db) or day_store.first_record_day(db, self.utc_offset_s)
         while start is not None and start < today:
             end = min(today, start + REFRESH_CHUNK_DAYS * DAY_S)
-            with session_factory(self.engine).begin() as db:
+            with self.engine.begin() as connection:
                 written += day_store.store_days(
-                    db, start, end, self._inputs(db, now_s=now_s), self.site_limit_W
+                    connection, start, end, self._inputs(connection, now_s=now_s), self.site_limit_W
                 )
             start = end
         report = self.maintenance()

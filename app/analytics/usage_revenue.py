@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from app.analytics.daily import STATE_COLUMNS
 from app.analytics.figures import (
     Granularity,
     MethodRevenue,
@@ -21,7 +23,7 @@ from app.analytics.figures import (
     UsageBucket,
 )
 from app.analytics.periods import bucket_start, next_bucket, overlap
-from app.db import ChargingSession, ConnectorStateSpan, Db, Payment, Refund, SessionCostLine
+from app.db import ChargingSession, ConnectorStateSpan, Db, Payment, Refund, SessionCostLine, epoch_s
 
 CARD_METHODS = ("card_present", "card")
 METHODS = ("rfid", "card_present", "card", "fpx", "grabpay")
@@ -72,8 +74,8 @@ def sessions(db: Db, connector_ids: list[int], period: Period) -> list[SessionFa
             c.transaction_ref,
             c.connector_id,
             c.id_tag,
-            c.started_at,
-            c.stopped_at,
+            epoch_s(c.started_at).label("started_s"),
+            epoch_s(c.stopped_at).label("stopped_s"),
             c.energy_Wh,
             c.cost_total_minor,
             c.cost_tax_minor,
@@ -87,29 +89,21 @@ def sessions(db: Db, connector_ids: list[int], period: Period) -> list[SessionFa
         .outerjoin(payment, payment.c.session_id == c.id)
         .where(*_started_in(connector_ids, period))
         .order_by(c.started_at, c.id)
-    ).all()
+    )
     facts: dict[int, SessionFacts] = {}
-    for row in rows:
-        method = row.method or "rfid"
-        previous = facts.get(row.id)
-        if previous is not None and row.state != "captured":
+    # Plain tuples: a year of sessions is tens of thousands of rows, and Row attribute access adds up.
+    for (
+        session_id, ref, connector_id, id_tag, started_s, stopped_s, energy, gross, tax, currency, reason,
+        paid_by, brand, last4, state,
+    ) in rows.all():  # fmt: skip
+        if state != "captured" and session_id in facts:
             continue
-        card = (row.card_brand or "", row.card_last4) if method in CARD_METHODS and row.card_last4 else None
-        facts[row.id] = SessionFacts(
-            row.id,
-            row.transaction_ref,
-            row.connector_id,
-            row.id_tag,
-            int(row.started_at.timestamp()),
-            int(row.stopped_at.timestamp()) if row.stopped_at is not None else None,
-            row.energy_Wh or 0,
-            row.cost_total_minor,
-            row.cost_tax_minor,
-            row.currency,
-            row.stop_reason,
-            method,
-            card,
-        )
+        method = paid_by or "rfid"
+        card = (brand or "", last4) if last4 and method in CARD_METHODS else None
+        facts[session_id] = SessionFacts(
+            session_id, ref, connector_id, id_tag, started_s, stopped_s, energy or 0, gross, tax, currency,
+            reason, method, card,
+        )  # fmt: skip
     return list(facts.values())
 
 
@@ -152,19 +146,20 @@ def _series(
     while at < period.end_s:
         starts.append(at)
         at = next_bucket(at, granularity, offset)
+    # Buckets found by bisection of their starts: no calendar arithmetic per session.
+    bounds = [*starts, at]
     sessions_in: Counter[int] = Counter()
     energy_in: Counter[int] = Counter()
     for fact in facts:
-        key = bucket_start(fact.started_s, granularity, offset)
+        key = starts[bisect_right(starts, fact.started_s) - 1]
         sessions_in[key] += 1
         energy_in[key] += fact.energy_Wh
-    charging: defaultdict[int, int] = defaultdict(int)
+    charging: Counter[int] = Counter()
     for a, b in spans:
-        key = bucket_start(a, granularity, offset)
-        while key < b:
-            following = next_bucket(key, granularity, offset)
-            charging[key] += overlap(a, b, key, following)
-            key = following
+        index = bisect_right(starts, a) - 1
+        while index < len(starts) and bounds[index] < b:
+            charging[starts[index]] += overlap(a, b, bounds[index], bounds[index + 1])
+            index += 1
     return tuple(UsageBucket(s, sessions_in[s], energy_in[s], charging[s]) for s in starts)
 
 
@@ -173,7 +168,7 @@ def usage(
     scope: Scope,
     connector_ids: list[int],
     period: Period,
-    days: list[dict[str, Any]],
+    totals: dict[str, int],
     *,
     granularity: Granularity | None,
     offset: int,
@@ -183,11 +178,9 @@ def usage(
     ended = [f for f in facts if f.stopped_s is not None]
     lengths = [float(f.stopped_s - f.started_s) for f in ended if f.stopped_s is not None]
     energies = [float(f.energy_Wh) for f in ended]
-    charging_s = sum(d["charging_s"] for d in days)
-    idle_s = sum(d["occupied_s"] for d in days)
-    known_s = sum(
-        d[k] for d in days for k in ("available_s", "reserved_s", "occupied_s", "charging_s")
-    ) + sum(d[k] for d in days for k in ("faulted_s", "offline_s", "unavailable_s"))
+    charging_s = totals["charging_s"]
+    idle_s = totals["occupied_s"]
+    known_s = sum(totals[column] for column in STATE_COLUMNS.values())
     series: tuple[UsageBucket, ...] = ()
     if granularity is not None:
         spans = _charging_spans(db, connector_ids, period, now_s)

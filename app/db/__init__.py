@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.db.audit_log import append_audit
 from app.db.base import utc_now
-from app.db.dialect import Db, upsert_insert
+from app.db.dialect import Db, epoch_s, upsert_insert
 from app.db.engine import DEFAULT_URL, make_engine, read_only, session_factory, sqlite_path
 from app.db.event_log import log_event
 from app.db.meter_store import HOUR_S, RetentionPolicy, Sample, insert_samples, prune, roll_up
@@ -79,6 +79,7 @@ __all__ = [
     "UptimeExclusion",
     "append_audit",
     "check_and_migrate",
+    "epoch_s",
     "get_setting",
     "head_revision",
     "insert_samples",

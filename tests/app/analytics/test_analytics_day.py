@@ -179,7 +179,7 @@ def test_a_day_of_one_connector(day: tuple[Engine, int]) -> None:
     # Counter at 5 on the first record: 4 earlier operations at rated wear, and one at 32 of 40 A.
     assert row.contactor_operations == 5
     assert row.contactor_wear == pytest.approx(4 + 0.8**2)
-    assert (site.peak_W, site.peak_at_s) == (7360, at(8.5))
+    assert (site.peak_W, site.peak_at_s) == (7360, at(8.25) + 300)
     assert site.max_concurrent == 1 and site.energy_Wh == 24 * 613
 
     load = analytics.load(period)
