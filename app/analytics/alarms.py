@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.analytics.figures import Alarm
 from app.analytics.maintenance import Finding
-from app.db import Db, MaintenanceAlarm, log_event
+from app.db import Db, MaintenanceAlarm, epoch_s, log_event
 
 
 def to_alarm(row: MaintenanceAlarm) -> Alarm:
@@ -25,8 +25,15 @@ def to_alarm(row: MaintenanceAlarm) -> Alarm:
 
 def open_alarms(db: Db) -> list[Alarm]:
     a = MaintenanceAlarm
-    rows = db.execute(select(a).where(a.cleared_at.is_(None)).order_by(a.raised_at, a.id)).scalars()
-    return [to_alarm(row) for row in rows]
+    rows = db.execute(
+        select(a.kind, a.subject, epoch_s(a.raised_at), a.message, a.evidence)
+        .where(a.cleared_at.is_(None))
+        .order_by(a.raised_at, a.id)
+    )
+    return [
+        Alarm(kind, subject, raised, None, message, dict(evidence))
+        for kind, subject, raised, message, evidence in rows
+    ]
 
 
 def _where(subject: str) -> tuple[str | None, str | None]:

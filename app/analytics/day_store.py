@@ -9,7 +9,16 @@ from sqlalchemy import delete, func, insert, select
 from app.analytics.daily import DayInputs, connector_days, site_days
 from app.analytics.figures import Period
 from app.analytics.periods import DAY_S, day_start
-from app.db import ChargingSession, ConnectorDay, ConnectorStateSpan, Db, SiteDay
+from app.db import (
+    ChargingSession,
+    ConnectorDay,
+    ConnectorStateSpan,
+    ContactorOperation,
+    Db,
+    MeterSample,
+    SiteDay,
+    epoch_s,
+)
 
 
 def refreshed_until(db: Db) -> int | None:
@@ -19,13 +28,15 @@ def refreshed_until(db: Db) -> int | None:
 
 
 def first_record_day(db: Db, utc_offset_s: int) -> int | None:
-    """The local day of the ledger's earliest record the analytics read (state timeline or session)."""
-    first_span = db.execute(select(func.min(ConnectorStateSpan.started_s))).scalar()
-    first_session = db.execute(select(func.min(ChargingSession.started_at))).scalar()
-    candidates = [int(first_span)] if first_span is not None else []
-    if first_session is not None:
-        candidates.append(int(first_session.timestamp()))
-    return day_start(min(candidates), utc_offset_s) if candidates else None
+    """The local day of the ledger's earliest record the analytics read."""
+    candidates = [
+        db.execute(select(func.min(ConnectorStateSpan.started_s))).scalar(),
+        db.execute(select(func.min(epoch_s(ChargingSession.started_at)))).scalar(),
+        db.execute(select(func.min(MeterSample.ts_s))).scalar(),
+        db.execute(select(func.min(ContactorOperation.at_s))).scalar(),
+    ]
+    known = [int(c) for c in candidates if c is not None]
+    return day_start(min(known), utc_offset_s) if known else None
 
 
 def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
