@@ -122,6 +122,7 @@ class ConnectorCaps:
 @dataclass(frozen=True, slots=True)
 class Load:
     period: Period
+    scope: Scope
     heat_map: tuple[HeatCell, ...]  # 168 cells, weekday-major
     peak_days: tuple[SitePeakDay, ...]
     caps: tuple[ConnectorCaps, ...]

@@ -110,10 +110,17 @@ def _bounds(period: Period) -> tuple[int, int]:
 
 
 def load(
-    db: Db, names: dict[int, str], period: Period, site: list[dict[str, Any]], offset: int, now_s: int
+    db: Db,
+    scope: Scope,
+    names: dict[int, str],
+    period: Period,
+    site: list[dict[str, Any]],
+    offset: int,
+    now_s: int,
 ) -> Load:
     return Load(
         period=period,
+        scope=scope,
         heat_map=heat_map(db, list(names), period, offset, now_s),
         peak_days=tuple(
             SitePeakDay(s["day_s"], s["peak_W"], s["peak_at_s"], s["limit_W"], s["max_concurrent"])

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, select
 from app.analytics import alarms, day_store, load_uptime, maintenance, usage_revenue
 from app.analytics.daily import STATE_COLUMNS, DayInputs
 from app.analytics.figures import (
+    SITE,
     DayRow,
     Granularity,
     Load,
@@ -126,12 +127,14 @@ class Analytics:
             names = self._names(db, scope)
             return usage_revenue.revenue(db, scope, list(names), period, self.currency)
 
-    def load(self, period: Period) -> Load:
+    def load(self, period: Period, scope: Scope = SITE) -> Load:
+        """The heat maps and balancer caps of the scope's connectors; the peak days are the site's."""
         with self._reading() as db:
             names = self._names(db, Scope())
             inputs = self._inputs(db, names)
             site = day_store.site_rows(db, period, inputs, self.site_limit_W)
-            return load_uptime.load(db, names, period, site, self.utc_offset_s, inputs.now_s)
+            scoped = self._names(db, scope)
+            return load_uptime.load(db, scope, scoped, period, site, self.utc_offset_s, inputs.now_s)
 
     def uptime(self, scope: Scope, period: Period) -> Uptime:
         with self._reading() as db:
