@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from app.analytics import alarms, day_store, load_uptime, maintenance, usage_revenue
 from app.analytics.daily import STATE_COLUMNS, DayInputs
@@ -32,7 +32,7 @@ from app.analytics.figures import (
 )
 from app.analytics.periods import DAY_S, day_start
 from app.config import AnalyticsSettings
-from app.db import Charger, Connector, read_only, session_factory, utc_now
+from app.db import EXCLUSION_REASONS, Charger, Connector, UptimeExclusion, read_only, session_factory, utc_now
 
 REFRESH_CHUNK_DAYS = 31  # a long catch-up commits month by month, so the ledger's writer is never held long
 
@@ -183,6 +183,49 @@ class Analytics:
                 links=maintenance.links(db, self.chargers(), end),
                 alarms=tuple(alarms.open_alarms(db)),
             )
+
+    # -- what an operator records -----------------------------------------------------------------------
+
+    def add_exclusion(
+        self,
+        connector: str | None,
+        reason: str,
+        start_s: int,
+        end_s: int,
+        *,
+        note: str = "",
+        created_by: str,
+    ) -> int:
+        """Records outage time outside the operator's control (23 CFR 680.116(b)(3)) for one connector or
+        all (None), and rolls the days it touches up again in the same transaction, so the uptime of
+        days already refreshed counts it at once. Returns the exclusion's id."""
+        if reason not in EXCLUSION_REASONS:
+            raise ValueError(f"reason: one of {', '.join(EXCLUSION_REASONS)}, got {reason!r}")
+        if end_s <= start_s:
+            raise ValueError("the exclusion must end after it starts")
+        with self.engine.begin() as connection:
+            connector_id = None
+            if connector is not None:
+                (connector_id,) = self._names(connection, Scope(connector=connector))
+            row_id = connection.execute(
+                insert(UptimeExclusion)
+                .values(
+                    connector_id=connector_id,
+                    reason=reason,
+                    started_s=start_s,
+                    ended_s=end_s,
+                    note=note,
+                    created_by=created_by,
+                    created_at=self.clock(),
+                )
+                .returning(UptimeExclusion.id)
+            ).scalar_one()
+            done = day_store.refreshed_until(connection)
+            first = day_start(start_s, self.utc_offset_s)
+            if done is not None and first < done:
+                last = min(done, day_start(end_s - 1, self.utc_offset_s) + DAY_S)
+                day_store.store_days(connection, first, last, self._inputs(connection), self.site_limit_W)
+            return int(row_id)
 
     # -- the refresh ----------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from app.db.engine import DEFAULT_URL, make_engine, read_only, session_factory, 
 from app.db.event_log import log_event
 from app.db.meter_store import HOUR_S, RetentionPolicy, Sample, insert_samples, prune, roll_up
 from app.db.models import (
+    EXCLUSION_REASONS,
     BalancerCap,
     Charger,
     ChargingSession,
@@ -45,6 +46,7 @@ from app.db.writer import LedgerWriter
 __all__ = [
     "AUTHORIZATION_STATUSES",
     "DEFAULT_URL",
+    "EXCLUSION_REASONS",
     "HOUR_S",
     "AuthCacheEntry",
     "BalancerCap",

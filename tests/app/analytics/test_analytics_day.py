@@ -191,3 +191,21 @@ def test_a_day_of_one_connector(day: tuple[Engine, int]) -> None:
     assert timeline[-1].end_s == DAY0 + DAY
     with session_factory(engine)() as db:
         assert db.execute(select(MaintenanceAlarm)).scalars().all() == []
+
+
+def test_an_exclusion_recorded_later_restates_refreshed_days(day: tuple[Engine, int]) -> None:
+    engine, _ = day
+    analytics = Analytics(
+        engine, AnalyticsSettings(), utc_offset_s=OFFSET, site_limit_W=43470, clock=lambda: dt(at(30))
+    )
+    analytics.refresh()
+    period = Period(DAY0, DAY0 + DAY)
+    assert analytics.uptime(SITE, period).excluded_s == 3600
+    # The ground fault turns out to have been a vandalised cable: its hour is excluded too.
+    analytics.add_exclusion("CP-01/1", "vandalism", at(13.5), at(15), created_by="tech-1")
+    uptime = analytics.uptime(SITE, period)
+    assert (uptime.outage_s, uptime.excluded_s, uptime.percent) == (7200, 7200, 100.0)
+    with pytest.raises(ValueError, match="reason: one of"):
+        analytics.add_exclusion(None, "bad luck", at(1), at(2), created_by="tech-1")
+    with session_factory(engine)() as db:
+        assert db.execute(select(UptimeExclusion.created_by)).scalars().all() == [None, "tech-1"]
