@@ -6,6 +6,7 @@ finished days and the queries compute the current day the same way on the fly (d
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -214,8 +215,6 @@ def _session_samples(
     min_mA: float,
     gap_s: float,
 ) -> None:
-    from bisect import bisect_left, bisect_right
-
     first = bisect_left(times, started)
     last = bisect_right(times, stopped)
     ambient_index = bisect_right(times, started) - 1
