@@ -35,10 +35,12 @@ from app.analytics.figures import (
     Usage,
     UsageBucket,
 )
+from app.analytics.recorder import AnalyticsRecorder, RecorderTiming
 
 __all__ = [
     "SITE",
     "Alarm",
+    "AnalyticsRecorder",
     "ConnectorCaps",
     "ContactorWear",
     "DayRow",
@@ -51,6 +53,7 @@ __all__ = [
     "MeterPlausibility",
     "MethodRevenue",
     "Period",
+    "RecorderTiming",
     "RefreshReport",
     "Reliability",
     "Revenue",
