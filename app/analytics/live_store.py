@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, case, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db import (
@@ -65,6 +66,12 @@ def _mark_alive(db: Session, at_s: int) -> None:
     )
 
 
+def _ended_at(at_s: int) -> Any:
+    """`at_s`, or the row's own start if that is later (the clock set back by the central system): a row
+    never ends before it starts."""
+    return case((ConnectorStateSpan.started_s > at_s, ConnectorStateSpan.started_s), else_=at_s)
+
+
 def mark_alive(engine: Engine, at_s: int) -> None:
     with session_factory(engine).begin() as db:
         _mark_alive(db, at_s)
@@ -93,12 +100,12 @@ def recover(engine: Engine, names: Iterable[str], now_s: int) -> tuple[dict[str,
             ).one()
             if last[0] is None:
                 continue  # never recorded: unknown until the first state
-            down_s = max(v for v in (alive_s, last[0], last[1]) if v is not None)
-            down_s = min(down_s, now_s)
+            marks = [v for v in (alive_s, last[0], last[1]) if v is not None]
+            down_s = min(max(marks), now_s)  # not after now, should the clock have been set back
             db.execute(
                 update(ConnectorStateSpan)
                 .where(ConnectorStateSpan.connector_id == connector_id, ConnectorStateSpan.ended_s.is_(None))
-                .values(ended_s=down_s)
+                .values(ended_s=_ended_at(down_s))
             )
             db.add(
                 ConnectorStateSpan(
@@ -119,7 +126,7 @@ def change_state(engine: Engine, connector_id: int, new: OpenSpan) -> None:
         db.execute(
             update(ConnectorStateSpan)
             .where(ConnectorStateSpan.connector_id == connector_id, ConnectorStateSpan.ended_s.is_(None))
-            .values(ended_s=new.started_s)
+            .values(ended_s=_ended_at(new.started_s))
         )
         db.add(
             ConnectorStateSpan(
@@ -136,7 +143,7 @@ def close_states(engine: Engine, connector_ids: Iterable[int], at_s: int) -> Non
             .where(
                 ConnectorStateSpan.connector_id.in_(list(connector_ids)), ConnectorStateSpan.ended_s.is_(None)
             )
-            .values(ended_s=at_s)
+            .values(ended_s=_ended_at(at_s))
         )
         _mark_alive(db, at_s)
 

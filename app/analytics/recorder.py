@@ -186,14 +186,16 @@ class AnalyticsRecorder:
         while True:
             await asyncio.sleep(self.timing.check_s)
             now = loop.time()
-            self.check()
-            if now >= next_flush + self.timing.link_flush_s:
-                next_flush = now
-                self.flush_links()  # also marks the recorder alive
-                next_alive = now
-            elif now >= next_alive + self.timing.alive_s:
-                next_alive = now
-                self._submit(live_store.mark_alive, self.engine, self._now_s())
+            try:
+                self.check()
+                if now >= next_flush + self.timing.link_flush_s:
+                    next_flush = next_alive = now
+                    self.flush_links()  # also marks the recorder alive
+                elif now >= next_alive + self.timing.alive_s:
+                    next_alive = now
+                    self._submit(live_store.mark_alive, self.engine, self._now_s())
+            except Exception:  # a bug in one round must not end the records for good: try again
+                log.exception("analytics recorder round failed")
 
     # -- the state timeline -------------------------------------------------------------------------
 
