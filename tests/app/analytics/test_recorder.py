@@ -26,6 +26,7 @@ from app.db.models import (
     LinkDay,
     MeterSample,
 )
+from app.runtime import ConnectorFlags
 from app.sessions.service import SessionService
 
 pytest_plugins = ["db_fixtures"]
@@ -35,13 +36,19 @@ FAST = RecorderTiming(check_s=0.2, link_flush_s=0.5, alive_s=0.5, connect_grace_
 
 @contextlib.asynccontextmanager
 async def recording(
-    config: StationConfig, engine: Engine
+    config: StationConfig, engine: Engine, flags: dict[str, ConnectorFlags] | None = None
 ) -> AsyncIterator[tuple[SessionService, AnalyticsRecorder]]:
     """The station, its sessions and a recorder, stopped in the launcher's order (the recorder first)."""
     async with running_service(config, engine) as service:
         station = service.station
         recorder = AnalyticsRecorder(
-            engine, service.writer, station.manager, station.balancer, service, dict, timing=FAST
+            engine,
+            service.writer,
+            station.manager,
+            station.balancer,
+            service,
+            lambda: flags or {},  # what the central system says (ChangeAvailability, ReserveNow)
+            timing=FAST,
         )
         await recorder.start()
         try:
@@ -81,17 +88,23 @@ def rows_of(engine: Engine, model: type) -> list:
 def test_a_session_writes_its_states_its_contactor_opening_and_temperatures(realtime_sim, tmp_path):
     sim, engine = realtime_sim, migrated_engine(f"sqlite:///{tmp_path / 'ledger.db'}")
 
+    flags: dict[str, ConnectorFlags] = {}
+
     async def scenario() -> int:
-        async with recording(station_config(sim), engine) as (service, _recorder):
+        async with recording(station_config(sim), engine, flags) as (service, _recorder):
             manager = service.station.manager
             await wait_until(lambda: states_of(engine, "CP00/1") == ["available"], 5, "available")
             await asyncio.sleep(1.2)
+            # Meanwhile the central system reserves the other connector, then takes it out of service.
+            flags["CP01/1"] = ConnectorFlags(reserved=True)
+            await wait_until(lambda: states_of(engine, "CP01/1")[-1] == "reserved", 3, "reserved")
             await sim.ctl.call("plug", charger=0)
             await wait_until(lambda: manager.connector("CP00/1").vehicle_present, 5, "the car seen")
             await asyncio.sleep(1.5)  # plugged, no card yet: occupied for a while
             await service.authorise("CP00/1", "TAG-1")
             await wait_until(lambda: "charging" in states_of(engine, "CP00/1"), 5, "charging")
             await asyncio.sleep(2.0)
+            flags["CP01/1"] = ConnectorFlags(inoperative=True)
             await service.stop("CP00/1", "Local")
             await wait_until(lambda: not manager.connector("CP00/1").contactor_closed, 5, "contactor open")
             await asyncio.sleep(1.5)
@@ -113,7 +126,12 @@ def test_a_session_writes_its_states_its_contactor_opening_and_temperatures(real
     assert rows[-1].ended_s is not None  # closed at stop
     charging = rows[2]
     assert charging.ended_s - charging.started_s >= 1
-    assert states_of(engine, "CP01/1") == ["available"]
+    assert [(r.state, r.detail) for r in spans(engine, "CP01/1")] == [
+        ("available", None),
+        ("reserved", None),
+        ("unavailable", "central_system"),
+    ]
+    assert_contiguous(spans(engine, "CP01/1"))
     operations = rows_of(engine, ContactorOperation)
     assert len(operations) == 1
     assert operations[0].cycles == cycles >= 1
