@@ -19,7 +19,7 @@ from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
 from hal.sim.control import SimControl, SimError, SimulatorProcess
-from launcher.analytics import build_analytics_side
+from launcher.analytics import AnalyticsSide
 from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
 from launcher.demo_payments import DemoPayments
 from launcher.headless import ocpp_side, run_station
@@ -149,7 +149,16 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
             station_config = demo_config(config, sim.ports.charger_ports, sim.host, link_keys)
             try:
                 if ui == "headless":
-                    asyncio.run(run_station(station_config, duration_s=args.duration, on_tick=script))
+                    runtime = StationRuntime(station_config, build_central_system=ocpp_side)
+                    asyncio.run(
+                        run_station(
+                            station_config,
+                            duration_s=args.duration,
+                            on_tick=script,
+                            runtime=runtime,
+                            companions=[AnalyticsSide(runtime, station_config)],
+                        )
+                    )
                 else:
                     # A human drives the kiosk from the simulator panel; scripted cars only when asked.
                     # Payments go to the simulated provider, and the panel plays the paying driver.
@@ -180,8 +189,9 @@ async def run_headless(config: StationConfig, duration_s: float | None) -> None:
     """A site's station without a screen: payments still settle and recover (a web face may take them)."""
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config)
-    analytics = build_analytics_side(runtime, config)
-    companions: list[Companion] = [analytics] if payments is None else [payments, analytics]
+    companions: list[Companion] = [AnalyticsSide(runtime, config)]
+    if payments is not None:
+        companions.append(payments)
     await run_station(config, duration_s=duration_s, runtime=runtime, companions=companions)
 
 
@@ -204,7 +214,6 @@ def run_with_kiosk(
 
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config, payment_provider)
-    analytics = build_analytics_side(runtime, config)
     facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
     if payments is not None:
         payments.fetch = facade.receipt_pdf  # phones fetch receipts through the driver's facade
@@ -245,7 +254,7 @@ def run_with_kiosk(
         size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
         argv=[sys.argv[0]],
         on_shown=on_shown,
-        companions=[analytics] if payments is None else [payments, analytics],
+        companions=[AnalyticsSide(runtime, config), *([payments] if payments is not None else [])],
     )
 
 

@@ -36,12 +36,14 @@ from app.analytics.figures import (
     UsageBucket,
 )
 from app.analytics.periods import day_start, month_period
+from app.analytics.recorder import AnalyticsRecorder, RecorderTiming
 from app.analytics.service import Analytics, UnknownScopeError
 
 __all__ = [
     "SITE",
     "Alarm",
     "Analytics",
+    "AnalyticsRecorder",
     "ConnectorCaps",
     "ContactorWear",
     "DayRow",
@@ -54,6 +56,7 @@ __all__ = [
     "MeterPlausibility",
     "MethodRevenue",
     "Period",
+    "RecorderTiming",
     "RefreshReport",
     "Reliability",
     "Revenue",

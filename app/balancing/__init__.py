@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from app.balancing.allocator import MIN_CURRENT_mA
-from app.balancing.balancer import BuildingMeter, LoadBalancer
+from app.balancing.balancer import BuildingMeter, CycleReport, LoadBalancer
 
 __all__ = [
     "BuildingMeter",
+    "CycleReport",
     "LoadBalancer",
     "MIN_CURRENT_mA",
 ]

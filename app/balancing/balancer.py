@@ -66,6 +66,9 @@ class CycleReport:
     committed_mA: dict[str, int]
     headroom_mA: dict[tuple[str, int], int]  # limit - committed offer, per (node, phase)
     failures: dict[str, str] = field(default_factory=dict)
+    # The most each car asking for current could take (its demand's cap); idle cars are left out, so a
+    # target below this means the balancer holds the car back (docs/analytics.md, balancer caps).
+    wanted_mA: dict[str, int] = field(default_factory=dict)
 
     @property
     def worst_headroom_mA(self) -> int:
@@ -219,8 +222,14 @@ class LoadBalancer:
             if cid in views and views[cid].available
         ] + reservations
         headroom = tree.headroom(tree.sums(committed_loads))
+        wanted = {d.connector_id: d.max_mA for d in demands if not self.idle.is_idle(d.connector_id)}
         return CycleReport(
-            now, targets, {cid: c.limit_mA for cid, c in self._committed.items()}, headroom, failures
+            now,
+            targets,
+            {cid: c.limit_mA for cid, c in self._committed.items()},
+            headroom,
+            failures,
+            wanted,
         )
 
     # -- pieces of a cycle -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.analytics import Alarm
 from app.ocpp.identities import OcppIdentities
 from app.ocpp.service import OcppService
 
@@ -29,3 +30,11 @@ def build_central_system(
     if settings.identity_per_charger:
         return OcppIdentities(runtime, settings, on_reset=runtime.request_reset)
     return OcppService(runtime, settings, on_reset=runtime.request_reset)
+
+
+def send_maintenance_alarm(central_system: object, alarm: Alarm) -> bool:
+    """Sends a maintenance alarm to the station's central system when it has one and it is connected
+    (the launcher connects the analytics' alarms here); False when it was not sent."""
+    if isinstance(central_system, OcppService | OcppIdentities):
+        return central_system.send_maintenance_alarm(alarm)
+    return False

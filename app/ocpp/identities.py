@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from app.analytics import Alarm
 from app.db import OutboxMessage, read_only, session_factory
 from app.ocpp.driver_port import ChargePointsPort
 from app.ocpp.identity_scope import IdentityScope
@@ -52,6 +53,17 @@ class OcppIdentities(ChargePointsPort):
     def point_for(self, connector_id: str) -> tuple[OcppService, int] | None:
         """The charge point serving a station connector and the connector's OCPP number there."""
         return self._points.get(connector_id)
+
+    def send_maintenance_alarm(self, alarm: Alarm) -> bool:
+        """The alarm goes to the charge point of its subject (a connector or a charger), else to the
+        station's first identity (the site's alarms)."""
+        point = self._points.get(alarm.subject)
+        if point is not None:
+            return point[0].send_maintenance_alarm(alarm)
+        for service in self.services:
+            if service.scope is not None and service.scope.charger_id == alarm.subject:
+                return service.send_maintenance_alarm(alarm)
+        return bool(self.services) and self.services[0].send_maintenance_alarm(alarm)
 
     def _end_readings(self, connector_id: str) -> list[dict[str, object]]:
         point = self._points.get(connector_id)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from app.analytics import Alarm
 from app.background_tasks import BackgroundTasks
 from app.config import OcppSettings, state_path
 from app.db import Connector, read_only, session_factory
@@ -35,6 +36,7 @@ from app.ocpp.firmware_update import FirmwareUpdater, Installer, JsonStateStore,
 from app.ocpp.handlers import OcppHandlers
 from app.ocpp.identity_scope import IdentityScope
 from app.ocpp.local_auth import AuthorizationCache, Authorizer, LocalAuthList
+from app.ocpp.maintenance_alarms import data_transfer, send_alarm
 from app.ocpp.meter_sampler import MeterSampler
 from app.ocpp.profile_enforcer import ProfileEnforcer
 from app.ocpp.reservations import RESERVATIONS_SETTING, Reservations
@@ -473,6 +475,16 @@ class OcppService(ChargePointsPort):
 
     async def send(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
         return await self._charge_point(action).send_call(action, payload)
+
+    def send_maintenance_alarm(self, alarm: Alarm) -> bool:
+        """Sends a raised or cleared maintenance alarm as DataTransfer (app/ocpp/maintenance_alarms.py);
+        False when the charge point is not registered now (the ledger keeps the alarm)."""
+        if not self.accepted.is_set():
+            log.info("maintenance alarm %s on %s not sent: no central system now", alarm.kind, alarm.subject)
+            return False
+        payload = data_transfer(alarm, self.settings.vendor)
+        self._tasks.start(send_alarm(self.send, payload), name="ocpp-maintenance-alarm")
+        return True
 
     # -- registration and heartbeat (sections 4.2, 4.6) ------------------------------------------------
 

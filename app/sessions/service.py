@@ -664,6 +664,7 @@ class SessionService:
                     status.current_mA[1],
                     status.current_mA[2],
                     status.voltage_mV[0] // 100,
+                    status.temperature_dC,  # the hottest sensor: the thermal drift model's input
                 )
             )
 

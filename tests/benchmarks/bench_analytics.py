@@ -64,13 +64,17 @@ def config(directory: Path, sim: SimulatorProcess, csms: PyCsms) -> StationConfi
         database=DatabaseSettings(url=f"sqlite:///{directory / 'ledger.sqlite3'}"),
         tariff=tariff_from_dict({"energy_price_per_kWh": "0.60", "session_fee": "1.00"}),
         ocpp=OcppSettings(
-            url=csms.url("", STEVE_PATH).rstrip("/"), identity="ANALYTICS-CP", secrets_dir=str(directory / "s")
+            url=csms.url("", STEVE_PATH).rstrip("/"),
+            identity="ANALYTICS-CP",
+            secrets_dir=str(directory / "s"),
         ),
         chargers=chargers,
     )
 
 
-def queries(analytics: Analytics, year: Period, month: Period, connector: str) -> dict[str, Callable[[], Any]]:
+def queries(
+    analytics: Analytics, year: Period, month: Period, connector: str
+) -> dict[str, Callable[[], Any]]:
     """The dashboard's questions: the year and a month of the site, a connector, a charger."""
     charger = connector.split("/", 1)[0]
     return {

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.chargers.link_task import LinkState
 from app.config import ConfiguredCharger, DatabaseSettings, LinkSettings, StationConfig
 from app.db.engine import make_engine, session_factory
-from app.db.models import ChargingSession
+from app.db.models import ChargingSession, ConnectorStateSpan
 from app.runtime.runtime import StationRuntime
 from hal.wire.messages import IecState, StatusFlag
 from launcher.headless import run_station
@@ -129,8 +129,12 @@ def test_demo_mode_runs_cars_on_simulated_chargers(sim_binary, tmp_path: Path) -
     engine = make_engine(f"sqlite:///{ledger}")
     with session_factory(engine)() as db:
         sessions = db.scalars(select(ChargingSession).order_by(ChargingSession.id)).all()
+        states = db.scalars(select(ConnectorStateSpan)).all()
     engine.dispose()
     assert sessions and all(s.id_tag.startswith("DEMO") for s in sessions)
+    # The analytics recorder ran beside the station: every connector's timeline, closed at the stop.
+    assert len({s.connector_id for s in states}) == 4
+    assert all(s.ended_s is not None for s in states) and any(s.state == "charging" for s in states)
     assert all(s.tariff["energy_price_per_kWh"] == "1.2000" for s in sessions), sessions[0].tariff
     assert any(s.meter_start_Wh is not None for s in sessions)
     assert "ledger #1 " in result.stdout
