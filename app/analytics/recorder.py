@@ -245,8 +245,9 @@ class AnalyticsRecorder:
     def _on_station_event(self, event: StationEvent) -> None:
         match event:
             case StatusEvent(connector_ids=connector_ids):
+                # Statuses arrive at the poll rate for every charger: only the contactor is followed
+                # here; a state they change is seen by the once-a-second check (docs/analytics.md).
                 self._contactors(connector_ids)
-                self.check(connector_ids)
             case LinkEvent():
                 self._link_changed(event)
                 self.check()
