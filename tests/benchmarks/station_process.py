@@ -1,7 +1,9 @@
-"""The whole station as one child process for the station benchmark: runtime, OCPP, ledger and driver facade.
+"""The whole station as one child process for the station benchmark: runtime, OCPP, ledger, analytics and
+driver facade.
 
 It wires the parts as the launcher does for a kiosk (`python -m launcher --config`, launcher/__main__.py and
-launcher/kiosk_host.run_kiosk: StationRuntime started, then the DriverFacade, stopped the other way round)
+launcher/kiosk_host.run_kiosk: StationRuntime started, then the analytics companion and the DriverFacade,
+stopped the other way round)
 and runs headless as `launcher/headless.run_station` does (the live table once a second, here written to
 /dev/null), without Qt: what is measured is the station, not the painting of its screen.
 
@@ -37,6 +39,7 @@ from app.chargers.live_view import render_table  # noqa: E402
 from app.config import load_config  # noqa: E402
 from app.driver.facade import DriverFacade  # noqa: E402
 from app.runtime.runtime import StationRuntime  # noqa: E402
+from launcher.analytics import AnalyticsSide  # noqa: E402
 from launcher.headless import SessionNotes, ocpp_side  # noqa: E402
 
 
@@ -98,8 +101,10 @@ async def run(config_path: Path) -> None:
     config = load_config(config_path)
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     facade = DriverFacade(runtime)
+    analytics = AnalyticsSide(runtime, config)  # the recorder and the refresher, as the launcher runs them
     notes = SessionNotes(runtime)
     await runtime.start()
+    await analytics.start()
     await facade.start()
     say("ready")
     done = asyncio.Event()
@@ -121,6 +126,7 @@ async def run(config_path: Path) -> None:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await facade.stop()
+        await analytics.stop()
         await runtime.stop()
 
 
