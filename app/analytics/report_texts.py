@@ -97,6 +97,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ev.reconnects": "reconnections",
         "ev.days": "days",
         "page": "Page {number}",
+        "station_fallback": "EV charging station",
         "months": "January,February,March,April,May,June,July,August,September,October,November,December",
     },
     "ms": {
@@ -183,6 +184,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ev.reconnects": "sambungan semula",
         "ev.days": "hari",
         "page": "Halaman {number}",
+        "station_fallback": "Stesen pengecasan EV",
         "months": "Januari,Februari,Mac,April,Mei,Jun,Julai,Ogos,September,Oktober,November,Disember",
     },
 }
