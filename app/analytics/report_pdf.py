@@ -205,6 +205,10 @@ def _heat_map(load: Load, fmt: _Fmt) -> Drawing:
         y = legend_h + (6 - cell.weekday) * cell_h
         fill = _shade(cell.mean_power_W / peak if peak > 0 else 0.0)
         drawing.add(Rect(x, y, cell_w, cell_h, fillColor=fill, strokeColor=colors.white, strokeWidth=0.5))
+    # A frame, so an empty month still shows the grid's extent.
+    drawing.add(
+        Rect(left, legend_h, 24 * cell_w, 7 * cell_h, fillColor=None, strokeColor=GRID, strokeWidth=0.5)
+    )
     for weekday, name in enumerate(days):
         y = legend_h + (6 - weekday) * cell_h + cell_h / 2 - 2.5
         drawing.add(String(left - 2, y, name, fontName=REGULAR, fontSize=7, textAnchor="end"))
@@ -300,8 +304,8 @@ def _load_part(fmt: _Fmt, load: Load, st: dict[str, ParagraphStyle]) -> list[Any
         Paragraph(t("heat_map"), st["h2"]),
         _heat_map(load, fmt),
     ]
-    if load.peak_days:
-        top = max(load.peak_days, key=lambda d: d.peak_W)
+    top = max(load.peak_days, key=lambda d: d.peak_W, default=None)
+    if top is not None and top.peak_W > 0:
         value = t(
             "peak_value",
             power=f"{format_number(top.peak_W, 3, fmt.language)} kW",

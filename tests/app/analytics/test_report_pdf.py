@@ -205,3 +205,22 @@ def test_same_figures_same_bytes() -> None:
 def test_bad_month_is_refused() -> None:
     with pytest.raises(ValueError, match="YYYY-MM"):
         render_monthly_report(HandBuilt(), "11-2026", "S", "en")
+
+
+class QuietMonth(HandBuilt):
+    """A month with no load recorded, no peak and no open alarm."""
+
+    def load(self, period: Period) -> Load:
+        cells = tuple(HeatCell(w, h, 0, 0.0, 0.0) for w in range(7) for h in range(24))
+        peaks = (SitePeakDay(period.start_s, 0, None, 66_240, 0),)
+        return Load(period=period, scope=Scope(), heat_map=cells, peak_days=peaks, caps=())
+
+    def maintenance(self) -> Maintenance:
+        return Maintenance(NOVEMBER.end_s - DAY_S, (), (), (), (), (), ())
+
+
+def test_quiet_month_says_no_alarms_and_no_peak() -> None:
+    english = extract(render_monthly_report(QuietMonth(), "2026-11", "S", "en", prepared_at=PREPARED))
+    assert "No open alarms." in english and "Highest site peak" not in english
+    malay = extract(render_monthly_report(QuietMonth(), "2026-11", "S", "ms", prepared_at=PREPARED))
+    assert "Tiada amaran terbuka." in malay
