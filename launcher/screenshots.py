@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.analytics import REPORT_LANGUAGES, render_monthly_report
 from app.config import (
     CardTerminal,
     DatabaseSettings,
@@ -50,6 +52,7 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
+from launcher.analytics import build_analytics
 from launcher.demo import demo_config, demo_kiosk_config
 from launcher.payments import PaymentSide
 
@@ -417,6 +420,32 @@ async def shoot_payments(st: Station) -> None:
     st.camera.show("idle")
 
 
+async def shoot_report(runtime: StationRuntime, config: StationConfig, camera: Camera) -> None:
+    """This month's report from the station's own ledger (the sessions the shots made), each page rendered
+    to PNG at 150 dpi by pdfium, in each language the report has (docs/analytics.md, "Reports")."""
+    import pypdfium2
+
+    analytics = build_analytics(runtime, config)
+    now = runtime.clock()
+    month = datetime.fromtimestamp(now.timestamp() + analytics.utc_offset_s, UTC).strftime("%Y-%m")
+    for language in [code for code in camera.languages if code in REPORT_LANGUAGES]:
+        pdf = await asyncio.to_thread(
+            render_monthly_report, analytics, month, config.station_name, language, prepared_at=now
+        )
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            for number in range(len(document)):
+                page = document[number]
+                image = page.render(scale=150 / 72).to_pil()
+                page.close()
+                size = (image.width, image.height)
+                path = camera.out / f"report-{camera.count}c-{language}-p{number + 1}-{size[0]}x{size[1]}.png"
+                image.save(path)
+                camera.shots.append(Shot("report", camera.count, language, size, path))
+        finally:
+            document.close()
+
+
 def payment_actions(stripe: FakeStripe, reader_id: str) -> dict[str, Callable[[], Awaitable[object]]]:
     """What a driver does on the provider's side: a card at the terminal, the newest QR page paid."""
 
@@ -519,6 +548,8 @@ async def capture(
                 await shoot_mixed_and_endings(st)
             if wanted(only, "out_of_service"):
                 await shoot_out_of_service(st)
+            if wanted(only, "report"):
+                await shoot_report(runtime, config, camera)
         if count == PANEL_COUNT and wanted(only, "panel"):
             await panel._refresh_status()
             panel.resize(900, 720)
@@ -546,7 +577,10 @@ async def capture(
 
 def write_index(out: Path, shots: list[Shot], problems: list[str]) -> Path:
     """index.html: a part per connector count, a section per screen, a row per language."""
-    titles = dict(SHOTS) | {"panel": "the simulator panel (demo mode)"}
+    titles = dict(SHOTS) | {
+        "panel": "the simulator panel (demo mode)",
+        "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
+    }
     clipped = {line.split(":", 1)[0] for line in problems}
     parts = [
         "<!doctype html><meta charset='utf-8'><title>Kiosk screenshots</title>",

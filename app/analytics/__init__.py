@@ -37,9 +37,12 @@ from app.analytics.figures import (
 )
 from app.analytics.periods import day_start, month_period
 from app.analytics.recorder import AnalyticsRecorder, RecorderTiming
+from app.analytics.report_pdf import ReportSource, render_monthly_report
+from app.analytics.report_texts import LANGUAGES as REPORT_LANGUAGES
 from app.analytics.service import Analytics, UnknownScopeError
 
 __all__ = [
+    "REPORT_LANGUAGES",
     "SITE",
     "Alarm",
     "Analytics",
@@ -59,6 +62,7 @@ __all__ = [
     "RecorderTiming",
     "RefreshReport",
     "Reliability",
+    "ReportSource",
     "Revenue",
     "Scope",
     "SessionRow",
@@ -71,4 +75,5 @@ __all__ = [
     "UsageBucket",
     "day_start",
     "month_period",
+    "render_monthly_report",
 ]

@@ -39,7 +39,13 @@ from app.db.models import (
 )
 from app.db.models_logs import EventLogEntry
 from app.db.models_station import AUTHORIZATION_STATUSES, AuthCacheEntry, IdTag, RuntimeSetting
-from app.db.schema_guard import DatabaseTooNewError, MigrationReport, check_and_migrate, head_revision
+from app.db.schema_guard import (
+    DatabaseTooNewError,
+    MigrationReport,
+    check_and_migrate,
+    current_revision,
+    head_revision,
+)
 from app.db.settings_store import get_setting, set_setting
 from app.db.writer import LedgerWriter
 
@@ -81,6 +87,7 @@ __all__ = [
     "UptimeExclusion",
     "append_audit",
     "check_and_migrate",
+    "current_revision",
     "epoch_s",
     "get_setting",
     "head_revision",

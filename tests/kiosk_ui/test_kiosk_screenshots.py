@@ -69,6 +69,8 @@ def test_every_screen_at_every_count_language_and_size_unclipped(
                     assert path.name in index
     for language in ("en", "ms"):
         assert (OUT / f"panel-{language}-900x720.png").is_file()
+        # The monthly report of the four-connector station's ledger, its first page at 150 dpi (A4).
+        assert (OUT / f"report-4c-{language}-p1-1241x1754.png").is_file()
     # No text cut or too small on any screen (kiosk_ui/layout_check.py): the command exits 1 otherwise.
     clipping = (OUT / "clipping.txt").read_text(encoding="utf-8")
     assert clipping == "", clipping[:4000]
