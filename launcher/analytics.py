@@ -6,25 +6,13 @@ from __future__ import annotations
 
 from app.analytics import Alarm, Analytics, AnalyticsRecorder
 from app.analytics.refresher import AnalyticsRefresher
-from app.config import NOMINAL_VOLTAGE_V, StationConfig
+from app.config import StationConfig
 from app.ocpp import send_maintenance_alarm
 from app.runtime import StationRuntime
 
 
-def site_limit_W(config: StationConfig) -> int:
-    """The site limit in watts: the three phases' limits at the nominal voltage (docs/analytics.md)."""
-    return sum(config.site.limit_mA) * NOMINAL_VOLTAGE_V // 1000
-
-
 def build_analytics(runtime: StationRuntime, config: StationConfig) -> Analytics:
-    return Analytics(
-        runtime.engine,
-        config.analytics,
-        utc_offset_s=config.ledger.utc_offset_h * 3600,
-        site_limit_W=site_limit_W(config),
-        sample_interval_s=config.ledger.sample_interval_s,
-        clock=runtime.clock,
-    )
+    return Analytics.for_config(runtime.engine, config, runtime.clock)
 
 
 class AnalyticsSide:

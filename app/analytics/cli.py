@@ -20,7 +20,7 @@ from app.analytics.report_csv import save_days, save_sessions
 from app.analytics.report_pdf import render_monthly_report
 from app.analytics.report_texts import LANGUAGES, text
 from app.analytics.service import Analytics
-from app.config import NOMINAL_VOLTAGE_V, ConfigError, StationConfig, load_config
+from app.config import ConfigError, StationConfig, load_config
 from app.db import current_revision, head_revision, make_engine, sqlite_path
 
 EXIT_REFUSED = 2
@@ -43,11 +43,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--language", choices=LANGUAGES, default="en", help="the PDF's language")
     parser.add_argument("--config", type=Path, help="the site's TOML configuration file")
     parser.set_defaults(run=run)
-
-
-def site_limit_W(config: StationConfig) -> int:
-    """The site limit in watts: the three phases' limits at the nominal voltage (docs/analytics.md)."""
-    return sum(config.site.limit_mA) * NOMINAL_VOLTAGE_V // 1000
 
 
 def _writable(path: Path) -> None:
@@ -103,15 +98,8 @@ def report(args: argparse.Namespace) -> list[str]:
     for path in outputs:
         _writable(path)
     engine = open_ledger(config)
-    currency = config.tariff.currency if config.tariff is not None else "MYR"
-    analytics = Analytics(
-        engine,
-        config.analytics,
-        utc_offset_s=offset,
-        site_limit_W=site_limit_W(config),
-        sample_interval_s=config.ledger.sample_interval_s,
-        currency=currency,
-    )
+    analytics = Analytics.for_config(engine, config)
+    currency = analytics.currency
     station = config.station_name or text(args.language, "station_fallback")
     done: list[str] = []
     try:

@@ -31,10 +31,15 @@ from app.analytics.figures import (
     Usage,
 )
 from app.analytics.periods import DAY_S, day_start
-from app.config import AnalyticsSettings
+from app.config import NOMINAL_VOLTAGE_V, AnalyticsSettings, StationConfig
 from app.db import EXCLUSION_REASONS, Charger, Connector, UptimeExclusion, read_only, session_factory, utc_now
 
 REFRESH_CHUNK_DAYS = 31  # a long catch-up commits month by month, so the ledger's writer is never held long
+
+
+def site_limit_W(config: StationConfig) -> int:
+    """The site limit in watts: the three phases' limits at the nominal voltage (docs/analytics.md)."""
+    return sum(config.site.limit_mA) * NOMINAL_VOLTAGE_V // 1000
 
 
 class UnknownScopeError(ValueError):
@@ -62,6 +67,21 @@ class Analytics:
         self.sample_interval_s = sample_interval_s
         self.currency = currency
         self.clock = clock
+
+    @classmethod
+    def for_config(
+        cls, engine: Engine, config: StationConfig, clock: Callable[[], datetime] = utc_now
+    ) -> Analytics:
+        """The analytics of a station's configuration: its time zone, site limit, sample period, currency."""
+        return cls(
+            engine,
+            config.analytics,
+            utc_offset_s=config.ledger.utc_offset_h * 3600,
+            site_limit_W=site_limit_W(config),
+            sample_interval_s=config.ledger.sample_interval_s,
+            currency=config.tariff.currency if config.tariff is not None else "MYR",
+            clock=clock,
+        )
 
     # -- helpers --------------------------------------------------------------------------------------
 
