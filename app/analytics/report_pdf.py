@@ -238,11 +238,20 @@ def _heat_map(load: Load, fmt: _Fmt) -> Drawing:
     return drawing
 
 
+def _fault_name(fmt: _Fmt, code: str) -> str:
+    """The fault's name in the report's language; a code the texts do not know stays as it is."""
+    name = fmt.t(f"fault.{code}")
+    return code if name == f"fault.{code}" else name
+
+
 def _usage_part(
     fmt: _Fmt, usage: Usage, reliability: Reliability, st: dict[str, ParagraphStyle]
 ) -> list[Any]:
     t = fmt.t
-    faults = ", ".join(f"{code} {count}" for code, count in sorted(reliability.faults.items())) or "0"
+    faults = (
+        ", ".join(f"{_fault_name(fmt, code)} {count}" for code, count in sorted(reliability.faults.items()))
+        or "0"
+    )
     rows = [
         [t("sessions"), str(usage.sessions)],
         [t("energy"), fmt.kwh(usage.energy_Wh)],

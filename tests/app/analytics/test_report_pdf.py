@@ -161,6 +161,7 @@ def test_english_report_holds_the_figures(english: str) -> None:
     assert "RM 434.56" in english  # card at the station
     assert "Card at the station" in english and "FPX online banking" in english
     assert "96.7 %" in english  # success: 87 of 90
+    assert "ground fault 2" in english
     # Uptime, CP-01/1: (2,592,000 - (19,800 - 5,400)) / 2,592,000 = 99.44 %; the 12 months add 3 h.
     assert "99.44 %" in english
     assert "100.00 %" in english  # CP-02/1
@@ -181,6 +182,7 @@ def test_malay_report_is_in_malay(malay: str) -> None:
         "Kad di stesen",
         "Kehausan sesentuh",
         "hayat digunakan %: 87.5",
+        "kerosakan bumi 2",
         "Halaman 1",
     ):
         assert words in malay, words
