@@ -61,27 +61,39 @@ def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
     return rows
 
 
-def day_totals(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> dict[str, int]:
-    """The sums of connector_days columns over the period, like day_rows but summed in the database for
-    the refreshed days."""
+def day_sums(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> dict[int, dict[str, int]]:
+    """Per local day, the sums over the scope's connectors of connector_days columns: summed by the
+    database for the refreshed days, computed like day_rows for the others."""
     done = refreshed_until(db) or period.start_s
     stored_end = min(period.end_s, max(done, period.start_s))
-    totals = dict.fromkeys(columns, 0)
+    days: dict[int, dict[str, int]] = {}
     if stored_end > period.start_s:
         table = ConnectorDay.__table__
-        sums = db.execute(
-            select(*[func.coalesce(func.sum(table.c[name]), 0) for name in columns]).where(
+        for day_s, *sums in db.execute(
+            select(table.c.day_s, *[func.coalesce(func.sum(table.c[name]), 0) for name in columns])
+            .where(
                 table.c.day_s >= period.start_s,
                 table.c.day_s < stored_end,
                 table.c.connector_id.in_(list(inputs.connectors)),
             )
-        ).one()
-        totals = {name: int(value) for name, value in zip(columns, sums, strict=True)}
+            .group_by(table.c.day_s)
+        ):
+            days[int(day_s)] = {name: int(value) for name, value in zip(columns, sums, strict=True)}
     live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
     if live_end > stored_end:
         for row in connector_days(db, stored_end, live_end, inputs):
+            day = days.setdefault(row["day_s"], dict.fromkeys(columns, 0))
             for name in columns:
-                totals[name] += row[name]
+                day[name] += row[name]
+    return days
+
+
+def day_totals(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> dict[str, int]:
+    """The sums of connector_days columns over the whole period (day_sums added up)."""
+    totals = dict.fromkeys(columns, 0)
+    for day in day_sums(db, period, inputs, columns).values():
+        for name in columns:
+            totals[name] += day[name]
     return totals
 
 

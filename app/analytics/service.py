@@ -130,13 +130,13 @@ class Analytics:
         with self._reading() as db:
             names = self._names(db, scope)
             inputs = self._inputs(db, names)
-            totals = day_store.day_totals(db, period, inputs, list(STATE_COLUMNS.values()))
+            days = day_store.day_sums(db, period, inputs, list(STATE_COLUMNS.values()))
             return usage_revenue.usage(
                 db,
                 scope,
                 list(names),
                 period,
-                totals,
+                days,
                 granularity=granularity,
                 offset=self.utc_offset_s,
                 now_s=inputs.now_s,
@@ -181,11 +181,7 @@ class Analytics:
             names = self._names(db, Scope())
             inputs = self._inputs(db, names)
             days = day_store.day_rows(db, period, inputs)
-            gross: dict[tuple[int, int], int] = {}
-            for fact in usage_revenue.sessions(db, list(names), period):
-                if fact.stopped_s is not None:
-                    key = (fact.connector_id, day_start(fact.started_s, self.utc_offset_s))
-                    gross[key] = gross.get(key, 0) + (fact.gross_minor or 0)
+            gross = usage_revenue.gross_by_day(db, list(names), period, self.utc_offset_s)
             rows = [_day_row(d, names, gross) for d in days]
             return sorted(rows, key=lambda row: (row.day_s, row.connector))
 

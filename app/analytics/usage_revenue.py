@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
 
 from app.analytics.daily import STATE_COLUMNS
 from app.analytics.figures import (
@@ -22,28 +23,11 @@ from app.analytics.figures import (
     Usage,
     UsageBucket,
 )
-from app.analytics.periods import bucket_start, next_bucket, overlap
+from app.analytics.periods import DAY_S, bucket_start, next_bucket, overlap
 from app.db import ChargingSession, ConnectorStateSpan, Db, Payment, Refund, SessionCostLine, epoch_s
 
 CARD_METHODS = ("card_present", "card")
 METHODS = ("rfid", "card_present", "card", "fpx", "grabpay")
-
-
-@dataclass(frozen=True, slots=True)
-class SessionFacts:
-    id: int
-    transaction_ref: int
-    connector_id: int
-    id_tag: str | None
-    started_s: int
-    stopped_s: int | None
-    energy_Wh: int
-    gross_minor: int | None
-    tax_minor: int | None
-    currency: str
-    stop_reason: str | None
-    method: str
-    card: tuple[str, str] | None  # (brand, last 4) of a card payment
 
 
 def _dt(ts_s: int) -> datetime:
@@ -59,52 +43,17 @@ def _started_in(connector_ids: list[int], period: Period) -> list[Any]:
     ]
 
 
-def sessions(db: Db, connector_ids: list[int], period: Period) -> list[SessionFacts]:
-    """The sessions whose transaction started in the period, with their payment's method and card."""
-    c, p = ChargingSession, Payment
-    # One payment per session is bound; should a session ever hold two, the captured one speaks.
-    payment = (
-        select(p.session_id, p.method, p.card_brand, p.card_last4, p.state)
-        .where(p.session_id.is_not(None))
-        .subquery()
-    )
-    rows = db.execute(
-        select(
-            c.id,
-            c.transaction_ref,
-            c.connector_id,
-            c.id_tag,
-            epoch_s(c.started_at).label("started_s"),
-            epoch_s(c.stopped_at).label("stopped_s"),
-            c.energy_Wh,
-            c.cost_total_minor,
-            c.cost_tax_minor,
-            c.currency,
-            c.stop_reason,
-            payment.c.method,
-            payment.c.card_brand,
-            payment.c.card_last4,
-            payment.c.state,
-        )
-        .outerjoin(payment, payment.c.session_id == c.id)
-        .where(*_started_in(connector_ids, period))
-        .order_by(c.started_at, c.id)
-    )
-    facts: dict[int, SessionFacts] = {}
-    # Plain tuples: a year of sessions is tens of thousands of rows, and Row attribute access adds up.
-    for (
-        session_id, ref, connector_id, id_tag, started_s, stopped_s, energy, gross, tax, currency, reason,
-        paid_by, brand, last4, state,
-    ) in rows.all():  # fmt: skip
-        if state != "captured" and session_id in facts:
-            continue
-        method = paid_by or "rfid"
-        card = (brand or "", last4) if last4 and method in CARD_METHODS else None
-        facts[session_id] = SessionFacts(
-            session_id, ref, connector_id, id_tag, started_s, stopped_s, energy or 0, gross, tax, currency,
-            reason, method, card,
-        )  # fmt: skip
-    return list(facts.values())
+def bound_payment() -> Any:
+    """The payments table as the payment bound to each paid session: joined on `session_id` with
+    `bound_to(session id column)`; the latest should a session ever hold two (a failed attempt, then a
+    paid one). Both lookups use the index on payments.session_id."""
+    return aliased(Payment, name="bound")
+
+
+def bound_to(payment: Any, session_id: Any) -> Any:
+    later = aliased(Payment, name="later")
+    newer = select(later.id).where(later.session_id == payment.session_id, later.id > payment.id).exists()
+    return and_(payment.session_id == session_id, ~newer)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -117,7 +66,9 @@ def percentile(values: list[float], fraction: float) -> float:
     return float(ordered[max(1, rank) - 1])
 
 
-def _charging_spans(db: Db, connector_ids: list[int], period: Period, now_s: int) -> list[tuple[int, int]]:
+def _charging_spans(
+    db: Db, connector_ids: list[int], period: Period, now_s: int
+) -> list[tuple[int, int, int]]:
     s = ConnectorStateSpan
     spans = db.execute(
         select(s.started_s, s.ended_s).where(
@@ -127,16 +78,17 @@ def _charging_spans(db: Db, connector_ids: list[int], period: Period, now_s: int
             or_(s.ended_s.is_(None), s.ended_s > period.start_s),
         )
     ).all()
-    return [
-        (max(a, period.start_s), min(b if b is not None else now_s, period.end_s))
-        for a, b in spans
-        if min(b if b is not None else now_s, period.end_s) > max(a, period.start_s)
-    ]
+    clipped = []
+    for a, b in spans:
+        start, end = max(a, period.start_s), min(b if b is not None else now_s, period.end_s)
+        if end > start:
+            clipped.append((start, end, end - start))
+    return clipped
 
 
 def _series(
-    facts: list[SessionFacts],
-    spans: list[tuple[int, int]],
+    started: Sequence[Any],  # rows whose first two items are the start and stop (epoch s), the third energy
+    spans: list[tuple[int, int, int]],  # (start, end, charging seconds) inside one bucket or spanning some
     period: Period,
     granularity: Granularity,
     offset: int,
@@ -150,13 +102,16 @@ def _series(
     bounds = [*starts, at]
     sessions_in: Counter[int] = Counter()
     energy_in: Counter[int] = Counter()
-    for fact in facts:
-        key = starts[bisect_right(starts, fact.started_s) - 1]
+    for start, _, energy in started:
+        key = starts[bisect_right(starts, start) - 1]
         sessions_in[key] += 1
-        energy_in[key] += fact.energy_Wh
+        energy_in[key] += energy
     charging: Counter[int] = Counter()
-    for a, b in spans:
+    for a, b, seconds in spans:
         index = bisect_right(starts, a) - 1
+        if b <= bounds[index + 1]:  # inside one bucket (a day's sum always is)
+            charging[starts[index]] += seconds
+            continue
         while index < len(starts) and bounds[index] < b:
             charging[starts[index]] += overlap(a, b, bounds[index], bounds[index + 1])
             index += 1
@@ -168,28 +123,38 @@ def usage(
     scope: Scope,
     connector_ids: list[int],
     period: Period,
-    totals: dict[str, int],
+    days: dict[int, dict[str, int]],
     *,
     granularity: Granularity | None,
     offset: int,
     now_s: int,
 ) -> Usage:
-    facts = sessions(db, connector_ids, period)
-    ended = [f for f in facts if f.stopped_s is not None]
-    lengths = [float(f.stopped_s - f.started_s) for f in ended if f.stopped_s is not None]
-    energies = [float(f.energy_Wh) for f in ended]
-    charging_s = totals["charging_s"]
-    idle_s = totals["occupied_s"]
-    known_s = sum(totals[column] for column in STATE_COLUMNS.values())
+    c = ChargingSession
+    rows = db.execute(
+        select(epoch_s(c.started_at), epoch_s(c.stopped_at), func.coalesce(c.energy_Wh, 0)).where(
+            *_started_in(connector_ids, period)
+        )
+    ).all()
+    ended = [(start, stop, energy) for start, stop, energy in rows if stop is not None]
+    lengths = [float(stop - start) for start, stop, _ in ended]
+    energies = [float(energy) for _, _, energy in ended]
+    cards, payers = _distinct_cards(db, connector_ids, period)
+    charging_s = sum(day["charging_s"] for day in days.values())
+    idle_s = sum(day["occupied_s"] for day in days.values())
+    known_s = sum(day[column] for day in days.values() for column in STATE_COLUMNS.values())
     series: tuple[UsageBucket, ...] = ()
-    if granularity is not None:
+    if granularity == "hour":
         spans = _charging_spans(db, connector_ids, period, now_s)
-        series = _series(facts, spans, period, granularity, offset)
+        series = _series(rows, spans, period, granularity, offset)
+    elif granularity is not None:
+        # Days nest in weeks and months (all start at a local midnight): the days' charging time is exact.
+        day_spans = [(day, day + DAY_S, sums["charging_s"]) for day, sums in days.items()]
+        series = _series(rows, day_spans, period, granularity, offset)
     return Usage(
         scope=scope,
         period=period,
-        sessions=len(facts),
-        energy_Wh=sum(f.energy_Wh for f in facts),
+        sessions=len(rows),
+        energy_Wh=sum(energy for _, _, energy in rows),
         charging_s=charging_s,
         idle_s=idle_s,
         known_s=known_s,
@@ -198,10 +163,32 @@ def usage(
         length_p90_s=percentile(lengths, 0.9),
         energy_mean_Wh=sum(energies) / len(energies) if energies else 0.0,
         energy_p90_Wh=percentile(energies, 0.9),
-        unique_cards=len({f.id_tag for f in facts if f.method == "rfid" and f.id_tag}),
-        unique_payers=len({f.card for f in facts if f.card is not None}),
+        unique_cards=cards,
+        unique_payers=payers,
         series=series,
     )
+
+
+def _distinct_cards(db: Db, connector_ids: list[int], period: Period) -> tuple[int, int]:
+    """(distinct RFID id tags of unpaid sessions, distinct cards (brand, last 4) of card payments)."""
+    c = ChargingSession
+    payment = bound_payment()
+    cards = db.execute(
+        select(func.count(func.distinct(c.id_tag)))
+        .outerjoin(payment, bound_to(payment, c.id))
+        .where(payment.session_id.is_(None), *_started_in(connector_ids, period))
+    ).scalar_one()
+    payers = db.execute(
+        select(payment.card_brand, payment.card_last4)
+        .join(c, bound_to(payment, c.id))
+        .where(
+            payment.method.in_(CARD_METHODS),
+            payment.card_last4.is_not(None),
+            *_started_in(connector_ids, period),
+        )
+        .distinct()
+    ).all()
+    return int(cards), len(payers)
 
 
 def _operator_refunds(db: Db, connector_ids: list[int], period: Period) -> int:
@@ -236,65 +223,119 @@ def idle_fees(db: Db, connector_ids: list[int], period: Period) -> dict[int, int
 
 
 def revenue(db: Db, scope: Scope, connector_ids: list[int], period: Period, currency: str) -> Revenue:
-    ended = [f for f in sessions(db, connector_ids, period) if f.stopped_s is not None]
-    by_method: dict[str, list[int]] = {m: [0, 0, 0] for m in METHODS}
-    for fact in ended:
-        figures = by_method.setdefault(fact.method, [0, 0, 0])
-        figures[0] += 1
-        figures[1] += fact.energy_Wh
-        figures[2] += fact.gross_minor or 0
-    gross = sum(f.gross_minor or 0 for f in ended)
-    tax = sum(f.tax_minor or 0 for f in ended)
+    c = ChargingSession
+    payment = bound_payment()
+    method = func.coalesce(payment.method, "rfid")
+    rows = db.execute(
+        select(
+            method,
+            func.count(),
+            func.coalesce(func.sum(c.energy_Wh), 0),
+            func.coalesce(func.sum(c.cost_total_minor), 0),
+            func.coalesce(func.sum(c.cost_tax_minor), 0),
+            func.min(c.currency),
+        )
+        .outerjoin(payment, bound_to(payment, c.id))
+        .where(c.stopped_at.is_not(None), *_started_in(connector_ids, period))
+        .group_by(method)
+    ).all()
+    by_method = {m: MethodRevenue(m, 0, 0, 0) for m in METHODS}
+    for paid_by, count, energy, gross_minor, _, _ in rows:
+        by_method[paid_by] = MethodRevenue(paid_by, int(count), int(energy), int(gross_minor))
+    gross = sum(int(row[3]) for row in rows)
+    tax = sum(int(row[4]) for row in rows)
+    energy = sum(int(row[2]) for row in rows)
     refunds = _operator_refunds(db, connector_ids, period)
-    energy = sum(f.energy_Wh for f in ended)
-    fees = idle_fees(db, connector_ids, period)
-    idle = sum(fees.get(f.id, 0) for f in ended)
-    currencies = Counter(f.currency for f in ended)
+    line = SessionCostLine
+    idle = db.execute(
+        select(func.coalesce(func.sum(line.amount_minor), 0))
+        .join(c, c.id == line.session_id)
+        .where(line.kind == "idle", c.stopped_at.is_not(None), *_started_in(connector_ids, period))
+    ).scalar_one()
+    currencies = [row[5] for row in rows if row[5]]
     return Revenue(
         scope=scope,
         period=period,
-        currency=currencies.most_common(1)[0][0] if currencies else currency,
-        sessions=len(ended),
+        currency=currencies[0] if currencies else currency,
+        sessions=sum(int(row[1]) for row in rows),
         energy_Wh=energy,
         gross_minor=gross,
         tax_minor=tax,
         net_minor=gross - tax,
         refunds_minor=refunds,
         price_per_kWh_minor=(gross - refunds) * 1000 / energy if energy else 0.0,
-        idle_fee_minor=idle,
-        by_method=tuple(MethodRevenue(m, *v) for m, v in by_method.items()),
+        idle_fee_minor=int(idle),
+        by_method=tuple(by_method.values()),
     )
 
 
+def gross_by_day(db: Db, connector_ids: list[int], period: Period, offset: int) -> dict[tuple[int, int], int]:
+    """The ended sessions' gross per (connector, local day of the start), summed by the database."""
+    c = ChargingSession
+    day = ((epoch_s(c.started_at) + offset) // DAY_S * DAY_S - offset).label("day_s")
+    rows = db.execute(
+        select(c.connector_id, day, func.coalesce(func.sum(c.cost_total_minor), 0))
+        .where(c.stopped_at.is_not(None), *_started_in(connector_ids, period))
+        .group_by(c.connector_id, day)
+    ).all()
+    return {(connector_id, int(day_s or 0)): int(gross or 0) for connector_id, day_s, gross in rows}
+
+
 def session_rows(db: Db, names: dict[int, str], period: Period) -> list[SessionRow]:
-    facts = sessions(db, list(names), period)
+    """One row per session started in the period, for the CSV report (built straight from the rows: a
+    year is tens of thousands of them)."""
+    c = ChargingSession
+    payment = bound_payment()
+    rows = db.execute(
+        select(
+            c.id,
+            c.transaction_ref,
+            c.connector_id,
+            epoch_s(c.started_at),
+            epoch_s(c.stopped_at),
+            c.id_tag,
+            func.coalesce(payment.method, "rfid"),
+            func.coalesce(c.energy_Wh, 0),
+            func.coalesce(c.cost_total_minor, 0),
+            func.coalesce(c.cost_tax_minor, 0),
+            c.currency,
+            c.stop_reason,
+        )
+        .outerjoin(payment, bound_to(payment, c.id))
+        .where(*_started_in(list(names), period))
+        .order_by(c.started_at, c.id)
+    ).all()
     idle = idle_fees(db, list(names), period)
     r, p = Refund, Payment
     refunded = dict(
         db.execute(
             select(p.session_id, func.sum(r.amount_minor))
             .join(p, p.id == r.payment_id)
-            .join(ChargingSession, ChargingSession.id == p.session_id)
+            .join(c, c.id == p.session_id)
             .where(r.state == "succeeded", *_started_in(list(names), period))
             .group_by(p.session_id)
         ).all()
     )
-    return [
-        SessionRow(
-            session_id=f.id,
-            transaction_ref=f.transaction_ref,
-            connector=names[f.connector_id],
-            started_at_s=f.started_s,
-            stopped_at_s=f.stopped_s,
-            id_tag=f.id_tag if f.method == "rfid" else None,
-            method=f.method,
-            energy_Wh=f.energy_Wh,
-            gross_minor=f.gross_minor or 0,
-            tax_minor=f.tax_minor or 0,
-            idle_fee_minor=idle.get(f.id, 0),
-            refunded_minor=int(refunded.get(f.id, 0)),
-            currency=f.currency,
-            stop_reason=f.stop_reason,
+    out = []
+    for row in rows:
+        session_id, ref, connector_id, started_s, stopped_s, id_tag, method = row[:7]
+        energy, gross, tax, currency, reason = row[7:]
+        out.append(
+            SessionRow(
+                session_id,
+                ref,
+                names[connector_id],
+                started_s,
+                stopped_s,
+                id_tag if method == "rfid" else None,  # a paid session's tag is the station's own
+                method,
+                energy,
+                gross,
+                tax,
+                idle.get(session_id, 0),
+                int(refunded.get(session_id, 0)),
+                currency,
+                reason,
+            )
         )
-        for f in facts
-    ]
+    return out

@@ -1,6 +1,6 @@
 """Benchmark: analytics on the whole station (OCPP to a central system, the ledger, the driver facade and
 the analytics refresher running on simulated chargers) over a ledger that holds a generated year of 16
-connectors (tests/support/analytics_year.py: sessions, payments, samples, timeline, faults...).
+connectors (tests/support/year_ledger.py: sessions, payments, samples, timeline, faults...).
 
 Run from the repository root: .venv/bin/python tests/benchmarks/bench_analytics.py [--quick]
 
@@ -29,14 +29,13 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "support"))
 
-import analytics_year  # noqa: E402
+import year_ledger  # noqa: E402
 from ocpp_peers.peer import STEVE_PATH  # noqa: E402
 from ocpp_peers.py_csms import PyCsms  # noqa: E402
 
-from app.analytics import SITE, Analytics, Period, Scope, month_period  # noqa: E402
+from app.analytics import SITE, Analytics, Period, Scope, month_period, render_monthly_report  # noqa: E402
 from app.analytics.periods import DAY_S, day_start  # noqa: E402
 from app.analytics.refresher import AnalyticsRefresher  # noqa: E402
-from app.analytics.report_pdf import monthly_report_pdf  # noqa: E402
 from app.config import ConfiguredCharger, DatabaseSettings, OcppSettings, StationConfig  # noqa: E402
 from app.db import check_and_migrate, make_engine  # noqa: E402
 from app.driver import DriverFacade  # noqa: E402
@@ -99,8 +98,9 @@ async def measure(directory: Path, rounds: int) -> dict[str, Any]:
     engine = make_engine(f"sqlite:///{directory / 'ledger.sqlite3'}")
     check_and_migrate(engine)
     began = time.perf_counter()
-    truth = analytics_year.generate(engine, end_s=today, utc_offset_s=OFFSET)
+    truth = year_ledger.generate(engine, end_s=today, utc_offset_s=OFFSET)
     results["generate_s"] = time.perf_counter() - began
+    results["sessions"], results["samples"] = truth.sessions, truth.samples
     engine.dispose()
     csms = PyCsms().start()
     try:
@@ -136,9 +136,7 @@ async def measure(directory: Path, rounds: int) -> dict[str, Any]:
                 report = await asyncio.to_thread(analytics.refresh, tomorrow)
                 results["rollover"] = (time.perf_counter() - start, report.days)
                 start = time.perf_counter()
-                pdf = await asyncio.to_thread(
-                    monthly_report_pdf, analytics, last_month, station_name="bench", language="en"
-                )
+                pdf = await asyncio.to_thread(render_monthly_report, analytics, last_month, "bench", "en")
                 results["report"] = (time.perf_counter() - start, len(pdf))
             finally:
                 await refresher.stop()
@@ -155,7 +153,8 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     rows.append(
         (
             f"analytics: first refresh over a generated year of 16 connectors ({days} days rolled up; "
-            f"generating the year took {results['generate_s']:.0f} s)",
+            f"{results['sessions']} sessions, {results['samples']} samples, written in "
+            f"{results['generate_s']:.0f} s)",
             f"{seconds:.1f} s",
             "-",
             True,
