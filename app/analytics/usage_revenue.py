@@ -317,9 +317,20 @@ def session_rows(db: Db, names: dict[int, str], period: Period) -> list[SessionR
         ).all()
     )
     out = []
-    for row in rows:
-        session_id, ref, connector_id, started_s, stopped_s, id_tag, method = row[:7]
-        energy, gross, tax, currency, reason = row[7:]
+    for (
+        session_id,
+        ref,
+        connector_id,
+        started_s,
+        stopped_s,
+        id_tag,
+        method,
+        energy,
+        gross,
+        tax,
+        currency,
+        reason,
+    ) in rows:
         out.append(
             SessionRow(
                 session_id,

@@ -67,7 +67,8 @@ class ChargingSession(Base):
     cost_total_minor: Mapped[int | None] = mapped_column(BigInteger)
     cost_tax_minor: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    started_at: Mapped[datetime | None]
+    # Indexed: the analytics select sessions by the period their transaction started in.
+    started_at: Mapped[datetime | None] = mapped_column(index=True)
     stopped_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

@@ -88,8 +88,12 @@ def queries(
         "reliability, site, year": lambda: analytics.reliability(SITE, year),
         "maintenance (models and open alarms)": analytics.maintenance,
         "day rows (CSV), year": lambda: analytics.day_rows(year),
-        "session rows (CSV), year": lambda: analytics.session_rows(year),
     }
+
+
+def exports(analytics: Analytics, year: Period) -> dict[str, Callable[[], Any]]:
+    """What a report export reads: a year of sessions, one row each (a file, not a dashboard view)."""
+    return {"session rows for the CSV export, year": lambda: analytics.session_rows(year)}
 
 
 async def measure(directory: Path, rounds: int) -> dict[str, Any]:
@@ -124,7 +128,10 @@ async def measure(directory: Path, rounds: int) -> dict[str, Any]:
                 month = month_period(last_month, OFFSET)
                 connector = truth.connectors[0]
                 timings: dict[str, list[float]] = {}
-                for name, query in queries(analytics, year, month, connector).items():
+                for name, query in [
+                    *queries(analytics, year, month, connector).items(),
+                    *exports(analytics, year).items(),
+                ]:
                     timings[name] = []
                     for _ in range(rounds):
                         start = time.perf_counter()
@@ -162,12 +169,15 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     )
     for name, values in results["queries"].items():
         median, worst = statistics.median(values) * 1000, max(values) * 1000
+        export = name.startswith("session rows")
+        target_ms = REPORT_TARGET_S * 1000 if export else QUERY_TARGET_MS
         rows.append(
             (
-                f"analytics query, a year x 16 connectors, SQLite, station running: {name}",
+                f"analytics {'export' if export else 'query'}, a year x 16 connectors, SQLite, station running: "
+                f"{name}",
                 f"median {median:.0f} ms, worst {worst:.0f} ms",
-                f"<= {QUERY_TARGET_MS:.0f} ms",
-                median <= QUERY_TARGET_MS,
+                f"<= {target_ms / 1000:.0f} s" if export else f"<= {target_ms:.0f} ms",
+                median <= target_ms,
             )
         )
     seconds, days = results["rollover"]
