@@ -173,8 +173,8 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
         target_ms = REPORT_TARGET_S * 1000 if export else QUERY_TARGET_MS
         rows.append(
             (
-                f"analytics {'export' if export else 'query'}, a year x 16 connectors, SQLite, station running: "
-                f"{name}",
+                f"analytics {'export' if export else 'query'}, a year x 16 connectors, SQLite, "
+                f"station running: {name}",
                 f"median {median:.0f} ms, worst {worst:.0f} ms",
                 f"<= {target_ms / 1000:.0f} s" if export else f"<= {target_ms:.0f} ms",
                 median <= target_ms,
