@@ -286,6 +286,7 @@ def main() -> None:
         "bench_ocpp",
         "bench_kiosk",
         "bench_payments",
+        "bench_analytics",
         "bench_station",
     ):
         measure = importlib.import_module(module).run
