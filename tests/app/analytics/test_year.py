@@ -5,6 +5,7 @@ degradations raise their alarms and nothing else does."""
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from collections import Counter
@@ -15,8 +16,9 @@ from typing import Any
 import analytics_year as year
 import pytest
 from analytics_year import YearTruth
+from pypdf import PdfReader
 
-from app.analytics import SITE, Analytics, Period, Scope, month_period
+from app.analytics import SITE, Analytics, Period, Scope, month_period, render_monthly_report
 from app.config import AnalyticsSettings
 from app.db import check_and_migrate, make_engine
 
@@ -337,3 +339,15 @@ def test_the_injected_degradations_alarm_and_nothing_else(station: Any) -> None:
     ]
     assert links[year.FLAKY_CHARGER].reconnects == sum(d["reconnects"] for d in flaky)
     record(backend, "maintenance", maintenance)
+
+
+def test_the_monthly_report_prints_the_figures(station: Any) -> None:
+    _, _, truth, analytics, _ = station
+    pdf = render_monthly_report(analytics, "2026-11", "Year Station", "en")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    sessions = started_in(truth, set(truth.connectors), NOVEMBER)
+    energy = sum(s["energy_Wh"] for s in sessions)
+    gross = sum(s["cost_total_minor"] for s in sessions)
+    assert f"{energy / 1000:,.3f} kWh" in text
+    assert f"RM {gross / 100:,.2f}" in text
+    assert "Contactor wear" in text and year.WORN in text
