@@ -163,14 +163,24 @@ def _table(rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool 
     return table
 
 
+def _two_lines(label: str, width: int = 14) -> str:
+    """`label` broken at the space nearest its middle when it is longer than `width` characters."""
+    if len(label) <= width or " " not in label:
+        return label
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
+
+
 def _bar_chart(labels: list[str], values: list[float], width: float, height: float) -> Drawing:
     """A vertical bar chart (reportlab.graphics) with the values' axis from 0."""
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 22
-    chart.width, chart.height = width - 44, height - 32
+    chart.x, chart.y = 34, 28
+    chart.width, chart.height = width - 44, height - 38
     chart.data = [values or [0.0]]
-    chart.categoryAxis.categoryNames = labels or [""]
+    # A long name goes on two lines, so neighbouring bars' names never run into each other.
+    chart.categoryAxis.categoryNames = [_two_lines(label) for label in labels] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 6.5
     chart.categoryAxis.labels.dy = -2
