@@ -141,6 +141,7 @@ class OcppService(ChargePointsPort):
         self.cache = AuthorizationCache(self.engine, self.config, self.local_list)
         self.authorizer = Authorizer(self.config, self.local_list, self.cache, self.send)
         self.accepted = asyncio.Event()
+        self._unsent_alarms: dict[tuple[str, str], Alarm] = {}
         # The parts below call the station bridge back; it is built once they all exist (it needs
         # them), so each callback looks the bridge up when it is called.
         self.availability = Availability(
@@ -477,10 +478,13 @@ class OcppService(ChargePointsPort):
         return await self._charge_point(action).send_call(action, payload)
 
     def send_maintenance_alarm(self, alarm: Alarm) -> bool:
-        """Sends a raised or cleared maintenance alarm as DataTransfer (app/ocpp/maintenance_alarms.py);
-        False when the charge point is not registered now (the ledger keeps the alarm)."""
+        """Sends a raised or cleared maintenance alarm as DataTransfer (app/ocpp/maintenance_alarms.py).
+        While the charge point is not registered it keeps the alarm's latest state and sends it once
+        registered again (False then); the ledger keeps every alarm either way."""
         if not self.accepted.is_set():
-            log.info("maintenance alarm %s on %s not sent: no central system now", alarm.kind, alarm.subject)
+            log.info("maintenance alarm %s on %s sent once registered", alarm.kind, alarm.subject)
+            # One entry per alarm (its latest state): bounded by the kinds times the connectors.
+            self._unsent_alarms[(alarm.kind, alarm.subject)] = alarm
             return False
         payload = data_transfer(alarm, self.settings.vendor)
         self._tasks.start(send_alarm(self.send, payload), name="ocpp-maintenance-alarm")
@@ -518,6 +522,9 @@ class OcppService(ChargePointsPort):
         self.accepted.set()
         self.status.connection_up()
         self.tx_queue.connection_up()
+        unsent, self._unsent_alarms = self._unsent_alarms, {}
+        for alarm in unsent.values():
+            self.send_maintenance_alarm(alarm)
         if self.firmware is not None and not self._firmware_resumed:
             self._firmware_resumed = True
             await self.firmware.resume()

@@ -57,5 +57,24 @@ def test_a_raised_and_a_cleared_alarm_arrive_as_data_transfer(realtime_sim, any_
     assert data["state"] == "cleared" and data["clearedAt"] == "2025-12-05T00:00:00Z"
 
 
+def test_an_alarm_raised_before_registration_is_sent_once_registered(realtime_sim, any_csms, tmp_path):
+    sim, csms = realtime_sim, any_csms
+    csms.set_boot("Pending", interval=1)
+    config = ocpp_config(sim, csms, tmp_path)
+
+    async def scenario() -> dict:
+        async with running_station(config) as runtime:
+            await csms.wait_for_async("BootNotification", timeout=15)
+            assert runtime.ocpp is not None and not runtime.ocpp.accepted.is_set()
+            assert not send_maintenance_alarm(runtime.ocpp, RAISED)  # kept until registered
+            csms.set_boot("Accepted", interval=300)
+            received = await csms.wait_for_async("DataTransfer", timeout=15)
+            assert runtime.ocpp.accepted.is_set()
+            return received.payload
+
+    payload = asyncio.run(scenario())
+    assert json.loads(payload["data"])["kind"] == "contactor_wear"
+
+
 def test_without_a_central_system_nothing_is_sent():
     assert not send_maintenance_alarm(None, RAISED)
