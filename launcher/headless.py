@@ -98,7 +98,8 @@ async def run_station(
             duration_s is None or time.monotonic() - started < duration_s
         ) and not runtime.stopping.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(runtime.stopping.wait(), print_every_s)
+                async with asyncio.timeout(print_every_s):
+                    await runtime.stopping.wait()
             if on_tick is not None:
                 await on_tick(runtime)
             title = f"{config.station_name} - {time.strftime('%H:%M:%S')}"

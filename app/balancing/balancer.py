@@ -158,7 +158,8 @@ class LoadBalancer:
                 except Exception:  # a bug in one cycle must not stop site protection
                     log.exception("load balancing cycle failed")
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), period)
+                    async with asyncio.timeout(period):
+                        await self._wake.wait()
         finally:
             unsubscribe_manager()
             unsubscribe_claims()

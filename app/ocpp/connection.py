@@ -235,7 +235,8 @@ class CsmsConnection:
                 task.cancel()
             await asyncio.gather(receiving, working, keepalive, return_exceptions=True)
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(socket.close(), 3)
+                async with asyncio.timeout(3):
+                    await socket.close()
 
     async def _keepalive(self, socket: ClientConnection) -> None:
         """A ping every WebSocketPingInterval (0 = none, section 9.1); no pong within one more interval
@@ -247,13 +248,15 @@ class CsmsConnection:
                 await self._ping_changed.wait()
                 continue
             try:
-                await asyncio.wait_for(self._ping_changed.wait(), interval)
+                async with asyncio.timeout(interval):
+                    await self._ping_changed.wait()
                 continue  # a new interval: start counting again with it
             except TimeoutError:
                 pass
             pong = await socket.ping()
             try:
-                await asyncio.wait_for(pong, interval)
+                async with asyncio.timeout(interval):
+                    await pong
             except TimeoutError:
                 self.dead_links += 1
                 raise DeadLinkError(f"no pong within {interval:g} s") from None

@@ -148,7 +148,8 @@ class MeterSampler:
         """Sleeps, but wakes early when an interval key changes (its new value applies at once)."""
         self._changed.clear()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await self._changed.wait()
 
     async def _periodic(self) -> None:
         while True:

@@ -128,7 +128,8 @@ class ProfileEnforcer:
                     wait = (following - self.clock()).total_seconds() + EARLY_WAKE_MARGIN_S
                     timeout = min(max(wait, 0.0), MAX_SLEEP_S)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout)
+                    async with asyncio.timeout(timeout):
+                        await self._wake.wait()
         finally:
             unsubscribe()
             for station_id in self.station_connectors.values():

@@ -227,7 +227,8 @@ class RpcChargePoint(ChargePoint):  # type: ignore[misc]  # the ocpp library has
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError(f"no answer to {action} within {timeout:g} s")
-                reply = await asyncio.wait_for(self._response_queue.get(), left)
+                async with asyncio.timeout(left):
+                    reply = await self._response_queue.get()
                 if reply is _LINK_CLOSED:
                     self._response_queue.put_nowait(_LINK_CLOSED)  # for any later caller too
                     raise CsmsUnavailableError(f"{action}: the connection closed before the answer")

@@ -96,7 +96,8 @@ class StatusNotifier:
             due = await self._send_due()
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), due)
+                async with asyncio.timeout(due):
+                    await self._wake.wait()
 
     async def _send_due(self) -> float | None:
         """Sends the statuses that held long enough; returns the seconds until the next one is due."""

@@ -171,7 +171,8 @@ class TransactionQueue:
             else:
                 delay = self._until_next_attempt()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), delay)
+                async with asyncio.timeout(delay):
+                    await self._wake.wait()
 
     def _ready(self) -> bool:
         """A connection is up and no send found it gone or silent (or the hold time has passed)."""

@@ -109,7 +109,8 @@ async def _take_hold(
     action: ReaderAction | None = None
     while True:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(active.cancel.wait(), service.poll_s)
+            async with asyncio.timeout(service.poll_s):
+                await active.cancel.wait()
         if active.cancel.is_set():
             await _give_back(service, payment.id, active, CANCELLED)
             return "cancelled", None

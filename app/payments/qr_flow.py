@@ -109,7 +109,8 @@ async def _watch(
     try:
         while True:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(active.cancel.wait(), service.qr_poll_s)
+                async with asyncio.timeout(service.qr_poll_s):
+                    await active.cancel.wait()
             if active.cancel.is_set() or asyncio.get_running_loop().time() >= deadline:
                 walked_away = not active.cancel.is_set()
                 outcome = await _close_page(

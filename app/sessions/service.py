@@ -285,7 +285,8 @@ class SessionService:
         elif live.state != FINISHING:
             self._end(live, reason, None)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(live.ended.wait(), self.timing.stop_timeout_s + 2.0)
+            async with asyncio.timeout(self.timing.stop_timeout_s + 2.0):
+                await live.ended.wait()
         return live.result
 
     # -- snapshots --------------------------------------------------------------------------------
