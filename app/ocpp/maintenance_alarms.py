@@ -2,8 +2,10 @@
 
 OCPP 1.6 has no message for a maintenance forecast, so a raised or cleared alarm goes as a vendor
 DataTransfer: vendorId the station's `[ocpp] vendor`, messageId `MaintenanceAlarm`, data the alarm as
-JSON (docs/analytics.md, "Predictive maintenance"). It is sent only while the charge point is registered:
-the alarm itself is kept in the ledger (maintenance_alarms, the event log), so nothing is queued here.
+JSON (docs/analytics.md, "Predictive maintenance"). The OCPP service sends it while the charge point is
+registered and keeps an alarm's latest state until it is registered again
+(OcppService.send_maintenance_alarm); the alarm itself is kept in the ledger (maintenance_alarms, the
+event log).
 """
 
 from __future__ import annotations
