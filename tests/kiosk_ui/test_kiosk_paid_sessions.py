@@ -58,6 +58,19 @@ def same_sen_everywhere(window, facade, fake, language: str, paid_words: str) ->
     )
 
 
+def receipt_code_shown(window) -> bool:
+    """The summary paints the receipt's code a refresh after it shows the paid amount."""
+    try:
+        decoded_qr(window.screens["summary"].receipt_qr)
+    except AssertionError:
+        return False
+    return True
+
+
+def car_seen(facade, index: int) -> bool:
+    return facade.connectors()[index].vehicle_present
+
+
 @pytest.mark.sim(chargers=2, realtime_factor=4)
 def test_a_whole_card_session_at_the_terminal_in_english(
     realtime_sim, tmp_path, qtbot, run_async, fake_stripe
@@ -67,6 +80,9 @@ def test_a_whole_card_session_at_the_terminal_in_english(
     async def scenario() -> None:
         async with paid_kiosk(sim, tmp_path, fake_stripe) as (window, facade, reader_id):
             await sim.ctl.call("plug", charger=0)
+            # The driver pays once the station has seen the car (a poll later); paying before that asks
+            # which connector, as it should, and this test is about the session, not that race.
+            await until(lambda: car_seen(facade, 0), "the car seen at connector 1")
             await on_screen(window, "idle", "Pay by card", "RM 20.00 is held")
             await tap(window, "idle_pay_card", qtbot)
             await on_screen(window, "pay_card", "Tap or insert your card on the reader")
@@ -79,6 +95,7 @@ def test_a_whole_card_session_at_the_terminal_in_english(
                 lambda: [r for r in receipt_rows(facade.runtime.engine) if r.pdf], "the receipt issued"
             )
             await until(lambda: shows(window, "Paid: RM"), "the paid amount on the summary")
+            await until(lambda: receipt_code_shown(window), "the receipt's code on the summary")
             same_sen_everywhere(window, facade, fake_stripe, "en", "Paid")
 
     run_async(scenario())
@@ -91,6 +108,7 @@ def test_a_whole_card_hold_on_the_phone_in_malay(realtime_sim, tmp_path, qtbot, 
     async def scenario() -> None:
         async with paid_kiosk(sim, tmp_path, fake_stripe) as (window, facade, _reader_id):
             await sim.ctl.call("plug", charger=1)
+            await until(lambda: car_seen(facade, 1), "the car seen at connector 2")
             await tap(window, "language:ms", qtbot)
             await tap(window, "idle_pay_qr", qtbot)
             await on_screen(window, "pay_phone")
@@ -106,6 +124,7 @@ def test_a_whole_card_hold_on_the_phone_in_malay(realtime_sim, tmp_path, qtbot, 
                 lambda: [r for r in receipt_rows(facade.runtime.engine) if r.pdf], "the receipt issued"
             )
             await until(lambda: shows(window, "Dibayar: RM"), "the paid amount on the summary")
+            await until(lambda: receipt_code_shown(window), "the receipt's code on the summary")
             same_sen_everywhere(window, facade, fake_stripe, "ms", "Dibayar")
             assert receipt_rows(facade.runtime.engine)[0].language == "ms"
             assert "Resit" in pdf_text(receipt_rows(facade.runtime.engine)[0].pdf)
