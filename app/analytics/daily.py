@@ -9,13 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from statistics import median
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from app.analytics.periods import DAY_S, day_start, overlap
+from app.analytics.periods import DAY_S, day_start, overlap, utc
 from app.analytics.wear import operation_wear
 from app.config import AnalyticsSettings
 from app.db import (
@@ -118,7 +117,7 @@ def _states(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
 
 def _sessions_and_energy(db: Db, rows: Rows, d0: int, d1: int, offset: int) -> None:
     c = ChargingSession
-    start, end = _dt(d0), _dt(d1)
+    start, end = utc(d0), utc(d1)
     for connector_id, started_s in db.execute(
         select(c.connector_id, epoch_s(c.started_at)).where(c.started_at >= start, c.started_at < end)
     ):
@@ -141,7 +140,7 @@ def _faults(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
     e = EventLogEntry
     for code, name, at_s in db.execute(
         select(e.code, e.connector_name, epoch_s(e.at)).where(
-            e.kind == "fault", e.at >= _dt(d0), e.at < _dt(d1)
+            e.kind == "fault", e.at >= utc(d0), e.at < utc(d1)
         )
     ):
         connector_id = by_name.get(name or "")
@@ -160,8 +159,8 @@ def _samples(db: Db, rows: Rows, d0: int, d1: int, inputs: DayInputs) -> None:
     for connector_id, started, stopped_s in db.execute(
         select(c.connector_id, epoch_s(c.started_at), epoch_s(c.stopped_at)).where(
             c.started_at.is_not(None),
-            c.started_at < _dt(d1),
-            or_(c.stopped_at.is_(None), c.stopped_at >= _dt(d0)),
+            c.started_at < utc(d1),
+            or_(c.stopped_at.is_(None), c.stopped_at >= utc(d0)),
         )
     ):
         stopped = stopped_s if stopped_s is not None else inputs.now_s
@@ -348,7 +347,3 @@ def _concurrency(db: Db, out: dict[int, dict[str, Any]], d0: int, d1: int, input
             running += step
             peak = max(peak, running)
         out[day]["max_concurrent"] = peak
-
-
-def _dt(ts_s: int) -> datetime:
-    return datetime.fromtimestamp(ts_s, UTC)

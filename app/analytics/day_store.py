@@ -39,10 +39,17 @@ def first_record_day(db: Db, utc_offset_s: int) -> int | None:
     return day_start(min(known), utc_offset_s) if known else None
 
 
-def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
-    """connector_days rows of the period: stored for refreshed days, computed for the others up to now."""
+def _split(db: Db, period: Period, inputs: DayInputs) -> tuple[int, int]:
+    """Where the period's stored days end and where the days computed on the fly (up to today) end."""
     done = refreshed_until(db) or period.start_s
     stored_end = min(period.end_s, max(done, period.start_s))
+    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
+    return stored_end, live_end
+
+
+def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
+    """connector_days rows of the period: stored for refreshed days, computed for the others up to now."""
+    stored_end, live_end = _split(db, period, inputs)
     rows: list[dict[str, Any]] = []
     if stored_end > period.start_s:
         table = ConnectorDay.__table__
@@ -55,7 +62,6 @@ def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
         )
         keys = list(result.keys())
         rows = [dict(zip(keys, row, strict=True)) for row in result.all()]
-    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
     if live_end > stored_end:
         rows += connector_days(db, stored_end, live_end, inputs)
     return rows
@@ -64,8 +70,7 @@ def day_rows(db: Db, period: Period, inputs: DayInputs) -> list[dict[str, Any]]:
 def day_sums(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> dict[int, dict[str, int]]:
     """Per local day, the sums over the scope's connectors of connector_days columns: summed by the
     database for the refreshed days, computed like day_rows for the others."""
-    done = refreshed_until(db) or period.start_s
-    stored_end = min(period.end_s, max(done, period.start_s))
+    stored_end, live_end = _split(db, period, inputs)
     days: dict[int, dict[str, int]] = {}
     if stored_end > period.start_s:
         table = ConnectorDay.__table__
@@ -79,7 +84,6 @@ def day_sums(db: Db, period: Period, inputs: DayInputs, columns: list[str]) -> d
             .group_by(table.c.day_s)
         ):
             days[int(day_s)] = {name: int(value) for name, value in zip(columns, sums, strict=True)}
-    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
     if live_end > stored_end:
         for row in connector_days(db, stored_end, live_end, inputs):
             day = days.setdefault(row["day_s"], dict.fromkeys(columns, 0))
@@ -99,8 +103,7 @@ def day_totals(db: Db, period: Period, inputs: DayInputs, columns: list[str]) ->
 
 def site_rows(db: Db, period: Period, inputs: DayInputs, limit_W: int) -> list[dict[str, Any]]:
     """site_days rows of the period, stored or computed like day_rows."""
-    done = refreshed_until(db) or period.start_s
-    stored_end = min(period.end_s, max(done, period.start_s))
+    stored_end, live_end = _split(db, period, inputs)
     columns = [c for c in SiteDay.__table__.c if c.name != "refreshed_at"]
     rows = [
         dict(row._mapping)
@@ -108,7 +111,6 @@ def site_rows(db: Db, period: Period, inputs: DayInputs, limit_W: int) -> list[d
             select(*columns).where(SiteDay.day_s >= period.start_s, SiteDay.day_s < stored_end)
         )
     ]
-    live_end = min(period.end_s, day_start(inputs.now_s, inputs.utc_offset_s) + DAY_S)
     if live_end > stored_end:
         live = connector_days(db, stored_end, live_end, inputs)
         rows += site_days(db, stored_end, live_end, inputs, limit_W, live)

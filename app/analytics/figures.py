@@ -12,6 +12,13 @@ from typing import Literal
 Granularity = Literal["hour", "day", "week", "month"]
 
 
+def nevi_uptime_percent(known_s: int, outage_s: int, excluded_s: int) -> float:
+    """23 CFR 680.116(b): 100 x (P - (T_outage - T_excluded)) / P over the known time (docs/analytics.md)."""
+    if known_s <= 0:
+        return 100.0
+    return 100.0 * (known_s - (outage_s - excluded_s)) / known_s
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """One connector (its name, "CP-01/1"), one charger (its id) or the whole site (both None)."""
@@ -151,10 +158,7 @@ class Uptime:
 
     @property
     def percent(self) -> float:
-        """23 CFR 680.116(b): 100 x (P - (T_outage - T_excluded)) / P (docs/analytics.md)."""
-        if self.known_s <= 0:
-            return 100.0
-        return 100.0 * (self.known_s - (self.outage_s - self.excluded_s)) / self.known_s
+        return nevi_uptime_percent(self.known_s, self.outage_s, self.excluded_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +298,7 @@ class DayRow:
 
     @property
     def uptime_percent(self) -> float:
-        if self.known_s <= 0:
-            return 100.0
-        return 100.0 * (self.known_s - (self.outage_s - self.excluded_s)) / self.known_s
+        return nevi_uptime_percent(self.known_s, self.outage_s, self.excluded_s)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -20,15 +19,11 @@ from app.analytics.figures import (
     StateSpan,
     Uptime,
 )
-from app.analytics.periods import HOUR_S, local_weekday_hour, overlap
+from app.analytics.periods import HOUR_S, local_weekday_hour, overlap, utc
 from app.db import BalancerCap, ChargingSession, ConnectorStateSpan, Db, EventLogEntry, MeterRollup, epoch_s
 
 # OCPP 1.6 section 7.39: stop reasons that mean the session did not end as the driver meant it to.
 ABNORMAL_STOPS = frozenset({"EmergencyStop", "PowerLoss", "Reboot", "HardReset", "SoftReset", "Other"})
-
-
-def _dt(ts_s: int) -> datetime:
-    return datetime.fromtimestamp(ts_s, UTC)
 
 
 def _hour_occurrences(period: Period, offset: int) -> Counter[tuple[int, int]]:
@@ -60,8 +55,8 @@ def heat_map(
         select(epoch_s(c.started_at), epoch_s(c.stopped_at)).where(
             c.connector_id.in_(connector_ids),
             c.started_at.is_not(None),
-            c.started_at < _dt(period.end_s),
-            or_(c.stopped_at.is_(None), c.stopped_at > _dt(period.start_s)),
+            c.started_at < utc(period.end_s),
+            or_(c.stopped_at.is_(None), c.stopped_at > utc(period.start_s)),
         )
     ):
         start = max(started_s, period.start_s)
@@ -168,8 +163,8 @@ def reliability(db: Db, scope: Scope, names: dict[int, str], period: Period) -> 
     for energy, stopped_at, reason in db.execute(
         select(c.energy_Wh, c.stopped_at, c.stop_reason).where(
             c.connector_id.in_(list(names)),
-            c.started_at >= _dt(period.start_s),
-            c.started_at < _dt(period.end_s),
+            c.started_at >= utc(period.start_s),
+            c.started_at < utc(period.end_s),
         )
     ):
         started += 1
@@ -188,8 +183,8 @@ def reliability(db: Db, scope: Scope, names: dict[int, str], period: Period) -> 
             .where(
                 e.kind == "fault",
                 e.connector_name.in_(list(names.values())),
-                e.at >= _dt(period.start_s),
-                e.at < _dt(period.end_s),
+                e.at >= utc(period.start_s),
+                e.at < utc(period.end_s),
             )
             .group_by(e.code)
         )

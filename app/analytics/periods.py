@@ -14,6 +14,11 @@ _EPOCH_WEEKDAY = 3
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+def utc(ts_s: int) -> datetime:
+    """Epoch seconds as an aware UTC datetime (the ledger's timestamp columns)."""
+    return datetime.fromtimestamp(ts_s, UTC)
+
+
 def day_start(ts_s: int, utc_offset_s: int) -> int:
     """The local midnight at or before `ts_s`."""
     return (ts_s + utc_offset_s) // DAY_S * DAY_S - utc_offset_s

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -23,23 +22,19 @@ from app.analytics.figures import (
     Usage,
     UsageBucket,
 )
-from app.analytics.periods import DAY_S, bucket_start, next_bucket, overlap
+from app.analytics.periods import DAY_S, bucket_start, next_bucket, overlap, utc
 from app.db import ChargingSession, ConnectorStateSpan, Db, Payment, Refund, SessionCostLine, epoch_s
 
 CARD_METHODS = ("card_present", "card")
 METHODS = ("rfid", "card_present", "card", "fpx", "grabpay")
 
 
-def _dt(ts_s: int) -> datetime:
-    return datetime.fromtimestamp(ts_s, UTC)
-
-
 def _started_in(connector_ids: list[int], period: Period) -> list[Any]:
     c = ChargingSession
     return [
         c.connector_id.in_(connector_ids),
-        c.started_at >= _dt(period.start_s),
-        c.started_at < _dt(period.end_s),
+        c.started_at >= utc(period.start_s),
+        c.started_at < utc(period.end_s),
     ]
 
 
@@ -202,8 +197,8 @@ def _operator_refunds(db: Db, connector_ids: list[int], period: Period) -> int:
         .where(
             r.state == "succeeded",
             r.requested_by != "station",
-            r.requested_at >= _dt(period.start_s),
-            r.requested_at < _dt(period.end_s),
+            r.requested_at >= utc(period.start_s),
+            r.requested_at < utc(period.end_s),
             c.connector_id.in_(connector_ids),
         )
     ).scalar_one()
