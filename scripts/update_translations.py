@@ -25,9 +25,9 @@ NOT_TRANSLATED = {"main_thread_gc.py", "__init__.py"}  # no text a driver sees
 
 def kiosk_sources() -> list[Path]:
     top = [p for p in sorted((REPO / "kiosk_ui").glob("*.py")) if p.name not in NOT_TRANSLATED]
-    return [p for p in top if p not in SIM_PANEL_SOURCES] + sorted(
-        (REPO / "kiosk_ui" / "screens").glob("*.py")
-    )
+    screens = [REPO / "kiosk_ui" / "screens", REPO / "kiosk_ui" / "admin"]
+    below = [p for folder in screens for p in sorted(folder.glob("*.py")) if p.name not in NOT_TRANSLATED]
+    return [p for p in top if p not in SIM_PANEL_SOURCES] + below
 
 
 def translation_sets() -> list[tuple[list[Path], list[Path]]]:

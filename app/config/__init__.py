@@ -3,6 +3,7 @@ one module per section; this is its public face (docs/configuration.md)."""
 
 from __future__ import annotations
 
+from app.config.admin import AdminSettings
 from app.config.analytics import AnalyticsSettings
 from app.config.chargers import LINK_PATTERN, ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
@@ -27,6 +28,7 @@ __all__ = [
     "NOMINAL_VOLTAGE_V",
     "REPO_ROOT",
     "STATE_DIR",
+    "AdminSettings",
     "AnalyticsSettings",
     "BalancerSettings",
     "CardTerminal",

@@ -15,6 +15,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from app.config.admin import AdminSettings
 from app.config.analytics import AnalyticsSettings
 from app.config.chargers import ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
@@ -55,6 +56,9 @@ class StationConfig:
     )
     analytics: AnalyticsSettings = setting(
         AnalyticsSettings(), doc="Analytics: the ratings and thresholds of the maintenance models"
+    )
+    admin: AdminSettings = setting(
+        AdminSettings(), doc="Admin mode: the PIN policy, its inactivity timeout, the export directory"
     )
     tariff: Tariff | None = setting(
         None,

@@ -7,14 +7,17 @@ See docs/database.md. Typical start-up:
 
 from __future__ import annotations
 
-from app.db.audit_log import append_audit
+from app.db.audit_log import AuditChainReport, append_audit, recent_audit, verify_audit_chain
 from app.db.base import utc_now
 from app.db.dialect import Db, epoch_s, upsert_insert
 from app.db.engine import DEFAULT_URL, make_engine, read_only, session_factory, sqlite_path
 from app.db.event_log import log_event
 from app.db.meter_store import HOUR_S, RetentionPolicy, Sample, insert_samples, prune, roll_up
 from app.db.models import (
+    ADMIN_ROLES,
     EXCLUSION_REASONS,
+    AdminAccount,
+    AuditLogEntry,
     BalancerCap,
     Charger,
     ChargingSession,
@@ -50,10 +53,14 @@ from app.db.settings_store import get_setting, set_setting
 from app.db.writer import LedgerWriter
 
 __all__ = [
+    "ADMIN_ROLES",
     "AUTHORIZATION_STATUSES",
     "DEFAULT_URL",
     "EXCLUSION_REASONS",
     "HOUR_S",
+    "AdminAccount",
+    "AuditChainReport",
+    "AuditLogEntry",
     "AuthCacheEntry",
     "BalancerCap",
     "Charger",
@@ -96,10 +103,12 @@ __all__ = [
     "make_engine",
     "prune",
     "read_only",
+    "recent_audit",
     "roll_up",
     "session_factory",
     "set_setting",
     "sqlite_path",
     "upsert_insert",
     "utc_now",
+    "verify_audit_chain",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.db.base import Base
+from app.db.models_admin import ADMIN_ROLES, AdminAccount
 from app.db.models_analytics import (
     ALARM_KINDS,
     CONNECTOR_STATES,
@@ -51,6 +52,7 @@ from app.db.models_station import (
 metadata = Base.metadata
 
 __all__ = [
+    "ADMIN_ROLES",
     "ALARM_KINDS",
     "AUTHORIZATION_STATUSES",
     "CONNECTOR_STATES",
@@ -60,6 +62,7 @@ __all__ = [
     "PAYMENT_STATES",
     "ROLLUP_RESOLUTIONS_S",
     "STOP_REASONS",
+    "AdminAccount",
     "AuditLogEntry",
     "AuthCacheEntry",
     "BalancerCap",

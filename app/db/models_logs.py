@@ -148,7 +148,8 @@ class OutboxMessage(Base):
 
 
 class AuditLogEntry(Base):
-    """One administrative action (who, what, on what, before and after), append-only."""
+    """One administrative action (who, what, on what, before and after), append-only and hash-chained
+    (app/db/audit_log.py: each row's hash covers its fields and the previous row's hash)."""
 
     __tablename__ = "audit_log"
 
@@ -158,3 +159,5 @@ class AuditLogEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str | None] = mapped_column(String(128))
     details: Mapped[dict[str, Any] | None]
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

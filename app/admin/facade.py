@@ -1,0 +1,113 @@
+"""The operator facade: every action a technician or operator takes, for the kiosk's admin mode and the
+web alike (docs/admin.md). Each operation takes the acting Operator first, checks its role, writes its
+audit row in the transaction of the change, and returns a result a screen can show.
+
+Qt-free; it runs on the station's asyncio loop. The operations are grouped by what they act on, one
+module each (control, sessions, configuration, firmware, diagnostics, analytics, overview); this class
+signs people in and out and holds the groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
+from app.admin.context import Operator, OperatorContext
+from app.admin.sign_in import SignIn, sign_in, sign_out
+from app.config import AdminSettings
+from app.db import session_factory, utc_now
+
+if TYPE_CHECKING:
+    from app.analytics import Analytics
+    from app.payments import PaymentService
+    from app.runtime import StationRuntime
+
+T = TypeVar("T")
+
+
+class OperatorFacade:
+    """What the admin mode and the web call; one per station, built by the launcher."""
+
+    def __init__(
+        self,
+        runtime: StationRuntime,
+        *,
+        settings: AdminSettings | None = None,
+        payments: PaymentService | None = None,
+        analytics: Analytics | None = None,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
+        self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
+        self.settings = settings
+
+    # -- signing in and out -------------------------------------------------------------------------
+
+    async def sign_in(self, account_id: int, pin: str, card_tag: str | None = None) -> SignIn:
+        """One attempt at the PIN pad; the delay and lockout of docs/admin.md "PIN policy" apply."""
+        return await sign_in(self.context, account_id, pin, card_tag)
+
+    async def sign_out(self, operator: Operator, reason: str = "exit") -> None:
+        """Leaves admin mode ("exit", "timeout"); sessions in progress are not touched."""
+        await sign_out(self.context, operator, reason)
+
+    def is_signed_in(self, operator: Operator) -> bool:
+        return operator.token in self.context.signed_in
+
+    # -- accounts (operator role) -------------------------------------------------------------------
+
+    async def accounts(self, operator: Operator) -> list[AccountView]:
+        self.context.require(operator, "operator", "accounts")
+        return await self.context.read(list_accounts)
+
+    async def add_account(
+        self, operator: Operator, name: str, role: str, pin: str, card_tag: str | None = None
+    ) -> AccountView:
+        self.context.require(operator, "operator", "account.add")
+
+        def write() -> AccountView:
+            from app.db import session_factory
+
+            with session_factory(self.context.runtime.engine)() as db, db.begin():
+                return add_account(
+                    db,
+                    name=name,
+                    role=role,
+                    pin=pin,
+                    settings=self.settings,
+                    actor=operator.actor,
+                    card_tag=card_tag,
+                )
+
+        return await self.context.runtime.sessions.writer.run(write)
+
+    async def set_account_pin(self, operator: Operator, account_id: int, pin: str) -> None:
+        """Any operator for any account; everyone else only for their own."""
+        if account_id != operator.account_id:
+            self.context.require(operator, "operator", "account.set_pin")
+        else:
+            self.context.require(operator, "viewer", "account.set_pin")
+        await self._write(
+            lambda db: set_pin(db, account_id, pin, settings=self.settings, actor=operator.actor)
+        )
+
+    async def set_account_disabled(self, operator: Operator, account_id: int, disabled: bool) -> None:
+        self.context.require(operator, "operator", "account.disable")
+        await self._write(lambda db: set_disabled(db, account_id, disabled, actor=operator.actor))
+
+    async def unlock_account(self, operator: Operator, account_id: int) -> None:
+        self.context.require(operator, "operator", "account.unlock")
+        await self._write(lambda db: unlock(db, account_id, actor=operator.actor))
+
+    async def _write(self, change: Callable[[Session], T]) -> T:
+        """An account change (which writes its own audit row) in one transaction on the writer thread."""
+
+        def write() -> T:
+            with session_factory(self.context.runtime.engine)() as db, db.begin():
+                return change(db)
+
+        return await self.context.runtime.sessions.writer.run(write)

@@ -1,0 +1,103 @@
+"""The admin screens' base class and what they share: the operator facade, the signed-in operator,
+the kiosk's theme and languages (docs/admin.md "Screens")."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from app.admin import Operator, OperatorFacade
+    from kiosk_ui.screen import KioskEnv
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AdminEnv:
+    """The kiosk's environment (driver facade, theme, translations, task spawner) plus the operator
+    facade and who is signed in (None on the PIN pad)."""
+
+    kiosk: KioskEnv
+    operators: OperatorFacade
+    operator: Operator | None = None
+
+    @property
+    def theme(self) -> Any:
+        return self.kiosk.theme
+
+    @property
+    def language(self) -> str:
+        return self.kiosk.language
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Runs an operator-facade coroutine on the (qasync) loop from a Qt slot."""
+        return self.kiosk.spawn(coroutine)
+
+    def run(
+        self,
+        coroutine: Coroutine[Any, Any, Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> asyncio.Task[Any]:
+        """Runs an operation and calls done(result) or failed(error) back on the Qt thread (the loop is
+        the Qt thread under qasync), so a screen never blocks while the station works."""
+
+        async def wrapped() -> None:
+            try:
+                result = await coroutine
+            except Exception as error:  # PermissionDeniedError, OperationError, a charger that did not answer
+                log.warning("admin operation failed: %s", error)
+                failed(error)
+                return
+            done(result)
+
+        return self.kiosk.spawn(wrapped())
+
+
+class AdminScreen(QWidget):
+    """One admin screen. The shell calls enter(context) when it is shown, leave() when another is,
+    refresh() on the shell's refresh tick (visible screen only) and retranslate() on a language change."""
+
+    name: ClassVar[str] = ""
+    min_role: ClassVar[str] = "viewer"  # the shell offers the screen to this role and above
+    navigate = Signal(str, dict)  # (screen name, context); "driver" leaves admin mode
+
+    def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.context: dict[str, Any] = {}
+        self.setObjectName(f"admin:{self.name}")
+
+    def title(self) -> str:
+        """The screen's name in the navigation, in the current language (through tr())."""
+        return self.name
+
+    def enter(self, context: dict[str, Any]) -> None:
+        self.context = dict(context)
+        self.retranslate()
+        self.refresh()
+
+    def leave(self) -> None:
+        """Stops the screen's own timers; nothing on the station is touched by leaving a screen."""
+
+    def refresh(self) -> None:
+        """Repaints the values that come from the facades."""
+
+    def retranslate(self) -> None:
+        """Sets every visible text through tr() in the current language."""
+
+    def go(self, screen: str, **context: Any) -> None:
+        self.navigate.emit(screen, context)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
