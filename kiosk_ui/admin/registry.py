@@ -1,0 +1,7 @@
+"""The admin screens the shell offers, in the navigation's order (one module per screen)."""
+
+from __future__ import annotations
+
+from kiosk_ui.admin.admin_screen import AdminScreen
+
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = ()
