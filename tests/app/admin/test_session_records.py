@@ -44,12 +44,20 @@ def test_search_details_and_refunds(realtime_sim, tmp_path, fake_stripe):
             first = past_session(
                 engine, connector="CP00/1", started=local(edge, 0, 30), id_tag="04AABB01", ref=901
             )
-            last = past_session(engine, connector="CP01/1", started=local(edge, 23, 50), id_tag="PAID", ref=902,
-                                method="grabpay")  # fmt: skip
-            before = past_session(engine, connector="CP00/1", started=local(edge, 0, 0) - timedelta(minutes=30),
-                         id_tag="04CCDD03", ref=903)  # fmt: skip
-            old = past_session(engine, connector="CP01/1", started=local(today - timedelta(days=40), 12),
-                               id_tag="PAID", ref=904, method="fpx")  # fmt: skip
+            last = past_session(
+                engine,
+                connector="CP01/1",
+                started=local(edge, 23, 50),
+                id_tag="PAID",
+                ref=902,
+                method="grabpay",
+            )
+            late = local(edge, 0, 0) - timedelta(minutes=30)
+            before = past_session(engine, connector="CP00/1", started=late, id_tag="04CCDD03", ref=903)
+            long_ago = local(today - timedelta(days=40), 12)
+            old = past_session(
+                engine, connector="CP01/1", started=long_ago, id_tag="PAID", ref=904, method="fpx"
+            )
 
             viewer = await station.sign_in("viewer")
             ops = station.operators.sessions
@@ -96,9 +104,8 @@ def test_search_details_and_refunds(realtime_sim, tmp_path, fake_stripe):
                 detail.receipt is not None and detail.receipt.receipt_no == receipt_rows(engine)[0].receipt_no
             )
             assert detail.receipt.url and detail.receipt.url.endswith(receipt_rows(engine)[0].token)
-            assert [t.to_state for t in detail.transitions][0] == "authorised"
-            assert [t.to_state for t in detail.transitions][-1] == "ended"
-            assert "charging" in [t.to_state for t in detail.transitions]
+            states = [t.to_state for t in detail.transitions]
+            assert states[0] == "authorised" and states[-1] == "ended" and "charging" in states
             assert sum(line.amount_minor for line in detail.cost_lines if line.kind != "tax") > 0
             energies = [p.energy_Wh for p in detail.meter]
             assert len(energies) >= 3 and energies == sorted(energies) and energies[-1] > 100
