@@ -141,7 +141,7 @@ def _search(db: Session, query: SessionQuery, zone: ZoneInfo, now: datetime) -> 
     found = [_row(row, name, paid_by, int(back or 0)) for row, name, paid_by, back in db.execute(statement)]
     more = len(found) > query.limit
     return SessionPage(
-        tuple(found[: query.limit]), query.offset, query.offset + query.limit if more else None
+        tuple(found[: query.limit]), query.offset, query.offset + query.limit if more else None, zone.key
     )
 
 
@@ -249,7 +249,9 @@ def _payments(db: Session, session_id: int) -> tuple[PaymentView, ...]:
     return tuple(views)
 
 
-def _detail(db: Session, session_id: int, now: datetime, receipt_url: Any) -> SessionDetail | None:
+def _detail(
+    db: Session, session_id: int, now: datetime, receipt_url: Any, zone: ZoneInfo
+) -> SessionDetail | None:
     c, k = ChargingSession, Connector
     found = db.execute(select(c, k.name).join(k, k.id == c.connector_id).where(c.id == session_id)).first()
     if found is None:
@@ -291,6 +293,7 @@ def _detail(db: Session, session_id: int, now: datetime, receipt_url: Any) -> Se
             receipt_url(receipt.token),
             receipt.token,
         ),
+        time_zone=zone.key,
     )
 
 
@@ -324,7 +327,8 @@ class SessionOperations:
         payments = self.context.payments
         url = payments.receipt_url if payments is not None else (lambda token: None)
         now = self.context.now()
-        found = await self.context.read(lambda db: _detail(db, session_id, now, url))
+        zone = self.zone
+        found = await self.context.read(lambda db: _detail(db, session_id, now, url, zone))
         if found is None:
             raise OperationError("unknown_session", f"no session {session_id}", session_id=session_id)
         return found

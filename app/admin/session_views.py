@@ -61,6 +61,7 @@ class SessionPage:
     rows: tuple[SessionRow, ...]
     offset: int
     next_offset: int | None  # None on the last page
+    time_zone: str = "UTC"  # the station's (IANA name): the zone the days were read in and times shown
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class SessionDetail:
     cost_lines: tuple[CostLineView, ...]
     payments: tuple[PaymentView, ...]
     receipt: ReceiptView | None
+    time_zone: str = "UTC"
 
     @property
     def payment(self) -> PaymentView | None:
