@@ -181,7 +181,7 @@ class SessionDetailPage(QWidget):
         actions.addWidget(self.full_button)
         actions.addWidget(self.amount_cancel)
         actions.addWidget(self.amount_next)
-        keys_row.addLayout(actions, 1)
+        keys_row.addLayout(actions, 2)
         amount_column.addLayout(keys_row)
         amount_column.addStretch(1)
         self.question = label("", "large")

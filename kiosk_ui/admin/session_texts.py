@@ -11,22 +11,16 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.admin import OperationError, PermissionDeniedError
 
-CONTEXT = "SessionTexts"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def method_text(method: str | None) -> str:
     """How the session was paid (app.admin SESSION_METHODS); None: any."""
     texts = {
-        None: _t("Any payment"),
-        "rfid": _t("RFID card"),
-        "card_present": _t("Card at the terminal"),
-        "card": _t("Card by QR"),
-        "fpx": _t("FPX"),
-        "grabpay": _t("GrabPay"),
+        None: QCoreApplication.translate("SessionTexts", "Any payment"),
+        "rfid": QCoreApplication.translate("SessionTexts", "RFID card"),
+        "card_present": QCoreApplication.translate("SessionTexts", "Card at the terminal"),
+        "card": QCoreApplication.translate("SessionTexts", "Card by QR"),
+        "fpx": QCoreApplication.translate("SessionTexts", "FPX"),
+        "grabpay": QCoreApplication.translate("SessionTexts", "GrabPay"),
     }
     return texts.get(method, method or "")
 
@@ -34,39 +28,41 @@ def method_text(method: str | None) -> str:
 def state_text(state: str | None) -> str:
     """A session's state (app.sessions states), or a state filter (open, running, ended)."""
     texts = {
-        None: _t("Any state"),
-        "open": _t("Open"),
-        "running": _t("Charging"),
-        "authorised": _t("Authorised"),
-        "waiting_for_plug": _t("Waiting for the car"),
-        "charging": _t("Charging"),
-        "suspended_ev": _t("Paused by the car"),
-        "suspended_evse": _t("Paused by the station"),
-        "finishing": _t("Stopping"),
-        "interrupted": _t("Charger not answering"),
-        "ended": _t("Ended"),
+        None: QCoreApplication.translate("SessionTexts", "Any state"),
+        "open": QCoreApplication.translate("SessionTexts", "Open"),
+        "running": QCoreApplication.translate("SessionTexts", "Charging"),
+        "authorised": QCoreApplication.translate("SessionTexts", "Authorised"),
+        "waiting_for_plug": QCoreApplication.translate("SessionTexts", "Waiting for the car"),
+        "charging": QCoreApplication.translate("SessionTexts", "Charging"),
+        "suspended_ev": QCoreApplication.translate("SessionTexts", "Paused by the car"),
+        "suspended_evse": QCoreApplication.translate("SessionTexts", "Paused by the station"),
+        "finishing": QCoreApplication.translate("SessionTexts", "Stopping"),
+        "interrupted": QCoreApplication.translate("SessionTexts", "Charger not answering"),
+        "ended": QCoreApplication.translate("SessionTexts", "Ended"),
     }
     return texts.get(state, state or "")
 
 
 def payment_state_text(state: str) -> str:
     texts = {
-        "authorised": _t("Held"),
-        "captured": _t("Paid"),
-        "cancelled": _t("Released"),
-        "expired": _t("Expired"),
-        "failed": _t("Failed"),
+        "authorised": QCoreApplication.translate("SessionTexts", "Held"),
+        "captured": QCoreApplication.translate("SessionTexts", "Paid"),
+        "cancelled": QCoreApplication.translate("SessionTexts", "Released"),
+        "expired": QCoreApplication.translate("SessionTexts", "Expired"),
+        "failed": QCoreApplication.translate("SessionTexts", "Failed"),
     }
-    return texts.get(state, _t("In progress"))
+    return texts.get(state, QCoreApplication.translate("SessionTexts", "In progress"))
 
 
 def refund_state_text(state: str) -> str:
     """A refund's state (app.db REFUND_STATES): requested is one the provider has not answered yet."""
     texts = {
-        "succeeded": _t("Refunded"),
-        "pending": _t("Refund pending at the bank"),
-        "requested": _t("Refund not confirmed yet: the station will try again"),
-        "failed": _t("Refund failed"),
+        "succeeded": QCoreApplication.translate("SessionTexts", "Refunded"),
+        "pending": QCoreApplication.translate("SessionTexts", "Refund pending at the bank"),
+        "requested": QCoreApplication.translate(
+            "SessionTexts", "Refund not confirmed yet: the station will try again"
+        ),
+        "failed": QCoreApplication.translate("SessionTexts", "Refund failed"),
     }
     return texts.get(state, state)
 
@@ -74,9 +70,9 @@ def refund_state_text(state: str) -> str:
 def reason_text(reason: str) -> str:
     """The provider's refund reasons (app.admin REFUND_REASONS)."""
     texts = {
-        "requested_by_customer": _t("Customer asked"),
-        "duplicate": _t("Charged twice"),
-        "fraudulent": _t("Fraud"),
+        "requested_by_customer": QCoreApplication.translate("SessionTexts", "Customer asked"),
+        "duplicate": QCoreApplication.translate("SessionTexts", "Charged twice"),
+        "fraudulent": QCoreApplication.translate("SessionTexts", "Fraud"),
     }
     return texts.get(reason, reason)
 
@@ -85,20 +81,26 @@ def error_text(error: BaseException) -> str:
     """What an operation's refusal means to the person at the screen."""
     if isinstance(error, PermissionDeniedError):
         if error.role is None:
-            return _t("You are signed out. Please sign in again.")
-        return _t("Your role may not do this.")
+            return QCoreApplication.translate("SessionTexts", "You are signed out. Please sign in again.")
+        return QCoreApplication.translate("SessionTexts", "Your role may not do this.")
     code = error.code if isinstance(error, OperationError) else ""
     texts = {
-        "refund_above_capture": _t("That is more than what is left to refund."),
-        "nothing_to_refund": _t("Everything paid was refunded already."),
-        "not_captured": _t("The payment was not taken, so there is nothing to refund."),
-        "not_paid": _t("This session was not paid at the station."),
-        "payments_unavailable": _t("This station takes no payments."),
-        "bad_amount": _t("Please type an amount above zero."),
-        "unknown_session": _t("This session is not in the records."),
-        "no_receipt": _t("This session has no receipt."),
+        "refund_above_capture": QCoreApplication.translate(
+            "SessionTexts", "That is more than what is left to refund."
+        ),
+        "nothing_to_refund": QCoreApplication.translate(
+            "SessionTexts", "Everything paid was refunded already."
+        ),
+        "not_captured": QCoreApplication.translate(
+            "SessionTexts", "The payment was not taken, so there is nothing to refund."
+        ),
+        "not_paid": QCoreApplication.translate("SessionTexts", "This session was not paid at the station."),
+        "payments_unavailable": QCoreApplication.translate("SessionTexts", "This station takes no payments."),
+        "bad_amount": QCoreApplication.translate("SessionTexts", "Please type an amount above zero."),
+        "unknown_session": QCoreApplication.translate("SessionTexts", "This session is not in the records."),
+        "no_receipt": QCoreApplication.translate("SessionTexts", "This session has no receipt."),
     }
-    return texts.get(code, _t("That did not work. Please try again."))
+    return texts.get(code, QCoreApplication.translate("SessionTexts", "That did not work. Please try again."))
 
 
 def local_time(at: datetime | None, zone: str, locale: QLocale, *, seconds: bool = False) -> str:
