@@ -351,8 +351,8 @@ class SessionDetailPage(QWidget):
         detail = self.detail
         if detail is None:
             self.title.setText(self.tr("Loading…"))
-            for widget in (self.times, self.figures, self.who, self.meter_table, self.changes, self.payment):
-                widget.setText("")
+            for text in (self.times, self.figures, self.who, self.meter_table, self.changes, self.payment):
+                text.setText("")
             self.refunds.setText("")
             self.refund_button.setVisible(False)
             self.outcome.setText("")
