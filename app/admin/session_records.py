@@ -99,7 +99,7 @@ def check_query(query: SessionQuery) -> None:
         )
 
 
-def _search(db: Session, query: SessionQuery, zone: ZoneInfo, now: datetime) -> SessionPage:
+def search_sessions(db: Session, query: SessionQuery, zone: ZoneInfo, now: datetime) -> SessionPage:
     c, k = ChargingSession, Connector
     payment = aliased(Payment, name="bound")
     method = func.coalesce(payment.method, "rfid")
@@ -249,7 +249,7 @@ def _payments(db: Session, session_id: int) -> tuple[PaymentView, ...]:
     return tuple(views)
 
 
-def _detail(
+def read_detail(
     db: Session, session_id: int, now: datetime, receipt_url: Any, zone: ZoneInfo
 ) -> SessionDetail | None:
     c, k = ChargingSession, Connector
@@ -320,7 +320,7 @@ class SessionOperations:
         self.context.require(operator, "viewer", "sessions.search")
         check_query(query)
         zone, now = self.zone, self.context.now()
-        return await self.context.read(lambda db: _search(db, query, zone, now))
+        return await self.context.read(lambda db: search_sessions(db, query, zone, now))
 
     async def detail(self, operator: Operator, session_id: int) -> SessionDetail:
         self.context.require(operator, "viewer", "sessions.detail")
@@ -328,7 +328,7 @@ class SessionOperations:
         url = payments.receipt_url if payments is not None else (lambda token: None)
         now = self.context.now()
         zone = self.zone
-        found = await self.context.read(lambda db: _detail(db, session_id, now, url, zone))
+        found = await self.context.read(lambda db: read_detail(db, session_id, now, url, zone))
         if found is None:
             raise OperationError("unknown_session", f"no session {session_id}", session_id=session_id)
         return found
