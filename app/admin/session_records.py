@@ -370,10 +370,9 @@ class SessionOperations:
                 row = await service.refund(
                     payment.payment_id, amount, reason=reason, note=note, requested_by=operator.actor
                 )
-            except RefundRefusedError as error:  # a refund another hand asked for meanwhile
-                raise OperationError(
-                    "refund_above_capture", str(error), left_minor=payment.refundable_minor
-                ) from error
+            except RefundRefusedError as error:  # the ledger's own check: another hand refunded meanwhile
+                code = "refund_above_capture" if "more than" in str(error) else "refund_refused"
+                raise OperationError(code, str(error), left_minor=payment.refundable_minor) from error
         except OperationError as error:
             await self.context.audit(
                 operator.actor,
