@@ -5,16 +5,48 @@ from app.admin.accounts import AccountError, AccountView
 from app.admin.context import OperationError, Operator, PermissionDeniedError
 from app.admin.facade import OperatorFacade
 from app.admin.pins import PinRuleError
+from app.admin.session_views import (
+    REFUND_REASONS,
+    SESSION_METHODS,
+    SESSION_STATE_FILTERS,
+    CostLineView,
+    MeterPoint,
+    PaymentView,
+    ReceiptView,
+    RefundResult,
+    RefundView,
+    SessionChoices,
+    SessionDetail,
+    SessionPage,
+    SessionQuery,
+    SessionRow,
+    TransitionView,
+)
 from app.admin.sign_in import REFUSALS, SignIn
 
 __all__ = [
+    "REFUND_REASONS",
     "REFUSALS",
+    "SESSION_METHODS",
+    "SESSION_STATE_FILTERS",
     "AccountError",
     "AccountView",
+    "CostLineView",
+    "MeterPoint",
     "OperationError",
     "Operator",
     "OperatorFacade",
+    "PaymentView",
     "PermissionDeniedError",
     "PinRuleError",
+    "ReceiptView",
+    "RefundResult",
+    "RefundView",
+    "SessionChoices",
+    "SessionDetail",
+    "SessionPage",
+    "SessionQuery",
+    "SessionRow",
     "SignIn",
+    "TransitionView",
 ]

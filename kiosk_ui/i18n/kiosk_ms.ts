@@ -207,7 +207,7 @@
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -592,59 +592,455 @@
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>SessionDetailPage</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
-        <source>Session ended</source>
-        <translation>Sesi tamat</translation>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
-        <source>Done</source>
-        <translation>Selesai</translation>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
-        <source>Reference %1</source>
-        <translation>Rujukan %1</translation>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
-        <source>Energy: %1</source>
-        <translation>Tenaga: %1</translation>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>Bayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>Memuatkan…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>Sesi %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>(%1 terdahulu tidak ditunjukkan)</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>Mula: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>Berhenti: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
-        <source>Paid: %1</source>
-        <translation>Dibayar: %1</translation>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>Tiada bacaan meter.</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
-        <source>%1 refunded</source>
-        <translation>%1 dikembalikan</translation>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>Dibayar dengan kad dalam senarai stesen: tiada apa untuk dipulangkan di sini.</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
-        <source>Receipt</source>
-        <translation>Resit</translation>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>Dipulangkan: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
-        <source>%1 released</source>
-        <translation>%1 dilepaskan</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../admin/session_detail.py" line="431"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>Bayaran balik…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>Amaun untuk dipulangkan (paling banyak %1):</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>Seterusnya</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>Pulangkan %1 kepada %2? Sebab: %3. Bayaran balik tidak boleh dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>Pulangkan</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>Semua bayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>Kad RFID</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>Kad di terminal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>Kad melalui QR</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>Semua keadaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>Mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>Dibenarkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>Menunggu kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>Dijeda oleh kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>Dijeda oleh stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>Sedang berhenti</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>Pengecas tidak menjawab</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>Tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>Dilepaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>Tamat tempoh</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>Sedang diproses</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>Dipulangkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>Bayaran balik menunggu di bank</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>Bayaran balik belum disahkan: stesen akan cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>Bayaran balik gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>Permintaan pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>Dicaj dua kali</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>Penipuan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>Anda telah log keluar. Sila log masuk semula.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>Peranan anda tidak dibenarkan melakukan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>Itu melebihi baki yang boleh dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>Semua bayaran telah dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>Bayaran tidak diambil, jadi tiada apa untuk dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>Sesi ini tidak dibayar di stesen.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>Stesen ini tidak menerima bayaran.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>Sila taip amaun melebihi sifar.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>Sesi ini tiada dalam rekod.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>Sesi ini tiada resit.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>Itu tidak berjaya. Sila cuba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="125"/>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>7 days</source>
+        <translation>7 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>30 days</source>
+        <translation>30 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="240"/>
+        <source>Card…</source>
+        <translation>Kad…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="242"/>
+        <source>All connectors</source>
+        <translation>Semua penyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="246"/>
+        <source>Newer</source>
+        <translation>Lebih baharu</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Older</source>
+        <translation>Lebih lama</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Card number starts with:</source>
+        <translation>Nombor kad bermula dengan:</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="250"/>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="265"/>
+        <source>Loading…</source>
+        <translation>Memuatkan…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="267"/>
+        <source>No sessions match these filters.</source>
+        <translation>Tiada sesi sepadan dengan penapis ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="270"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>Sesi %1 hingga %2, terbaharu dahulu</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="142"/>
+        <source>Session ended</source>
+        <translation>Sesi tamat</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="155"/>
+        <source>Reference %1</source>
+        <translation>Rujukan %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="157"/>
+        <source>Energy: %1</source>
+        <translation>Tenaga: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="159"/>
+        <source>Duration: %1</source>
+        <translation>Tempoh: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="201"/>
+        <source>Paid: %1</source>
+        <translation>Dibayar: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="196"/>
+        <source>%1 refunded</source>
+        <translation>%1 dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt</source>
+        <translation>Resit</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="200"/>
+        <source>%1 released</source>
+        <translation>%1 dilepaskan</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt %1</source>
+        <translation>Resit %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

@@ -207,7 +207,7 @@
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -592,59 +592,455 @@
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>SessionDetailPage</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
-        <source>Session ended</source>
-        <translation>அமர்வு முடிந்தது</translation>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
-        <source>Done</source>
-        <translation>முடிந்தது</translation>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>சுருக்கம்</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
-        <source>Reference %1</source>
-        <translation>குறிப்பு எண் %1</translation>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>மீட்டர்</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
-        <source>Energy: %1</source>
-        <translation>மின்சக்தி: %1</translation>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>நிலைகள்</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>அமர்வு %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>(முந்தைய %1 காட்டப்படவில்லை)</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>தொடக்கம்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>நிறுத்தம்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Duration: %1</source>
-        <translation>கால அளவு: %1</translation>
+        <translation>நேரம்: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
-        <source>Paid: %1</source>
-        <translation>செலுத்தியது: %1</translation>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>மீட்டர் அளவீடுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
-        <source>%1 refunded</source>
-        <translation>%1 திருப்பித் தரப்பட்டது</translation>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>நிலையப் பட்டியலில் உள்ள அட்டையால் செலுத்தப்பட்டது: இங்கே திருப்பித் தர எதுவும் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
-        <source>Receipt</source>
-        <translation>ரசீது</translation>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>திருப்பித் தரப்பட்டது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
-        <source>%1 released</source>
-        <translation>%1 விடுவிக்கப்பட்டது</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../admin/session_detail.py" line="431"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>பணம் திருப்பு…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>திருப்பித் தர வேண்டிய தொகை (அதிகபட்சம் %1):</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>முழுவதும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>அடுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>%1 தொகையை %2 க்குத் திருப்பித் தரவா? காரணம்: %3. இதை மாற்ற முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>திருப்பித் தா</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>எல்லா கட்டணங்களும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>RFID அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>முனையத்தில் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>QR மூலம் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>எல்லா நிலைகளும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>திறந்தவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>சார்ஜ் ஆகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>அனுமதிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>காருக்காகக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>கார் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>நிலையம் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>நிறுத்துகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>சார்ஜர் பதிலளிக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>நிறுத்திவைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>செலுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>விடுவிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>காலாவதியானது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>நடைபெறுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>திருப்பித் தரப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>வங்கியில் நிலுவையில் உள்ள பணம் திருப்புதல்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>பணம் திருப்புதல் இன்னும் உறுதியாகவில்லை: நிலையம் மீண்டும் முயலும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>பணம் திருப்புதல் தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>வாடிக்கையாளர் கேட்டார்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>இருமுறை வசூலிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>மோசடி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>நீங்கள் வெளியேற்றப்பட்டீர்கள். மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>அது திருப்பித் தர மீதமுள்ளதை விட அதிகம்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>செலுத்திய அனைத்தும் ஏற்கனவே திருப்பித் தரப்பட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>கட்டணம் எடுக்கப்படவில்லை, எனவே திருப்பித் தர எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>இந்த அமர்வு நிலையத்தில் செலுத்தப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>இந்த நிலையம் கட்டணம் பெறுவதில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>பூஜ்ஜியத்தை விட அதிகமான தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>இந்த அமர்வு பதிவுகளில் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>இந்த அமர்வுக்கு ரசீது இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>அது வேலை செய்யவில்லை. மீண்டும் முயலவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="125"/>
+        <source>Sessions</source>
+        <translation>அமர்வுகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>Today</source>
+        <translation>இன்று</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>7 days</source>
+        <translation>7 நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>30 days</source>
+        <translation>30 நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="240"/>
+        <source>Card…</source>
+        <translation>அட்டை…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="242"/>
+        <source>All connectors</source>
+        <translation>எல்லா இணைப்பிகளும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="246"/>
+        <source>Newer</source>
+        <translation>புதியவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Older</source>
+        <translation>பழையவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Card number starts with:</source>
+        <translation>அட்டை எண் இதில் தொடங்குகிறது:</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="250"/>
+        <source>Clear</source>
+        <translation>அழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Search</source>
+        <translation>தேடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="265"/>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="267"/>
+        <source>No sessions match these filters.</source>
+        <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் அமர்வுகள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="270"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>அமர்வுகள் %1 முதல் %2 வரை, புதியவை முதலில்</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="142"/>
+        <source>Session ended</source>
+        <translation>அமர்வு முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="155"/>
+        <source>Reference %1</source>
+        <translation>குறிப்பு எண் %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="157"/>
+        <source>Energy: %1</source>
+        <translation>மின்சக்தி: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="159"/>
+        <source>Duration: %1</source>
+        <translation>கால அளவு: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="201"/>
+        <source>Paid: %1</source>
+        <translation>செலுத்தியது: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="196"/>
+        <source>%1 refunded</source>
+        <translation>%1 திருப்பித் தரப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="200"/>
+        <source>%1 released</source>
+        <translation>%1 விடுவிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

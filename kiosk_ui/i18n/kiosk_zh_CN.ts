@@ -207,7 +207,7 @@
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -592,59 +592,455 @@
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
+    <name>SessionDetailPage</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
-        <source>Session ended</source>
-        <translation>充电已结束</translation>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
-        <source>Reference %1</source>
-        <translation>编号 %1</translation>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>电表</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
-        <source>Energy: %1</source>
-        <translation>电量：%1</translation>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>充电记录 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>（未显示之前的 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
-        <source>Paid: %1</source>
-        <translation>已付：%1</translation>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>没有电表读数。</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
-        <source>%1 refunded</source>
-        <translation>已退款 %1</translation>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>使用本站名单上的卡付款：此处无可退款项。</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
-        <source>Receipt</source>
-        <translation>收据</translation>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>已退款：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
-        <source>%1 released</source>
-        <translation>已解冻 %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../admin/session_detail.py" line="431"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>退款金额（最多 %1）：</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>将 %1 退款至 %2？原因：%3。退款无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>所有付款方式</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>RFID 卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>终端刷卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>扫码刷卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>等待车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>车辆暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>充电站暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>充电器无响应</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>已预授权</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>银行处理中的退款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>退款尚未确认：充电站将重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>您已退出登录。请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>超出了可退款的余额。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>已付款项已全部退还。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>款项未被收取，因此无可退款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>此充电记录未在本站付款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>本站不收取付款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>记录中没有此充电记录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>此充电记录没有收据。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>操作未成功。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="125"/>
+        <source>Sessions</source>
+        <translation>充电记录</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="236"/>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="240"/>
+        <source>Card…</source>
+        <translation>卡号…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="242"/>
+        <source>All connectors</source>
+        <translation>所有充电口</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="246"/>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Card number starts with:</source>
+        <translation>卡号开头为：</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="250"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="265"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="267"/>
+        <source>No sessions match these filters.</source>
+        <translation>没有符合筛选条件的充电记录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="270"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>第 %1 至 %2 条，最新在前</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <location filename="../screens/summary.py" line="142"/>
+        <source>Session ended</source>
+        <translation>充电已结束</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="143"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="155"/>
+        <source>Reference %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="157"/>
+        <source>Energy: %1</source>
+        <translation>电量：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="159"/>
+        <source>Duration: %1</source>
+        <translation>时长：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="201"/>
+        <source>Paid: %1</source>
+        <translation>已付：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="196"/>
+        <source>%1 refunded</source>
+        <translation>已退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="200"/>
+        <source>%1 released</source>
+        <translation>已解冻 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="208"/>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
