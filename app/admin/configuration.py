@@ -37,7 +37,7 @@ from app.config import StationConfig
 from app.config.overrides import apply_overrides, config_to_dict, read_key, split_errors
 from app.db import AuditLogEntry, set_setting
 from app.money import minor_digits, parse_scaled
-from app.tariffs import Tariff
+from app.tariffs import Tariff, TariffError, tariff_from_dict, tariff_to_dict
 from app.tariffs.display import headline, price_lines
 from hal.display import BACKLIGHT_ROOT, set_backlight
 from hal.listeners import Listeners
@@ -121,8 +121,8 @@ class ConfigurationOperations:
         for key, value in changes.items():
             if key not in editable:
                 errors[key] = f"{key}: not a setting admin mode may change"
-            elif plain(value) != read_key(data, key):
-                wanted[key] = plain(value)
+            elif _canonical(key, plain(value)) != read_key(data, key):
+                wanted[key] = _canonical(key, plain(value))
         errors.update(split_errors(self.config, wanted))
         new_config = self.config
         if not errors and wanted:
@@ -265,6 +265,18 @@ class ConfigurationOperations:
         if self._unsubscribe is not None:
             self._unsubscribe()
         await self._tasks.close()
+
+
+def _canonical(key: str, value: Any) -> Any:
+    """A tariff in the form the file's data has it (so an unchanged price is no change, and the
+    history shows one form); one its parser refuses is left for the parser's message."""
+    if key != "tariff" or not isinstance(value, dict):
+        return value
+    try:
+        form = tariff_to_dict(tariff_from_dict(value))
+    except TariffError:
+        return value
+    return {k: v for k, v in form.items() if v is not None}
 
 
 def _entry(row: AuditLogEntry) -> HistoryEntry:
