@@ -21,7 +21,7 @@ from app.admin import OperationError, PermissionDeniedError
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
 from kiosk_ui.admin.numeric_keypad import NumericKeypad
 from kiosk_ui.i18n import LANGUAGES
-from kiosk_ui.screen import button, card_frame, label
+from kiosk_ui.screen import button, card_frame, label, share_width
 
 GROUPS = ("site", "chargers", "prices", "kiosk")
 TARIFF_FIELDS = ("energy_price_per_kWh", "time_price_per_minute", "session_fee", "idle_fee_per_minute")
@@ -47,9 +47,10 @@ class ConfigurationScreen(AdminScreen):
         self._keypad_target: tuple[str, Any] | None = None  # (key, part) the keypad types into
         touch = env.theme.touch_px
         layout = QVBoxLayout(self)
+        # The shell's navigation names the screen (title()); the whole width goes to the groups, which
+        # Tamil's longer words need at 800 px.
         top = QHBoxLayout()
-        self.heading = label("", "title", wrap=False)
-        top.addWidget(self.heading, 1)
+        top.setSpacing(4)
         self.group_buttons: dict[str, QPushButton] = {}
         for group in (*GROUPS, "history"):
             choice = button("choice")
@@ -57,7 +58,7 @@ class ConfigurationScreen(AdminScreen):
             choice.setMinimumHeight(touch)
             choice.clicked.connect(lambda _=False, g=group: self.show_group(g))
             self.group_buttons[group] = choice
-            top.addWidget(choice)
+        share_width(top, *((choice, 1) for choice in self.group_buttons.values()))
         layout.addLayout(top)
         self.stack = QStackedWidget()
         self.rows = QWidget()
@@ -101,7 +102,6 @@ class ConfigurationScreen(AdminScreen):
         return self.tr("Configuration")
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Configuration"))
         names = {
             "site": self.tr("Site"),
             "chargers": self.tr("Chargers"),

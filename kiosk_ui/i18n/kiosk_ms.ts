@@ -134,6 +134,216 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="101"/>
+        <location filename="../admin/configuration.py" line="104"/>
+        <source>Configuration</source>
+        <translation>Konfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Site</source>
+        <translation>Tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="107"/>
+        <source>Chargers</source>
+        <translation>Pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="108"/>
+        <source>Prices</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="109"/>
+        <source>Screen</source>
+        <translation>Skrin</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>History</source>
+        <translation>Sejarah</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>Preview</source>
+        <translation>Pratonton</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="115"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="116"/>
+        <source>Apply</source>
+        <translation>Guna</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="123"/>
+        <source>Site limit per phase</source>
+        <translation>Had tapak setiap fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="124"/>
+        <source>Maximum current</source>
+        <translation>Arus maksimum</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="125"/>
+        <source>Phases</source>
+        <translation>Fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="126"/>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Card hold amount</source>
+        <translation>Amaun sekatan kad</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Languages</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Default language</source>
+        <translation>Bahasa lalai</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>Kembali ke skrin rehat selepas (s)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Screen brightness (%)</source>
+        <translation>Kecerahan skrin (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Energy price per kWh</source>
+        <translation>Harga tenaga setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Price per minute</source>
+        <translation>Harga setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Session fee</source>
+        <translation>Yuran sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Idle fee per minute</source>
+        <translation>Yuran melahu setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="148"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="150"/>
+        <source>%1 per kWh</source>
+        <translation>%1 setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="202"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>Menunggu %1 bebas: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="238"/>
+        <source>Only an operator may change this.</source>
+        <translation>Hanya pengendali boleh mengubah ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="368"/>
+        <location filename="../admin/configuration.py" line="465"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="372"/>
+        <source>Apply these changes?</source>
+        <translation>Guna perubahan ini?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>when the charger is free</source>
+        <translation>apabila pengecas bebas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="385"/>
+        <source>Price screen: %1</source>
+        <translation>Skrin harga: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="391"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>Disemak: belum ada yang berubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="405"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="419"/>
+        <source>No changes yet.</source>
+        <translation>Belum ada perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="427"/>
+        <source>Undoes change %1</source>
+        <translation>Membatalkan perubahan %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="434"/>
+        <source>Revert</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="455"/>
+        <source>Your role may not change this setting.</source>
+        <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="459"/>
+        <source>Nothing to change.</source>
+        <translation>Tiada apa untuk diubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="461"/>
+        <source>Not done: %1</source>
+        <translation>Tidak dilakukan: %1</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +417,7 @@
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -594,57 +804,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>Dibayar: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 dikembalikan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>Resit</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 dilepaskan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

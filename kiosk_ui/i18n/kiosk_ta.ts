@@ -134,6 +134,216 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="101"/>
+        <location filename="../admin/configuration.py" line="104"/>
+        <source>Configuration</source>
+        <translation>அமைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Site</source>
+        <translation>தளம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="107"/>
+        <source>Chargers</source>
+        <translation>சார்ஜர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="108"/>
+        <source>Prices</source>
+        <translation>விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="109"/>
+        <source>Screen</source>
+        <translation>திரை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>History</source>
+        <translation>வரலாறு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>Preview</source>
+        <translation>முன்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="115"/>
+        <source>Discard</source>
+        <translation>கைவிடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="116"/>
+        <source>Apply</source>
+        <translation>செயல்படுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="123"/>
+        <source>Site limit per phase</source>
+        <translation>ஒவ்வொரு கட்டத்திற்கும் தள வரம்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="124"/>
+        <source>Maximum current</source>
+        <translation>அதிகபட்ச மின்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="125"/>
+        <source>Phases</source>
+        <translation>கட்டங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="126"/>
+        <source>Tariff</source>
+        <translation>கட்டண விகிதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Card hold amount</source>
+        <translation>அட்டை முன்பதிவுத் தொகை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Languages</source>
+        <translation>மொழிகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Default language</source>
+        <translation>இயல்பு மொழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>ஓய்வுத் திரைக்குத் திரும்பும் நேரம் (வி)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Screen brightness (%)</source>
+        <translation>திரை ஒளிர்வு (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Energy price per kWh</source>
+        <translation>ஒரு kWh ஆற்றல் விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Price per minute</source>
+        <translation>நிமிடத்திற்கான விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Session fee</source>
+        <translation>அமர்வுக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Idle fee per minute</source>
+        <translation>நிமிடத்திற்கான காத்திருப்புக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="148"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="150"/>
+        <source>%1 per kWh</source>
+        <translation>ஒரு kWh-க்கு %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="202"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>%1 காலியாகும் வரை காத்திருக்கிறது: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="238"/>
+        <source>Only an operator may change this.</source>
+        <translation>இயக்குநர் மட்டுமே இதை மாற்றலாம்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="368"/>
+        <location filename="../admin/configuration.py" line="465"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>சில மதிப்புகளைப் பயன்படுத்த முடியாது: குறிக்கப்பட்ட அமைப்புகளைப் பாருங்கள்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="372"/>
+        <source>Apply these changes?</source>
+        <translation>இந்த மாற்றங்களைச் செயல்படுத்தவா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>now</source>
+        <translation>இப்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>when the charger is free</source>
+        <translation>சார்ஜர் காலியாகும்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="385"/>
+        <source>Price screen: %1</source>
+        <translation>விலைத் திரை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="391"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>சரிபார்க்கப்பட்டது: இன்னும் எதுவும் மாறவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="405"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>இப்போது செயல்படுத்தப்பட்டது: %1. சார்ஜர் காலியாகும்போது: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="419"/>
+        <source>No changes yet.</source>
+        <translation>இன்னும் மாற்றங்கள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="427"/>
+        <source>Undoes change %1</source>
+        <translation>மாற்றம் %1-ஐ மீட்டமைக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="434"/>
+        <source>Revert</source>
+        <translation>மீட்டமை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="455"/>
+        <source>Your role may not change this setting.</source>
+        <translation>உங்கள் பங்கு இந்த அமைப்பை மாற்ற அனுமதிக்காது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="459"/>
+        <source>Nothing to change.</source>
+        <translation>மாற்ற எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="461"/>
+        <source>Not done: %1</source>
+        <translation>செய்யப்படவில்லை: %1</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +417,7 @@
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -594,57 +804,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>செலுத்தியது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 திருப்பித் தரப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 விடுவிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

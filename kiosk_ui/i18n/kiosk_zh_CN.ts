@@ -134,6 +134,216 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="101"/>
+        <location filename="../admin/configuration.py" line="104"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="107"/>
+        <source>Chargers</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="108"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="109"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="115"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="116"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="117"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="123"/>
+        <source>Site limit per phase</source>
+        <translation>每相站点限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="124"/>
+        <source>Maximum current</source>
+        <translation>最大电流</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="125"/>
+        <source>Phases</source>
+        <translation>相数</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="126"/>
+        <source>Tariff</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Card hold amount</source>
+        <translation>银行卡预授权金额</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Default language</source>
+        <translation>默认语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>返回待机屏幕的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Screen brightness (%)</source>
+        <translation>屏幕亮度（%）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Energy price per kWh</source>
+        <translation>每千瓦时电价</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Price per minute</source>
+        <translation>每分钟价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Session fee</source>
+        <translation>每次充电费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Idle fee per minute</source>
+        <translation>每分钟占位费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="148"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="150"/>
+        <source>%1 per kWh</source>
+        <translation>每千瓦时 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="202"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>等待 %1 空闲：%2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="238"/>
+        <source>Only an operator may change this.</source>
+        <translation>只有运营人员可以更改此项。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="368"/>
+        <location filename="../admin/configuration.py" line="465"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>部分数值无法使用：请查看标记的设置。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="372"/>
+        <source>Apply these changes?</source>
+        <translation>应用这些更改？</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="374"/>
+        <source>when the charger is free</source>
+        <translation>充电桩空闲时</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="385"/>
+        <source>Price screen: %1</source>
+        <translation>价格屏幕：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="391"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>已检查：尚未更改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="405"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="419"/>
+        <source>No changes yet.</source>
+        <translation>尚无更改。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="427"/>
+        <source>Undoes change %1</source>
+        <translation>撤销更改 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="434"/>
+        <source>Revert</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="455"/>
+        <source>Your role may not change this setting.</source>
+        <translation>您的角色无权更改此设置。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="459"/>
+        <source>Nothing to change.</source>
+        <translation>没有需要更改的内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="461"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +417,7 @@
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -594,57 +804,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>已解冻 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>

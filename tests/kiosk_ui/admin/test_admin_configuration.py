@@ -112,7 +112,7 @@ def fits(screen: QWidget) -> bool:
         for p in layout_problems(screen, MIN_TEXT_PX)
         if not (p.startswith("qt_scrollarea_viewport") and p.endswith(scrolled))
     ]
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     return True
 
 
@@ -210,5 +210,33 @@ def test_refusals_and_the_tariffs_price_screen(realtime_sim, tmp_path, qt_loop):
             finally:
                 screen.close()
                 screen.deleteLater()
+
+    qt_loop.run_until_complete(scenario())
+
+
+def test_every_group_fits_in_every_language(realtime_sim, tmp_path, qt_loop):
+    async def scenario() -> None:
+        async with admin_station(realtime_sim, tmp_path) as station:
+            boss = (await station.operators.sign_in(station.accounts["operator"], PINS["operator"])).operator
+            for size in ((800, 480), (1280, 800)):
+                theme = load_theme(*size)
+                translations = Translations(available_languages(wanted=("en", "ms", "zh_CN", "ta")))
+                kiosk = KioskEnv(station.driver, theme, translations, 60.0, 2.0)
+                screen = ConfigurationScreen(AdminEnv(kiosk, station.operators, boss))
+                screen.setStyleSheet(theme.stylesheet())
+                screen.resize(*size)
+                screen.show()
+                screen.enter({})
+                try:
+                    await until(lambda s=screen: s.settings, "the settings")
+                    for language in ("en", "ms", "zh_CN", "ta"):
+                        translations.set_language(language)
+                        for group in ("site", "chargers", "prices", "kiosk"):
+                            await tap(screen, f"group:{group}")
+                            await asyncio.sleep(0.05)
+                            assert fits(screen), (language, group, size)
+                finally:
+                    screen.close()
+                    screen.deleteLater()
 
     qt_loop.run_until_complete(scenario())
