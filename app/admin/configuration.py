@@ -43,6 +43,7 @@ from hal.display import BACKLIGHT_ROOT, set_backlight
 from hal.listeners import Listeners
 
 if TYPE_CHECKING:
+    from app.driver import DriverFacade
     from app.sessions import SessionChange
 
 log = logging.getLogger(__name__)
@@ -136,14 +137,25 @@ class ConfigurationOperations:
 
     def _refusals(self, new: StationConfig) -> dict[str, str]:
         """What the file could say but a running station cannot take."""
+        refused: dict[str, str] = {}
         old = self.config.tariff
         if old is not None and new.tariff is not None and new.tariff.currency != old.currency:
             # Holds, top-ups and the ledger's sums are in the station's currency (docs/payments.md).
-            return {
-                "tariff": f"tariff.currency: {new.tariff.currency} differs from {old.currency}; "
+            refused["tariff"] = (
+                f"tariff.currency: {new.tariff.currency} differs from {old.currency}; "
                 "a currency changes with a restart from the file only"
-            }
-        return {}
+            )
+        manager = self.context.runtime.station.manager
+        for i, charger in enumerate(new.chargers):
+            identity = manager.link_task(charger.id).identity
+            if identity is not None and identity.phases > charger.phases:
+                # The charger manager refuses such a charger at its next connection: the power tree
+                # would count fewer phases than it draws on (docs/charger-manager.md).
+                refused[f"chargers.{charger.id}.phases"] = (
+                    f"chargers[{i}].phases: {charger.id} reports {identity.phases} phases; configured "
+                    f"{charger.phases}-phase it would be refused as faulty at its next connection"
+                )
+        return refused
 
     def _price_lines(self, tariff: Tariff, languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         """As the kiosk shows a session's price before the start (app/tariffs/display)."""
@@ -152,6 +164,15 @@ class ConfigurationOperations:
             language: (headline(tariff, language, now), *price_lines(tariff, language, energy=True))
             for language in languages
         }
+
+    def follow_driver(self, driver: DriverFacade) -> Callable[[], None]:
+        """Keeps the driver facade's kiosk settings (its idle timeout, default language) in step with
+        live changes; the launcher wires it beside the kiosk window's own follower."""
+
+        def follow(change: KioskSettingsChanged) -> None:
+            driver.kiosk = change.kiosk
+
+        return self.subscribe(follow)
 
     def _timing(self, key: str) -> str:
         charger = charger_of(key)

@@ -4,7 +4,8 @@ confirmation, and the history of changes with revert (docs/admin.md "Configurati
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,9 @@ from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
 from kiosk_ui.admin.numeric_keypad import NumericKeypad
 from kiosk_ui.i18n import LANGUAGES
 from kiosk_ui.screen import button, card_frame, label, share_width
+
+if TYPE_CHECKING:
+    from app.admin import OperatorFacade
 
 GROUPS = ("site", "chargers", "prices", "kiosk")
 TARIFF_FIELDS = ("energy_price_per_kWh", "time_price_per_minute", "session_fee", "idle_fee_per_minute")
@@ -466,6 +470,25 @@ class ConfigurationScreen(AdminScreen):
         self._rebuild()
 
 
+def follow_kiosk_settings(window: Any, operators: OperatorFacade) -> Callable[[], None]:
+    """Keeps the kiosk window (kiosk_ui/app.py KioskWindow) in step with live kiosk changes: its idle
+    timeout, its default language and which language buttons it offers. A language whose translation
+    the window did not load at its start appears after the next start."""
+
+    def follow(change: Any) -> None:
+        kiosk = change.kiosk
+        window.inactivity.setInterval(int(kiosk.idle_timeout_s * 1000))
+        loaded = [lang.code for lang in window.translations.languages]
+        offered = [code for code in kiosk.languages if code in loaded] or loaded[:1]
+        for choice in window.language_buttons.buttons():
+            choice.setVisible(choice.objectName().removeprefix("language:") in offered)
+        window.default_language = kiosk.default_language if kiosk.default_language in offered else offered[0]
+        if window.translations.current.code not in offered:
+            window.set_language(window.default_language)
+
+    return operators.configuration.subscribe(follow)
+
+
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -474,4 +497,4 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-__all__ = ["ConfigurationScreen"]
+__all__ = ["ConfigurationScreen", "follow_kiosk_settings"]

@@ -136,209 +136,208 @@
 <context>
     <name>ConfigurationScreen</name>
     <message>
-        <location filename="../admin/configuration.py" line="101"/>
-        <location filename="../admin/configuration.py" line="104"/>
+        <location filename="../admin/configuration.py" line="106"/>
         <source>Configuration</source>
         <translation>Konfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="106"/>
+        <location filename="../admin/configuration.py" line="110"/>
         <source>Site</source>
         <translation>Tapak</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="107"/>
+        <location filename="../admin/configuration.py" line="111"/>
         <source>Chargers</source>
         <translation>Pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="108"/>
+        <location filename="../admin/configuration.py" line="112"/>
         <source>Prices</source>
         <translation>Harga</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="109"/>
+        <location filename="../admin/configuration.py" line="113"/>
         <source>Screen</source>
         <translation>Skrin</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="110"/>
+        <location filename="../admin/configuration.py" line="114"/>
         <source>History</source>
         <translation>Sejarah</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="114"/>
+        <location filename="../admin/configuration.py" line="118"/>
         <source>Preview</source>
         <translation>Pratonton</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="115"/>
+        <location filename="../admin/configuration.py" line="119"/>
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="116"/>
+        <location filename="../admin/configuration.py" line="120"/>
         <source>Apply</source>
         <translation>Guna</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="117"/>
+        <location filename="../admin/configuration.py" line="121"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="117"/>
+        <location filename="../admin/configuration.py" line="121"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="123"/>
+        <location filename="../admin/configuration.py" line="127"/>
         <source>Site limit per phase</source>
         <translation>Had tapak setiap fasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="124"/>
+        <location filename="../admin/configuration.py" line="128"/>
         <source>Maximum current</source>
         <translation>Arus maksimum</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="125"/>
+        <location filename="../admin/configuration.py" line="129"/>
         <source>Phases</source>
         <translation>Fasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="126"/>
+        <location filename="../admin/configuration.py" line="130"/>
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="127"/>
+        <location filename="../admin/configuration.py" line="131"/>
         <source>Card hold amount</source>
         <translation>Amaun sekatan kad</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="128"/>
+        <location filename="../admin/configuration.py" line="132"/>
         <source>Languages</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="129"/>
+        <location filename="../admin/configuration.py" line="133"/>
         <source>Default language</source>
         <translation>Bahasa lalai</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="130"/>
+        <location filename="../admin/configuration.py" line="134"/>
         <source>Back to the idle screen after (s)</source>
         <translation>Kembali ke skrin rehat selepas (s)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="131"/>
+        <location filename="../admin/configuration.py" line="135"/>
         <source>Screen brightness (%)</source>
         <translation>Kecerahan skrin (%)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="132"/>
+        <location filename="../admin/configuration.py" line="136"/>
         <source>Energy price per kWh</source>
         <translation>Harga tenaga setiap kWj</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="133"/>
+        <location filename="../admin/configuration.py" line="137"/>
         <source>Price per minute</source>
         <translation>Harga setiap minit</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="134"/>
+        <location filename="../admin/configuration.py" line="138"/>
         <source>Session fee</source>
         <translation>Yuran sesi</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="135"/>
+        <location filename="../admin/configuration.py" line="139"/>
         <source>Idle fee per minute</source>
         <translation>Yuran melahu setiap minit</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="148"/>
+        <location filename="../admin/configuration.py" line="152"/>
         <source>%1 A</source>
         <translation>%1 A</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="150"/>
+        <location filename="../admin/configuration.py" line="154"/>
         <source>%1 per kWh</source>
         <translation>%1 setiap kWj</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="202"/>
+        <location filename="../admin/configuration.py" line="206"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>Menunggu %1 bebas: %2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="238"/>
+        <location filename="../admin/configuration.py" line="242"/>
         <source>Only an operator may change this.</source>
         <translation>Hanya pengendali boleh mengubah ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="368"/>
-        <location filename="../admin/configuration.py" line="465"/>
+        <location filename="../admin/configuration.py" line="372"/>
+        <location filename="../admin/configuration.py" line="469"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="372"/>
+        <location filename="../admin/configuration.py" line="376"/>
         <source>Apply these changes?</source>
         <translation>Guna perubahan ini?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="374"/>
+        <location filename="../admin/configuration.py" line="378"/>
         <source>now</source>
         <translation>sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="374"/>
+        <location filename="../admin/configuration.py" line="378"/>
         <source>when the charger is free</source>
         <translation>apabila pengecas bebas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="385"/>
+        <location filename="../admin/configuration.py" line="389"/>
         <source>Price screen: %1</source>
         <translation>Skrin harga: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="391"/>
+        <location filename="../admin/configuration.py" line="395"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>Disemak: belum ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="405"/>
+        <location filename="../admin/configuration.py" line="409"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="419"/>
+        <location filename="../admin/configuration.py" line="423"/>
         <source>No changes yet.</source>
         <translation>Belum ada perubahan.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="427"/>
+        <location filename="../admin/configuration.py" line="431"/>
         <source>Undoes change %1</source>
         <translation>Membatalkan perubahan %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="434"/>
+        <location filename="../admin/configuration.py" line="438"/>
         <source>Revert</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="455"/>
+        <location filename="../admin/configuration.py" line="459"/>
         <source>Your role may not change this setting.</source>
         <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="459"/>
+        <location filename="../admin/configuration.py" line="463"/>
         <source>Nothing to change.</source>
         <translation>Tiada apa untuk diubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="461"/>
+        <location filename="../admin/configuration.py" line="465"/>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
     </message>

@@ -161,6 +161,7 @@ def test_a_tariff_previews_the_price_screen_and_applies_to_new_sessions_only(rea
     asyncio.run(scenario())
 
 
+@pytest.mark.sim(chargers=2, phases="1,3", realtime_factor=4)  # CP00 single-phase, configured 3-phase
 def test_a_chargers_phases_wait_for_its_quiet_moment_and_survive_a_restart(realtime_sim, tmp_path):
     sim = realtime_sim
 
@@ -175,6 +176,12 @@ def test_a_chargers_phases_wait_for_its_quiet_moment_and_survive_a_restart(realt
             kiosk_changes = []
             config.subscribe(kiosk_changes.append)
             await charging(station, sim, 0)
+            # A three-phase charger configured single-phase would be refused at its next connection.
+            refused = await config.preview(tech, {"chargers.CP01.phases": 1})
+            assert refused.errors == {
+                "chargers.CP01.phases": "chargers[1].phases: CP01 reports 3 phases; configured 1-phase it "
+                "would be refused as faulty at its next connection"
+            }
             applied = await config.apply(
                 tech,
                 {

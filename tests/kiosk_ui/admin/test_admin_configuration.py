@@ -25,8 +25,9 @@ from sqlalchemy import select
 
 from app.db import RuntimeSetting, session_factory, verify_audit_chain
 from kiosk_ui.admin.admin_screen import AdminEnv
-from kiosk_ui.admin.configuration import ConfigurationScreen
+from kiosk_ui.admin.configuration import ConfigurationScreen, follow_kiosk_settings
 from kiosk_ui.admin.registry import ADMIN_SCREENS
+from kiosk_ui.app import KioskWindow
 from kiosk_ui.i18n import I18N_DIR, Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
@@ -238,5 +239,38 @@ def test_every_group_fits_in_every_language(realtime_sim, tmp_path, qt_loop):
                 finally:
                     screen.close()
                     screen.deleteLater()
+
+    qt_loop.run_until_complete(scenario())
+
+
+def test_kiosk_settings_follow_a_live_change(realtime_sim, tmp_path, qt_loop):
+    async def scenario() -> None:
+        async with admin_station(realtime_sim, tmp_path) as station:
+            tech = (
+                await station.operators.sign_in(station.accounts["technician"], PINS["technician"])
+            ).operator
+            window = KioskWindow(station.driver, theme=load_theme(800, 480))
+            window.resize(800, 480)
+            window.show()
+            try:
+                stop_window = follow_kiosk_settings(window, station.operators)
+                stop_driver = station.operators.configuration.follow_driver(station.driver)
+                ms = find(window, "language:ms")
+                assert ms.isVisible() and window.inactivity.interval() == 60000
+                await station.operators.configuration.apply(
+                    tech,
+                    {"kiosk.idle_timeout_s": 90.0, "kiosk.languages": ["ms"], "kiosk.default_language": "ms"},
+                )
+                assert window.inactivity.interval() == 90000 and window.default_language == "ms"
+                assert not find(window, "language:en").isVisible() and ms.isVisible()
+                assert window.translations.current.code == "ms"
+                assert station.driver.kiosk.idle_timeout_s == 90.0
+                assert station.driver.kiosk.languages == ("ms",)
+                stop_window()
+                stop_driver()
+            finally:
+                window.close_kiosk()
+                window.close()
+                window.deleteLater()
 
     qt_loop.run_until_complete(scenario())
