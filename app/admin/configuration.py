@@ -221,18 +221,21 @@ class ConfigurationOperations:
             )
         )
         change_id = int(found or 0)
-        old_config, self.config = self.config, new_config
-        await self._apply_live(old_config, new_config, [c.key for c in preview.changes], operator)
+        self.config = new_config
+        # Checked again after the write: a session may have opened on the charger meanwhile.
+        for line in preview.changes:
+            charger = charger_of(line.key)
+            if charger is not None and line.key not in scheduled and not self._quiet(charger):
+                scheduled.append(line.key)
+        live_keys = [c.key for c in preview.changes if c.key not in scheduled]
+        await self._apply_live(new_config, live_keys)
         for charger_id in {charger_of(key) for key in scheduled}:
             assert charger_id is not None
             keys = tuple(k for k in scheduled if charger_of(k) == charger_id)
             self._schedule(PendingChange(change_id, charger_id, keys), operator)
-        live = tuple(c.key for c in preview.changes if c.timing == LIVE)
-        return Applied(change_id, live, tuple(scheduled))
+        return Applied(change_id, tuple(live_keys), tuple(scheduled))
 
-    async def _apply_live(
-        self, old: StationConfig, new: StationConfig, keys: list[str], operator: Operator
-    ) -> None:
+    async def _apply_live(self, new: StationConfig, keys: list[str]) -> None:
         runtime = self.context.runtime
         if "site.limit_mA" in keys:
             runtime.station.balancer.set_site_limit(new.site.limit_mA)
@@ -248,9 +251,8 @@ class ConfigurationOperations:
         if any(key.startswith("kiosk.") for key in keys):
             self._listeners.emit(KioskSettingsChanged(new.kiosk))
         for charger_id in {charger_of(k) for k in keys} - {None}:
-            assert charger_id is not None
-            if self._quiet(charger_id):
-                await self._reconfigure(charger_id)
+            assert charger_id is not None  # a charger quiet when checked: no car sees the change
+            await self._reconfigure(charger_id)
 
     async def _reconfigure(self, charger_id: str) -> None:
         charger = next(c for c in self.config.chargers if c.id == charger_id)

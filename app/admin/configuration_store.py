@@ -13,14 +13,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.admin.configuration_views import PREFIX
 from app.config import ConfigError, StationConfig
 from app.config.overrides import apply_overrides
-from app.db import RuntimeSetting, make_engine, read_only, session_factory
+from app.db import RuntimeSetting, make_engine, read_only, session_factory, sqlite_path
 
 log = logging.getLogger(__name__)
 
 
 def stored_overrides(config: StationConfig) -> dict[str, Any]:
-    """The overrides in the configured ledger; {} for a ledger not made yet (a first start)."""
-    engine = make_engine(config.database.resolved_url())
+    """The overrides in the configured ledger; {} for a ledger not made yet (a first start: reading
+    must not create the file)."""
+    url = config.database.resolved_url()
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        return {}
+    engine = make_engine(url)
     try:
         if not inspect(engine).has_table(RuntimeSetting.__tablename__):
             return {}

@@ -6,6 +6,7 @@ start; the money settings kept for operators."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from admin_station import PINS, admin_station
@@ -216,5 +217,8 @@ def test_a_chargers_phases_wait_for_its_quiet_moment_and_survive_a_restart(realt
         assert restarted.kiosk.idle_timeout_s == 90.0 and restarted.chargers[1] == base.chargers[1]
         runtime = StationRuntime(restarted)
         assert runtime.station.manager.connector("CP00/1").site_phases == (0,)
+        # A charger taken out of the file: its stored settings are left out, the others still apply.
+        fewer = with_stored_overrides(dataclasses.replace(base, chargers=base.chargers[1:]))
+        assert fewer.chargers == base.chargers[1:] and fewer.kiosk.idle_timeout_s == 90.0
 
     asyncio.run(scenario())
