@@ -167,11 +167,18 @@ class ConfigurationScreen(AdminScreen):
     def enter(self, context: dict[str, Any]) -> None:
         self.edits, self.errors = {}, {}
         self.status.setText("")
+        self.stack.setCurrentIndex(0)
         super().enter(context)
 
     def _loaded(self, view: Any) -> None:
-        self.settings, self.pending = list(view.settings), list(view.pending)
-        self._rebuild()
+        """New values repaint the editors; the same values leave the screen alone (the shell's refresh
+        tick must not rebuild a row under a finger, nor leave the keypad or the confirmation)."""
+        settings, pending = list(view.settings), list(view.pending)
+        if (settings, pending) == (self.settings, self.pending):
+            return
+        self.settings, self.pending = settings, pending
+        if self.stack.currentIndex() == 0 and self.group != "history":
+            self._rebuild()
 
     def value(self, setting: Any) -> Any:
         return self.edits.get(setting.key, setting.value)
@@ -406,6 +413,7 @@ class ConfigurationScreen(AdminScreen):
 
     def _applied(self, applied: Any) -> None:
         self.edits, self.errors = {}, {}
+        self.stack.setCurrentIndex(0)
         text = self.tr("Applied now: %1. When the charger is free: %2.")
         now = ", ".join(self.key_name(k) for k in applied.live) or "-"
         later = ", ".join(self.key_name(k) for k in applied.scheduled) or "-"

@@ -266,78 +266,78 @@
         <translation>%1 setiap kWj</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="206"/>
+        <location filename="../admin/configuration.py" line="213"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>Menunggu %1 bebas: %2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="242"/>
+        <location filename="../admin/configuration.py" line="249"/>
         <source>Only an operator may change this.</source>
         <translation>Hanya pengendali boleh mengubah ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="372"/>
-        <location filename="../admin/configuration.py" line="469"/>
+        <location filename="../admin/configuration.py" line="379"/>
+        <location filename="../admin/configuration.py" line="477"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="376"/>
+        <location filename="../admin/configuration.py" line="383"/>
         <source>Apply these changes?</source>
         <translation>Guna perubahan ini?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>now</source>
         <translation>sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>when the charger is free</source>
         <translation>apabila pengecas bebas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="389"/>
+        <location filename="../admin/configuration.py" line="396"/>
         <source>Price screen: %1</source>
         <translation>Skrin harga: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="402"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>Disemak: belum ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="409"/>
+        <location filename="../admin/configuration.py" line="417"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="423"/>
+        <location filename="../admin/configuration.py" line="431"/>
         <source>No changes yet.</source>
         <translation>Belum ada perubahan.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="431"/>
+        <location filename="../admin/configuration.py" line="439"/>
         <source>Undoes change %1</source>
         <translation>Membatalkan perubahan %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="446"/>
         <source>Revert</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="459"/>
+        <location filename="../admin/configuration.py" line="467"/>
         <source>Your role may not change this setting.</source>
         <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="463"/>
+        <location filename="../admin/configuration.py" line="471"/>
         <source>Nothing to change.</source>
         <translation>Tiada apa untuk diubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="465"/>
+        <location filename="../admin/configuration.py" line="473"/>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
     </message>

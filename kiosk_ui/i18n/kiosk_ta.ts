@@ -266,78 +266,78 @@
         <translation>ஒரு kWh-க்கு %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="206"/>
+        <location filename="../admin/configuration.py" line="213"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>%1 காலியாகும் வரை காத்திருக்கிறது: %2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="242"/>
+        <location filename="../admin/configuration.py" line="249"/>
         <source>Only an operator may change this.</source>
         <translation>இயக்குநர் மட்டுமே இதை மாற்றலாம்.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="372"/>
-        <location filename="../admin/configuration.py" line="469"/>
+        <location filename="../admin/configuration.py" line="379"/>
+        <location filename="../admin/configuration.py" line="477"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>சில மதிப்புகளைப் பயன்படுத்த முடியாது: குறிக்கப்பட்ட அமைப்புகளைப் பாருங்கள்.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="376"/>
+        <location filename="../admin/configuration.py" line="383"/>
         <source>Apply these changes?</source>
         <translation>இந்த மாற்றங்களைச் செயல்படுத்தவா?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>now</source>
         <translation>இப்போது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>when the charger is free</source>
         <translation>சார்ஜர் காலியாகும்போது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="389"/>
+        <location filename="../admin/configuration.py" line="396"/>
         <source>Price screen: %1</source>
         <translation>விலைத் திரை: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="402"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>சரிபார்க்கப்பட்டது: இன்னும் எதுவும் மாறவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="409"/>
+        <location filename="../admin/configuration.py" line="417"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>இப்போது செயல்படுத்தப்பட்டது: %1. சார்ஜர் காலியாகும்போது: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="423"/>
+        <location filename="../admin/configuration.py" line="431"/>
         <source>No changes yet.</source>
         <translation>இன்னும் மாற்றங்கள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="431"/>
+        <location filename="../admin/configuration.py" line="439"/>
         <source>Undoes change %1</source>
         <translation>மாற்றம் %1-ஐ மீட்டமைக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="446"/>
         <source>Revert</source>
         <translation>மீட்டமை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="459"/>
+        <location filename="../admin/configuration.py" line="467"/>
         <source>Your role may not change this setting.</source>
         <translation>உங்கள் பங்கு இந்த அமைப்பை மாற்ற அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="463"/>
+        <location filename="../admin/configuration.py" line="471"/>
         <source>Nothing to change.</source>
         <translation>மாற்ற எதுவும் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="465"/>
+        <location filename="../admin/configuration.py" line="473"/>
         <source>Not done: %1</source>
         <translation>செய்யப்படவில்லை: %1</translation>
     </message>

@@ -266,78 +266,78 @@
         <translation>每千瓦时 %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="206"/>
+        <location filename="../admin/configuration.py" line="213"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>等待 %1 空闲：%2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="242"/>
+        <location filename="../admin/configuration.py" line="249"/>
         <source>Only an operator may change this.</source>
         <translation>只有运营人员可以更改此项。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="372"/>
-        <location filename="../admin/configuration.py" line="469"/>
+        <location filename="../admin/configuration.py" line="379"/>
+        <location filename="../admin/configuration.py" line="477"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>部分数值无法使用：请查看标记的设置。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="376"/>
+        <location filename="../admin/configuration.py" line="383"/>
         <source>Apply these changes?</source>
         <translation>应用这些更改？</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>now</source>
         <translation>立即</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="378"/>
+        <location filename="../admin/configuration.py" line="385"/>
         <source>when the charger is free</source>
         <translation>充电桩空闲时</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="389"/>
+        <location filename="../admin/configuration.py" line="396"/>
         <source>Price screen: %1</source>
         <translation>价格屏幕：%1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="402"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>已检查：尚未更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="409"/>
+        <location filename="../admin/configuration.py" line="417"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="423"/>
+        <location filename="../admin/configuration.py" line="431"/>
         <source>No changes yet.</source>
         <translation>尚无更改。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="431"/>
+        <location filename="../admin/configuration.py" line="439"/>
         <source>Undoes change %1</source>
         <translation>撤销更改 %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="446"/>
         <source>Revert</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="459"/>
+        <location filename="../admin/configuration.py" line="467"/>
         <source>Your role may not change this setting.</source>
         <translation>您的角色无权更改此设置。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="463"/>
+        <location filename="../admin/configuration.py" line="471"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="465"/>
+        <location filename="../admin/configuration.py" line="473"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>

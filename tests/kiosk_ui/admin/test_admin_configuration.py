@@ -144,6 +144,9 @@ def test_a_site_limit_typed_previewed_applied_and_reverted(realtime_sim, tmp_pat
                     == "Site limit per phase: 63 A / 63 A / 63 A \u2192 20 A / 20 A / 20 A (now)"
                 )
                 assert "Checked: nothing has changed yet." in texts(screen) and stored(station) == {}
+                screen.refresh()  # the shell's refresh tick: the confirmation stays
+                await asyncio.sleep(0.3)
+                assert screen.stack.currentIndex() == 1 and find(screen, "change:site.limit_mA") is change
                 await tap(screen, "config:apply")
                 await until(lambda: screen.status.text().startswith("Applied now: Site limit"), "the result")
                 assert stored(station)["config.site.limit_mA"] == [20000, 20000, 20000]
