@@ -374,11 +374,10 @@ class ConfigurationScreen(AdminScreen):
         self.env.run(ops.preview(self.env.operator, dict(self.edits)), self._previewed, self._failed)
 
     def _previewed(self, preview: Any) -> None:
-        self.errors = dict(preview.errors)
-        if self.errors:
-            self.status.setText(self.tr("Some values cannot be used: see the marked settings."))
-            self._rebuild()
+        if preview.errors:
+            self._previewed_errors(preview.errors)
             return
+        self.errors = {}
         _clear(self.preview_layout)
         self.preview_layout.addWidget(label(self.tr("Apply these changes?"), "large"))
         for line in preview.changes:
@@ -473,8 +472,14 @@ class ConfigurationScreen(AdminScreen):
             self.status.setText(self.tr("Not done: %1").replace("%1", str(error)))
 
     def _previewed_errors(self, errors: dict[str, str]) -> None:
+        """Marks the refused values and shows the group of the first one (it may be another group
+        than the one on screen)."""
         self.errors = dict(errors)
         self.status.setText(self.tr("Some values cannot be used: see the marked settings."))
+        groups = {s.key: s.group for s in self.settings}
+        first = next((groups[key] for key in self.errors if key in groups), None)
+        if first is not None:
+            self.group = "chargers" if first.startswith("charger:") else first
         self._rebuild()
 
 

@@ -51,6 +51,7 @@ class NumericKeypad(QWidget):
         self.cancel.clicked.connect(self.cancelled.emit)
         for widget in (self.ok, self.cancel):
             widget.setMinimumHeight(key_px)
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         grid.addWidget(self.ok, 0, 3, 2, 1)
         grid.addWidget(self.cancel, 2, 3, 2, 1)
         layout.addLayout(grid, 1)

@@ -276,68 +276,67 @@
         <translation>Hanya pengendali boleh mengubah ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="379"/>
-        <location filename="../admin/configuration.py" line="477"/>
+        <location filename="../admin/configuration.py" line="478"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="383"/>
+        <location filename="../admin/configuration.py" line="382"/>
         <source>Apply these changes?</source>
         <translation>Guna perubahan ini?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="385"/>
+        <location filename="../admin/configuration.py" line="384"/>
         <source>now</source>
         <translation>sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="385"/>
+        <location filename="../admin/configuration.py" line="384"/>
         <source>when the charger is free</source>
         <translation>apabila pengecas bebas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="396"/>
+        <location filename="../admin/configuration.py" line="395"/>
         <source>Price screen: %1</source>
         <translation>Skrin harga: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="402"/>
+        <location filename="../admin/configuration.py" line="401"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>Disemak: belum ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="417"/>
+        <location filename="../admin/configuration.py" line="416"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="431"/>
+        <location filename="../admin/configuration.py" line="430"/>
         <source>No changes yet.</source>
         <translation>Belum ada perubahan.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="439"/>
+        <location filename="../admin/configuration.py" line="438"/>
         <source>Undoes change %1</source>
         <translation>Membatalkan perubahan %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="446"/>
+        <location filename="../admin/configuration.py" line="445"/>
         <source>Revert</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="467"/>
+        <location filename="../admin/configuration.py" line="466"/>
         <source>Your role may not change this setting.</source>
         <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="471"/>
+        <location filename="../admin/configuration.py" line="470"/>
         <source>Nothing to change.</source>
         <translation>Tiada apa untuk diubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="473"/>
+        <location filename="../admin/configuration.py" line="472"/>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
     </message>

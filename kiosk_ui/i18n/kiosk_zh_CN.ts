@@ -276,68 +276,67 @@
         <translation>只有运营人员可以更改此项。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="379"/>
-        <location filename="../admin/configuration.py" line="477"/>
+        <location filename="../admin/configuration.py" line="478"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>部分数值无法使用：请查看标记的设置。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="383"/>
+        <location filename="../admin/configuration.py" line="382"/>
         <source>Apply these changes?</source>
         <translation>应用这些更改？</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="385"/>
+        <location filename="../admin/configuration.py" line="384"/>
         <source>now</source>
         <translation>立即</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="385"/>
+        <location filename="../admin/configuration.py" line="384"/>
         <source>when the charger is free</source>
         <translation>充电桩空闲时</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="396"/>
+        <location filename="../admin/configuration.py" line="395"/>
         <source>Price screen: %1</source>
         <translation>价格屏幕：%1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="402"/>
+        <location filename="../admin/configuration.py" line="401"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>已检查：尚未更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="417"/>
+        <location filename="../admin/configuration.py" line="416"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="431"/>
+        <location filename="../admin/configuration.py" line="430"/>
         <source>No changes yet.</source>
         <translation>尚无更改。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="439"/>
+        <location filename="../admin/configuration.py" line="438"/>
         <source>Undoes change %1</source>
         <translation>撤销更改 %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="446"/>
+        <location filename="../admin/configuration.py" line="445"/>
         <source>Revert</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="467"/>
+        <location filename="../admin/configuration.py" line="466"/>
         <source>Your role may not change this setting.</source>
         <translation>您的角色无权更改此设置。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="471"/>
+        <location filename="../admin/configuration.py" line="470"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="473"/>
+        <location filename="../admin/configuration.py" line="472"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>

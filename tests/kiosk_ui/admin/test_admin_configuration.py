@@ -182,6 +182,7 @@ def test_refusals_and_the_tariffs_price_screen(realtime_sim, tmp_path, qt_loop):
                 await until(lambda: screen.settings, "the settings")
                 await tap(screen, "group:kiosk")
                 await type_in(screen, "value:kiosk.idle_timeout_s", "5")
+                await tap(screen, "group:site")  # the refusal brings its group back on screen
                 await tap(screen, "config:preview")
                 error = await until(lambda: find(screen, "error:kiosk.idle_timeout_s"), "the field's message")
                 assert (
@@ -240,6 +241,7 @@ def test_every_group_fits_in_every_language(realtime_sim, tmp_path, qt_loop):
                             await asyncio.sleep(0.05)
                             assert fits(screen), (language, group, size)
                 finally:
+                    translations.set_language("en")  # the translator is the application's
                     screen.close()
                     screen.deleteLater()
 
