@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.admin.configuration_store import with_stored_overrides
+from app.admin import with_stored_overrides
 from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
