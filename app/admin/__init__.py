@@ -2,6 +2,17 @@
 (docs/admin.md). The kiosk's admin screens and the web call OperatorFacade only."""
 
 from app.admin.accounts import AccountError, AccountView
+from app.admin.configuration import ConfigurationOperations
+from app.admin.configuration_store import with_stored_overrides
+from app.admin.configuration_views import (
+    Applied,
+    ConfigurationView,
+    HistoryEntry,
+    KioskSettingsChanged,
+    PendingChange,
+    Preview,
+    SettingView,
+)
 from app.admin.context import OperationError, Operator, PermissionDeniedError
 from app.admin.facade import OperatorFacade
 from app.admin.pins import PinRuleError
@@ -31,14 +42,21 @@ __all__ = [
     "SESSION_STATE_FILTERS",
     "AccountError",
     "AccountView",
+    "Applied",
+    "ConfigurationOperations",
+    "ConfigurationView",
     "CostLineView",
+    "HistoryEntry",
+    "KioskSettingsChanged",
     "MeterPoint",
     "OperationError",
     "Operator",
     "OperatorFacade",
     "PaymentView",
+    "PendingChange",
     "PermissionDeniedError",
     "PinRuleError",
+    "Preview",
     "ReceiptView",
     "RefundResult",
     "RefundView",
@@ -47,6 +65,8 @@ __all__ = [
     "SessionPage",
     "SessionQuery",
     "SessionRow",
+    "SettingView",
     "SignIn",
     "TransitionView",
+    "with_stored_overrides",
 ]

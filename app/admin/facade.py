@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
+from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
@@ -46,6 +47,7 @@ class OperatorFacade:
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
         self.settings = settings
         self.sessions = SessionOperations(self.context)  # search, detail, receipt, refund
+        self.configuration = ConfigurationOperations(self.context)
 
     # -- signing in and out -------------------------------------------------------------------------
 

@@ -134,6 +134,214 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>Konfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>Tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>Pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>Skrin</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>Sejarah</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>Pratonton</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>Guna</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>Had tapak setiap fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>Arus maksimum</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>Fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>Amaun sekatan kad</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>Bahasa lalai</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>Kembali ke skrin rehat selepas (s)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>Kecerahan skrin (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>Harga tenaga setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>Harga setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>Yuran sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>Yuran melahu setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>%1 setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>Menunggu %1 bebas: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>Hanya pengendali boleh mengubah ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>Guna perubahan ini?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>apabila pengecas bebas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>Skrin harga: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>Disemak: belum ada yang berubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>Belum ada perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>Membatalkan perubahan %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>Tiada apa untuk diubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>Tidak dilakukan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -912,77 +1120,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="125"/>
+        <location filename="../admin/sessions.py" line="126"/>
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>7 days</source>
         <translation>7 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>30 days</source>
         <translation>30 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="240"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Card…</source>
         <translation>Kad…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="243"/>
         <source>All connectors</source>
         <translation>Semua penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="249"/>
         <source>Card number starts with:</source>
         <translation>Nombor kad bermula dengan:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="250"/>
+        <location filename="../admin/sessions.py" line="251"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="252"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="253"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="265"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="267"/>
+        <location filename="../admin/sessions.py" line="268"/>
         <source>No sessions match these filters.</source>
         <translation>Tiada sesi sepadan dengan penapis ini.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="270"/>
+        <location filename="../admin/sessions.py" line="271"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>Sesi %1 hingga %2, terbaharu dahulu</translation>
     </message>

@@ -134,6 +134,214 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>அமைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>தளம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>சார்ஜர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>திரை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>வரலாறு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>முன்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>கைவிடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>செயல்படுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>ஒவ்வொரு கட்டத்திற்கும் தள வரம்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>அதிகபட்ச மின்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>கட்டங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>கட்டண விகிதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>அட்டை முன்பதிவுத் தொகை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>மொழிகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>இயல்பு மொழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>ஓய்வுத் திரைக்குத் திரும்பும் நேரம் (வி)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>திரை ஒளிர்வு (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>ஒரு kWh ஆற்றல் விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>நிமிடத்திற்கான விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>அமர்வுக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>நிமிடத்திற்கான காத்திருப்புக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>ஒரு kWh-க்கு %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>%1 காலியாகும் வரை காத்திருக்கிறது: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>இயக்குநர் மட்டுமே இதை மாற்றலாம்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>இந்த மாற்றங்களைச் செயல்படுத்தவா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>இப்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>சார்ஜர் காலியாகும்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>விலைத் திரை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>சரிபார்க்கப்பட்டது: இன்னும் எதுவும் மாறவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>இப்போது செயல்படுத்தப்பட்டது: %1. சார்ஜர் காலியாகும்போது: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>இன்னும் மாற்றங்கள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>மாற்றம் %1-ஐ மீட்டமைக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>மீட்டமை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>உங்கள் பங்கு இந்த அமைப்பை மாற்ற அனுமதிக்காது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>மாற்ற எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>செய்யப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>சில மதிப்புகளைப் பயன்படுத்த முடியாது: குறிக்கப்பட்ட அமைப்புகளைப் பாருங்கள்.</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -912,77 +1120,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="125"/>
+        <location filename="../admin/sessions.py" line="126"/>
         <source>Sessions</source>
         <translation>அமர்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>Today</source>
         <translation>இன்று</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>7 days</source>
         <translation>7 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>30 days</source>
         <translation>30 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="240"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Card…</source>
         <translation>அட்டை…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="243"/>
         <source>All connectors</source>
         <translation>எல்லா இணைப்பிகளும்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="249"/>
         <source>Card number starts with:</source>
         <translation>அட்டை எண் இதில் தொடங்குகிறது:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="250"/>
+        <location filename="../admin/sessions.py" line="251"/>
         <source>Clear</source>
         <translation>அழி</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="252"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="253"/>
         <source>Search</source>
         <translation>தேடு</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="265"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="267"/>
+        <location filename="../admin/sessions.py" line="268"/>
         <source>No sessions match these filters.</source>
         <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் அமர்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="270"/>
+        <location filename="../admin/sessions.py" line="271"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>அமர்வுகள் %1 முதல் %2 வரை, புதியவை முதலில்</translation>
     </message>

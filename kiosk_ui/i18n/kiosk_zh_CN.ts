@@ -134,6 +134,214 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>每相站点限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>最大电流</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>相数</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>银行卡预授权金额</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>默认语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>返回待机屏幕的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>屏幕亮度（%）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>每千瓦时电价</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>每分钟价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>每次充电费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>每分钟占位费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>每千瓦时 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>等待 %1 空闲：%2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>只有运营人员可以更改此项。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>应用这些更改？</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>充电桩空闲时</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>价格屏幕：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>已检查：尚未更改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>尚无更改。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>撤销更改 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>您的角色无权更改此设置。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>没有需要更改的内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>部分数值无法使用：请查看标记的设置。</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -912,77 +1120,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="125"/>
+        <location filename="../admin/sessions.py" line="126"/>
         <source>Sessions</source>
         <translation>充电记录</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="236"/>
+        <location filename="../admin/sessions.py" line="237"/>
         <source>30 days</source>
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="240"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Card…</source>
         <translation>卡号…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="243"/>
         <source>All connectors</source>
         <translation>所有充电口</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="249"/>
         <source>Card number starts with:</source>
         <translation>卡号开头为：</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="250"/>
+        <location filename="../admin/sessions.py" line="251"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="253"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="265"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="267"/>
+        <location filename="../admin/sessions.py" line="268"/>
         <source>No sessions match these filters.</source>
         <translation>没有符合筛选条件的充电记录。</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="270"/>
+        <location filename="../admin/sessions.py" line="271"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>第 %1 至 %2 条，最新在前</translation>
     </message>
