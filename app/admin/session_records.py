@@ -44,6 +44,7 @@ from app.db import (
     Refund,
     SessionCostLine,
     SessionTransition,
+    append_audit,
 )
 from app.money import minor_digits
 from app.payments import RefundRefusedError
@@ -366,9 +367,31 @@ class SessionOperations:
             service = self._payments()
             payment = await self._payment_for(session_id, payment_id)
             amount = self._check(payment, amount_minor, reason)
+            requested = {
+                **asked,
+                "amount_minor": amount,
+                "payment_id": payment.payment_id,
+                "outcome": "requested",
+            }
+
+            def record(db: Session, refund: Refund) -> None:
+                # The request and its audit row commit together, before the provider is asked.
+                append_audit(
+                    db,
+                    actor=operator.actor,
+                    action="sessions.refund",
+                    target=target,
+                    details={**requested, "refund_id": refund.id, "currency": payment.currency},
+                )
+
             try:
                 row = await service.refund(
-                    payment.payment_id, amount, reason=reason, note=note, requested_by=operator.actor
+                    payment.payment_id,
+                    amount,
+                    reason=reason,
+                    note=note,
+                    requested_by=operator.actor,
+                    record=record,
                 )
             except RefundRefusedError as error:  # the ledger's own check: another hand refunded meanwhile
                 code = "refund_above_capture" if "more than" in str(error) else "refund_refused"
@@ -393,7 +416,7 @@ class SessionOperations:
         )
         await self.context.audit(
             operator.actor,
-            "sessions.refund",
+            "sessions.refund_answer",
             f"session:{result.session_id}" if result.session_id is not None else target,
             {
                 **asked,

@@ -8,11 +8,13 @@ order and never block the event loop. A call's idempotency key is `<payment ref>
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from app.db import Payment, PaymentCall, Receipt, Refund, log_event, read_only, session_factory
 from app.payments.states import FINAL_STATES, check_transition
@@ -250,9 +252,13 @@ def create_refund(
     note: str,
     requested_by: str,
     at: datetime,
+    record: Callable[[Session, Refund], None] | None = None,
 ) -> Refund:
     """Records a refund before it is asked of the provider; refuses one over what is left to refund
-    (counting refunds not yet confirmed, so two hands cannot refund the same money twice)."""
+    (counting refunds not yet confirmed, so two hands cannot refund the same money twice).
+
+    `record(db, row)` runs in the same transaction once the row has its id: the operator facade writes
+    the refund's audit row there, so the request and its record commit together."""
     if amount_minor <= 0:
         raise RefundRefusedError("a refund must be more than zero")
     with session_factory(engine).begin() as db:
@@ -288,6 +294,8 @@ def create_refund(
         )
         db.add(row)
         db.flush()
+        if record is not None:
+            record(db, row)
         db.expunge(row)
         return row
 

@@ -256,11 +256,19 @@ class PaymentService:
         return f"{base.rstrip('/')}/r/{token}"
 
     async def refund(
-        self, payment_id: int, amount_minor: int | None, *, reason: str, note: str, requested_by: str
+        self,
+        payment_id: int,
+        amount_minor: int | None,
+        *,
+        reason: str,
+        note: str,
+        requested_by: str,
+        record: Callable[[Session, Refund], None] | None = None,
     ) -> Refund:
-        """A refund asked by a person (admin mode, web API): full (None) or partial, with a reason."""
+        """A refund asked by a person (admin mode, web API): full (None) or partial, with a reason;
+        `record(db, row)` runs in the transaction that writes the refund row (an audit row)."""
         return await settlement.refund(
-            self, payment_id, amount_minor, reason=reason, note=note, requested_by=requested_by
+            self, payment_id, amount_minor, reason=reason, note=note, requested_by=requested_by, record=record
         )
 
     # -- following the sessions ---------------------------------------------------------------------

@@ -27,6 +27,10 @@ from app.payments.states import AUTHORISED, CANCELLED, CAPTURED, CAPTURING, EXPI
 from hal.payments import ProviderError, ProviderIntent, ProviderRefund
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.orm import Session
+
     from app.db import Refund
     from app.payments.service import PaymentService
 
@@ -207,9 +211,11 @@ async def refund(
     reason: str,
     note: str,
     requested_by: str,
+    record: Callable[[Session, Refund], None] | None = None,
 ) -> Refund:
     """A refund asked by a person (the admin mode, the web API): recorded with who, when and why
-    before the provider is asked; RefundRefusedError when more than what is left to refund."""
+    before the provider is asked; RefundRefusedError when more than what is left to refund.
+    `record(db, row)` runs in the transaction that writes the refund (the caller's audit row)."""
     if reason not in ("requested_by_customer", "duplicate", "fraudulent"):
         raise RefundRefusedError(f"reason {reason!r}: requested_by_customer, duplicate or fraudulent")
     payment = await asyncio.to_thread(get_payment, service.engine, payment_id)
@@ -224,7 +230,7 @@ async def refund(
         amount_minor = payment.amount_captured_minor - promised
     row = await service.writer.run(
         create_refund, service.engine, payment_id, amount_minor, reason=reason, note=note,
-        requested_by=requested_by, at=service.clock(),
+        requested_by=requested_by, at=service.clock(), record=record,
     )  # fmt: skip
     try:
         return await send_refund(service, row, payment)

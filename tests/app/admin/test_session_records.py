@@ -152,23 +152,31 @@ def test_search_details_and_refunds(realtime_sim, tmp_path, fake_stripe):
                 r.provider_refund_id for r in rows
             ]
 
-            audit = station.audit("sessions.refund")
+            audit = station.audit("sessions.refund")  # each request, in its refund row's transaction
             assert [(a["actor"], a["target"], a["details"]["outcome"]) for a in audit] == [
                 ("admin:Operator One", f"session:{paid}", "refused"),
                 ("admin:Operator One", f"session:{rfid}", "refused"),
-                ("admin:Operator One", f"session:{paid}", "sent"),
-                ("admin:Operator One", f"session:{paid}", "sent"),
+                ("admin:Operator One", f"session:{paid}", "requested"),
+                ("admin:Operator One", f"payment:{payment_id}", "requested"),  # asked by its payment
                 ("admin:Operator One", f"session:{paid}", "refused"),
             ]
             assert audit[0]["details"]["code"] == "refund_above_capture"
+            assert [(a["details"]["refund_id"], a["details"]["amount_minor"]) for a in audit[2:4]] == [
+                (rows[0].id, 50),
+                (rows[1].id, captured - 50),
+            ]
+            audit = station.audit("sessions.refund_answer")  # and the provider's answer
+            assert [(a["target"], a["details"]["outcome"]) for a in audit] == [
+                (f"session:{paid}", "sent")
+            ] * 2
             expected = {
                 "amount_minor": 50, "state": "succeeded", "provider_refund_id": rows[0].provider_refund_id,
                 "payment_id": payment_id, "refund_id": rows[0].id, "currency": "MYR", "note": "slow charging",
             }  # fmt: skip
-            assert {key: audit[2]["details"].get(key) for key in expected} == expected
+            assert {key: audit[0]["details"].get(key) for key in expected} == expected
             assert (
-                audit[3]["details"]["amount_minor"] == captured - 50
-                and audit[3]["details"]["state"] == "succeeded"
+                audit[1]["details"]["amount_minor"] == captured - 50
+                and audit[1]["details"]["state"] == "succeeded"
             )
             with session_factory(engine)() as db:
                 assert verify_audit_chain(db).intact

@@ -178,7 +178,9 @@ def test_filters_detail_and_a_refund_on_the_keypad(realtime_sim, tmp_path, qtbot
                 [refund] = refund_rows(engine)
                 assert (refund.amount_minor, refund.state, refund.payment_id) == (50, "succeeded", payment_id)
                 assert fake_stripe.store.refunds[refund.provider_refund_id]["amount"] == 50
-                [audit] = station.audit("sessions.refund")
+                [asked] = station.audit("sessions.refund")
+                assert (asked["actor"], asked["details"]["refund_id"]) == ("admin:Operator One", refund.id)
+                [audit] = station.audit("sessions.refund_answer")
                 assert (audit["actor"], audit["target"]) == ("admin:Operator One", f"session:{paid}")
                 assert audit["details"]["provider_refund_id"] == refund.provider_refund_id
                 await until(lambda: "Refunded: RM 0.50" in visible_text(screen, "detail_payment"), "reloaded")
