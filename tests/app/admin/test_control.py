@@ -12,11 +12,14 @@ from admin_station import PINS, admin_station, make_accounts
 from driver_station import KIOSK, READER_CARD, TIMING, card, until_card
 from ocpp_station import ocpp_config, running_station
 from sessions_support import TARIFF, station_config, wait_until
+from sqlalchemy import select
 
 from app.admin import OperationError, OperatorFacade, PermissionDeniedError
+from app.analytics.recorder import AnalyticsRecorder, RecorderTiming
 from app.arbitration import ClaimSource
 from app.config import AdminSettings, DatabaseSettings
-from app.db import session_factory, verify_audit_chain
+from app.db import Connector, session_factory, verify_audit_chain
+from app.db.models_analytics import ConnectorStateSpan
 from app.db.settings_store import get_setting
 from app.driver.facade import DriverFacade
 from app.runtime.runtime import StationRuntime
@@ -37,6 +40,17 @@ def rows(station, action):
 
 async def sim_status(sim, charger):
     return await sim.ctl.call("status", charger=charger)
+
+
+def timeline(engine, connector_name):
+    with session_factory(engine)() as db:
+        query = (
+            select(ConnectorStateSpan.state, ConnectorStateSpan.detail)
+            .join(Connector, Connector.id == ConnectorStateSpan.connector_id)
+            .where(Connector.name == connector_name)
+            .order_by(ConnectorStateSpan.id)
+        )
+        return [tuple(row) for row in db.execute(query)]
 
 
 def chain_intact(engine) -> bool:
@@ -148,7 +162,9 @@ def test_unlock_restart_self_test_and_clearing_a_fault_reach_the_charger(realtim
                 lambda: sim.ctl.call_sync("status", charger=0)["faults"] == 0x8001, 10, "both latched"
             )
             await until_card(station.driver, A, lambda c: c.state == "faulted", "faulted")
-            await wait_until(lambda: station.runtime.station.manager.connector(A).status.faults == 0x8001, 5, "read")
+            await wait_until(
+                lambda: station.runtime.station.manager.connector(A).status.faults == 0x8001, 5, "read"
+            )
             listed = {c.connector_id: c for c in await control.connectors(tech)}[A]
             assert listed.faults == ("RCD_TRIP", "SELF_TEST_FAILED") == listed.clearable
             # The RCD still tripped: the charger refuses (condition present), nothing is cleared.
@@ -234,12 +250,17 @@ def test_out_of_service_survives_a_restart_of_the_station(realtime_sim, tmp_path
         )
         async with StationRuntime(config, timing=TIMING) as runtime:
             assert runtime.station.arbiter.resolve(B).may_charge.claim.source is ClaimSource.ADMIN
-            async with DriverFacade(
-                runtime, card_reader=VirtualCardReader(debounce_s=0.0), kiosk=KIOSK
-            ) as driver:
+            recorder = AnalyticsRecorder.for_runtime(runtime, RecorderTiming(check_s=0.1))
+            await recorder.start()
+            reader = VirtualCardReader(debounce_s=0.0)
+            async with DriverFacade(runtime, card_reader=reader, kiosk=KIOSK) as driver:
                 await wait_until(lambda: card(driver, A).state == "available", 15, "A up")
                 assert card(driver, B).state == "unavailable"
                 assert driver.ready_connectors() == [A]
+            # The analytics timeline: unavailable, with the technician's reason.
+            span = [("unavailable", "operator:fault")]
+            await wait_until(lambda: timeline(runtime.engine, B)[-1:] == span, 5, "the span")
+            await recorder.stop()
 
     asyncio.run(scenario())
 
