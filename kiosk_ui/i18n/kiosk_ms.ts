@@ -134,6 +134,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="164"/>
+        <location filename="../admin/control.py" line="216"/>
+        <source>Control</source>
+        <translation>Kawalan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="224"/>
+        <source>Out of service after this session</source>
+        <translation>Tidak berfungsi selepas sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="228"/>
+        <source>No connector</source>
+        <translation>Tiada penyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Put back in service</source>
+        <translation>Kembalikan ke servis</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Take out of service</source>
+        <translation>Hentikan servis</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="231"/>
+        <location filename="../admin/control.py" line="384"/>
+        <source>Stop session</source>
+        <translation>Hentikan sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="232"/>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>Restart charger</source>
+        <translation>Mulakan semula pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="234"/>
+        <source>Self-test</source>
+        <translation>Ujian kendiri</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Clear fault</source>
+        <translation>Kosongkan kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="532"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="246"/>
+        <source>Connector %1</source>
+        <translation>Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="249"/>
+        <source>Charger %1</source>
+        <translation>Pengecas %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="252"/>
+        <source>Out of service: %1</source>
+        <translation>Tidak berfungsi: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Faults: %1</source>
+        <translation>Kerosakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="260"/>
+        <source>Car plugged in</source>
+        <translation>Kereta dipasang</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="261"/>
+        <source>Starting</source>
+        <translation>Bermula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="262"/>
+        <source>Charging</source>
+        <translation>Mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="263"/>
+        <source>Paused by the car</source>
+        <translation>Dijeda oleh kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Paused by the station</source>
+        <translation>Dijeda oleh stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Finishing</source>
+        <translation>Sedang tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Out of service</source>
+        <translation>Tidak berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Reserved</source>
+        <translation>Ditempah</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Faulted</source>
+        <translation>Rosak</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>No link</source>
+        <translation>Tiada sambungan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>Maintenance</source>
+        <translation>Penyelenggaraan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="275"/>
+        <source>Fault</source>
+        <translation>Kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="276"/>
+        <source>Cleaning</source>
+        <translation>Pembersihan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="277"/>
+        <source>Other</source>
+        <translation>Lain-lain</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="283"/>
+        <source>a fault is latched</source>
+        <translation>ada kerosakan yang terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="284"/>
+        <source>not possible in its present state</source>
+        <translation>tidak boleh dalam keadaan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="285"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>punca kerosakan masih ada</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="286"/>
+        <source>this charger cannot do it</source>
+        <translation>pengecas ini tidak boleh melakukannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="287"/>
+        <source>busy, try again</source>
+        <translation>sibuk, cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a value was refused</source>
+        <translation>satu nilai ditolak</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>no answer from the charger</source>
+        <translation>tiada jawapan daripada pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="296"/>
+        <source>Signed out: sign in again</source>
+        <translation>Telah log keluar: log masuk semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="297"/>
+        <source>Your role may not do this</source>
+        <translation>Peranan anda tidak dibenarkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="300"/>
+        <source>This connector is not known</source>
+        <translation>Penyambung ini tidak dikenali</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>This charger is not known</source>
+        <translation>Pengecas ini tidak dikenali</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Pick a reason</source>
+        <translation>Pilih sebab</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="303"/>
+        <source>No session on this connector</source>
+        <translation>Tiada sesi pada penyambung ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="304"/>
+        <source>Stop the session first</source>
+        <translation>Hentikan sesi dahulu</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>Kerosakan ini tiada dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>Kerosakan ini hilang apabila kereta dicabut</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>This fault is no longer latched</source>
+        <translation>Kerosakan ini tidak lagi terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>The charger cannot be reached</source>
+        <translation>Pengecas tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>The station could not do it</source>
+        <translation>Stesen tidak dapat melakukannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="315"/>
+        <source>Pilot +12 V</source>
+        <translation>Pilot +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>Pilot -12 V</source>
+        <translation>Pilot -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="317"/>
+        <source>RCD test</source>
+        <translation>Ujian RCD</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="318"/>
+        <source>Contactor feedback</source>
+        <translation>Maklum balas kontaktor</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="319"/>
+        <source>Lock</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Temperature</source>
+        <translation>Suhu</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Not run</source>
+        <translation>Tidak dijalankan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: passed</source>
+        <translation>Ujian kendiri %1: lulus</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: failed</source>
+        <translation>Ujian kendiri %1: gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="367"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>Mengapa penyambung %1 dihentikan servis?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="383"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>Hentikan sesi pada penyambung %1?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="392"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>Mengapa hentikan sesi pada penyambung %1?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="408"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>Mulakan semula pengecas %1? Penyambungnya berhenti beberapa saat.</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="409"/>
+        <source>Restart</source>
+        <translation>Mulakan semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="423"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>Kerosakan pengecas %1 yang mana untuk dikosongkan?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="479"/>
+        <source>Working…</source>
+        <translation>Sedang diproses…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="495"/>
+        <source>Refused: %1</source>
+        <translation>Ditolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="507"/>
+        <source>Connector %1 is back in service</source>
+        <translation>Penyambung %1 kembali berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="509"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>Penyambung %1 berhenti servis apabila sesinya tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="511"/>
+        <source>Connector %1 is out of service</source>
+        <translation>Penyambung %1 tidak berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="515"/>
+        <source>Session %1 stopped</source>
+        <translation>Sesi %1 dihentikan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="518"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>Pengecas belum mengesahkan hentian; stesen akan menamatkan sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="524"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>The charger refused: %1</source>
+        <translation>Pengecas menolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="528"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>Kunci dibuka: kabel boleh dicabut</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <source>The charger is restarting</source>
+        <translation>Pengecas sedang dimulakan semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="530"/>
+        <source>Fault cleared</source>
+        <translation>Kerosakan dikosongkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="543"/>
+        <source>Self-test done</source>
+        <translation>Ujian kendiri selesai</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +615,7 @@
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -594,57 +1002,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>Dibayar: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 dikembalikan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>Resit</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 dilepaskan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

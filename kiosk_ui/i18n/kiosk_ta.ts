@@ -134,6 +134,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="164"/>
+        <location filename="../admin/control.py" line="216"/>
+        <source>Control</source>
+        <translation>கட்டுப்பாடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="224"/>
+        <source>Out of service after this session</source>
+        <translation>இந்த அமர்வுக்குப் பின் சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="228"/>
+        <source>No connector</source>
+        <translation>இணைப்பி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Put back in service</source>
+        <translation>மீண்டும் சேவைக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Take out of service</source>
+        <translation>சேவையை நிறுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="231"/>
+        <location filename="../admin/control.py" line="384"/>
+        <source>Stop session</source>
+        <translation>அமர்வை நிறுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="232"/>
+        <source>Unlock</source>
+        <translation>பூட்டைத் திற</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>Restart charger</source>
+        <translation>மின்னேற்றியை மறுதொடக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="234"/>
+        <source>Self-test</source>
+        <translation>சுய சோதனை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Clear fault</source>
+        <translation>பிழையை அழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="532"/>
+        <source>Done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="246"/>
+        <source>Connector %1</source>
+        <translation>இணைப்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="249"/>
+        <source>Charger %1</source>
+        <translation>மின்னேற்றி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="252"/>
+        <source>Out of service: %1</source>
+        <translation>சேவையில் இல்லை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Faults: %1</source>
+        <translation>பிழைகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Available</source>
+        <translation>காலி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="260"/>
+        <source>Car plugged in</source>
+        <translation>கார் இணைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="261"/>
+        <source>Starting</source>
+        <translation>தொடங்குகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="262"/>
+        <source>Charging</source>
+        <translation>மின்னேற்றம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="263"/>
+        <source>Paused by the car</source>
+        <translation>கார் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Paused by the station</source>
+        <translation>நிலையம் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Finishing</source>
+        <translation>முடிகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Out of service</source>
+        <translation>சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Reserved</source>
+        <translation>முன்பதிவு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Faulted</source>
+        <translation>பழுது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>No link</source>
+        <translation>இணைப்பு இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>Maintenance</source>
+        <translation>பராமரிப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="275"/>
+        <source>Fault</source>
+        <translation>பழுது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="276"/>
+        <source>Cleaning</source>
+        <translation>சுத்தம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="277"/>
+        <source>Other</source>
+        <translation>மற்றவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="283"/>
+        <source>a fault is latched</source>
+        <translation>ஒரு பிழை பதிவாகியுள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="284"/>
+        <source>not possible in its present state</source>
+        <translation>தற்போதைய நிலையில் முடியாது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="285"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>பிழையின் காரணம் இன்னும் உள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="286"/>
+        <source>this charger cannot do it</source>
+        <translation>இந்த மின்னேற்றியால் முடியாது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="287"/>
+        <source>busy, try again</source>
+        <translation>பணியில் உள்ளது, மீண்டும் முயல்க</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a value was refused</source>
+        <translation>ஒரு மதிப்பு மறுக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>no answer from the charger</source>
+        <translation>மின்னேற்றியிடமிருந்து பதில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="296"/>
+        <source>Signed out: sign in again</source>
+        <translation>வெளியேறிவிட்டீர்கள்: மீண்டும் உள்நுழைக</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="297"/>
+        <source>Your role may not do this</source>
+        <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="300"/>
+        <source>This connector is not known</source>
+        <translation>இந்த இணைப்பி அறியப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>This charger is not known</source>
+        <translation>இந்த மின்னேற்றி அறியப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Pick a reason</source>
+        <translation>ஒரு காரணத்தைத் தேர்ந்தெடுக்கவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="303"/>
+        <source>No session on this connector</source>
+        <translation>இந்த இணைப்பியில் அமர்வு இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="304"/>
+        <source>Stop the session first</source>
+        <translation>முதலில் அமர்வை நிறுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>இந்தப் பிழை பட்டியலில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>காரைத் துண்டித்ததும் இந்தப் பிழை நீங்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>This fault is no longer latched</source>
+        <translation>இந்தப் பிழை இனி பதிவில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>The charger cannot be reached</source>
+        <translation>மின்னேற்றியை அணுக முடியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>The station could not do it</source>
+        <translation>நிலையத்தால் செய்ய முடியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="315"/>
+        <source>Pilot +12 V</source>
+        <translation>பைலட் +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>Pilot -12 V</source>
+        <translation>பைலட் -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="317"/>
+        <source>RCD test</source>
+        <translation>RCD சோதனை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="318"/>
+        <source>Contactor feedback</source>
+        <translation>தொடுவி பின்னூட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="319"/>
+        <source>Lock</source>
+        <translation>பூட்டு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Meter</source>
+        <translation>மீட்டர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Temperature</source>
+        <translation>வெப்பநிலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Passed</source>
+        <translation>தேறியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Not run</source>
+        <translation>இயக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: passed</source>
+        <translation>%1 சுய சோதனை: தேறியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: failed</source>
+        <translation>%1 சுய சோதனை: தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="367"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>இணைப்பி %1 ஏன் சேவையிலிருந்து நீக்கப்படுகிறது?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="383"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>இணைப்பி %1 இல் அமர்வை நிறுத்தவா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="392"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>இணைப்பி %1 இல் அமர்வை ஏன் நிறுத்துகிறீர்கள்?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="408"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>மின்னேற்றி %1 ஐ மறுதொடக்கவா? அதன் இணைப்பிகள் சில விநாடிகள் நிற்கும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="409"/>
+        <source>Restart</source>
+        <translation>மறுதொடக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="423"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>மின்னேற்றி %1 இன் எந்தப் பிழையை அழிக்க?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="479"/>
+        <source>Working…</source>
+        <translation>செயல்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="495"/>
+        <source>Refused: %1</source>
+        <translation>மறுக்கப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="507"/>
+        <source>Connector %1 is back in service</source>
+        <translation>இணைப்பி %1 மீண்டும் சேவையில்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="509"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>இணைப்பி %1 அதன் அமர்வு முடிந்ததும் சேவையிலிருந்து நீங்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="511"/>
+        <source>Connector %1 is out of service</source>
+        <translation>இணைப்பி %1 சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="515"/>
+        <source>Session %1 stopped</source>
+        <translation>அமர்வு %1 நிறுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="518"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>மின்னேற்றி இன்னும் நிறுத்தத்தை உறுதிசெய்யவில்லை; நிலையம் அமர்வை முடிக்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="524"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>The charger refused: %1</source>
+        <translation>மின்னேற்றி மறுத்தது: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="528"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>பூட்டு திறந்தது: கேபிளை எடுக்கலாம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <source>The charger is restarting</source>
+        <translation>மின்னேற்றி மறுதொடக்கமாகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="530"/>
+        <source>Fault cleared</source>
+        <translation>பிழை அழிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="543"/>
+        <source>Self-test done</source>
+        <translation>சுய சோதனை முடிந்தது</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +615,7 @@
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -594,57 +1002,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>செலுத்தியது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 திருப்பித் தரப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 விடுவிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

@@ -134,6 +134,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="164"/>
+        <location filename="../admin/control.py" line="216"/>
+        <source>Control</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="224"/>
+        <source>Out of service after this session</source>
+        <translation>本次充电后暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="228"/>
+        <source>No connector</source>
+        <translation>没有充电枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Put back in service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="230"/>
+        <source>Take out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="231"/>
+        <location filename="../admin/control.py" line="384"/>
+        <source>Stop session</source>
+        <translation>停止充电</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="232"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>Restart charger</source>
+        <translation>重启充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="234"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Clear fault</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="532"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="246"/>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="249"/>
+        <source>Charger %1</source>
+        <translation>充电桩 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="252"/>
+        <source>Out of service: %1</source>
+        <translation>暂停服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Faults: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="260"/>
+        <source>Car plugged in</source>
+        <translation>已插枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="261"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="262"/>
+        <source>Charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="263"/>
+        <source>Paused by the car</source>
+        <translation>车辆暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Paused by the station</source>
+        <translation>充电站暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Finishing</source>
+        <translation>正在结束</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Reserved</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Faulted</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>No link</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="275"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="276"/>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="277"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="283"/>
+        <source>a fault is latched</source>
+        <translation>有故障被锁存</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="284"/>
+        <source>not possible in its present state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="285"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>故障原因仍然存在</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="286"/>
+        <source>this charger cannot do it</source>
+        <translation>此充电桩不支持</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="287"/>
+        <source>busy, try again</source>
+        <translation>忙碌，请重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a value was refused</source>
+        <translation>某个数值被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>no answer from the charger</source>
+        <translation>充电桩无应答</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="296"/>
+        <source>Signed out: sign in again</source>
+        <translation>已退出：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="297"/>
+        <source>Your role may not do this</source>
+        <translation>您的角色无权执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="300"/>
+        <source>This connector is not known</source>
+        <translation>未知充电枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>This charger is not known</source>
+        <translation>未知充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Pick a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="303"/>
+        <source>No session on this connector</source>
+        <translation>此充电枪没有充电会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="304"/>
+        <source>Stop the session first</source>
+        <translation>请先停止充电</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>故障目录中没有此故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>拔枪后此故障自动清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>This fault is no longer latched</source>
+        <translation>此故障已不再锁存</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>The charger cannot be reached</source>
+        <translation>无法连接充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>The station could not do it</source>
+        <translation>充电站无法执行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="315"/>
+        <source>Pilot +12 V</source>
+        <translation>控制导引 +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>Pilot -12 V</source>
+        <translation>控制导引 -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="317"/>
+        <source>RCD test</source>
+        <translation>RCD 测试</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="318"/>
+        <source>Contactor feedback</source>
+        <translation>接触器反馈</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="319"/>
+        <source>Lock</source>
+        <translation>电子锁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: passed</source>
+        <translation>%1 自检：通过</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="334"/>
+        <source>Self-test of %1: failed</source>
+        <translation>%1 自检：失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="367"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>充电枪 %1 暂停服务的原因？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="383"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>停止充电枪 %1 的充电？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="392"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>停止充电枪 %1 充电的原因？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="408"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>重启充电桩 %1？其充电枪将停止几秒钟。</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="409"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="423"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>清除充电桩 %1 的哪个故障？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="479"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="495"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="507"/>
+        <source>Connector %1 is back in service</source>
+        <translation>充电枪 %1 已恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="509"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>充电枪 %1 将在本次充电结束后暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="511"/>
+        <source>Connector %1 is out of service</source>
+        <translation>充电枪 %1 已暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="515"/>
+        <source>Session %1 stopped</source>
+        <translation>充电会话 %1 已停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="518"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>充电桩尚未确认停止；充电站将结束该会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="524"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>The charger refused: %1</source>
+        <translation>充电桩拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="528"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>已解锁：可以拔出电缆</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <source>The charger is restarting</source>
+        <translation>充电桩正在重启</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="530"/>
+        <source>Fault cleared</source>
+        <translation>故障已清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="543"/>
+        <source>Self-test done</source>
+        <translation>自检完成</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -207,7 +615,7 @@
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -594,57 +1002,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>已解冻 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
