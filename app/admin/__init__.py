@@ -14,6 +14,16 @@ from app.admin.configuration_views import (
     SettingView,
 )
 from app.admin.context import OperationError, Operator, PermissionDeniedError
+from app.admin.control import (
+    REASONS,
+    AvailabilityResult,
+    CommandResult,
+    ControlConnector,
+    ControlOperations,
+    SelfTestItem,
+    SelfTestResult,
+    StopResult,
+)
 from app.admin.facade import OperatorFacade
 from app.admin.pins import PinRuleError
 from app.admin.session_views import (
@@ -36,6 +46,7 @@ from app.admin.session_views import (
 from app.admin.sign_in import REFUSALS, SignIn
 
 __all__ = [
+    "REASONS",
     "REFUND_REASONS",
     "REFUSALS",
     "SESSION_METHODS",
@@ -43,8 +54,12 @@ __all__ = [
     "AccountError",
     "AccountView",
     "Applied",
+    "AvailabilityResult",
+    "CommandResult",
     "ConfigurationOperations",
     "ConfigurationView",
+    "ControlConnector",
+    "ControlOperations",
     "CostLineView",
     "HistoryEntry",
     "KioskSettingsChanged",
@@ -60,6 +75,8 @@ __all__ = [
     "ReceiptView",
     "RefundResult",
     "RefundView",
+    "SelfTestItem",
+    "SelfTestResult",
     "SessionChoices",
     "SessionDetail",
     "SessionPage",
@@ -67,6 +84,7 @@ __all__ = [
     "SessionRow",
     "SettingView",
     "SignIn",
+    "StopResult",
     "TransitionView",
     "with_stored_overrides",
 ]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
 from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
+from app.admin.control import ControlOperations
 from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
@@ -48,6 +49,7 @@ class OperatorFacade:
         self.settings = settings
         self.sessions = SessionOperations(self.context)  # search, detail, receipt, refund
         self.configuration = ConfigurationOperations(self.context)
+        self.control = ControlOperations(self.context)  # technician: the chargers and connectors
 
     # -- signing in and out -------------------------------------------------------------------------
 

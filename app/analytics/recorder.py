@@ -110,6 +110,7 @@ class AnalyticsRecorder:
         sessions: SessionsLike,
         flags: Callable[[], Mapping[str, ConnectorFlags]],
         *,
+        operator_holds: Callable[[], Mapping[str, str]] = dict,
         utc_offset_h: int = 0,
         clock: Callable[[], datetime] = utc_now,
         timing: RecorderTiming | None = None,
@@ -120,6 +121,7 @@ class AnalyticsRecorder:
         self.balancer = balancer
         self.sessions = sessions
         self.flags = flags
+        self.operator_holds = operator_holds  # connector -> reason a technician took it out of service
         self.utc_offset_s = utc_offset_h * HOUR_S
         self.clock = clock
         self.timing = timing or RecorderTiming()
@@ -145,6 +147,7 @@ class AnalyticsRecorder:
             runtime.station.balancer,
             runtime.sessions,
             lambda: runtime.central_system.connector_flags(),
+            operator_holds=runtime.operator_availability.reasons,
             utc_offset_h=runtime.config.ledger.utc_offset_h,
             clock=runtime.clock,
             timing=timing,
@@ -203,12 +206,13 @@ class AnalyticsRecorder:
         """Decides each connector's timeline state now and writes a change (the 1 s check and events)."""
         views = self.manager.connectors() if connector_ids is None else self.manager.views(connector_ids)
         flags = self.flags()
+        holds = self.operator_holds()
         now_s = self._now_s()
         for name, view in views.items():
             connector_id = self._ids.get(name)
             if connector_id is None:
                 continue
-            state = self._state(name, view, flags.get(name, NO_FLAGS))
+            state = self._state(name, view, flags.get(name, NO_FLAGS), holds.get(name))
             if state is None:
                 continue
             old = self._open.get(name)
@@ -218,12 +222,14 @@ class AnalyticsRecorder:
             self._open[name] = new
             self._submit(live_store.change_state, self.engine, connector_id, new)
 
-    def _state(self, name: str, view: ConnectorView, flag: ConnectorFlags) -> tuple[str, str | None] | None:
+    def _state(
+        self, name: str, view: ConnectorView, flag: ConnectorFlags, hold: str | None = None
+    ) -> tuple[str, str | None] | None:
         open_session = self.sessions.open_session(name)
         condition = connector_condition(
             view,
             session_state=open_session[1] if open_session else None,
-            inoperative=flag.inoperative,
+            inoperative=flag.inoperative or hold is not None,
             reserved=flag.reserved,
             finished=name in self._finished,
         )
@@ -237,6 +243,8 @@ class AnalyticsRecorder:
             fault = worst_fault(view.status.faults)
             return "faulted", fault.name if fault is not None else None
         if condition is Condition.UNAVAILABLE:
+            if hold is not None:  # out of service by a technician: the reason they gave
+                return "unavailable", f"operator:{hold}"[:64]
             return "unavailable", "central_system" if flag.inoperative else "charger"
         return TIMELINE_STATE[condition], None
 

@@ -40,7 +40,7 @@ from app.chargers.link_task import (
 )
 from app.chargers.links import open_board as open_link_board
 from app.config import ConfiguredCharger, LinkSettings, StationConfig
-from hal.board.charger_board import ChargerBoard, ChargerSettings
+from hal.board.charger_board import ChargerBoard, ChargerSettings, CommandReceipt
 from hal.links.errors import CommandRefused, LinkDownError, LinkError
 from hal.links.i2c import I2cBus
 from hal.listeners import Listeners
@@ -50,6 +50,7 @@ from hal.wire.messages import (
     IecState,
     MsgType,
     ResultCode,
+    SelfTestReply,
     StatusFlag,
     StatusReply,
     StopReason,
@@ -349,6 +350,40 @@ class ChargerManager:
         await task.board.stop(index, WIRE_STOP_REASONS.get(reason, StopReason.OTHER))
         memory.forget_sent()
         memory.sent_at = time.monotonic()
+
+    # -- a technician's commands (admin mode, docs/admin.md "Control") ---------------------------------
+    # Each goes to the charger now and returns its answer: CommandRefused when it refuses (the result
+    # code says why), LinkDownError when its link is not up, LinkError when it did not answer.
+
+    def _reachable(self, charger_id: str) -> ChargerLinkTask:
+        task = self._tasks[charger_id]
+        if not task.available:
+            raise LinkDownError(f"{charger_id} is {task.state.value}: {task.reason}")
+        return task
+
+    async def unlock(self, connector_id: str) -> CommandReceipt:
+        """UNLOCK: the charger releases the lock and offers nothing until the vehicle has gone (it
+        refuses with the contactor closed: a connector is never released under load)."""
+        task, index = self._connectors[connector_id]
+        return await self._reachable(task.charger.id).board.unlock(index)
+
+    async def reset(self, charger_id: str, kind: int = 0) -> CommandReceipt:
+        """RESET (0 soft, 1 hard): the charger opens the contactor and restarts; the link task sees the
+        restart and reconciles its sessions (identified(rebooted=True))."""
+        return await self._reachable(charger_id).board.reset(kind)
+
+    async def clear_fault(self, charger_id: str, mask: int) -> CommandReceipt:
+        """CLEAR_FAULT of the FaultBit mask: all or nothing, CONDITION_PRESENT while a cause remains
+        (docs/fault-catalogue.md)."""
+        return await self._reachable(charger_id).board.clear_fault(mask)
+
+    async def self_test(self, charger_id: str) -> SelfTestReply:
+        """SELF_TEST (refused while charging); a failure latches SELF_TEST_FAILED in the charger."""
+        return await self._reachable(charger_id).board.self_test()
+
+    def charger_of(self, connector_id: str) -> str:
+        """The id of the charger a connector belongs to (KeyError for an unknown connector)."""
+        return self._connectors[connector_id][0].charger.id
 
     # -- sessions -----------------------------------------------------------------------------------
 

@@ -183,6 +183,8 @@ class DriverFacade:
         # Out of service or reserved, as the central system says (each charge point's reservations
         # counted once); nothing of the sort without one.
         flags = self.runtime.central_system.connector_flags()
+        # Or taken out of service by a technician (admin mode): unavailable as well.
+        held = self.runtime.operator_availability.is_unavailable
         now = self.runtime.clock()
         cards = []
         for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
@@ -193,7 +195,7 @@ class DriverFacade:
             state, fault = connector_state(
                 view,
                 session_state=open_session[1] if open_session else None,
-                inoperative=flag.inoperative,
+                inoperative=flag.inoperative or held(connector_id),
                 reserved=flag.reserved,
                 finished=connector_id in self._finished,
             )

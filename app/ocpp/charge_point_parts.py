@@ -59,3 +59,6 @@ class ChargePointParts:
     sampler: MeterSampler
     firmware: FirmwareUpdater | None
     diagnostics: DiagnosticsUploader | None
+    # Station connector id -> taken out of service by a technician (app/runtime/operator_availability.py):
+    # Unavailable as if set Inoperative, though the central system cannot set it back.
+    operator_unavailable: Callable[[str], bool] = lambda _connector_id: False

@@ -236,6 +236,7 @@ class OcppService(ChargePointsPort):
             sampler=self.sampler,
             firmware=self.firmware,
             diagnostics=self.diagnostics,
+            operator_unavailable=runtime.operator_availability.is_unavailable,
         )
         self.bridge = StationBridge(parts)
         self.handlers = OcppHandlers(parts, self.bridge, reset=self.reset, trigger=self.trigger)
@@ -415,6 +416,7 @@ class OcppService(ChargePointsPort):
         self._unsubscribe += [
             self.station.manager.subscribe(self.bridge.on_station_event),
             self.sessions.subscribe(self.bridge.on_session_change),
+            self.runtime.operator_availability.subscribe(lambda c: self.bridge.changed_at((c,))),
             self.config.subscribe("SecurityProfile", lambda _v: self._reconnect_soon()),
             self.config.subscribe("AuthorizationKey", lambda _v: self._reconnect_soon()),
             self.config.subscribe("WebSocketPingInterval", self._ping_interval_changed),

@@ -78,11 +78,18 @@ class StationBridge:
     def _reservation_state(self, number: int, view: ConnectorView | None) -> ConnectorState:
         if view is None or view.status is None or view.status.faults:
             return ConnectorState.FAULTED
-        if self.parts.availability.is_inoperative(number) or not view.available:
+        if self._inoperative(number) or not view.available:
             return ConnectorState.UNAVAILABLE
         if view.vehicle_present or self._open(number) is not None:
             return ConnectorState.OCCUPIED
         return ConnectorState.AVAILABLE
+
+    def _inoperative(self, number: int) -> bool:
+        """Set Inoperative by the central system (section 5.2), or taken out of service by a technician."""
+        parts = self.parts
+        if parts.availability.is_inoperative(number):
+            return True
+        return parts.operator_unavailable(parts.connectors[number])
 
     def statuses(self, only: Collection[int] | None = None) -> dict[int, OcppStatus]:
         """The status of every connector and of the charge point (0); with `only`, of those connectors
@@ -106,7 +113,7 @@ class StationBridge:
             result[number] = self._statuses[number] = connector_status(
                 views.get(number),
                 session_state=open_session[1] if open_session else None,
-                inoperative=self.parts.availability.is_inoperative(number),
+                inoperative=self._inoperative(number),
                 reserved=number in held,
                 finished=number in self.finished,
             )

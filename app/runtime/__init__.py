@@ -11,15 +11,19 @@ from app.runtime.central_system_port import (
 )
 from app.runtime.clock import StationClock
 from app.runtime.event_recorder import EventRecorder
+from app.runtime.operator_availability import AvailabilityPlan, Hold, OperatorAvailability
 from app.runtime.runtime import StationRuntime, StationRuntimeError
 
 __all__ = [
     "NO_FLAGS",
+    "AvailabilityPlan",
     "CardAuthorizer",
     "CardDecision",
     "CentralSystem",
     "ConnectorFlags",
     "EventRecorder",
+    "Hold",
+    "OperatorAvailability",
     "StationClock",
     "StationRuntime",
     "StationRuntimeError",

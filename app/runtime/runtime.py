@@ -24,6 +24,7 @@ from app.runtime.central_system_port import NO_CENTRAL_SYSTEM, CentralSystem, Ce
 from app.runtime.clock import StationClock
 from app.runtime.event_recorder import EventRecorder
 from app.runtime.ledger_maintenance import LedgerMaintenance
+from app.runtime.operator_availability import OperatorAvailability
 from app.sessions import SessionService, SessionTiming, host_boot_time
 from app.station import Station
 from app.tariffs import Tariff
@@ -87,6 +88,9 @@ class StationRuntime:
             host_booted_at=host_booted_at or host_boot_time,
         )
         self.maintenance = LedgerMaintenance(self.engine, config.ledger, self.clock)
+        # Connectors a technician took out of service (admin mode): the driver facade and the OCPP side
+        # both read it, so it lives here, below them (app/runtime/operator_availability.py).
+        self.operator_availability = OperatorAvailability(self.engine, self.station.arbiter, self.sessions)
         # The event log GetDiagnostics uploads: written through the sessions' ledger writer, in order.
         self.events = EventRecorder(self.engine, self.sessions.writer)
         self._unsubscribe: list[Callable[[], None]] = []
@@ -110,6 +114,8 @@ class StationRuntime:
                 self.migration.backup_path,
             )
         await self.sessions.start()
+        # After the recovery (a connector with an open session waits for its end), before the links.
+        self.operator_availability.start()
         self._unsubscribe = [
             self.station.manager.subscribe(self.events.on_station_event),
             self.sessions.subscribe(self.events.on_session_change),
@@ -158,6 +164,7 @@ class StationRuntime:
                 for unsubscribe in self._unsubscribe:
                     unsubscribe()
                 self._unsubscribe = []
+                self.operator_availability.stop()
                 await self.sessions.close()
             self._started = False
             if self._own_engine:

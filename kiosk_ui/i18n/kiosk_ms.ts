@@ -342,6 +342,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="165"/>
+        <location filename="../admin/control.py" line="217"/>
+        <source>Control</source>
+        <translation>Kawalan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="229"/>
+        <source>Out of service after this session</source>
+        <translation>Tidak berfungsi selepas sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>No connector</source>
+        <translation>Tiada penyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Put back in service</source>
+        <translation>Kembalikan ke servis</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Take out of service</source>
+        <translation>Hentikan servis</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="389"/>
+        <source>Stop session</source>
+        <translation>Hentikan sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <source>Restart charger</source>
+        <translation>Mulakan semula pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="239"/>
+        <source>Self-test</source>
+        <translation>Ujian kendiri</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="240"/>
+        <source>Clear fault</source>
+        <translation>Kosongkan kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="241"/>
+        <location filename="../admin/control.py" line="242"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="243"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="251"/>
+        <source>Connector %1</source>
+        <translation>Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Charger %1</source>
+        <translation>Pengecas %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="257"/>
+        <source>Out of service: %1</source>
+        <translation>Tidak berfungsi: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Faults: %1</source>
+        <translation>Kerosakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Car plugged in</source>
+        <translation>Kereta dipasang</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Starting</source>
+        <translation>Bermula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Charging</source>
+        <translation>Mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Paused by the car</source>
+        <translation>Dijeda oleh kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>Paused by the station</source>
+        <translation>Dijeda oleh stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="270"/>
+        <source>Finishing</source>
+        <translation>Sedang tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="271"/>
+        <source>Out of service</source>
+        <translation>Tidak berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="272"/>
+        <source>Reserved</source>
+        <translation>Ditempah</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="273"/>
+        <source>Faulted</source>
+        <translation>Rosak</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>No link</source>
+        <translation>Tiada sambungan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="279"/>
+        <source>Maintenance</source>
+        <translation>Penyelenggaraan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="280"/>
+        <source>Fault</source>
+        <translation>Kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="281"/>
+        <source>Cleaning</source>
+        <translation>Pembersihan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="282"/>
+        <source>Other</source>
+        <translation>Lain-lain</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a fault is latched</source>
+        <translation>ada kerosakan yang terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>not possible in its present state</source>
+        <translation>tidak boleh dalam keadaan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="290"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>punca kerosakan masih ada</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="291"/>
+        <source>this charger cannot do it</source>
+        <translation>pengecas ini tidak boleh melakukannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="292"/>
+        <source>busy, try again</source>
+        <translation>sibuk, cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="293"/>
+        <source>a value was refused</source>
+        <translation>satu nilai ditolak</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="294"/>
+        <source>no answer from the charger</source>
+        <translation>tiada jawapan daripada pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>Signed out: sign in again</source>
+        <translation>Telah log keluar: log masuk semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Your role may not do this</source>
+        <translation>Peranan anda tidak dibenarkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This connector is not known</source>
+        <translation>Penyambung ini tidak dikenali</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This charger is not known</source>
+        <translation>Pengecas ini tidak dikenali</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>Pick a reason</source>
+        <translation>Pilih sebab</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>No session on this connector</source>
+        <translation>Tiada sesi pada penyambung ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="309"/>
+        <source>Stop the session first</source>
+        <translation>Hentikan sesi dahulu</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="310"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>Kerosakan ini tiada dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>Kerosakan ini hilang apabila kereta dicabut</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="312"/>
+        <source>This fault is no longer latched</source>
+        <translation>Kerosakan ini tidak lagi terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="313"/>
+        <source>The charger cannot be reached</source>
+        <translation>Pengecas tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>The station could not do it</source>
+        <translation>Stesen tidak dapat melakukannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Pilot +12 V</source>
+        <translation>Pilot +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Pilot -12 V</source>
+        <translation>Pilot -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="322"/>
+        <source>RCD test</source>
+        <translation>Ujian RCD</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="323"/>
+        <source>Contactor feedback</source>
+        <translation>Maklum balas kontaktor</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Lock</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Temperature</source>
+        <translation>Suhu</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="329"/>
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="330"/>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="331"/>
+        <source>Not run</source>
+        <translation>Tidak dijalankan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: passed</source>
+        <translation>Ujian kendiri %1: lulus</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: failed</source>
+        <translation>Ujian kendiri %1: gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="372"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>Mengapa penyambung %1 dihentikan servis?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="388"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>Hentikan sesi pada penyambung %1?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="397"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>Mengapa hentikan sesi pada penyambung %1?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="413"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>Mulakan semula pengecas %1? Penyambungnya berhenti beberapa saat.</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="414"/>
+        <source>Restart</source>
+        <translation>Mulakan semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="428"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>Kerosakan pengecas %1 yang mana untuk dikosongkan?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="484"/>
+        <source>Working…</source>
+        <translation>Sedang diproses…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="500"/>
+        <source>Refused: %1</source>
+        <translation>Ditolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="512"/>
+        <source>Connector %1 is back in service</source>
+        <translation>Penyambung %1 kembali berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="514"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>Penyambung %1 berhenti servis apabila sesinya tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="516"/>
+        <source>Connector %1 is out of service</source>
+        <translation>Penyambung %1 tidak berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="520"/>
+        <source>Session %1 stopped</source>
+        <translation>Sesi %1 dihentikan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="523"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>Pengecas belum mengesahkan hentian; stesen akan menamatkan sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <location filename="../admin/control.py" line="542"/>
+        <source>The charger refused: %1</source>
+        <translation>Pengecas menolak: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="533"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>Kunci dibuka: kabel boleh dicabut</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="534"/>
+        <source>The charger is restarting</source>
+        <translation>Pengecas sedang dimulakan semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="535"/>
+        <source>Fault cleared</source>
+        <translation>Kerosakan dikosongkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="548"/>
+        <source>Self-test done</source>
+        <translation>Ujian kendiri selesai</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>

@@ -342,6 +342,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="165"/>
+        <location filename="../admin/control.py" line="217"/>
+        <source>Control</source>
+        <translation>கட்டுப்பாடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="229"/>
+        <source>Out of service after this session</source>
+        <translation>இந்த அமர்வுக்குப் பின் சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>No connector</source>
+        <translation>இணைப்பி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Put back in service</source>
+        <translation>மீண்டும் சேவைக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Take out of service</source>
+        <translation>சேவையை நிறுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="389"/>
+        <source>Stop session</source>
+        <translation>அமர்வை நிறுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Unlock</source>
+        <translation>பூட்டைத் திற</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <source>Restart charger</source>
+        <translation>மின்னேற்றியை மறுதொடக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="239"/>
+        <source>Self-test</source>
+        <translation>சுய சோதனை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="240"/>
+        <source>Clear fault</source>
+        <translation>பிழையை அழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="241"/>
+        <location filename="../admin/control.py" line="242"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="243"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>Done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="251"/>
+        <source>Connector %1</source>
+        <translation>இணைப்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Charger %1</source>
+        <translation>மின்னேற்றி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="257"/>
+        <source>Out of service: %1</source>
+        <translation>சேவையில் இல்லை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Faults: %1</source>
+        <translation>பிழைகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Available</source>
+        <translation>காலி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Car plugged in</source>
+        <translation>கார் இணைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Starting</source>
+        <translation>தொடங்குகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Charging</source>
+        <translation>மின்னேற்றம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Paused by the car</source>
+        <translation>கார் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>Paused by the station</source>
+        <translation>நிலையம் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="270"/>
+        <source>Finishing</source>
+        <translation>முடிகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="271"/>
+        <source>Out of service</source>
+        <translation>சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="272"/>
+        <source>Reserved</source>
+        <translation>முன்பதிவு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="273"/>
+        <source>Faulted</source>
+        <translation>பழுது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>No link</source>
+        <translation>இணைப்பு இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="279"/>
+        <source>Maintenance</source>
+        <translation>பராமரிப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="280"/>
+        <source>Fault</source>
+        <translation>பழுது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="281"/>
+        <source>Cleaning</source>
+        <translation>சுத்தம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="282"/>
+        <source>Other</source>
+        <translation>மற்றவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a fault is latched</source>
+        <translation>ஒரு பிழை பதிவாகியுள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>not possible in its present state</source>
+        <translation>தற்போதைய நிலையில் முடியாது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="290"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>பிழையின் காரணம் இன்னும் உள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="291"/>
+        <source>this charger cannot do it</source>
+        <translation>இந்த மின்னேற்றியால் முடியாது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="292"/>
+        <source>busy, try again</source>
+        <translation>பணியில் உள்ளது, மீண்டும் முயல்க</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="293"/>
+        <source>a value was refused</source>
+        <translation>ஒரு மதிப்பு மறுக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="294"/>
+        <source>no answer from the charger</source>
+        <translation>மின்னேற்றியிடமிருந்து பதில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>Signed out: sign in again</source>
+        <translation>வெளியேறிவிட்டீர்கள்: மீண்டும் உள்நுழைக</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Your role may not do this</source>
+        <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This connector is not known</source>
+        <translation>இந்த இணைப்பி அறியப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This charger is not known</source>
+        <translation>இந்த மின்னேற்றி அறியப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>Pick a reason</source>
+        <translation>ஒரு காரணத்தைத் தேர்ந்தெடுக்கவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>No session on this connector</source>
+        <translation>இந்த இணைப்பியில் அமர்வு இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="309"/>
+        <source>Stop the session first</source>
+        <translation>முதலில் அமர்வை நிறுத்தவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="310"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>இந்தப் பிழை பட்டியலில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>காரைத் துண்டித்ததும் இந்தப் பிழை நீங்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="312"/>
+        <source>This fault is no longer latched</source>
+        <translation>இந்தப் பிழை இனி பதிவில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="313"/>
+        <source>The charger cannot be reached</source>
+        <translation>மின்னேற்றியை அணுக முடியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>The station could not do it</source>
+        <translation>நிலையத்தால் செய்ய முடியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Pilot +12 V</source>
+        <translation>பைலட் +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Pilot -12 V</source>
+        <translation>பைலட் -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="322"/>
+        <source>RCD test</source>
+        <translation>RCD சோதனை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="323"/>
+        <source>Contactor feedback</source>
+        <translation>தொடுவி பின்னூட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Lock</source>
+        <translation>பூட்டு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Meter</source>
+        <translation>மீட்டர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Temperature</source>
+        <translation>வெப்பநிலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="329"/>
+        <source>Passed</source>
+        <translation>தேறியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="330"/>
+        <source>Failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="331"/>
+        <source>Not run</source>
+        <translation>இயக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: passed</source>
+        <translation>%1 சுய சோதனை: தேறியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: failed</source>
+        <translation>%1 சுய சோதனை: தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="372"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>இணைப்பி %1 ஏன் சேவையிலிருந்து நீக்கப்படுகிறது?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="388"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>இணைப்பி %1 இல் அமர்வை நிறுத்தவா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="397"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>இணைப்பி %1 இல் அமர்வை ஏன் நிறுத்துகிறீர்கள்?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="413"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>மின்னேற்றி %1 ஐ மறுதொடக்கவா? அதன் இணைப்பிகள் சில விநாடிகள் நிற்கும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="414"/>
+        <source>Restart</source>
+        <translation>மறுதொடக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="428"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>மின்னேற்றி %1 இன் எந்தப் பிழையை அழிக்க?</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="484"/>
+        <source>Working…</source>
+        <translation>செயல்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="500"/>
+        <source>Refused: %1</source>
+        <translation>மறுக்கப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="512"/>
+        <source>Connector %1 is back in service</source>
+        <translation>இணைப்பி %1 மீண்டும் சேவையில்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="514"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>இணைப்பி %1 அதன் அமர்வு முடிந்ததும் சேவையிலிருந்து நீங்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="516"/>
+        <source>Connector %1 is out of service</source>
+        <translation>இணைப்பி %1 சேவையில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="520"/>
+        <source>Session %1 stopped</source>
+        <translation>அமர்வு %1 நிறுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="523"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>மின்னேற்றி இன்னும் நிறுத்தத்தை உறுதிசெய்யவில்லை; நிலையம் அமர்வை முடிக்கும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <location filename="../admin/control.py" line="542"/>
+        <source>The charger refused: %1</source>
+        <translation>மின்னேற்றி மறுத்தது: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="533"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>பூட்டு திறந்தது: கேபிளை எடுக்கலாம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="534"/>
+        <source>The charger is restarting</source>
+        <translation>மின்னேற்றி மறுதொடக்கமாகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="535"/>
+        <source>Fault cleared</source>
+        <translation>பிழை அழிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="548"/>
+        <source>Self-test done</source>
+        <translation>சுய சோதனை முடிந்தது</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>

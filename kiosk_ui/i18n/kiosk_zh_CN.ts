@@ -342,6 +342,414 @@
     </message>
 </context>
 <context>
+    <name>ControlScreen</name>
+    <message>
+        <location filename="../admin/control.py" line="165"/>
+        <location filename="../admin/control.py" line="217"/>
+        <source>Control</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="229"/>
+        <source>Out of service after this session</source>
+        <translation>本次充电后暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="233"/>
+        <source>No connector</source>
+        <translation>没有充电枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Put back in service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="235"/>
+        <source>Take out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="236"/>
+        <location filename="../admin/control.py" line="389"/>
+        <source>Stop session</source>
+        <translation>停止充电</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="237"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="238"/>
+        <source>Restart charger</source>
+        <translation>重启充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="239"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="240"/>
+        <source>Clear fault</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="241"/>
+        <location filename="../admin/control.py" line="242"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="243"/>
+        <location filename="../admin/control.py" line="537"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="251"/>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="254"/>
+        <source>Charger %1</source>
+        <translation>充电桩 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="257"/>
+        <source>Out of service: %1</source>
+        <translation>暂停服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="259"/>
+        <source>Faults: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="264"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="265"/>
+        <source>Car plugged in</source>
+        <translation>已插枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="266"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="267"/>
+        <source>Charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="268"/>
+        <source>Paused by the car</source>
+        <translation>车辆暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="269"/>
+        <source>Paused by the station</source>
+        <translation>充电站暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="270"/>
+        <source>Finishing</source>
+        <translation>正在结束</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="271"/>
+        <source>Out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="272"/>
+        <source>Reserved</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="273"/>
+        <source>Faulted</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="274"/>
+        <source>No link</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="279"/>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="280"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="281"/>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="282"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="288"/>
+        <source>a fault is latched</source>
+        <translation>有故障被锁存</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="289"/>
+        <source>not possible in its present state</source>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="290"/>
+        <source>the fault&apos;s cause is still there</source>
+        <translation>故障原因仍然存在</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="291"/>
+        <source>this charger cannot do it</source>
+        <translation>此充电桩不支持</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="292"/>
+        <source>busy, try again</source>
+        <translation>忙碌，请重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="293"/>
+        <source>a value was refused</source>
+        <translation>某个数值被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="294"/>
+        <source>no answer from the charger</source>
+        <translation>充电桩无应答</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="301"/>
+        <source>Signed out: sign in again</source>
+        <translation>已退出：请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="302"/>
+        <source>Your role may not do this</source>
+        <translation>您的角色无权执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="305"/>
+        <source>This connector is not known</source>
+        <translation>未知充电枪</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="306"/>
+        <source>This charger is not known</source>
+        <translation>未知充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="307"/>
+        <source>Pick a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="308"/>
+        <source>No session on this connector</source>
+        <translation>此充电枪没有充电会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="309"/>
+        <source>Stop the session first</source>
+        <translation>请先停止充电</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="310"/>
+        <source>This fault is not in the catalogue</source>
+        <translation>故障目录中没有此故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="311"/>
+        <source>This fault clears when the car is unplugged</source>
+        <translation>拔枪后此故障自动清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="312"/>
+        <source>This fault is no longer latched</source>
+        <translation>此故障已不再锁存</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="313"/>
+        <source>The charger cannot be reached</source>
+        <translation>无法连接充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="316"/>
+        <source>The station could not do it</source>
+        <translation>充电站无法执行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="320"/>
+        <source>Pilot +12 V</source>
+        <translation>控制导引 +12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="321"/>
+        <source>Pilot -12 V</source>
+        <translation>控制导引 -12 V</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="322"/>
+        <source>RCD test</source>
+        <translation>RCD 测试</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="323"/>
+        <source>Contactor feedback</source>
+        <translation>接触器反馈</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="324"/>
+        <source>Lock</source>
+        <translation>电子锁</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="325"/>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="326"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="329"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="330"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="331"/>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: passed</source>
+        <translation>%1 自检：通过</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="339"/>
+        <source>Self-test of %1: failed</source>
+        <translation>%1 自检：失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="372"/>
+        <source>Why is connector %1 going out of service?</source>
+        <translation>充电枪 %1 暂停服务的原因？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="388"/>
+        <source>Stop the session on connector %1?</source>
+        <translation>停止充电枪 %1 的充电？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="397"/>
+        <source>Why stop the session on connector %1?</source>
+        <translation>停止充电枪 %1 充电的原因？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="413"/>
+        <source>Restart charger %1? Its connectors stop for a few seconds.</source>
+        <translation>重启充电桩 %1？其充电枪将停止几秒钟。</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="414"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="428"/>
+        <source>Which fault of charger %1 to clear?</source>
+        <translation>清除充电桩 %1 的哪个故障？</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="484"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="500"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="512"/>
+        <source>Connector %1 is back in service</source>
+        <translation>充电枪 %1 已恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="514"/>
+        <source>Connector %1 goes out of service when its session ends</source>
+        <translation>充电枪 %1 将在本次充电结束后暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="516"/>
+        <source>Connector %1 is out of service</source>
+        <translation>充电枪 %1 已暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="520"/>
+        <source>Session %1 stopped</source>
+        <translation>充电会话 %1 已停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="523"/>
+        <source>The charger did not confirm the stop yet; the station ends the session</source>
+        <translation>充电桩尚未确认停止；充电站将结束该会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="529"/>
+        <location filename="../admin/control.py" line="542"/>
+        <source>The charger refused: %1</source>
+        <translation>充电桩拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="533"/>
+        <source>Unlocked: the cable may be taken out</source>
+        <translation>已解锁：可以拔出电缆</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="534"/>
+        <source>The charger is restarting</source>
+        <translation>充电桩正在重启</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="535"/>
+        <source>Fault cleared</source>
+        <translation>故障已清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/control.py" line="548"/>
+        <source>Self-test done</source>
+        <translation>自检完成</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
