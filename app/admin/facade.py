@@ -17,12 +17,15 @@ from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
 from app.admin.context import Operator, OperatorContext
+from app.admin.diagnostics import DiagnosticsOperations
+from app.admin.firmware import FirmwareOperations, FirmwareSetup
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
 from app.db import session_factory, utc_now
 
 if TYPE_CHECKING:
     from app.analytics import Analytics
+    from app.driver import DriverFacade
     from app.payments import PaymentService
     from app.runtime import StationRuntime
 
@@ -40,10 +43,16 @@ class OperatorFacade:
         payments: PaymentService | None = None,
         analytics: Analytics | None = None,
         now: Callable[[], datetime] = utc_now,
+        driver: DriverFacade | None = None,
+        firmware: FirmwareSetup | None = None,
     ) -> None:
         settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
         self.settings = settings
+        # `firmware`: where the key, the flashers and the kept images are (default: [ocpp.firmware]);
+        # `driver`: the kiosk's driver facade, whose card reader the self-test checks.
+        self.firmware = FirmwareOperations(self.context, firmware)
+        self.diagnostics = DiagnosticsOperations(self.context, driver)
 
     # -- signing in and out -------------------------------------------------------------------------
 
