@@ -3,7 +3,16 @@
 
 from app.admin.accounts import AccountError, AccountView
 from app.admin.context import OperationError, Operator, PermissionDeniedError
+from app.admin.diagnostics import CheckResult, EventView, ExportResult, LinkView, OcppState
 from app.admin.facade import OperatorFacade
+from app.admin.firmware import (
+    ChargerFirmware,
+    FirmwareInventory,
+    FirmwareProgress,
+    FirmwareResult,
+    FirmwareSetup,
+    PackageView,
+)
 from app.admin.pins import PinRuleError
 from app.admin.sign_in import REFUSALS, SignIn
 
@@ -11,9 +20,20 @@ __all__ = [
     "REFUSALS",
     "AccountError",
     "AccountView",
+    "ChargerFirmware",
+    "CheckResult",
+    "EventView",
+    "ExportResult",
+    "FirmwareInventory",
+    "FirmwareProgress",
+    "FirmwareResult",
+    "FirmwareSetup",
+    "LinkView",
+    "OcppState",
     "OperationError",
     "Operator",
     "OperatorFacade",
+    "PackageView",
     "PermissionDeniedError",
     "PinRuleError",
     "SignIn",

@@ -103,7 +103,7 @@ class DiagnosticsOperations:
 
         def query(db: Session) -> list[EventView]:
             table = EventLogEntry.__table__
-            statement = select(table).order_by(EventLogEntry.id.desc()).limit(limit)
+            statement = select(table).order_by(EventLogEntry.at.desc(), EventLogEntry.id.desc()).limit(limit)
             if since is not None:
                 statement = statement.where(EventLogEntry.at >= since)
             if kind is not None:

@@ -7,7 +7,7 @@ with a code the screens translate (docs/admin.md "Firmware", "Diagnostics").
 
 from __future__ import annotations
 
-import os
+import tempfile
 from pathlib import Path
 
 from app.admin.context import OperationError
@@ -37,8 +37,9 @@ def removable_mounts(mounts: Path = MOUNTS, media_root: Path = MEDIA_ROOT) -> li
 def usb_directory(configured: str, directory: str | Path | None = None, *, writable: bool = False) -> Path:
     """The directory to use: the one asked for, else `[admin] export_dir`, else the first USB drive.
 
-    Raises OperationError "no_usb_drive" (nothing found), "usb_dir_missing" (not a directory) or
-    "usb_dir_not_writable"."""
+    Raises OperationError "no_export_drive" (nothing found), "export_dir_missing" (not a directory) or
+    "export_dir_unwritable" (a file cannot be made there: read-only, full, or the stick pulled out;
+    tried, not guessed from modes). The codes are those of the analytics export."""
     if directory:
         path = Path(directory)
     elif configured:
@@ -46,10 +47,16 @@ def usb_directory(configured: str, directory: str | Path | None = None, *, writa
     else:
         drives = removable_mounts()
         if not drives:
-            raise OperationError("no_usb_drive", "no USB drive is mounted under /media")
+            raise OperationError("no_export_drive", "no USB drive is mounted under /media")
         path = drives[0]
     if not path.is_dir():
-        raise OperationError("usb_dir_missing", f"{path} is not a directory", path=str(path))
-    if writable and not os.access(path, os.W_OK | os.X_OK):
-        raise OperationError("usb_dir_not_writable", f"{path} cannot be written to", path=str(path))
+        raise OperationError("export_dir_missing", f"{path} is not a directory", directory=str(path))
+    if writable:
+        try:
+            with tempfile.NamedTemporaryFile(dir=path, prefix=".evse-probe-"):
+                pass
+        except OSError as err:
+            raise OperationError(
+                "export_dir_unwritable", f"cannot write in {path}: {err}", directory=str(path)
+            ) from None
     return path

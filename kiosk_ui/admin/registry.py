@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.admin.diagnostics import DiagnosticsScreen
+from kiosk_ui.admin.firmware import FirmwareScreen
 
-ADMIN_SCREENS: tuple[type[AdminScreen], ...] = ()
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (FirmwareScreen, DiagnosticsScreen)

@@ -89,10 +89,13 @@ def esp32_package(directory: Path, version: str, key: Ed25519PrivateKey, *, name
 
 @contextlib.asynccontextmanager
 async def firmware_station(
-    sim: Any, tmp_path: Path, vendor: Vendor, **setup: Any
+    sim: Any, tmp_path: Path, vendor: Vendor, *, export_dir: Path | None = None, **setup: Any
 ) -> AsyncIterator[AdminStation]:
-    """The admin station whose operator facade flashes the simulator's chargers (CPnn is charger nn)."""
-    settings = AdminSettings(pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0)
+    """The admin station whose operator facade flashes the simulator's chargers (CPnn is charger nn);
+    `export_dir` is [admin] export_dir (the "USB stick")."""
+    settings = AdminSettings(
+        pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0, export_dir=str(export_dir or "")
+    )
     async with kiosk_station(sim, tmp_path, KIOSK) as (runtime, driver, reader, events):
         clock = SteppedClock()
         firmware = FirmwareSetup(

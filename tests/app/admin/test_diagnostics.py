@@ -147,7 +147,7 @@ def test_the_export_writes_the_get_diagnostics_archive_redacted_to_the_stick(rea
             result = await diag.export(tech, stick)
             with pytest.raises(OperationError) as missing:
                 await diag.export(tech, tmp_path / "no-stick")
-            assert missing.value.code == "usb_dir_missing"
+            assert missing.value.code == "export_dir_missing"
             return station, result
 
     station, result = asyncio.run(scenario())
@@ -201,4 +201,4 @@ def test_the_usb_directory_is_the_asked_one_else_the_configured_one_else_a_drive
     (tmp_path / "file").write_text("")
     with pytest.raises(OperationError) as not_a_directory:
         usb_directory("", tmp_path / "file", writable=True)
-    assert not_a_directory.value.code == "usb_dir_missing"
+    assert not_a_directory.value.code == "export_dir_missing"
