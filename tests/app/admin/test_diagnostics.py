@@ -14,10 +14,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from admin_station import PINS, make_accounts
 from firmware_station import firmware_station, make_vendor, signed_in
+from ocpp_station import IDENTITY, ocpp_config, running_station
 
-from app.admin import OperationError, PermissionDeniedError
+from app.admin import OperationError, OperatorFacade, PermissionDeniedError
 from app.admin.usb_drive import removable_mounts, usb_directory
+from app.config import AdminSettings
 from app.db import head_revision, log_event, session_factory, utc_now, verify_audit_chain
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
@@ -202,3 +205,46 @@ def test_the_usb_directory_is_the_asked_one_else_the_configured_one_else_a_drive
     with pytest.raises(OperationError) as not_a_directory:
         usb_directory("", tmp_path / "file", writable=True)
     assert not_a_directory.value.code == "export_dir_missing"
+
+
+def test_with_a_central_system_the_link_is_registered_the_self_test_passes_it_and_the_export_has_its_keys(
+    realtime_sim, py_csms, tmp_path
+):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    config = ocpp_config(realtime_sim, py_csms, tmp_path)
+
+    async def scenario():
+        async with running_station(config) as runtime:
+            settings = AdminSettings(export_dir=str(stick))
+            operators = OperatorFacade(runtime, settings=settings)
+            accounts = make_accounts(runtime.engine, settings)
+            tech = (await operators.sign_in(accounts["technician"], PINS["technician"])).operator
+            await py_csms.wait_for_async("BootNotification", timeout=15)
+
+            async def registered():
+                state = await operators.diagnostics.ocpp_state(tech)
+                return state if state.links and state.links[0].registered else None
+
+            for _ in range(100):
+                if state := await registered():
+                    break
+                await asyncio.sleep(0.1)
+            assert state is not None, "the station never registered"
+            assert (state.configured, state.url, state.queued, state.parked) == (True, config.ocpp.url, 0, 0)
+            assert [(link.identity, link.connected, link.registration) for link in state.links] == [
+                (IDENTITY, True, "Accepted")
+            ]
+            results = {r.name: r for r in await operators.diagnostics.self_test(tech)}
+            assert results["csms"].passed and results["csms"].detail == f"{IDENTITY} registered"
+            assert results["network"].passed and "reachable" in results["network"].detail
+            assert not results["card_reader"].passed  # no kiosk here: no reader to check
+            return await operators.diagnostics.export(tech)
+
+    result = asyncio.run(scenario())
+    archive = Path(result.path)
+    assert archive.parent == stick and archive.name.startswith(f"{IDENTITY}-diagnostics-")
+    with tarfile.open(archive) as tar:
+        configuration = json.loads(tar.extractfile("configuration.json").read())
+    # The OCPP service's own uploader wrote it: its configuration keys are in, as GetDiagnostics sends.
+    assert configuration["ocpp_keys"]["HeartbeatInterval"] == "300"
