@@ -244,7 +244,10 @@ class DiagnosticsOperations:
         """Writes GetDiagnostics' archive (the same builder and redaction, docs/ocpp-firmware.md) to the
         USB stick; audited with the file name and size."""
         self.context.require(operator, "technician", "diagnostics.export")
-        folder = usb_directory(self.context.settings.export_dir, directory, writable=True)
+        # A USB stick can be slow to answer: even looking at it happens off the loop.
+        folder = await asyncio.to_thread(
+            usb_directory, self.context.settings.export_dir, directory, writable=True
+        )
         archive = diagnostics_archive(self.context.runtime)
         target = folder / archive.archive_name()
         partial = target.with_name(

@@ -39,6 +39,7 @@ from app.updates import (
 from hal.board.flasher import EsptoolFlasher, FlashError
 
 if TYPE_CHECKING:
+    from app.chargers.events import ChargerView
     from hal.wire.messages import IdentifyReply
 
 log = logging.getLogger(__name__)
@@ -167,11 +168,13 @@ class FirmwareOperations:
 
     async def installed(self, operator: Operator) -> FirmwareInventory:
         self.context.require(operator, "technician", "firmware.installed")
-        return await asyncio.to_thread(self._inventory)
+        # The link views are read here, on the loop that updates them; the files in a worker thread.
+        views = self.context.runtime.station.manager.chargers()
+        return await asyncio.to_thread(self._inventory, views)
 
-    def _inventory(self) -> FirmwareInventory:
+    def _inventory(self, views: dict[str, ChargerView]) -> FirmwareInventory:
         chargers = []
-        for charger_id, view in self.context.runtime.station.manager.chargers().items():
+        for charger_id, view in views.items():
             store = self.setup.store_dir / charger_id
             identity = view.identity
             chargers.append(
@@ -197,8 +200,9 @@ class FirmwareOperations:
     async def packages(self, operator: Operator, directory: str | Path | None = None) -> list[PackageView]:
         """The package files on the stick, each verified against the vendor key (nothing is installed)."""
         self.context.require(operator, "technician", "firmware.packages")
-        folder = usb_directory(self.context.settings.export_dir, directory)
         key = self._vendor_key()
+        # A USB stick can be slow to answer: even looking at it happens off the loop.
+        folder = await asyncio.to_thread(usb_directory, self.context.settings.export_dir, directory)
         return await asyncio.to_thread(self._scan, folder, key)
 
     def _scan(self, folder: Path, key: Ed25519PublicKey) -> list[PackageView]:
