@@ -15,9 +15,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.admin import with_stored_overrides
 from app.config import ConfigError, StationConfig, describe_schema, load_config
 from app.db import DatabaseTooNewError
 from app.runtime import StationRuntime, StationRuntimeError
+from hal.display import set_backlight
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.analytics import AnalyticsSide
 from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
@@ -110,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(describe_schema()))
         return 0
     try:
-        config = load_config(args.config)
+        # The file, then what admin mode changed on the station (app/admin/configuration_store.py).
+        config = with_stored_overrides(load_config(args.config))
     except ConfigError as err:
         print(f"evse-station: configuration refused: {err}", file=sys.stderr)
         return 2
@@ -213,6 +216,7 @@ def run_with_kiosk(
     from launcher.kiosk_host import run_kiosk
 
     runtime = StationRuntime(config, build_central_system=ocpp_side)
+    set_backlight(config.kiosk.brightness_percent)  # a Pi panel's backlight; nothing without one
     payments = build_payment_side(runtime, config, payment_provider)
     facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
     if payments is not None:

@@ -2,6 +2,17 @@
 (docs/admin.md). The kiosk's admin screens and the web call OperatorFacade only."""
 
 from app.admin.accounts import AccountError, AccountView
+from app.admin.configuration import ConfigurationOperations
+from app.admin.configuration_store import with_stored_overrides
+from app.admin.configuration_views import (
+    Applied,
+    ConfigurationView,
+    HistoryEntry,
+    KioskSettingsChanged,
+    PendingChange,
+    Preview,
+    SettingView,
+)
 from app.admin.context import OperationError, Operator, PermissionDeniedError
 from app.admin.diagnostics import CheckResult, EventView, ExportResult, LinkView, OcppState
 from app.admin.facade import OperatorFacade
@@ -14,27 +25,68 @@ from app.admin.firmware import (
     PackageView,
 )
 from app.admin.pins import PinRuleError
+from app.admin.session_views import (
+    REFUND_REASONS,
+    SESSION_METHODS,
+    SESSION_STATE_FILTERS,
+    CostLineView,
+    MeterPoint,
+    PaymentView,
+    ReceiptView,
+    RefundResult,
+    RefundView,
+    SessionChoices,
+    SessionDetail,
+    SessionPage,
+    SessionQuery,
+    SessionRow,
+    TransitionView,
+)
 from app.admin.sign_in import REFUSALS, SignIn
 
 __all__ = [
+    "REFUND_REASONS",
     "REFUSALS",
+    "SESSION_METHODS",
+    "SESSION_STATE_FILTERS",
     "AccountError",
     "AccountView",
+    "Applied",
     "ChargerFirmware",
     "CheckResult",
+    "ConfigurationOperations",
+    "ConfigurationView",
+    "CostLineView",
     "EventView",
     "ExportResult",
     "FirmwareInventory",
     "FirmwareProgress",
     "FirmwareResult",
     "FirmwareSetup",
+    "HistoryEntry",
+    "KioskSettingsChanged",
     "LinkView",
+    "MeterPoint",
     "OcppState",
     "OperationError",
     "Operator",
     "OperatorFacade",
     "PackageView",
+    "PaymentView",
+    "PendingChange",
     "PermissionDeniedError",
     "PinRuleError",
+    "Preview",
+    "ReceiptView",
+    "RefundResult",
+    "RefundView",
+    "SessionChoices",
+    "SessionDetail",
+    "SessionPage",
+    "SessionQuery",
+    "SessionRow",
+    "SettingView",
     "SignIn",
+    "TransitionView",
+    "with_stored_overrides",
 ]

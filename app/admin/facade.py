@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
+from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.diagnostics import DiagnosticsOperations
 from app.admin.firmware import FirmwareOperations, FirmwareSetup
+from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
 from app.db import session_factory, utc_now
@@ -49,6 +51,8 @@ class OperatorFacade:
         settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
         self.settings = settings
+        self.sessions = SessionOperations(self.context)  # search, detail, receipt, refund
+        self.configuration = ConfigurationOperations(self.context)
         # `firmware`: where the key, the flashers and the kept images are (default: [ocpp.firmware]);
         # `driver`: the kiosk's driver facade, whose card reader the self-test checks.
         self.firmware = FirmwareOperations(self.context, firmware)

@@ -138,6 +138,13 @@ class LoadBalancer:
             self._external_site_limits[source] = limit_mA
         self.wake()
 
+    def set_site_limit(self, limit_mA: tuple[int, int, int]) -> None:
+        """A new configured site limit per phase (the admin mode's configuration, live): the next
+        cycle, run now, lowers the offers first where they no longer fit (IEC 61851-1: a lower
+        offer is followed within the pilot's response time). External caps still apply below it."""
+        self.tree = self.tree.with_site_limit(limit_mA)
+        self.wake()
+
     def wake(self) -> None:
         """Run the next cycle now (a car arrived, a claim changed) instead of at the next tick."""
         self._wake.set()

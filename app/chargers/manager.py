@@ -40,7 +40,7 @@ from app.chargers.link_task import (
 )
 from app.chargers.links import open_board as open_link_board
 from app.config import ConfiguredCharger, LinkSettings, StationConfig
-from hal.board.charger_board import ChargerBoard
+from hal.board.charger_board import ChargerBoard, ChargerSettings
 from hal.links.errors import CommandRefused, LinkDownError, LinkError
 from hal.links.i2c import I2cBus
 from hal.listeners import Listeners
@@ -172,6 +172,26 @@ class ChargerManager:
         for bus in self._buses.values():
             with contextlib.suppress(OSError):
                 bus.close()
+
+    async def reconfigure(self, charger: ConfiguredCharger) -> bool:
+        """A charger's installation settings (max current, phases) changed while the station runs: its
+        views and so the balancer's accounting follow at once, and an online charger is sent the new
+        CONFIGURE (the firmware persists it). Called at a quiet moment, with no session on the charger
+        (docs/admin.md "Configuration"). Returns whether the charger took the CONFIGURE now; one that
+        is offline gets it with its next identify, as at every reconnection."""
+        task = self._tasks[charger.id]
+        task.charger = charger
+        self._site_phases[charger.id] = charger.site_phases
+        if task.identity is None or not task.available:
+            return False
+        await task.board.configure(
+            ChargerSettings(
+                max_current_mA=min(charger.max_current_mA, task.identity.max_current_mA),
+                failsafe_current_mA=task.link.failsafe_current_mA,
+                lease_ms=task.link.lease_ms,
+            )
+        )
+        return True
 
     # -- snapshots ----------------------------------------------------------------------------------
 

@@ -59,6 +59,13 @@ class KioskSettings:
         doc="Without a touch or a card for this long the kiosk returns to the idle screen (sessions go "
         "on); an authorised card waiting for a connector choice is forgotten then",
     )
+    brightness_percent: int = setting(
+        100,
+        minimum=10,
+        maximum=100,
+        doc="The screen's backlight, in percent of its brightest (a Pi panel's /sys/class/backlight); "
+        "ignored where the display has no backlight control",
+    )
     default_language: str = setting("en", doc="Language of the idle screen", pattern=LANGUAGE_PATTERN)
     languages: tuple[str, ...] = setting(
         ("en", "ms"), doc="Languages offered on every screen, in this order", pattern=LANGUAGE_PATTERN

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.admin.configuration import ConfigurationScreen
 from kiosk_ui.admin.diagnostics import DiagnosticsScreen
 from kiosk_ui.admin.firmware import FirmwareScreen
+from kiosk_ui.admin.sessions import SessionsScreen
 
-ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (FirmwareScreen, DiagnosticsScreen)
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (
+    SessionsScreen,
+    ConfigurationScreen,
+    FirmwareScreen,
+    DiagnosticsScreen,
+)

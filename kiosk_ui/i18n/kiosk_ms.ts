@@ -134,209 +134,417 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>Konfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>Tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>Pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>Skrin</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>Sejarah</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>Pratonton</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>Guna</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>Had tapak setiap fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>Arus maksimum</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>Fasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>Amaun sekatan kad</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>Bahasa lalai</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>Kembali ke skrin rehat selepas (s)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>Kecerahan skrin (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>Harga tenaga setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>Harga setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>Yuran sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>Yuran melahu setiap minit</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>%1 setiap kWj</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>Menunggu %1 bebas: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>Hanya pengendali boleh mengubah ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>Guna perubahan ini?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>apabila pengecas bebas</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>Skrin harga: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>Disemak: belum ada yang berubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>Belum ada perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>Membatalkan perubahan %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>Tiada apa untuk diubah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>Tidak dilakukan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="121"/>
+        <location filename="../admin/diagnostics.py" line="131"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="203"/>
+        <location filename="../admin/diagnostics.py" line="213"/>
         <source>Running the self-test…</source>
         <translation>Menjalankan ujian kendiri…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="218"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Writing the diagnostics archive…</source>
         <translation>Menulis arkib diagnostik…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="235"/>
         <source>Written to %1 (%2).</source>
         <translation>Ditulis ke %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="232"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="233"/>
+        <location filename="../admin/diagnostics.py" line="243"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="234"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The USB stick cannot be written to.</source>
         <translation>Pemacu USB tidak boleh ditulis.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>Writing to the USB stick failed.</source>
         <translation>Gagal menulis ke pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="236"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="255"/>
         <source>Network</source>
         <translation>Rangkaian</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system</source>
         <translation>Sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="257"/>
         <source>Card reader</source>
         <translation>Pembaca kad</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Database</source>
         <translation>Pangkalan data</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>info</source>
         <translation>maklumat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="264"/>
         <source>warning</source>
         <translation>amaran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>error</source>
         <translation>ralat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>critical</source>
         <translation>kritikal</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="274"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="276"/>
         <source>Central system: not connected</source>
         <translation>Sistem pusat: tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="269"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected and registered</source>
         <translation>Sistem pusat: bersambung dan berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="271"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>heartbeat %1 s ago</source>
         <translation>degupan %1 s lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="273"/>
+        <location filename="../admin/diagnostics.py" line="283"/>
         <source>Central system: connected, not registered</source>
         <translation>Sistem pusat: bersambung, belum berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>%1 messages queued</source>
         <translation>%1 mesej dalam giliran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last hour</source>
         <translation>Sejam lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last day</source>
         <translation>Sehari lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last week</source>
         <translation>Seminggu lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Faults</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Events</source>
         <translation>Peristiwa</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="285"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>All chargers</source>
         <translation>Semua pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>station</source>
         <translation>stesen</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>No events.</source>
         <translation>Tiada peristiwa.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="300"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="306"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Run self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="317"/>
         <source>Export diagnostics</source>
         <translation>Eksport diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="312"/>
+        <location filename="../admin/diagnostics.py" line="322"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>pass</source>
         <translation>lulus</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="332"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -975,6 +1183,402 @@
         <location filename="../screens/receipt.py" line="65"/>
         <source>Back</source>
         <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailPage</name>
+    <message>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>Bayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>Memuatkan…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>Sesi %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>(%1 terdahulu tidak ditunjukkan)</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>Mula: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>Berhenti: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
+        <source>Duration: %1</source>
+        <translation>Tempoh: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>Tiada bacaan meter.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>Dibayar dengan kad dalam senarai stesen: tiada apa untuk dipulangkan di sini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>Dipulangkan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="431"/>
+        <source>Receipt %1</source>
+        <translation>Resit %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>Bayaran balik…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>Amaun untuk dipulangkan (paling banyak %1):</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>Seterusnya</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>Pulangkan %1 kepada %2? Sebab: %3. Bayaran balik tidak boleh dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>Pulangkan</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>Semua bayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>Kad RFID</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>Kad di terminal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>Kad melalui QR</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>Semua keadaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>Mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>Dibenarkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>Menunggu kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>Dijeda oleh kereta</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>Dijeda oleh stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>Sedang berhenti</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>Pengecas tidak menjawab</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>Tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>Dilepaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>Tamat tempoh</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>Sedang diproses</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>Dipulangkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>Bayaran balik menunggu di bank</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>Bayaran balik belum disahkan: stesen akan cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>Bayaran balik gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>Permintaan pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>Dicaj dua kali</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>Penipuan</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>Anda telah log keluar. Sila log masuk semula.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>Peranan anda tidak dibenarkan melakukan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>Itu melebihi baki yang boleh dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>Semua bayaran telah dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>Bayaran tidak diambil, jadi tiada apa untuk dipulangkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>Sesi ini tidak dibayar di stesen.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>Stesen ini tidak menerima bayaran.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>Sila taip amaun melebihi sifar.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>Sesi ini tiada dalam rekod.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>Sesi ini tiada resit.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>Itu tidak berjaya. Sila cuba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="126"/>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>7 days</source>
+        <translation>7 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>30 days</source>
+        <translation>30 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="241"/>
+        <source>Card…</source>
+        <translation>Kad…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="243"/>
+        <source>All connectors</source>
+        <translation>Semua penyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Newer</source>
+        <translation>Lebih baharu</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Older</source>
+        <translation>Lebih lama</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="249"/>
+        <source>Card number starts with:</source>
+        <translation>Nombor kad bermula dengan:</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="253"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="266"/>
+        <source>Loading…</source>
+        <translation>Memuatkan…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="268"/>
+        <source>No sessions match these filters.</source>
+        <translation>Tiada sesi sepadan dengan penapis ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="271"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>Sesi %1 hingga %2, terbaharu dahulu</translation>
     </message>
 </context>
 <context>

@@ -134,209 +134,417 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>அமைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>தளம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>சார்ஜர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>திரை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>வரலாறு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>முன்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>கைவிடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>செயல்படுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>ஒவ்வொரு கட்டத்திற்கும் தள வரம்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>அதிகபட்ச மின்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>கட்டங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>கட்டண விகிதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>அட்டை முன்பதிவுத் தொகை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>மொழிகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>இயல்பு மொழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>ஓய்வுத் திரைக்குத் திரும்பும் நேரம் (வி)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>திரை ஒளிர்வு (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>ஒரு kWh ஆற்றல் விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>நிமிடத்திற்கான விலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>அமர்வுக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>நிமிடத்திற்கான காத்திருப்புக் கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>ஒரு kWh-க்கு %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>%1 காலியாகும் வரை காத்திருக்கிறது: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>இயக்குநர் மட்டுமே இதை மாற்றலாம்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>இந்த மாற்றங்களைச் செயல்படுத்தவா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>இப்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>சார்ஜர் காலியாகும்போது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>விலைத் திரை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>சரிபார்க்கப்பட்டது: இன்னும் எதுவும் மாறவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>இப்போது செயல்படுத்தப்பட்டது: %1. சார்ஜர் காலியாகும்போது: %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>இன்னும் மாற்றங்கள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>மாற்றம் %1-ஐ மீட்டமைக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>மீட்டமை</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>உங்கள் பங்கு இந்த அமைப்பை மாற்ற அனுமதிக்காது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>மாற்ற எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>செய்யப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>சில மதிப்புகளைப் பயன்படுத்த முடியாது: குறிக்கப்பட்ட அமைப்புகளைப் பாருங்கள்.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="121"/>
+        <location filename="../admin/diagnostics.py" line="131"/>
         <source>Diagnostics</source>
         <translation>கண்டறிதல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="203"/>
+        <location filename="../admin/diagnostics.py" line="213"/>
         <source>Running the self-test…</source>
         <translation>சுய சோதனை இயங்குகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="218"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Writing the diagnostics archive…</source>
         <translation>கண்டறிதல் காப்பகம் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="235"/>
         <source>Written to %1 (%2).</source>
         <translation>%1 இல் எழுதப்பட்டது (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="232"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="233"/>
+        <location filename="../admin/diagnostics.py" line="243"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="234"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The USB stick cannot be written to.</source>
         <translation>USB இயக்கியில் எழுத முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>Writing to the USB stick failed.</source>
         <translation>USB இயக்கியில் எழுதுவது தோல்வியடைந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="236"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="255"/>
         <source>Network</source>
         <translation>வலையமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="257"/>
         <source>Card reader</source>
         <translation>அட்டை வாசிப்பான்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Database</source>
         <translation>தரவுத்தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>info</source>
         <translation>தகவல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="264"/>
         <source>warning</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>error</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>critical</source>
         <translation>கடுமையானது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="274"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="276"/>
         <source>Central system: not connected</source>
         <translation>மைய அமைப்பு: இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="269"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected and registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டு பதிவுசெய்யப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="271"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>heartbeat %1 s ago</source>
         <translation>இதயத்துடிப்பு %1 வி முன்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="273"/>
+        <location filename="../admin/diagnostics.py" line="283"/>
         <source>Central system: connected, not registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டது, பதிவுசெய்யப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>%1 messages queued</source>
         <translation>%1 செய்திகள் வரிசையில்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last hour</source>
         <translation>1 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last day</source>
         <translation>24 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last week</source>
         <translation>7 நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>All kinds</source>
         <translation>வகை: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Faults</source>
         <translation>கோளாறுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Events</source>
         <translation>நிகழ்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="285"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>All chargers</source>
         <translation>சார்ஜர்: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>station</source>
         <translation>நிலையம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>No events.</source>
         <translation>நிகழ்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="300"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="306"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Run self-test</source>
         <translation>சுய சோதனை இயக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="317"/>
         <source>Export diagnostics</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="312"/>
+        <location filename="../admin/diagnostics.py" line="322"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>pass</source>
         <translation>தேர்ச்சி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>FAIL</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="332"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
@@ -975,6 +1183,402 @@
         <location filename="../screens/receipt.py" line="65"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailPage</name>
+    <message>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>சுருக்கம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>மீட்டர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>நிலைகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>அமர்வு %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>(முந்தைய %1 காட்டப்படவில்லை)</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>தொடக்கம்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>நிறுத்தம்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
+        <source>Duration: %1</source>
+        <translation>நேரம்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>மீட்டர் அளவீடுகள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>நிலையப் பட்டியலில் உள்ள அட்டையால் செலுத்தப்பட்டது: இங்கே திருப்பித் தர எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>திருப்பித் தரப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="431"/>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>பணம் திருப்பு…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>திருப்பித் தர வேண்டிய தொகை (அதிகபட்சம் %1):</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>முழுவதும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>அடுத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>%1 தொகையை %2 க்குத் திருப்பித் தரவா? காரணம்: %3. இதை மாற்ற முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>திருப்பித் தா</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>எல்லா கட்டணங்களும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>RFID அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>முனையத்தில் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>QR மூலம் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>எல்லா நிலைகளும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>திறந்தவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>சார்ஜ் ஆகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>அனுமதிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>காருக்காகக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>கார் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>நிலையம் இடைநிறுத்தியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>நிறுத்துகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>சார்ஜர் பதிலளிக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>நிறுத்திவைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>செலுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>விடுவிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>காலாவதியானது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>நடைபெறுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>திருப்பித் தரப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>வங்கியில் நிலுவையில் உள்ள பணம் திருப்புதல்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>பணம் திருப்புதல் இன்னும் உறுதியாகவில்லை: நிலையம் மீண்டும் முயலும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>பணம் திருப்புதல் தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>வாடிக்கையாளர் கேட்டார்</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>இருமுறை வசூலிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>மோசடி</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>நீங்கள் வெளியேற்றப்பட்டீர்கள். மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>அது திருப்பித் தர மீதமுள்ளதை விட அதிகம்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>செலுத்திய அனைத்தும் ஏற்கனவே திருப்பித் தரப்பட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>கட்டணம் எடுக்கப்படவில்லை, எனவே திருப்பித் தர எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>இந்த அமர்வு நிலையத்தில் செலுத்தப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>இந்த நிலையம் கட்டணம் பெறுவதில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>பூஜ்ஜியத்தை விட அதிகமான தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>இந்த அமர்வு பதிவுகளில் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>இந்த அமர்வுக்கு ரசீது இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>அது வேலை செய்யவில்லை. மீண்டும் முயலவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="126"/>
+        <source>Sessions</source>
+        <translation>அமர்வுகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>Today</source>
+        <translation>இன்று</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>7 days</source>
+        <translation>7 நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>30 days</source>
+        <translation>30 நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="241"/>
+        <source>Card…</source>
+        <translation>அட்டை…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="243"/>
+        <source>All connectors</source>
+        <translation>எல்லா இணைப்பிகளும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Newer</source>
+        <translation>புதியவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Older</source>
+        <translation>பழையவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="249"/>
+        <source>Card number starts with:</source>
+        <translation>அட்டை எண் இதில் தொடங்குகிறது:</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Clear</source>
+        <translation>அழி</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="253"/>
+        <source>Search</source>
+        <translation>தேடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="266"/>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="268"/>
+        <source>No sessions match these filters.</source>
+        <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் அமர்வுகள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="271"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>அமர்வுகள் %1 முதல் %2 வரை, புதியவை முதலில்</translation>
     </message>
 </context>
 <context>

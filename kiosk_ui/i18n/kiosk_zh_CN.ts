@@ -134,209 +134,417 @@
     </message>
 </context>
 <context>
+    <name>ConfigurationScreen</name>
+    <message>
+        <location filename="../admin/configuration.py" line="106"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="110"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="111"/>
+        <source>Chargers</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="112"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="113"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="114"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="118"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="119"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="120"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="127"/>
+        <source>Site limit per phase</source>
+        <translation>每相站点限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="128"/>
+        <source>Maximum current</source>
+        <translation>最大电流</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="129"/>
+        <source>Phases</source>
+        <translation>相数</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="130"/>
+        <source>Tariff</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="131"/>
+        <source>Card hold amount</source>
+        <translation>银行卡预授权金额</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="132"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="133"/>
+        <source>Default language</source>
+        <translation>默认语言</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="134"/>
+        <source>Back to the idle screen after (s)</source>
+        <translation>返回待机屏幕的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="135"/>
+        <source>Screen brightness (%)</source>
+        <translation>屏幕亮度（%）</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="136"/>
+        <source>Energy price per kWh</source>
+        <translation>每千瓦时电价</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="137"/>
+        <source>Price per minute</source>
+        <translation>每分钟价格</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="138"/>
+        <source>Session fee</source>
+        <translation>每次充电费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="139"/>
+        <source>Idle fee per minute</source>
+        <translation>每分钟占位费</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="152"/>
+        <source>%1 A</source>
+        <translation>%1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="154"/>
+        <source>%1 per kWh</source>
+        <translation>每千瓦时 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="213"/>
+        <source>Waiting for %1 to be free: %2</source>
+        <translation>等待 %1 空闲：%2</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="249"/>
+        <source>Only an operator may change this.</source>
+        <translation>只有运营人员可以更改此项。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="382"/>
+        <source>Apply these changes?</source>
+        <translation>应用这些更改？</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="384"/>
+        <source>when the charger is free</source>
+        <translation>充电桩空闲时</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="395"/>
+        <source>Price screen: %1</source>
+        <translation>价格屏幕：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="401"/>
+        <source>Checked: nothing has changed yet.</source>
+        <translation>已检查：尚未更改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="416"/>
+        <source>Applied now: %1. When the charger is free: %2.</source>
+        <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="430"/>
+        <source>No changes yet.</source>
+        <translation>尚无更改。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="438"/>
+        <source>Undoes change %1</source>
+        <translation>撤销更改 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="445"/>
+        <source>Revert</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="466"/>
+        <source>Your role may not change this setting.</source>
+        <translation>您的角色无权更改此设置。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="470"/>
+        <source>Nothing to change.</source>
+        <translation>没有需要更改的内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="472"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/configuration.py" line="478"/>
+        <source>Some values cannot be used: see the marked settings.</source>
+        <translation>部分数值无法使用：请查看标记的设置。</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="121"/>
+        <location filename="../admin/diagnostics.py" line="131"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="203"/>
+        <location filename="../admin/diagnostics.py" line="213"/>
         <source>Running the self-test…</source>
         <translation>正在运行自检…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="218"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Writing the diagnostics archive…</source>
         <translation>正在写入诊断存档…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="235"/>
         <source>Written to %1 (%2).</source>
         <translation>已写入 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="232"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="233"/>
+        <location filename="../admin/diagnostics.py" line="243"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="234"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The USB stick cannot be written to.</source>
         <translation>无法写入 U 盘。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>Writing to the USB stick failed.</source>
         <translation>写入 U 盘失败。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="236"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="255"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="257"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="264"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="274"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="276"/>
         <source>Central system: not connected</source>
         <translation>中央系统：未连接</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="269"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected and registered</source>
         <translation>中央系统：已连接并已注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="271"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>heartbeat %1 s ago</source>
         <translation>心跳 %1 秒前</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="273"/>
+        <location filename="../admin/diagnostics.py" line="283"/>
         <source>Central system: connected, not registered</source>
         <translation>中央系统：已连接，未注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>%1 messages queued</source>
         <translation>%1 条消息排队中</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last hour</source>
         <translation>最近一小时</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last day</source>
         <translation>最近一天</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="278"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>Last week</source>
         <translation>最近一周</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="282"/>
+        <location filename="../admin/diagnostics.py" line="292"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="285"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>All chargers</source>
         <translation>所有充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>No events.</source>
         <translation>没有事件。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="300"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="306"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Run self-test</source>
         <translation>运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="317"/>
         <source>Export diagnostics</source>
         <translation>导出诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="312"/>
+        <location filename="../admin/diagnostics.py" line="322"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="319"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>FAIL</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="332"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -975,6 +1183,402 @@
         <location filename="../screens/receipt.py" line="65"/>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailPage</name>
+    <message>
+        <location filename="../admin/session_detail.py" line="338"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="340"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="341"/>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="342"/>
+        <source>States</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="343"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="353"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="362"/>
+        <source>Session %1 · %2</source>
+        <translation>充电记录 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="369"/>
+        <source>(%1 earlier not shown)</source>
+        <translation>（未显示之前的 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="382"/>
+        <source>Started: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="383"/>
+        <source>Stopped: %1</source>
+        <translation>停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="387"/>
+        <source>Duration: %1</source>
+        <translation>时长：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="401"/>
+        <source>No meter values.</source>
+        <translation>没有电表读数。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="416"/>
+        <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
+        <translation>使用本站名单上的卡付款：此处无可退款项。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="428"/>
+        <source>Refunded: %1</source>
+        <translation>已退款：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="431"/>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="441"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="453"/>
+        <source>Amount to refund (at most %1):</source>
+        <translation>退款金额（最多 %1）：</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="456"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="457"/>
+        <location filename="../admin/session_detail.py" line="469"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="458"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="464"/>
+        <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
+        <translation>将 %1 退款至 %2？原因：%3。退款无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_detail.py" line="470"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTexts</name>
+    <message>
+        <location filename="../admin/session_texts.py" line="18"/>
+        <source>Any payment</source>
+        <translation>所有付款方式</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="19"/>
+        <source>RFID card</source>
+        <translation>RFID 卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="20"/>
+        <source>Card at the terminal</source>
+        <translation>终端刷卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="21"/>
+        <source>Card by QR</source>
+        <translation>扫码刷卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="22"/>
+        <source>FPX</source>
+        <translation>FPX</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="23"/>
+        <source>GrabPay</source>
+        <translation>GrabPay</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="31"/>
+        <source>Any state</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="32"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="33"/>
+        <location filename="../admin/session_texts.py" line="36"/>
+        <source>Charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="34"/>
+        <source>Authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="35"/>
+        <source>Waiting for the car</source>
+        <translation>等待车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="37"/>
+        <source>Paused by the car</source>
+        <translation>车辆暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="38"/>
+        <source>Paused by the station</source>
+        <translation>充电站暂停</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="39"/>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="40"/>
+        <source>Charger not answering</source>
+        <translation>充电器无响应</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="41"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="48"/>
+        <source>Held</source>
+        <translation>已预授权</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="49"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="50"/>
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="51"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="52"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="54"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="60"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="61"/>
+        <source>Refund pending at the bank</source>
+        <translation>银行处理中的退款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="62"/>
+        <source>Refund not confirmed yet: the station will try again</source>
+        <translation>退款尚未确认：充电站将重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="65"/>
+        <source>Refund failed</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="73"/>
+        <source>Customer asked</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="74"/>
+        <source>Charged twice</source>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="75"/>
+        <source>Fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="84"/>
+        <source>You are signed out. Please sign in again.</source>
+        <translation>您已退出登录。请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="85"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="88"/>
+        <source>That is more than what is left to refund.</source>
+        <translation>超出了可退款的余额。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="91"/>
+        <source>Everything paid was refunded already.</source>
+        <translation>已付款项已全部退还。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="94"/>
+        <source>The payment was not taken, so there is nothing to refund.</source>
+        <translation>款项未被收取，因此无可退款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="97"/>
+        <source>This session was not paid at the station.</source>
+        <translation>此充电记录未在本站付款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="98"/>
+        <source>This station takes no payments.</source>
+        <translation>本站不收取付款。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="99"/>
+        <source>Please type an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="100"/>
+        <source>This session is not in the records.</source>
+        <translation>记录中没有此充电记录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="101"/>
+        <source>This session has no receipt.</source>
+        <translation>此充电记录没有收据。</translation>
+    </message>
+    <message>
+        <location filename="../admin/session_texts.py" line="103"/>
+        <source>That did not work. Please try again.</source>
+        <translation>操作未成功。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <location filename="../admin/sessions.py" line="126"/>
+        <source>Sessions</source>
+        <translation>充电记录</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="237"/>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="241"/>
+        <source>Card…</source>
+        <translation>卡号…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="243"/>
+        <source>All connectors</source>
+        <translation>所有充电口</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="247"/>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="248"/>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="249"/>
+        <source>Card number starts with:</source>
+        <translation>卡号开头为：</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="251"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="252"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="253"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="266"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="268"/>
+        <source>No sessions match these filters.</source>
+        <translation>没有符合筛选条件的充电记录。</translation>
+    </message>
+    <message>
+        <location filename="../admin/sessions.py" line="271"/>
+        <source>Sessions %1 to %2, newest first</source>
+        <translation>第 %1 至 %2 条，最新在前</translation>
     </message>
 </context>
 <context>
