@@ -24,7 +24,16 @@ from app.admin.control import (
     SelfTestResult,
     StopResult,
 )
+from app.admin.diagnostics import CheckResult, EventView, ExportResult, LinkView, OcppState
 from app.admin.facade import OperatorFacade
+from app.admin.firmware import (
+    ChargerFirmware,
+    FirmwareInventory,
+    FirmwareProgress,
+    FirmwareResult,
+    FirmwareSetup,
+    PackageView,
+)
 from app.admin.pins import PinRuleError
 from app.admin.session_views import (
     REFUND_REASONS,
@@ -55,18 +64,29 @@ __all__ = [
     "AccountView",
     "Applied",
     "AvailabilityResult",
+    "ChargerFirmware",
+    "CheckResult",
     "CommandResult",
     "ConfigurationOperations",
     "ConfigurationView",
     "ControlConnector",
     "ControlOperations",
     "CostLineView",
+    "EventView",
+    "ExportResult",
+    "FirmwareInventory",
+    "FirmwareProgress",
+    "FirmwareResult",
+    "FirmwareSetup",
     "HistoryEntry",
     "KioskSettingsChanged",
+    "LinkView",
     "MeterPoint",
+    "OcppState",
     "OperationError",
     "Operator",
     "OperatorFacade",
+    "PackageView",
     "PaymentView",
     "PendingChange",
     "PermissionDeniedError",

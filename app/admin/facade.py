@@ -19,6 +19,8 @@ from app.admin.accounts import AccountView, add_account, list_accounts, set_disa
 from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.control import ControlOperations
+from app.admin.diagnostics import DiagnosticsOperations
+from app.admin.firmware import FirmwareOperations, FirmwareSetup
 from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
@@ -26,6 +28,7 @@ from app.db import session_factory, utc_now
 
 if TYPE_CHECKING:
     from app.analytics import Analytics
+    from app.driver import DriverFacade
     from app.payments import PaymentService
     from app.runtime import StationRuntime
 
@@ -43,6 +46,8 @@ class OperatorFacade:
         payments: PaymentService | None = None,
         analytics: Analytics | None = None,
         now: Callable[[], datetime] = utc_now,
+        driver: DriverFacade | None = None,
+        firmware: FirmwareSetup | None = None,
     ) -> None:
         settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
@@ -50,6 +55,10 @@ class OperatorFacade:
         self.sessions = SessionOperations(self.context)  # search, detail, receipt, refund
         self.configuration = ConfigurationOperations(self.context)
         self.control = ControlOperations(self.context)  # technician: the chargers and connectors
+        # `firmware`: where the key, the flashers and the kept images are (default: [ocpp.firmware]);
+        # `driver`: the kiosk's driver facade, whose card reader the self-test checks.
+        self.firmware = FirmwareOperations(self.context, firmware)
+        self.diagnostics = DiagnosticsOperations(self.context, driver)
 
     # -- signing in and out -------------------------------------------------------------------------
 

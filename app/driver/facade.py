@@ -139,6 +139,10 @@ class DriverFacade:
 
     # -- life cycle ---------------------------------------------------------------------------------
 
+    def card_reader_state(self) -> tuple[str, bool, bool]:
+        """(the reader's name, running, unplugged) for the admin mode's self-test (docs/admin.md)."""
+        return self._reader.name, self._reader.running, self._reader_problem
+
     async def start(self) -> None:
         """Starts following the station, the sessions and the card reader."""
         with session_factory(read_only(self.runtime.engine))() as db:

@@ -122,8 +122,7 @@ class DiagnosticsUploader:
         if self._task is not None and not self._task.done():
             log.warning("GetDiagnostics ignored: an upload is still running")
             return None
-        now = self._clock.now().astimezone(UTC)
-        name = f"{self._identity}-diagnostics-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+        name = self.archive_name()
         retries, interval = payload.get("retries"), payload.get("retryInterval")
         attempts = self._default_attempts if retries is None else max(1, int(retries))
         self._task = asyncio.get_running_loop().create_task(
@@ -148,6 +147,17 @@ class DiagnosticsUploader:
             self._task.cancel()
             await self.wait()
 
+    def archive_name(self) -> str:
+        """The archive's file name: the identity and the station clock's time (UTC)."""
+        now = self._clock.now().astimezone(UTC)
+        return f"{self._identity}-diagnostics-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+
+    async def build(self, archive: Path, start: datetime | None = None, stop: datetime | None = None) -> None:
+        """Writes the archive an upload would send to `archive` (the admin mode's export to a USB stick):
+        the same contents and the same redaction, read the same way (configuration on the loop)."""
+        configuration = redact(self._configuration())
+        await asyncio.to_thread(self._build, archive, configuration, start, stop)
+
     async def _notify(self, status: str) -> None:
         self._last_status = status
         try:
@@ -168,9 +178,8 @@ class DiagnosticsUploader:
         self._work_dir.mkdir(parents=True, exist_ok=True)
         archive = self._work_dir / name
         try:
-            # The configuration is read here, on the loop, where its owner changes it; the rest in a thread.
-            configuration = redact(self._configuration())
-            await asyncio.to_thread(self._build, archive, configuration, start, stop)
+            # The configuration is read on the loop, where its owner changes it; the rest in a thread.
+            await self.build(archive, start, stop)
             for attempt in range(1, attempts + 1):
                 await self._notify(UPLOADING)
                 try:

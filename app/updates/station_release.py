@@ -120,7 +120,14 @@ class StationInstaller:
 
     def current_version(self) -> str | None:
         """The version of the release `current` points to (the one the service starts)."""
-        release = self.current_release()
+        return self._version_of(self.current_release())
+
+    def previous_version(self) -> str | None:
+        """The version of the release `previous` points to (what rollback() goes back to)."""
+        return self._version_of(self._link_target("previous"))
+
+    @staticmethod
+    def _version_of(release: Path | None) -> str | None:
         if release is None or not (release / RELEASE_FILE).exists():
             return None
         return str(json.loads((release / RELEASE_FILE).read_text())["version"])

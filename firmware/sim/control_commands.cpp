@@ -153,6 +153,12 @@ json cmd_time(Simulation& sim, ControlArgs& args) {
     return json{{"now_ms", sim.now_ms()}};
 }
 
+std::string firmware_version(const VirtualCharger& c) {
+    const Identity& id = c.identity();
+    return std::to_string(id.firmware_major) + "." + std::to_string(id.firmware_minor) + "." +
+           std::to_string(id.firmware_patch);
+}
+
 json charger_status(Simulation& sim, VirtualCharger& c) {
     const wire::StatusReply s = c.core().status();
     const HardwareOutputs& out = c.hardware().outputs();
@@ -179,6 +185,7 @@ json charger_status(Simulation& sim, VirtualCharger& c) {
         {"temperature_dC", r.temperature_dC},
         {"boot_count", c.core().boot_count()},
         {"lease_expired", (s.flags & wire::StatusFlag::LEASE_EXPIRED) != 0},
+        {"firmware", firmware_version(c)},
     };
 }
 
@@ -255,6 +262,18 @@ json cmd_stats(Simulation& sim, ControlArgs& args) {
     };
 }
 
+// A firmware image flashed over the charger's serial port (the host's esptool stand-in for simulated
+// chargers sends it after its read-back): the charger restarts and identifies with the new version.
+json cmd_flash(Simulation& sim, ControlArgs& args) {
+    VirtualCharger& c = charger_arg(sim, args);
+    const auto major = static_cast<uint8_t>(args.integer("major", 0, 255));
+    const auto minor = static_cast<uint8_t>(args.integer("minor", 0, 255));
+    const auto patch = static_cast<uint8_t>(args.integer("patch", 0, 255));
+    args.finish();
+    c.flash_firmware(major, minor, patch, sim.now_ms());
+    return json{{"firmware", firmware_version(c)}, {"boot_count", c.core().boot_count()}};
+}
+
 // Provisions (or, with "", removes) the charger's link key, as commissioning does; it applies to
 // the next tagged request on every connection.
 json cmd_link_key(Simulation& sim, ControlArgs& args) {
@@ -288,6 +307,7 @@ json dispatch(Simulation& sim, const json& request) {
     if (cmd == "power_cycle") return cmd_power_cycle(sim, args);
     if (cmd == "stats") return cmd_stats(sim, args);
     if (cmd == "link_key") return cmd_link_key(sim, args);
+    if (cmd == "flash") return cmd_flash(sim, args);
     throw CommandError("unknown command \"" + cmd + "\"");
 }
 

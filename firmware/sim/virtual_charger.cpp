@@ -69,6 +69,13 @@ void VirtualCharger::power_cycle(uint64_t now_ms) {
     core_.begin(hardware_, identity_, static_cast<uint32_t>(now_ms));
 }
 
+void VirtualCharger::flash_firmware(uint8_t major, uint8_t minor, uint8_t patch, uint64_t now_ms) {
+    identity_.firmware_major = major;
+    identity_.firmware_minor = minor;
+    identity_.firmware_patch = patch;
+    power_cycle(now_ms);
+}
+
 size_t VirtualCharger::answer(wire::DecodeResult decoded, const wire::Frame& frame, uint16_t seq_hint,
                               uint8_t detail, uint8_t* out, size_t cap) {
     if (decoded != wire::DecodeResult::Ok) return core_.reject_frame(decoded, seq_hint, detail, out, cap);

@@ -29,6 +29,10 @@ public:
     void tick(uint64_t now_ms, uint32_t dt_ms);
     // Restarts the core; storage (energy, counters, boot count, config) survives.
     void power_cycle(uint64_t now_ms);
+    // A new application image written over the serial port: the identity reports its version from the
+    // restart that follows (as a real ESP32 boots the image esptool wrote and hard-reset it into).
+    void flash_firmware(uint8_t major, uint8_t minor, uint8_t patch, uint64_t now_ms);
+    const Identity& identity() const { return identity_; }
 
     // Answers what a stream parser produced: a decoded frame (decoded == Ok) through the core, a
     // rejected one with whatever the core's reject_frame gives. out must hold wire::kMaxFrame bytes;

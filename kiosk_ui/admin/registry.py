@@ -5,6 +5,14 @@ from __future__ import annotations
 from kiosk_ui.admin.admin_screen import AdminScreen
 from kiosk_ui.admin.configuration import ConfigurationScreen
 from kiosk_ui.admin.control import ControlScreen
+from kiosk_ui.admin.diagnostics import DiagnosticsScreen
+from kiosk_ui.admin.firmware import FirmwareScreen
 from kiosk_ui.admin.sessions import SessionsScreen
 
-ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (ControlScreen, SessionsScreen, ConfigurationScreen)
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (
+    ControlScreen,
+    SessionsScreen,
+    ConfigurationScreen,
+    FirmwareScreen,
+    DiagnosticsScreen,
+)

@@ -750,6 +750,214 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsScreen</name>
+    <message>
+        <location filename="../admin/diagnostics.py" line="131"/>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="213"/>
+        <source>Running the self-test…</source>
+        <translation>Menjalankan ujian kendiri…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="228"/>
+        <source>Writing the diagnostics archive…</source>
+        <translation>Menulis arkib diagnostik…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="235"/>
+        <source>Written to %1 (%2).</source>
+        <translation>Ditulis ke %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="242"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="243"/>
+        <source>The USB folder is missing.</source>
+        <translation>Folder USB tiada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="244"/>
+        <source>The USB stick cannot be written to.</source>
+        <translation>Pemacu USB tidak boleh ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="245"/>
+        <source>Writing to the USB stick failed.</source>
+        <translation>Gagal menulis ke pemacu USB.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="246"/>
+        <source>Your role may not do this.</source>
+        <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="248"/>
+        <source>The operation failed (%1).</source>
+        <translation>Operasi gagal (%1).</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="255"/>
+        <source>Network</source>
+        <translation>Rangkaian</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="256"/>
+        <source>Central system</source>
+        <translation>Sistem pusat</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="257"/>
+        <source>Card reader</source>
+        <translation>Pembaca kad</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="258"/>
+        <source>Database</source>
+        <translation>Pangkalan data</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="263"/>
+        <source>info</source>
+        <translation>maklumat</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="264"/>
+        <source>warning</source>
+        <translation>amaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="265"/>
+        <source>error</source>
+        <translation>ralat</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="266"/>
+        <source>critical</source>
+        <translation>kritikal</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="274"/>
+        <source>Central system: none configured</source>
+        <translation>Sistem pusat: tiada dikonfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="276"/>
+        <source>Central system: not connected</source>
+        <translation>Sistem pusat: tidak bersambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="279"/>
+        <source>Central system: connected and registered</source>
+        <translation>Sistem pusat: bersambung dan berdaftar</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="281"/>
+        <source>heartbeat %1 s ago</source>
+        <translation>degupan %1 s lalu</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="283"/>
+        <source>Central system: connected, not registered</source>
+        <translation>Sistem pusat: bersambung, belum berdaftar</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="284"/>
+        <source>%1 messages queued</source>
+        <translation>%1 mesej dalam giliran</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last hour</source>
+        <translation>Sejam lalu</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last day</source>
+        <translation>Sehari lalu</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last week</source>
+        <translation>Seminggu lalu</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Faults</source>
+        <translation>Kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Events</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="295"/>
+        <source>All chargers</source>
+        <translation>Semua pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="301"/>
+        <source>station</source>
+        <translation>stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="307"/>
+        <source>No events.</source>
+        <translation>Tiada peristiwa.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="310"/>
+        <source>Newer</source>
+        <translation>Lebih baharu</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="313"/>
+        <source>Older</source>
+        <translation>Lebih lama</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="316"/>
+        <source>Run self-test</source>
+        <translation>Ujian kendiri</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="317"/>
+        <source>Export diagnostics</source>
+        <translation>Eksport diagnostik</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="322"/>
+        <source>Self-test</source>
+        <translation>Ujian kendiri</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>pass</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>FAIL</source>
+        <translation>GAGAL</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="332"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -780,6 +988,184 @@
         <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <location filename="../admin/firmware.py" line="89"/>
+        <source>Firmware</source>
+        <translation>Perisian tegar</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="125"/>
+        <source>Reading the USB stick…</source>
+        <translation>Membaca pemacu USB…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="132"/>
+        <source>No update packages on the USB stick.</source>
+        <translation>Tiada pakej kemas kini dalam pemacu USB.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="148"/>
+        <source>Updating %1 to %2…</source>
+        <translation>Mengemas kini %1 ke %2…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="158"/>
+        <source>Rolling %1 back…</source>
+        <translation>Mengembalikan %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="176"/>
+        <source>%1 flashed with %2; it has not reported back yet.</source>
+        <translation>%1 dipasang dengan %2; belum melapor semula.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="178"/>
+        <source>%1 now runs firmware %2.</source>
+        <translation>%1 kini menjalankan perisian tegar %2.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="195"/>
+        <source>Checking the package&apos;s signature…</source>
+        <translation>Menyemak tandatangan pakej…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="196"/>
+        <source>Writing the firmware…</source>
+        <translation>Menulis perisian tegar…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="197"/>
+        <source>Waiting for the charger to restart…</source>
+        <translation>Menunggu pengecas dimulakan semula…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="198"/>
+        <source>Done.</source>
+        <translation>Selesai.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="204"/>
+        <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
+        <translation>Ditolak: pakej tidak ditandatangani oleh pembekal. Tiada apa-apa dipasang.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="206"/>
+        <source>Refused: this package is not charger firmware.</source>
+        <translation>Ditolak: pakej ini bukan perisian tegar pengecas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="207"/>
+        <source>The charger has a session. Update it when it is free.</source>
+        <translation>Pengecas sedang digunakan. Kemas kini apabila ia bebas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="208"/>
+        <source>No serial port is set up for this charger.</source>
+        <translation>Tiada port bersiri disediakan untuk pengecas ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="209"/>
+        <source>No vendor key is set up: packages cannot be checked.</source>
+        <translation>Tiada kunci pembekal disediakan: pakej tidak dapat disemak.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="210"/>
+        <source>Flashing failed; the previous firmware was restored.</source>
+        <translation>Pemasangan gagal; perisian tegar sebelumnya dipulihkan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="211"/>
+        <source>No earlier firmware is kept for this charger.</source>
+        <translation>Tiada perisian tegar terdahulu disimpan untuk pengecas ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="212"/>
+        <source>Another firmware update is running.</source>
+        <translation>Kemas kini perisian tegar lain sedang berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="213"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="214"/>
+        <source>The USB folder is missing.</source>
+        <translation>Folder USB tiada.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="215"/>
+        <source>Your role may not do this.</source>
+        <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="217"/>
+        <source>The operation failed (%1).</source>
+        <translation>Operasi gagal (%1).</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="221"/>
+        <source>Refused: %1 (%2)</source>
+        <translation>Ditolak: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="223"/>
+        <source>Station software %1: install it from the station&apos;s updater</source>
+        <translation>Perisian stesen %1: pasang melalui pengemas kini stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="227"/>
+        <source>Update to %1 (%2)</source>
+        <translation>Kemas kini ke %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger %1</source>
+        <translation>Pengecas %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger</source>
+        <translation>Pengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="239"/>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="241"/>
+        <source>Firmware %1, link %2</source>
+        <translation>Perisian tegar %1, pautan %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="249"/>
+        <source>Roll back to %1</source>
+        <translation>Kembali ke %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="251"/>
+        <source>Station software %1</source>
+        <translation>Perisian stesen %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="253"/>
+        <source>previous release %1</source>
+        <translation>keluaran sebelumnya %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="255"/>
+        <source>Read the USB stick</source>
+        <translation>Baca pemacu USB</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="257"/>
+        <source>More</source>
+        <translation>Lagi</translation>
     </message>
 </context>
 <context>

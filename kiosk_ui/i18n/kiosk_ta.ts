@@ -750,6 +750,214 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsScreen</name>
+    <message>
+        <location filename="../admin/diagnostics.py" line="131"/>
+        <source>Diagnostics</source>
+        <translation>கண்டறிதல்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="213"/>
+        <source>Running the self-test…</source>
+        <translation>சுய சோதனை இயங்குகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="228"/>
+        <source>Writing the diagnostics archive…</source>
+        <translation>கண்டறிதல் காப்பகம் எழுதப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="235"/>
+        <source>Written to %1 (%2).</source>
+        <translation>%1 இல் எழுதப்பட்டது (%2).</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="242"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="243"/>
+        <source>The USB folder is missing.</source>
+        <translation>USB கோப்புறை இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="244"/>
+        <source>The USB stick cannot be written to.</source>
+        <translation>USB இயக்கியில் எழுத முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="245"/>
+        <source>Writing to the USB stick failed.</source>
+        <translation>USB இயக்கியில் எழுதுவது தோல்வியடைந்தது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="246"/>
+        <source>Your role may not do this.</source>
+        <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="248"/>
+        <source>The operation failed (%1).</source>
+        <translation>செயல் தோல்வியடைந்தது (%1).</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="255"/>
+        <source>Network</source>
+        <translation>வலையமைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="256"/>
+        <source>Central system</source>
+        <translation>மைய அமைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="257"/>
+        <source>Card reader</source>
+        <translation>அட்டை வாசிப்பான்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="258"/>
+        <source>Database</source>
+        <translation>தரவுத்தளம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="263"/>
+        <source>info</source>
+        <translation>தகவல்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="264"/>
+        <source>warning</source>
+        <translation>எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="265"/>
+        <source>error</source>
+        <translation>பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="266"/>
+        <source>critical</source>
+        <translation>கடுமையானது</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="274"/>
+        <source>Central system: none configured</source>
+        <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="276"/>
+        <source>Central system: not connected</source>
+        <translation>மைய அமைப்பு: இணைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="279"/>
+        <source>Central system: connected and registered</source>
+        <translation>மைய அமைப்பு: இணைக்கப்பட்டு பதிவுசெய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="281"/>
+        <source>heartbeat %1 s ago</source>
+        <translation>இதயத்துடிப்பு %1 வி முன்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="283"/>
+        <source>Central system: connected, not registered</source>
+        <translation>மைய அமைப்பு: இணைக்கப்பட்டது, பதிவுசெய்யப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="284"/>
+        <source>%1 messages queued</source>
+        <translation>%1 செய்திகள் வரிசையில்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last hour</source>
+        <translation>1 மணி</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last day</source>
+        <translation>24 மணி</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last week</source>
+        <translation>7 நாள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>All kinds</source>
+        <translation>வகை: எல்லாம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Faults</source>
+        <translation>கோளாறுகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Events</source>
+        <translation>நிகழ்வுகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="295"/>
+        <source>All chargers</source>
+        <translation>சார்ஜர்: எல்லாம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="301"/>
+        <source>station</source>
+        <translation>நிலையம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="307"/>
+        <source>No events.</source>
+        <translation>நிகழ்வுகள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="310"/>
+        <source>Newer</source>
+        <translation>புதியவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="313"/>
+        <source>Older</source>
+        <translation>பழையவை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="316"/>
+        <source>Run self-test</source>
+        <translation>சுய சோதனை இயக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="317"/>
+        <source>Export diagnostics</source>
+        <translation>USB க்கு ஏற்றுமதி</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="322"/>
+        <source>Self-test</source>
+        <translation>சுய சோதனை</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>pass</source>
+        <translation>தேர்ச்சி</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>FAIL</source>
+        <translation>தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="332"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -780,6 +988,184 @@
         <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>சரி</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <location filename="../admin/firmware.py" line="89"/>
+        <source>Firmware</source>
+        <translation>நிலைபொருள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="125"/>
+        <source>Reading the USB stick…</source>
+        <translation>USB இயக்கி படிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="132"/>
+        <source>No update packages on the USB stick.</source>
+        <translation>USB இயக்கியில் புதுப்பிப்புத் தொகுப்புகள் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="148"/>
+        <source>Updating %1 to %2…</source>
+        <translation>%1 ஐ %2 க்குப் புதுப்பிக்கிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="158"/>
+        <source>Rolling %1 back…</source>
+        <translation>%1 பின்னோக்கித் திருப்பப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="176"/>
+        <source>%1 flashed with %2; it has not reported back yet.</source>
+        <translation>%1 இல் %2 எழுதப்பட்டது; இன்னும் பதில் இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="178"/>
+        <source>%1 now runs firmware %2.</source>
+        <translation>%1 இப்போது நிலைபொருள் %2 இல் இயங்குகிறது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="195"/>
+        <source>Checking the package&apos;s signature…</source>
+        <translation>தொகுப்பின் கையொப்பம் சரிபார்க்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="196"/>
+        <source>Writing the firmware…</source>
+        <translation>நிலைபொருள் எழுதப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="197"/>
+        <source>Waiting for the charger to restart…</source>
+        <translation>சார்ஜர் மறுதொடக்கத்திற்குக் காத்திருக்கிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="198"/>
+        <source>Done.</source>
+        <translation>முடிந்தது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="204"/>
+        <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
+        <translation>மறுக்கப்பட்டது: தொகுப்பு விற்பனையாளரால் கையொப்பமிடப்படவில்லை. எதுவும் எழுதப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="206"/>
+        <source>Refused: this package is not charger firmware.</source>
+        <translation>மறுக்கப்பட்டது: இந்தத் தொகுப்பு சார்ஜர் நிலைபொருள் அல்ல.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="207"/>
+        <source>The charger has a session. Update it when it is free.</source>
+        <translation>சார்ஜரில் அமர்வு நடக்கிறது. அது இலவசமானதும் புதுப்பிக்கவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="208"/>
+        <source>No serial port is set up for this charger.</source>
+        <translation>இந்த சார்ஜருக்குத் தொடர் முனையம் அமைக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="209"/>
+        <source>No vendor key is set up: packages cannot be checked.</source>
+        <translation>விற்பனையாளர் விசை அமைக்கப்படவில்லை: தொகுப்புகளைச் சரிபார்க்க முடியாது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="210"/>
+        <source>Flashing failed; the previous firmware was restored.</source>
+        <translation>எழுதுதல் தோல்வியடைந்தது; முந்தைய நிலைபொருள் மீட்டமைக்கப்பட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="211"/>
+        <source>No earlier firmware is kept for this charger.</source>
+        <translation>இந்த சார்ஜருக்கு முந்தைய நிலைபொருள் வைக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="212"/>
+        <source>Another firmware update is running.</source>
+        <translation>வேறொரு நிலைபொருள் புதுப்பிப்பு நடக்கிறது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="213"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="214"/>
+        <source>The USB folder is missing.</source>
+        <translation>USB கோப்புறை இல்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="215"/>
+        <source>Your role may not do this.</source>
+        <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="217"/>
+        <source>The operation failed (%1).</source>
+        <translation>செயல் தோல்வியடைந்தது (%1).</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="221"/>
+        <source>Refused: %1 (%2)</source>
+        <translation>மறுக்கப்பட்டது: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="223"/>
+        <source>Station software %1: install it from the station&apos;s updater</source>
+        <translation>நிலைய மென்பொருள் %1: நிலையத்தின் புதுப்பிப்பான் மூலம் நிறுவவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="227"/>
+        <source>Update to %1 (%2)</source>
+        <translation>%1 க்குப் புதுப்பி (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger %1</source>
+        <translation>சார்ஜர் %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger</source>
+        <translation>சார்ஜர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="239"/>
+        <source>unknown</source>
+        <translation>தெரியாது</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="241"/>
+        <source>Firmware %1, link %2</source>
+        <translation>நிலைபொருள் %1, இணைப்பு %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="249"/>
+        <source>Roll back to %1</source>
+        <translation>%1 க்குத் திரும்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="251"/>
+        <source>Station software %1</source>
+        <translation>நிலைய மென்பொருள் %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="253"/>
+        <source>previous release %1</source>
+        <translation>முந்தைய வெளியீடு %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="255"/>
+        <source>Read the USB stick</source>
+        <translation>USB இயக்கியைப் படி</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="257"/>
+        <source>More</source>
+        <translation>மேலும்</translation>
     </message>
 </context>
 <context>

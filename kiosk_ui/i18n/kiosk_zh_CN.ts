@@ -750,6 +750,214 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsScreen</name>
+    <message>
+        <location filename="../admin/diagnostics.py" line="131"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="213"/>
+        <source>Running the self-test…</source>
+        <translation>正在运行自检…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="228"/>
+        <source>Writing the diagnostics archive…</source>
+        <translation>正在写入诊断存档…</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="235"/>
+        <source>Written to %1 (%2).</source>
+        <translation>已写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="242"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>未找到 U 盘。请插入后重试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="243"/>
+        <source>The USB folder is missing.</source>
+        <translation>U 盘文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="244"/>
+        <source>The USB stick cannot be written to.</source>
+        <translation>无法写入 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="245"/>
+        <source>Writing to the USB stick failed.</source>
+        <translation>写入 U 盘失败。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="246"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="248"/>
+        <source>The operation failed (%1).</source>
+        <translation>操作失败（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="255"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="256"/>
+        <source>Central system</source>
+        <translation>中央系统</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="257"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="258"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="263"/>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="264"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="265"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="266"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="274"/>
+        <source>Central system: none configured</source>
+        <translation>中央系统：未配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="276"/>
+        <source>Central system: not connected</source>
+        <translation>中央系统：未连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="279"/>
+        <source>Central system: connected and registered</source>
+        <translation>中央系统：已连接并已注册</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="281"/>
+        <source>heartbeat %1 s ago</source>
+        <translation>心跳 %1 秒前</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="283"/>
+        <source>Central system: connected, not registered</source>
+        <translation>中央系统：已连接，未注册</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="284"/>
+        <source>%1 messages queued</source>
+        <translation>%1 条消息排队中</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last day</source>
+        <translation>最近一天</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="288"/>
+        <source>Last week</source>
+        <translation>最近一周</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="292"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="295"/>
+        <source>All chargers</source>
+        <translation>所有充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="301"/>
+        <source>station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="307"/>
+        <source>No events.</source>
+        <translation>没有事件。</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="310"/>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="313"/>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="316"/>
+        <source>Run self-test</source>
+        <translation>运行自检</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="317"/>
+        <source>Export diagnostics</source>
+        <translation>导出诊断</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="322"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="329"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/diagnostics.py" line="332"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>FaultScreen</name>
     <message>
         <location filename="../screens/fault.py" line="102"/>
@@ -780,6 +988,184 @@
         <location filename="../screens/fault.py" line="125"/>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>FirmwareScreen</name>
+    <message>
+        <location filename="../admin/firmware.py" line="89"/>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="125"/>
+        <source>Reading the USB stick…</source>
+        <translation>正在读取 U 盘…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="132"/>
+        <source>No update packages on the USB stick.</source>
+        <translation>U 盘上没有更新包。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="148"/>
+        <source>Updating %1 to %2…</source>
+        <translation>正在将 %1 更新到 %2…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="158"/>
+        <source>Rolling %1 back…</source>
+        <translation>正在回滚 %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="176"/>
+        <source>%1 flashed with %2; it has not reported back yet.</source>
+        <translation>%1 已刷入 %2；尚未回报。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="178"/>
+        <source>%1 now runs firmware %2.</source>
+        <translation>%1 现在运行固件 %2。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="195"/>
+        <source>Checking the package&apos;s signature…</source>
+        <translation>正在检查更新包的签名…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="196"/>
+        <source>Writing the firmware…</source>
+        <translation>正在写入固件…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="197"/>
+        <source>Waiting for the charger to restart…</source>
+        <translation>正在等待充电桩重启…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="198"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="204"/>
+        <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
+        <translation>已拒绝：该更新包未经供应商签名。未刷入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="206"/>
+        <source>Refused: this package is not charger firmware.</source>
+        <translation>已拒绝：该更新包不是充电桩固件。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="207"/>
+        <source>The charger has a session. Update it when it is free.</source>
+        <translation>充电桩正在充电。请在空闲时更新。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="208"/>
+        <source>No serial port is set up for this charger.</source>
+        <translation>未为此充电桩设置串口。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="209"/>
+        <source>No vendor key is set up: packages cannot be checked.</source>
+        <translation>未设置供应商密钥：无法检查更新包。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="210"/>
+        <source>Flashing failed; the previous firmware was restored.</source>
+        <translation>刷写失败；已恢复之前的固件。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="211"/>
+        <source>No earlier firmware is kept for this charger.</source>
+        <translation>此充电桩没有保留更早的固件。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="212"/>
+        <source>Another firmware update is running.</source>
+        <translation>另一个固件更新正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="213"/>
+        <source>No USB stick found. Insert one and try again.</source>
+        <translation>未找到 U 盘。请插入后重试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="214"/>
+        <source>The USB folder is missing.</source>
+        <translation>U 盘文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="215"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="217"/>
+        <source>The operation failed (%1).</source>
+        <translation>操作失败（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="221"/>
+        <source>Refused: %1 (%2)</source>
+        <translation>已拒绝：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="223"/>
+        <source>Station software %1: install it from the station&apos;s updater</source>
+        <translation>站点软件 %1：请通过站点更新程序安装</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="227"/>
+        <source>Update to %1 (%2)</source>
+        <translation>更新到 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger %1</source>
+        <translation>充电桩 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="234"/>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="239"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="241"/>
+        <source>Firmware %1, link %2</source>
+        <translation>固件 %1，连接 %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="249"/>
+        <source>Roll back to %1</source>
+        <translation>回滚到 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="251"/>
+        <source>Station software %1</source>
+        <translation>站点软件 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="253"/>
+        <source>previous release %1</source>
+        <translation>上一版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="255"/>
+        <source>Read the USB stick</source>
+        <translation>读取 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="257"/>
+        <source>More</source>
+        <translation>更多</translation>
     </message>
 </context>
 <context>
