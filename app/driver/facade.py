@@ -136,6 +136,7 @@ class DriverFacade:
         self._finished: set[str] = set()  # a session ended here and the car is still plugged in
         self._reader_problem = False
         self._last_cards: list[ConnectorCard] | None = None
+        self._capture: Callable[[str], None] | None = None  # capture_cards: who takes the next tap
 
     # -- life cycle ---------------------------------------------------------------------------------
 
@@ -271,6 +272,12 @@ class DriverFacade:
         """(method, usable now) of every way to pay this station offers: the card reader, usable unless
         it is out of service (the payments issue adds bank cards and QR; nothing is listed before)."""
         return [("card", not self._reader_problem)]
+
+    def mid_flow(self) -> bool:
+        """A driver is part-way through a start: an authorised card or payment waits for a connector
+        choice, or a payment is being taken (the admin mode's gesture is refused meanwhile)."""
+        taking = self.payments is not None and bool(self.payments.active)
+        return self.pending_card() is not None or taking
 
     def pending_card(self) -> str | None:
         """The authorised card waiting for a connector choice, if any."""
@@ -524,6 +531,19 @@ class DriverFacade:
             return None
         return self.summary(open_session[0], self.kiosk.default_language)
 
+    def capture_cards(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Hands each card tapped on the reader to listener(uid) instead of the driver flow (no
+        authorisation, no stop, no CardTapped) until the returned release() is called: the admin PIN
+        pad takes a staff card as its second factor so (docs/admin.md). One capture at a time, the
+        latest wins; sessions are not touched and reader problems are still published."""
+        self._capture = listener
+
+        def release() -> None:
+            if self._capture is listener:
+                self._capture = None
+
+        return release
+
     def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
         """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""
         return self._listeners.subscribe(listener)
@@ -585,6 +605,12 @@ class DriverFacade:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
+            if (capture := self._capture) is not None:
+                try:
+                    capture(event.uid)
+                except Exception:  # the face's bug: the reader goes on
+                    log.exception("card capture failed")
+                return
             self._tasks.start(self.present_card(event.uid))
         elif isinstance(event, ReaderRemoved):
             self._reader_problem = True
