@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ms_MY">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="184"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Log masuk: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="186"/>
+        <source>Exit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="187"/>
+        <source>No admin screens are installed.</source>
+        <translation>Tiada skrin pentadbir dipasang.</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>viewer</source>
+        <translation>pemerhati</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="199"/>
+        <source>technician</source>
+        <translation>juruteknik</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="200"/>
+        <source>operator</source>
+        <translation>pengendali</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -207,7 +240,7 @@
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -215,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="287"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="290"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -503,6 +536,79 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="223"/>
+        <source>Checking…</source>
+        <translation>Menyemak…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="225"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>Nombor kakitangan atau PIN salah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN salah. Cubaan berbaki sebelum dikunci: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>Tunggu %1 s sebelum cubaan seterusnya.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Enter the PIN again.</source>
+        <translation>Masukkan PIN sekali lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="234"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>Akaun ini dikunci selama %1 min.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="236"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>Sentuh kad kakitangan anda pada pembaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>Log masuk tidak dapat dibuat sekarang. Cuba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="246"/>
+        <source>Staff number</source>
+        <translation>Nombor kakitangan</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="249"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="251"/>
+        <source>Staff card read.</source>
+        <translation>Kad kakitangan dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff sign-in</source>
+        <translation>Log masuk kakitangan</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="256"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="257"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>PlugInScreen</name>
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
@@ -594,57 +700,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>Dibayar: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 dikembalikan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>Resit</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 dilepaskan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

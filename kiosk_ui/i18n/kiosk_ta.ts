@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ta">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="184"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>உள்நுழைந்தவர்: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="186"/>
+        <source>Exit</source>
+        <translation>வெளியேறு</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="187"/>
+        <source>No admin screens are installed.</source>
+        <translation>நிர்வாகத் திரைகள் எதுவும் நிறுவப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>viewer</source>
+        <translation>பார்வையாளர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="199"/>
+        <source>technician</source>
+        <translation>தொழில்நுட்பர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="200"/>
+        <source>operator</source>
+        <translation>இயக்குநர்</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="61"/>
@@ -207,7 +240,7 @@
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -215,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="287"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="290"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -503,6 +536,79 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="223"/>
+        <source>Checking…</source>
+        <translation>சரிபார்க்கிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="225"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>பணியாளர் எண் அல்லது PIN தவறு.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN தவறு. பூட்டுக்கு முன் மீதமுள்ள முயற்சிகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>அடுத்த முயற்சிக்கு முன் %1 வி காத்திருக்கவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Enter the PIN again.</source>
+        <translation>PIN-ஐ மீண்டும் உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="234"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>இந்தக் கணக்கு %1 நிமிடம் பூட்டப்பட்டுள்ளது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="236"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>உங்கள் பணியாளர் அட்டையை வாசிப்பானில் தொடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>இப்போது உள்நுழைய முடியாது. மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="246"/>
+        <source>Staff number</source>
+        <translation>பணியாளர் எண்</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="249"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="251"/>
+        <source>Staff card read.</source>
+        <translation>பணியாளர் அட்டை வாசிக்கப்பட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff sign-in</source>
+        <translation>பணியாளர் உள்நுழைவு</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="256"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="257"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
+    </message>
+</context>
+<context>
     <name>PlugInScreen</name>
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
@@ -594,57 +700,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>செலுத்தியது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 திருப்பித் தரப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 விடுவிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="184"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="186"/>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="187"/>
+        <source>No admin screens are installed.</source>
+        <translation>未安装任何管理界面。</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="199"/>
+        <source>technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="200"/>
+        <source>operator</source>
+        <translation>运营人员</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -207,7 +240,7 @@
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -215,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="287"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="290"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -503,6 +536,79 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="223"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="225"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>员工编号或 PIN 错误。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN 错误。锁定前剩余尝试次数：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>请等待 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Enter the PIN again.</source>
+        <translation>请重新输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="234"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>此账户已锁定 %1 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="236"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>请在读卡器上刷员工卡。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>现在无法登录，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="246"/>
+        <source>Staff number</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="249"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="251"/>
+        <source>Staff card read.</source>
+        <translation>已读取员工卡。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff sign-in</source>
+        <translation>员工登录</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="256"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="257"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PlugInScreen</name>
     <message>
         <location filename="../screens/plug_in.py" line="117"/>
@@ -594,57 +700,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>已解冻 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
