@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 1000  # the visible screen's refresh tick (AdminScreen.refresh)
 NAV_SHARE = 0.24  # the navigation column's share of the window's width
+FIRST_SCREEN = "overview"  # shown on signing in where the role may see it, else the first offered
 BUILD_LATER_MS = 30  # the screens not shown first are built this long apart
 
 
@@ -107,7 +108,8 @@ class AdminShell(QWidget):
         self.nav_layout.addStretch(1)
         self.retranslate()
         if self.offered:
-            self.show_screen(self.offered[0].name, {})
+            names = [s.name for s in self.offered]
+            self.show_screen(FIRST_SCREEN if FIRST_SCREEN in names else names[0], {})
         else:
             self.pages.setCurrentWidget(self.placeholder)
         self.ticker.start()
