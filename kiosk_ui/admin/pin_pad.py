@@ -52,7 +52,7 @@ class PinPad(QWidget):
         self.entry = label("", "huge", wrap=False)
         self.entry.setObjectName("pin_entry")
         self.entry.setMinimumHeight(env.theme.px("huge") + 16)
-        self.message = label("", "error")
+        self.message = label("", "notice")
         self.message.setObjectName("pin_message")
         self.card_note = label("", "muted")
         self.card_note.setObjectName("pin_card")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 1000  # the visible screen's refresh tick (AdminScreen.refresh)
-NAV_SHARE = 0.24  # the navigation column's share of the window's width
+NAV_SHARE = 0.3  # the navigation column's share of the window's width
 FIRST_SCREEN = "overview"  # shown on signing in where the role may see it, else the first offered
 BUILD_LATER_MS = 30  # the screens not shown first are built this long apart
 
@@ -63,9 +63,18 @@ class AdminShell(QWidget):
         self.exit = button("danger")
         self.exit.setObjectName("admin_exit")
         self.exit.clicked.connect(self.exit_requested.emit)
+        # The body's type, as the navigation's: "Exit" in Tamil is wider than the column in the button type.
+        self.exit.setStyleSheet(f"font-size: {env.theme.px('body')}px; padding: 4px 8px;")
         column = QFrame()
         column.setProperty("role", "card")
         column.setObjectName("admin_nav")
+        # The list scrolls inside the card on the card's own colour (ids: the buttons keep theirs).
+        self.nav.setObjectName("admin_nav_list")
+        scroll.setObjectName("admin_nav_scroll")
+        scroll.viewport().setObjectName("admin_nav_view")
+        column.setStyleSheet(
+            "#admin_nav_scroll, #admin_nav_view, #admin_nav_list { background: transparent; }"
+        )
         side = QVBoxLayout(column)
         side.setContentsMargins(6, 6, 6, 6)
         side.setSpacing(4)

@@ -70,15 +70,17 @@ async def kiosk_with_admin(
     card_for_operator: bool = False,
     **window: Any,
 ) -> AsyncIterator[tuple[KioskWindow, AdminStation]]:
-    """The admin station with its kiosk at 800x480, the admin mode on its operator facade."""
+    """The admin station with its kiosk at 800x480, the admin mode on its operator facade; `window`:
+    KioskWindow's options over the tests' own."""
     async with admin_station(sim, tmp_path, settings, card_for_operator=card_for_operator) as station:
-        options = {"plug_timeout_s": 30.0, "message_s": 2.0, "idle_timeout_s": 30.0, "admin_hold_s": HOLD_S}
-        view = KioskWindow(
-            station.driver,
-            theme=load_theme(800, 480),
-            operators=station.operators,
-            **(options | window),
-        )
+        options: dict[str, Any] = {
+            "theme": load_theme(800, 480),
+            "plug_timeout_s": 30.0,
+            "message_s": 2.0,
+            "idle_timeout_s": 30.0,
+            "admin_hold_s": HOLD_S,
+        }
+        view = KioskWindow(station.driver, operators=station.operators, **(options | window))
         view.resize(800, 480)
         view.show()
         try:

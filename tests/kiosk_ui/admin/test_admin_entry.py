@@ -28,6 +28,7 @@ from admin_kiosk import (
 )
 from admin_station import CARD, PINS
 from driver_station import READER_CARD
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 from sqlalchemy import func, select
 
@@ -35,7 +36,9 @@ from app.config import AdminSettings
 from app.db import ChargingSession, session_factory, verify_audit_chain
 from kiosk_ui.admin import registry
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.screen import label
+from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 
@@ -282,7 +285,7 @@ def test_the_timeout_goes_back_to_the_driver_with_the_session_still_charging(
             assert time.monotonic() - entered >= 1.4  # not before 1.5 s without a touch (a coarse timer)
             assert window.env.language == "en"
             assert shows(window, "Charging")  # the first connector's tile
-            (out,) = audit_rows(station, "admin.sign_out")
+            (out,) = await until(lambda: audit_rows(station, "admin.sign_out"), "the sign-out's audit row")
             assert out["details"] == {"reason": "timeout"} and out["actor"] == "admin:Technician One"
             open_session = station.runtime.sessions.open_session(first)
             assert open_session == (session_id, "charging")
@@ -294,3 +297,60 @@ def test_the_timeout_goes_back_to_the_driver_with_the_session_still_charging(
             assert chain_intact(station)
 
     run_async(scenario())
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1280, 800)])
+def test_the_pad_and_the_shell_fit_the_display_in_every_language(
+    realtime_sim, tmp_path, qtbot, run_async, monkeypatch, size
+):
+    """Every message the pad may show and the shell's column, in each language, laid out in the
+    display's window: no text cut, none too small (kiosk_ui/layout_check.py)."""
+    monkeypatch.setattr(registry, "ADMIN_SCREENS", (LookScreen, MoneyScreen))
+    languages = ("en", "ms", "zh_CN", "ta")
+
+    async def scenario():
+        options = {"theme": load_theme(*size), "languages": languages}
+        async with kiosk_with_admin(realtime_sim, tmp_path, **options) as (window, station):
+            window.resize(*size)
+            await until(lambda: on_driver_idle(window), "the idle screen")
+            min_px = round(MIN_TEXT_PX * window.theme.scale)
+            await hold_corner(window, HOLD_S + 0.2)
+            await until(lambda: on_pad(window), "the PIN pad")
+            await type_digits(window, "123456", qtbot, confirm=False)
+            pad = window.admin.pad
+            for language in languages:
+                await press(window, f"language:{language}", qtbot)
+                for kind, seconds in MESSAGES:
+                    pad._say(kind, seconds)  # each refusal's words, as the answers set them
+                    pad.card = "04C0FFEE0001" if kind == "card_needed" else None
+                    pad._show()
+                    assert (window.width(), window.height()) == size
+                    assert not squeezed(window, min_px), (language, kind, squeezed(window, min_px))
+            await press(window, "pin_cancel", qtbot)
+            await until(lambda: on_driver_idle(window), "idle")
+            await sign_in(window, station.accounts["operator"], PINS["operator"], qtbot)
+            await until(lambda: in_shell(window) and shows(window, "Money"), "the shell")
+            for language in languages:
+                await press(window, f"language:{language}", qtbot)
+                await asyncio.sleep(0.05)
+                assert not squeezed(window, min_px), (language, squeezed(window, min_px))
+
+    run_async(scenario())
+
+
+MESSAGES = (
+    ("", 0.0),
+    ("checking", 0.0),
+    ("wrong", 0.0),
+    ("wrong_left", 4.0),
+    ("wait", 30.0),
+    ("again", 0.0),
+    ("locked", 900.0),
+    ("card_needed", 0.0),
+    ("failed", 0.0),
+)
+
+
+def squeezed(window, min_px):
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    return layout_problems(window, min_px)
