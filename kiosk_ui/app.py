@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_ui.admin.mode import HOLD_S, AdminMode, CornerHold
+from kiosk_ui.admin.gesture import HOLD_S, CornerHold
+from kiosk_ui.admin.mode import AdminMode
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
 from kiosk_ui.i18n import Translations, available_languages

@@ -4,32 +4,32 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="184"/>
+        <location filename="../admin/shell.py" line="195"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Log masuk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="186"/>
+        <location filename="../admin/shell.py" line="197"/>
         <source>Exit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="187"/>
+        <location filename="../admin/shell.py" line="198"/>
         <source>No admin screens are installed.</source>
         <translation>Tiada skrin pentadbir dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="209"/>
         <source>viewer</source>
         <translation>pemerhati</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="199"/>
+        <location filename="../admin/shell.py" line="210"/>
         <source>technician</source>
         <translation>juruteknik</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="200"/>
+        <location filename="../admin/shell.py" line="211"/>
         <source>operator</source>
         <translation>pengendali</translation>
     </message>
@@ -248,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="288"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="290"/>
+        <location filename="../app.py" line="291"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>

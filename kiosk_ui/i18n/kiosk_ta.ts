@@ -4,32 +4,32 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="184"/>
+        <location filename="../admin/shell.py" line="195"/>
         <source>Signed in: %1 (%2)</source>
         <translation>உள்நுழைந்தவர்: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="186"/>
+        <location filename="../admin/shell.py" line="197"/>
         <source>Exit</source>
         <translation>வெளியேறு</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="187"/>
+        <location filename="../admin/shell.py" line="198"/>
         <source>No admin screens are installed.</source>
         <translation>நிர்வாகத் திரைகள் எதுவும் நிறுவப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="209"/>
         <source>viewer</source>
         <translation>பார்வையாளர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="199"/>
+        <location filename="../admin/shell.py" line="210"/>
         <source>technician</source>
         <translation>தொழில்நுட்பர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="200"/>
+        <location filename="../admin/shell.py" line="211"/>
         <source>operator</source>
         <translation>இயக்குநர்</translation>
     </message>
@@ -248,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="288"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="290"/>
+        <location filename="../app.py" line="291"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>

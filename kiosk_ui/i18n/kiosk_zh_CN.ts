@@ -4,32 +4,32 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="184"/>
+        <location filename="../admin/shell.py" line="195"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="186"/>
+        <location filename="../admin/shell.py" line="197"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="187"/>
+        <location filename="../admin/shell.py" line="198"/>
         <source>No admin screens are installed.</source>
         <translation>未安装任何管理界面。</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="209"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="199"/>
+        <location filename="../admin/shell.py" line="210"/>
         <source>technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="200"/>
+        <location filename="../admin/shell.py" line="211"/>
         <source>operator</source>
         <translation>运营人员</translation>
     </message>
@@ -248,12 +248,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="287"/>
+        <location filename="../app.py" line="288"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="290"/>
+        <location filename="../app.py" line="291"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>

@@ -29,7 +29,7 @@ from kiosk_ui.i18n import I18N_DIR
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.theme import load_theme
 
-HOLD_S = 0.4  # the tests' gesture: the kiosk's is 3 s (kiosk_ui/admin/mode.py HOLD_S)
+HOLD_S = 0.4  # the tests' gesture: the kiosk's is 3 s (kiosk_ui/admin/gesture.py HOLD_S)
 WAIT_S = 20.0  # generous: the machine runs other work beside the tests
 
 

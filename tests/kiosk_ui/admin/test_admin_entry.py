@@ -183,14 +183,12 @@ def test_wrong_pins_wait_then_lock_and_the_delay_is_measured(realtime_sim, tmp_p
             # At once the right PIN: refused without being checked, the keys off for the delay.
             await type_digits(window, PINS["technician"], qtbot)
             await until(lambda: "before the next try" in message(window), "the wait")
-            refused_at = time.monotonic()
             assert not key_enabled(window, "5")
             await until(lambda: key_enabled(window, "5"), "the keys back", timeout_s=5)
             back_at = time.monotonic()
-            assert refused_at - wrong_at < 0.3  # refused inside the delay...
-            assert 0.25 <= back_at - wrong_at <= 1.5, (
-                back_at - wrong_at
-            )  # ...and the keys off until it ran out
+            # Refused inside the delay ("wait" is the facade's answer to a try before it ran out), and
+            # the keys off until it did: 0.3 s after the wrong PIN, give or take the timers' grain.
+            assert 0.25 <= back_at - wrong_at <= 1.5, back_at - wrong_at
             assert "Enter the PIN again" in message(window)
             await type_digits(window, PINS["technician"], qtbot)  # after the delay the right PIN enters
             await until(lambda: in_shell(window), "the shell")
