@@ -55,13 +55,7 @@ def make_accounts(engine: Any, settings: AdminSettings, *, card_for_operator: bo
         for role, pin in PINS.items():
             card = CARD if role == "operator" and card_for_operator else None
             view = add_account(
-                db,
-                name=f"{role.title()} One",
-                role=role,
-                pin=pin,
-                settings=settings,
-                actor="console",
-                card_tag=card,
+                db, name=f"{role.title()} One", role=role, pin=pin, settings=settings, actor="console", card_tag=card
             )
             numbers[role] = view.account_id
     return numbers

@@ -69,15 +69,7 @@ def test_wrong_pins_wait_longer_each_time_then_lock_the_account_only(realtime_si
             back = await ops.sign_in(number, PINS["technician"])
             assert back.operator is not None
             assert outcomes(station) == [
-                "wrong_pin",
-                "wait",
-                "wrong_pin",
-                "wait",
-                "wrong_pin",
-                "wrong_pin",
-                "locked",
-                "ok",
-                "ok",
+                "wrong_pin", "wait", "wrong_pin", "wait", "wrong_pin", "wrong_pin", "locked", "ok", "ok",
             ]
 
     asyncio.run(scenario())
