@@ -161,7 +161,11 @@ class PinPad(QWidget):
 
     def _answer(self, result: SignIn, generation: int) -> None:
         if generation != self._generation:
-            return  # the pad was reset (Cancel, timeout) while the answer was on its way
+            # The pad was reset (Cancel, timeout) while the answer was on its way: a sign-in that came
+            # too late is ended at once, so no one stays signed in behind the driver's screen.
+            if result.operator is not None:
+                self.env.run(self.env.operators.sign_out(result.operator, "cancel"), _ignore, _ignore)
+            return
         self.busy = False
         if result.operator is not None:
             self.reset()
@@ -262,3 +266,7 @@ class PinPad(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _ignore(_: object) -> None:
+    """A late sign-out's answer: nothing to show (a failure is logged by AdminEnv.run)."""

@@ -538,72 +538,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="223"/>
+        <location filename="../admin/pin_pad.py" line="227"/>
         <source>Checking…</source>
         <translation>Menyemak…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="225"/>
+        <location filename="../admin/pin_pad.py" line="229"/>
         <source>Wrong staff number or PIN.</source>
         <translation>Nombor kakitangan atau PIN salah.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="231"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN salah. Cubaan berbaki sebelum dikunci: %1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="233"/>
         <source>Wait %1 s before the next try.</source>
         <translation>Tunggu %1 s sebelum cubaan seterusnya.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Enter the PIN again.</source>
         <translation>Masukkan PIN sekali lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="234"/>
+        <location filename="../admin/pin_pad.py" line="238"/>
         <source>This account is locked for %1 min.</source>
         <translation>Akaun ini dikunci selama %1 min.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="236"/>
+        <location filename="../admin/pin_pad.py" line="240"/>
         <source>Tap your staff card on the reader.</source>
         <translation>Sentuh kad kakitangan anda pada pembaca.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="242"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>Log masuk tidak dapat dibuat sekarang. Cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="246"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Staff number</source>
         <translation>Nombor kakitangan</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="249"/>
+        <location filename="../admin/pin_pad.py" line="253"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="251"/>
+        <location filename="../admin/pin_pad.py" line="255"/>
         <source>Staff card read.</source>
         <translation>Kad kakitangan dibaca.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="259"/>
         <source>Staff sign-in</source>
         <translation>Log masuk kakitangan</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="256"/>
+        <location filename="../admin/pin_pad.py" line="260"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="257"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>

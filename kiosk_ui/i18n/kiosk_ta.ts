@@ -538,72 +538,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="223"/>
+        <location filename="../admin/pin_pad.py" line="227"/>
         <source>Checking…</source>
         <translation>சரிபார்க்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="225"/>
+        <location filename="../admin/pin_pad.py" line="229"/>
         <source>Wrong staff number or PIN.</source>
         <translation>பணியாளர் எண் அல்லது PIN தவறு.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="231"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN தவறு. பூட்டுக்கு முன் மீதமுள்ள முயற்சிகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="233"/>
         <source>Wait %1 s before the next try.</source>
         <translation>அடுத்த முயற்சிக்கு முன் %1 வி காத்திருக்கவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Enter the PIN again.</source>
         <translation>PIN-ஐ மீண்டும் உள்ளிடவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="234"/>
+        <location filename="../admin/pin_pad.py" line="238"/>
         <source>This account is locked for %1 min.</source>
         <translation>இந்தக் கணக்கு %1 நிமிடம் பூட்டப்பட்டுள்ளது.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="236"/>
+        <location filename="../admin/pin_pad.py" line="240"/>
         <source>Tap your staff card on the reader.</source>
         <translation>உங்கள் பணியாளர் அட்டையை வாசிப்பானில் தொடவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="242"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>இப்போது உள்நுழைய முடியாது. மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="246"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Staff number</source>
         <translation>பணியாளர் எண்</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="249"/>
+        <location filename="../admin/pin_pad.py" line="253"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="251"/>
+        <location filename="../admin/pin_pad.py" line="255"/>
         <source>Staff card read.</source>
         <translation>பணியாளர் அட்டை வாசிக்கப்பட்டது.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="259"/>
         <source>Staff sign-in</source>
         <translation>பணியாளர் உள்நுழைவு</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="256"/>
+        <location filename="../admin/pin_pad.py" line="260"/>
         <source>OK</source>
         <translation>சரி</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="257"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>

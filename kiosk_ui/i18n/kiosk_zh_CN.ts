@@ -538,72 +538,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="223"/>
+        <location filename="../admin/pin_pad.py" line="227"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="225"/>
+        <location filename="../admin/pin_pad.py" line="229"/>
         <source>Wrong staff number or PIN.</source>
         <translation>员工编号或 PIN 错误。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="231"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN 错误。锁定前剩余尝试次数：%1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="233"/>
         <source>Wait %1 s before the next try.</source>
         <translation>请等待 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Enter the PIN again.</source>
         <translation>请重新输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="234"/>
+        <location filename="../admin/pin_pad.py" line="238"/>
         <source>This account is locked for %1 min.</source>
         <translation>此账户已锁定 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="236"/>
+        <location filename="../admin/pin_pad.py" line="240"/>
         <source>Tap your staff card on the reader.</source>
         <translation>请在读卡器上刷员工卡。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="242"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>现在无法登录，请重试。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="246"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Staff number</source>
         <translation>员工编号</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="249"/>
+        <location filename="../admin/pin_pad.py" line="253"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="251"/>
+        <location filename="../admin/pin_pad.py" line="255"/>
         <source>Staff card read.</source>
         <translation>已读取员工卡。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="259"/>
         <source>Staff sign-in</source>
         <translation>员工登录</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="256"/>
+        <location filename="../admin/pin_pad.py" line="260"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="257"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

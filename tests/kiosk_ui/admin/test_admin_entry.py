@@ -122,6 +122,20 @@ def test_the_gesture_opens_the_pad_on_the_idle_screen_only(realtime_sim, tmp_pat
             await hold_corner(window, HOLD_S + 0.3)
             assert not in_admin(window) and window.current_screen().name == "authorise"
             assert audit_rows(station, "admin.sign_in") == []
+            # A right PIN, then Cancel before its answer came: that sign-in is ended at once.
+            await press(window, "authorise_back", qtbot)
+            await until(lambda: on_driver_idle(window), "idle")
+            await hold_corner(window, HOLD_S + 0.3)
+            await until(lambda: on_pad(window), "the PIN pad")
+            await type_digits(window, str(station.accounts["viewer"]), qtbot)
+            await type_digits(window, PINS["viewer"], qtbot, confirm=False)
+            await press(window, "pin_key:ok", qtbot)
+            await press(window, "pin_cancel", qtbot)  # no await between: the answer is still to come
+            assert on_driver_idle(window)
+            (out,) = await until(lambda: audit_rows(station, "admin.sign_out"), "the late sign-in ended")
+            assert out["details"] == {"reason": "cancel"} and out["actor"] == "admin:Viewer One"
+            assert [r["details"]["outcome"] for r in audit_rows(station, "admin.sign_in")] == ["ok"]
+            assert not station.operators.context.signed_in
 
     run_async(scenario())
 
