@@ -419,7 +419,14 @@ class DriverFacade:
 
     async def present_card(self, id_tag: str) -> CardOutcome:
         """A card tap: stops the card's running session, else authorises it. CardTapped is published as
-        soon as the decision is made (before a stop completes; SessionEnded follows with the summary)."""
+        soon as the decision is made (before a stop completes; SessionEnded follows with the summary).
+        While a capture holds the reader (capture_cards) the card goes to it instead: "captured"."""
+        if (capture := self._capture) is not None:
+            try:
+                capture(id_tag)
+            except Exception:  # the face's bug: the reader goes on
+                log.exception("card capture failed")
+            return CardOutcome("captured", id_tag)
         async with self._card_lock:
             self._drop_pending()  # a new card replaces one waiting for a connector choice
             try:
@@ -532,8 +539,8 @@ class DriverFacade:
         return self.summary(open_session[0], self.kiosk.default_language)
 
     def capture_cards(self, listener: Callable[[str], None]) -> Callable[[], None]:
-        """Hands each card tapped on the reader to listener(uid) instead of the driver flow (no
-        authorisation, no stop, no CardTapped) until the returned release() is called: the admin PIN
+        """Hands each card tapped (present_card, the reader's taps) to listener(uid) instead of the driver
+        flow (no authorisation, no stop, no CardTapped) until the returned release() is called: the admin PIN
         pad takes a staff card as its second factor so (docs/admin.md). One capture at a time, the
         latest wins; sessions are not touched and reader problems are still published."""
         self._capture = listener
@@ -605,12 +612,6 @@ class DriverFacade:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
-            if (capture := self._capture) is not None:
-                try:
-                    capture(event.uid)
-                except Exception:  # the face's bug: the reader goes on
-                    log.exception("card capture failed")
-                return
             self._tasks.start(self.present_card(event.uid))
         elif isinstance(event, ReaderRemoved):
             self._reader_problem = True
