@@ -170,8 +170,9 @@ class KioskWindow(QWidget):
         self.flow = KioskFlow(self.env, self.show_screen, self.current_screen, self.set_language)
         self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
         self.bridge = FacadeBridge(facade, self)
-        # While admin mode shows, the driver's events wait: the idle screen is brought up to date when
-        # it shows again (a session that ended meanwhile is in the ledger and on its tile).
+        # While admin mode shows, the driver's events are not acted on (it opens from idle only, with no
+        # driver mid-flow): the idle screen is brought up to date when it shows again (a session that
+        # ended meanwhile is in the ledger and on its tile).
         self.bridge.connectors_changed.connect(self._driver(lambda: self.current_screen().refresh()))
         self.bridge.card_tapped.connect(self._driver(self._on_card))
         self.bridge.session_ended.connect(self._driver(self.flow.on_session_ended))
@@ -199,7 +200,7 @@ class KioskWindow(QWidget):
 
     def show_screen(self, name: str, context: dict[str, Any] | None = None) -> None:
         if self.admin_active():
-            log.info("admin mode shows: the driver's %s screen waits", name)
+            log.info("admin mode shows: the driver's %s screen is not shown", name)
             return
         current = self.current_screen()
         target = self.screens[name]
@@ -260,7 +261,7 @@ class KioskWindow(QWidget):
         self.show_screen("idle", {})
 
     def _driver(self, handler: Callable[..., None]) -> Callable[..., None]:
-        """A driver event's handler that waits while admin mode shows (the event is dropped)."""
+        """A driver event's handler that does nothing while admin mode shows (the event is dropped)."""
 
         def guarded(*args: Any) -> None:
             if not self.admin_active():
