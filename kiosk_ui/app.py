@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_ui.admin.gesture import HOLD_S, CornerHold
+from kiosk_ui.admin.mode import AdminMode
 from kiosk_ui.facade_bridge import FacadeBridge
 from kiosk_ui.flow import KioskFlow
 from kiosk_ui.i18n import Translations, available_languages
@@ -41,6 +43,7 @@ from kiosk_ui.texts import helpline_text
 from kiosk_ui.theme import Theme, load_theme
 
 if TYPE_CHECKING:
+    from app.admin import OperatorFacade
     from app.driver import DriverFacade
 
 log = logging.getLogger(__name__)
@@ -83,6 +86,9 @@ class KioskWindow(QWidget):
         idle_timeout_s: float | None = None,
         plug_timeout_s: float | None = None,
         message_s: float = 8.0,
+        operators: OperatorFacade | None = None,
+        admin_idle_timeout_s: float | None = None,
+        admin_hold_s: float | None = None,
     ) -> None:
         super().__init__()
         settings = facade.kiosk  # the [kiosk] settings: their schema holds the defaults
@@ -146,17 +152,33 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(self.stack, 1)
+        # The driver's screens and, with an operator facade, the admin mode (docs/admin.md "Screens"):
+        # one page each under the same header, so the languages stay while a technician works.
+        self.body = QStackedWidget()
+        self.body.addWidget(self.stack)
+        layout.addWidget(self.body, 1)
+        self.admin: AdminMode | None = None
+        self.corner: CornerHold | None = None
+        if operators is not None:
+            self.admin = AdminMode(self.env, operators, admin_idle_timeout_s)
+            self.admin.left.connect(self._admin_left)
+            self.body.addWidget(self.admin)
+            self.corner = CornerHold(
+                self.screens["idle"], self.theme.touch_px, admin_hold_s or HOLD_S, self.open_admin
+            )
 
         self.flow = KioskFlow(self.env, self.show_screen, self.current_screen, self.set_language)
         self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
         self.bridge = FacadeBridge(facade, self)
-        self.bridge.connectors_changed.connect(lambda: self.current_screen().refresh())
-        self.bridge.card_tapped.connect(self._on_card)
-        self.bridge.session_ended.connect(self.flow.on_session_ended)
-        self.bridge.reader_problem.connect(self.flow.on_reader_problem)
-        self.bridge.payment_update.connect(self.flow.on_payment)
-        self.bridge.payment_limit.connect(self.flow.on_payment_limit)
+        # While admin mode shows, the driver's events are not acted on (it opens from idle only, with no
+        # driver mid-flow): the idle screen is brought up to date when it shows again (a session that
+        # ended meanwhile is in the ledger and on its tile).
+        self.bridge.connectors_changed.connect(self._driver(lambda: self.current_screen().refresh()))
+        self.bridge.card_tapped.connect(self._driver(self._on_card))
+        self.bridge.session_ended.connect(self._driver(self.flow.on_session_ended))
+        self.bridge.reader_problem.connect(self._driver(self.flow.on_reader_problem))
+        self.bridge.payment_update.connect(self._driver(self.flow.on_payment))
+        self.bridge.payment_limit.connect(self._driver(self.flow.on_payment_limit))
 
         # Inactivity: any touch restarts the timer; on expiry the kiosk goes back to idle and its default
         # language. Leaving a screen never stops a session (docs/kiosk.md).
@@ -177,6 +199,9 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()  # type: ignore[return-value]  # the stack holds only screens
 
     def show_screen(self, name: str, context: dict[str, Any] | None = None) -> None:
+        if self.admin_active():
+            log.info("admin mode shows: the driver's %s screen is not shown", name)
+            return
         current = self.current_screen()
         target = self.screens[name]
         if current is not target:
@@ -196,17 +221,53 @@ class KioskWindow(QWidget):
         self.flow.on_card(outcome)
 
     def _on_inactive(self) -> None:
-        if self.current_screen().name not in RESTING_SCREENS:
+        if self.current_screen().name not in RESTING_SCREENS and not self.admin_active():
             log.info("no touch for %.0f s: back to idle", self.inactivity.interval() / 1000)
             if self.translations.current.code != self.default_language:
                 self.set_language(self.default_language)
             self.show_screen("idle", {})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.admin is not None and self.admin.active:
+            if event.type() in INPUT_EVENTS:
+                self.admin.touched()
+            return False
         screen = self.current_screen()
         if event.type() in INPUT_EVENTS and screen.name not in RESTING_SCREENS and not screen.timed:
             self.inactivity.start()
         return False
+
+    # -- admin mode ----------------------------------------------------------------------------------
+
+    def admin_active(self) -> bool:
+        return self.admin is not None and self.admin.active
+
+    def open_admin(self) -> bool:
+        """The gesture's doing: the PIN pad, only from the idle screen and never while a driver is
+        part-way through a start (an authorised card or a payment waiting); False when refused."""
+        if self.admin is None or self.admin.active or not self.isVisible():
+            return False
+        if self.current_screen().name != "idle" or self.env.facade.mid_flow():
+            return False
+        self.inactivity.stop()
+        self.admin.open()
+        self.body.setCurrentWidget(self.admin)
+        return True
+
+    def _admin_left(self, reason: str) -> None:
+        """Admin mode ended (Cancel, Exit, timeout): the driver's idle screen in the default language."""
+        self.body.setCurrentWidget(self.stack)
+        self.set_language(self.default_language)
+        self.show_screen("idle", {})
+
+    def _driver(self, handler: Callable[..., None]) -> Callable[..., None]:
+        """A driver event's handler that does nothing while admin mode shows (the event is dropped)."""
+
+        def guarded(*args: Any) -> None:
+            if not self.admin_active():
+                handler(*args)
+
+        return guarded
 
     # -- languages -----------------------------------------------------------------------------------
 
@@ -216,6 +277,10 @@ class KioskWindow(QWidget):
             choice.setChecked(choice.objectName() == f"language:{code}")
         self._retranslate_header()
         # LanguageChange reaches only visible widgets reliably at once; the current screen repaints now.
+        if self.admin_active():
+            assert self.admin is not None
+            self.admin.retranslate()
+            return  # the driver's screen is retranslated when it shows again
         self.current_screen().retranslate()
         self.current_screen().refresh()
 
@@ -239,6 +304,12 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         assert app is not None  # a widget exists only inside its application
         app.removeEventFilter(self)
+        if self.corner is not None:
+            self.corner.close()
+        if self.admin is not None:
+            self.admin.inactivity.stop()
+            self.admin.shell.clear()
+            self.admin.close_reader()
         self.inactivity.stop()
         self.current_screen().leave()
         self.bridge.close()

@@ -429,5 +429,6 @@ def outcome_text(kind: str) -> str:
         "refused": translate("SimPanel", "refused"),
         "busy": translate("SimPanel", "no connector free"),
         "error": translate("SimPanel", "could not be checked"),
+        "captured": translate("SimPanel", "taken by the staff sign-in"),
     }
     return texts.get(kind, kind)

@@ -22,7 +22,14 @@ from app.runtime import StationRuntime, StationRuntimeError
 from hal.display import set_backlight
 from hal.sim.control import SimControl, SimError, SimulatorProcess
 from launcher.analytics import AnalyticsSide
-from launcher.demo import DemoScript, demo_config, demo_kiosk_config, demo_link_keys, sim_link_key_args
+from launcher.demo import (
+    DemoScript,
+    demo_config,
+    demo_kiosk_config,
+    demo_ledger,
+    demo_link_keys,
+    sim_link_key_args,
+)
 from launcher.demo_payments import DemoPayments
 from launcher.headless import ocpp_side, run_station
 from launcher.payments import Companion, PaymentConfigError, build_payment_side
@@ -211,6 +218,7 @@ def run_with_kiosk(
     """The station with the driver kiosk on a qasync loop (launcher.kiosk_host.run_kiosk); in demo mode the
     simulator panel opens beside it and the demo's cards are on the demo ledger's local list."""
     # Qt is imported only here: a headless station never loads it (docs/kiosk.md).
+    from app.admin import OperatorFacade
     from app.driver import DriverFacade, seed_demo_cards
     from kiosk_ui.app import when_closed
     from launcher.kiosk_host import run_kiosk
@@ -221,13 +229,24 @@ def run_with_kiosk(
     facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
     if payments is not None:
         payments.fetch = facade.receipt_pdf  # phones fetch receipts through the driver's facade
+    analytics = AnalyticsSide(runtime, config)
+    # The admin mode's facade, beside the driver's: the same station, payments (refunds) and analytics.
+    operators = OperatorFacade(
+        runtime,
+        settings=config.admin,
+        payments=payments.service if payments is not None else None,
+        analytics=analytics.analytics,
+    )
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel
 
         panel = None
+        seeding = None
         if control is not None:
             seed_demo_cards(runtime.engine)
+            if demo_ledger(config):  # never a site's ledger: a real station has no account until add-user
+                seeding = asyncio.ensure_future(show_demo_account(runtime, config))
             panel = SimPanel(
                 control,
                 facade,
@@ -242,8 +261,9 @@ def run_with_kiosk(
         def end_demo() -> None:
             # run_kiosk closes the window on every way out, before it stops the facade and the runtime:
             # the demo script stops and the panel closes, so the last window closing ends the demo.
-            if ticker is not None:
-                ticker.cancel()
+            for task in (ticker, seeding):
+                if task is not None:
+                    task.cancel()
             if panel is not None:
                 panel.close_panel()
 
@@ -258,7 +278,21 @@ def run_with_kiosk(
         size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
         argv=[sys.argv[0]],
         on_shown=on_shown,
-        companions=[AnalyticsSide(runtime, config), *([payments] if payments is not None else [])],
+        companions=[analytics, *([payments] if payments is not None else [])],
+        operators=operators,
+    )
+
+
+async def show_demo_account(runtime: StationRuntime, config: StationConfig) -> None:
+    """The demo's staff account on the demo's own ledger (made on the ledger's writer thread: argon2
+    takes a moment) and how to sign in with it, printed where the demo was started (docs/admin.md)."""
+    from app.admin import DEMO_PIN, seed_demo_account
+
+    number = await runtime.sessions.writer.run(lambda: seed_demo_account(runtime.engine, config.admin))
+    print(
+        f"admin mode: hold the idle screen's top-left corner for 3 s, then staff number {number}, "
+        f"PIN {DEMO_PIN} (the demo ledger's account only)",
+        flush=True,
     )
 
 

@@ -41,6 +41,12 @@ DEMO_TARIFF: Tariff = tariff_from_dict(
 )
 
 
+def demo_ledger(config: StationConfig) -> bool:
+    """The configuration's ledger is the demo's throw-away one (not a site's configured database): only
+    there does the demo make its staff account with a published PIN (app/admin/demo.py)."""
+    return config.database.url == f"sqlite:///{DEMO_LEDGER}"
+
+
 def demo_link_keys(chargers: int) -> tuple[str, ...]:
     """A fresh link key per simulated charger, as commissioning would provision (hex, 32 bytes)."""
     return tuple(secrets.token_hex(32) for _ in range(chargers))

@@ -19,6 +19,7 @@ from kiosk_ui.main_thread_gc import LONG_LIVED_AFTER_MS, MainThreadCollector
 from kiosk_ui.theme import load_theme
 
 if TYPE_CHECKING:
+    from app.admin import OperatorFacade
     from app.driver import DriverFacade
     from app.runtime import StationRuntime
     from launcher.payments import Companion
@@ -33,13 +34,15 @@ def run_kiosk(
     argv: list[str] | None = None,
     on_shown: Callable[[KioskWindow], None] | None = None,
     companions: Sequence[Companion] = (),
+    operators: OperatorFacade | None = None,
 ) -> int:
     """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
     window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
 
     on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
     panel there, the benchmarks watch the first paint. `companions` (the payment side) start after the
-    runtime and before the facade, and stop in the reverse order."""
+    runtime and before the facade, and stop in the reverse order. `operators`: the operator facade that
+    the admin mode signs in to (None: the kiosk has no admin mode)."""
     import qasync
 
     existing = QApplication.instance()
@@ -65,6 +68,7 @@ def run_kiosk(
                     *(size or (screen.geometry().width(), screen.geometry().height())),
                     physical_dpi=screen.physicalDotsPerInch(),
                 ),
+                operators=operators,
             )
             window.destroyed.connect(done.set)
             if fullscreen:

@@ -24,6 +24,7 @@ from app.admin.control import (
     SelfTestResult,
     StopResult,
 )
+from app.admin.demo import DEMO_ACCOUNT_NAME, DEMO_PIN, seed_demo_account
 from app.admin.diagnostics import CheckResult, EventView, ExportResult, LinkView, OcppState
 from app.admin.facade import OperatorFacade
 from app.admin.firmware import (
@@ -55,6 +56,8 @@ from app.admin.session_views import (
 from app.admin.sign_in import REFUSALS, SignIn
 
 __all__ = [
+    "DEMO_ACCOUNT_NAME",
+    "DEMO_PIN",
     "REASONS",
     "REFUND_REASONS",
     "REFUSALS",
@@ -106,5 +109,6 @@ __all__ = [
     "SignIn",
     "StopResult",
     "TransitionView",
+    "seed_demo_account",
     "with_stored_overrides",
 ]

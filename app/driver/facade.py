@@ -136,6 +136,7 @@ class DriverFacade:
         self._finished: set[str] = set()  # a session ended here and the car is still plugged in
         self._reader_problem = False
         self._last_cards: list[ConnectorCard] | None = None
+        self._capture: Callable[[str], None] | None = None  # capture_cards: who takes the next tap
 
     # -- life cycle ---------------------------------------------------------------------------------
 
@@ -278,6 +279,12 @@ class DriverFacade:
         it is out of service (the payments issue adds bank cards and QR; nothing is listed before)."""
         return [("card", not self._reader_problem)]
 
+    def mid_flow(self) -> bool:
+        """A driver is part-way through a start: an authorised card or payment waits for a connector
+        choice, or a payment is being taken (the admin mode's gesture is refused meanwhile)."""
+        taking = self.payments is not None and bool(self.payments.active)
+        return self.pending_card() is not None or taking
+
     def pending_card(self) -> str | None:
         """The authorised card waiting for a connector choice, if any."""
         pending = self._pending
@@ -418,7 +425,14 @@ class DriverFacade:
 
     async def present_card(self, id_tag: str) -> CardOutcome:
         """A card tap: stops the card's running session, else authorises it. CardTapped is published as
-        soon as the decision is made (before a stop completes; SessionEnded follows with the summary)."""
+        soon as the decision is made (before a stop completes; SessionEnded follows with the summary).
+        While a capture holds the reader (capture_cards) the card goes to it instead: "captured"."""
+        if (capture := self._capture) is not None:
+            try:
+                capture(id_tag)
+            except Exception:  # the face's bug: the reader goes on
+                log.exception("card capture failed")
+            return CardOutcome("captured", id_tag)
         async with self._card_lock:
             self._drop_pending()  # a new card replaces one waiting for a connector choice
             try:
@@ -529,6 +543,19 @@ class DriverFacade:
         if ended is None:
             return None
         return self.summary(open_session[0], self.kiosk.default_language)
+
+    def capture_cards(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Hands each card tapped (present_card, the reader's taps) to listener(uid) instead of the driver
+        flow (no authorisation, no stop, no CardTapped) until the returned release() is called: the admin PIN
+        pad takes a staff card as its second factor so (docs/admin.md). One capture at a time, the
+        latest wins; sessions are not touched and reader problems are still published."""
+        self._capture = listener
+
+        def release() -> None:
+            if self._capture is listener:
+                self._capture = None
+
+        return release
 
     def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
         """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""

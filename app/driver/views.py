@@ -42,7 +42,8 @@ CONNECTOR_STATES = (
     "offline",
 )
 # CardOutcome.kind and .reason values.
-OUTCOME_KINDS = ("authorised", "stopped", "refused", "busy", "error")
+# "captured": the card went to the admin mode's PIN pad, not the driver flow (DriverFacade.capture_cards).
+OUTCOME_KINDS = ("authorised", "stopped", "refused", "busy", "error", "captured")
 REFUSAL_REASONS = ("unknown", "blocked", "expired", "invalid", "concurrent")
 # ReaderProblem.message_key values ("reader_restored" clears a shown reader problem).
 READER_PROBLEMS = ("reader_unplugged", "card_removed_early", "read_failed", "reader_restored")

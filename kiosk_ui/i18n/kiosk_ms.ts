@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ms_MY">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="195"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Log masuk: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="197"/>
+        <source>Exit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>No admin screens are installed.</source>
+        <translation>Tiada skrin pentadbir dipasang.</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="209"/>
+        <source>viewer</source>
+        <translation>pemerhati</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="210"/>
+        <source>technician</source>
+        <translation>juruteknik</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="211"/>
+        <source>operator</source>
+        <translation>pengendali</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -1217,12 +1250,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="289"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="292"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -1502,6 +1535,79 @@
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
         <translation>sehingga %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Checking…</source>
+        <translation>Menyemak…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>Nombor kakitangan atau PIN salah.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN salah. Cubaan berbaki sebelum dikunci: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="233"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>Tunggu %1 s sebelum cubaan seterusnya.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="235"/>
+        <source>Enter the PIN again.</source>
+        <translation>Masukkan PIN sekali lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>Akaun ini dikunci selama %1 min.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="240"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>Sentuh kad kakitangan anda pada pembaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="242"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>Log masuk tidak dapat dibuat sekarang. Cuba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="250"/>
+        <source>Staff number</source>
+        <translation>Nombor kakitangan</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="253"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff card read.</source>
+        <translation>Kad kakitangan dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="259"/>
+        <source>Staff sign-in</source>
+        <translation>Log masuk kakitangan</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="260"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="261"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>

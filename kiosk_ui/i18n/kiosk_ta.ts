@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ta">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="195"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>உள்நுழைந்தவர்: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="197"/>
+        <source>Exit</source>
+        <translation>வெளியேறு</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>No admin screens are installed.</source>
+        <translation>நிர்வாகத் திரைகள் எதுவும் நிறுவப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="209"/>
+        <source>viewer</source>
+        <translation>பார்வையாளர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="210"/>
+        <source>technician</source>
+        <translation>தொழில்நுட்பர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="211"/>
+        <source>operator</source>
+        <translation>இயக்குநர்</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="61"/>
@@ -1217,12 +1250,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="289"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="292"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -1502,6 +1535,79 @@
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
         <translation>%1 வரை</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Checking…</source>
+        <translation>சரிபார்க்கிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>பணியாளர் எண் அல்லது PIN தவறு.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN தவறு. பூட்டுக்கு முன் மீதமுள்ள முயற்சிகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="233"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>அடுத்த முயற்சிக்கு முன் %1 வி காத்திருக்கவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="235"/>
+        <source>Enter the PIN again.</source>
+        <translation>PIN-ஐ மீண்டும் உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>இந்தக் கணக்கு %1 நிமிடம் பூட்டப்பட்டுள்ளது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="240"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>உங்கள் பணியாளர் அட்டையை வாசிப்பானில் தொடவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="242"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>இப்போது உள்நுழைய முடியாது. மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="250"/>
+        <source>Staff number</source>
+        <translation>பணியாளர் எண்</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="253"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff card read.</source>
+        <translation>பணியாளர் அட்டை வாசிக்கப்பட்டது.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="259"/>
+        <source>Staff sign-in</source>
+        <translation>பணியாளர் உள்நுழைவு</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="260"/>
+        <source>OK</source>
+        <translation>சரி</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="261"/>
+        <source>Cancel</source>
+        <translation>ரத்து</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminShell</name>
+    <message>
+        <location filename="../admin/shell.py" line="195"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="197"/>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="198"/>
+        <source>No admin screens are installed.</source>
+        <translation>未安装任何管理界面。</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="209"/>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="210"/>
+        <source>technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <location filename="../admin/shell.py" line="211"/>
+        <source>operator</source>
+        <translation>运营人员</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -1217,12 +1250,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="224"/>
+        <location filename="../app.py" line="289"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="227"/>
+        <location filename="../app.py" line="292"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -1502,6 +1535,79 @@
         <location filename="../screens/pick_connector.py" line="96"/>
         <source>up to %1</source>
         <translation>最高 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../admin/pin_pad.py" line="227"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="229"/>
+        <source>Wrong staff number or PIN.</source>
+        <translation>员工编号或 PIN 错误。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="231"/>
+        <source>Wrong PIN. Tries left before the lock: %1</source>
+        <translation>PIN 错误。锁定前剩余尝试次数：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="233"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>请等待 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="235"/>
+        <source>Enter the PIN again.</source>
+        <translation>请重新输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="238"/>
+        <source>This account is locked for %1 min.</source>
+        <translation>此账户已锁定 %1 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="240"/>
+        <source>Tap your staff card on the reader.</source>
+        <translation>请在读卡器上刷员工卡。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="242"/>
+        <source>Signing in is not possible now. Try again.</source>
+        <translation>现在无法登录，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="250"/>
+        <source>Staff number</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="253"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="255"/>
+        <source>Staff card read.</source>
+        <translation>已读取员工卡。</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="259"/>
+        <source>Staff sign-in</source>
+        <translation>员工登录</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="260"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="261"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

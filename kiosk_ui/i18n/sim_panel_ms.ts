@@ -159,6 +159,11 @@
         <translation>tidak dapat disemak</translation>
     </message>
     <message>
+        <location filename="../sim_panel.py" line="432"/>
+        <source>taken by the staff sign-in</source>
+        <translation>diambil oleh log masuk kakitangan</translation>
+    </message>
+    <message>
         <location filename="../sim_panel.py" line="335"/>
         <source>Simulated card terminal and phone</source>
         <translation>Terminal kad dan telefon simulasi</translation>
