@@ -4,6 +4,7 @@
 from app.admin.accounts import AccountError, AccountView
 from app.admin.context import OperationError, Operator, PermissionDeniedError
 from app.admin.facade import OperatorFacade
+from app.admin.overview import Allocation, ChargerOverview, ConnectorOverview, NodeLoad, Overview
 from app.admin.pins import PinRuleError
 from app.admin.sign_in import REFUSALS, SignIn
 
@@ -11,9 +12,14 @@ __all__ = [
     "REFUSALS",
     "AccountError",
     "AccountView",
+    "Allocation",
+    "ChargerOverview",
+    "ConnectorOverview",
+    "NodeLoad",
     "OperationError",
     "Operator",
     "OperatorFacade",
+    "Overview",
     "PermissionDeniedError",
     "PinRuleError",
     "SignIn",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
 from app.admin.context import Operator, OperatorContext
+from app.admin.overview import OverviewOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
 from app.db import session_factory, utc_now
@@ -44,6 +45,7 @@ class OperatorFacade:
         settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
         self.settings = settings
+        self.overview = OverviewOperations(self.context)
 
     # -- signing in and out -------------------------------------------------------------------------
 
