@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.admin.overview import OverviewScreen
 
-ADMIN_SCREENS: tuple[type[AdminScreen], ...] = ()
+# The overview first: it is what the shell shows after the PIN.
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (OverviewScreen,)

@@ -207,7 +207,7 @@
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -236,6 +236,239 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>Stesen ini tidak dapat mengecas sekarang. Kami mohon maaf.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="183"/>
+        <source>Overview</source>
+        <translation>Gambaran keseluruhan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="205"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>Tapak: arus setiap fasa berbanding hadnya</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="225"/>
+        <source>The overview could not be read.</source>
+        <translation>Gambaran keseluruhan tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="251"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1: %2 daripada %3 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="265"/>
+        <source>Group %1: %2 A</source>
+        <translation>Kumpulan %1: %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="269"/>
+        <source>Central system: none configured</source>
+        <translation>Sistem pusat: tiada dikonfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>connected (%1)</source>
+        <translation>bersambung (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="275"/>
+        <source>not connected</source>
+        <translation>tidak bersambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: %1</source>
+        <translation>Sistem pusat: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="282"/>
+        <source>%1 for %2</source>
+        <translation>%1 selama %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="288"/>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>Perisian tegar %1 · tinjauan %2, terlepas %3, bingkai rosak %4, sambung semula %5 · %6 ms (p99 %7 ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="307"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="311"/>
+        <source>Connector %1</source>
+        <translation>Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="322"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>Ditawarkan %1 A · ditarik %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="324"/>
+        <source>Faults: %1</source>
+        <translation>Kerosakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="333"/>
+        <source>Online</source>
+        <translation>Dalam talian</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="334"/>
+        <source>Degraded</source>
+        <translation>Merosot</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="335"/>
+        <source>Offline</source>
+        <translation>Luar talian</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="336"/>
+        <source>Connecting</source>
+        <translation>Menyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="337"/>
+        <source>Faulty link</source>
+        <translation>Pautan rosak</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>A: no vehicle</source>
+        <translation>A: tiada kenderaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>B: vehicle connected</source>
+        <translation>B: kenderaan disambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="346"/>
+        <source>C: charging</source>
+        <translation>C: mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="347"/>
+        <source>D: charging, ventilated</source>
+        <translation>D: mengecas, berpengudaraan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="348"/>
+        <source>E: pilot shorted</source>
+        <translation>E: pilot terpintas</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="349"/>
+        <source>F: not available</source>
+        <translation>F: tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="351"/>
+        <source>pilot unknown</source>
+        <translation>pilot tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>Pengimbang: tidak dapat dihubungi, tawaran terakhirnya kekal dikhaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="358"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>Pengimbang: tiada arus selagi kerosakan terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>Balancer: no vehicle</source>
+        <translation>Pengimbang: tiada kenderaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="360"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>Pengimbang: tiada sesi yang membenarkan pengecasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="361"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>Pengimbang: pengecas tidak menerima arahan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="362"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>Pengimbang: tiada bahagian sekarang, menunggu giliran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="363"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>Pengimbang: kereta melahu, bahagiannya diberi kepada kereta yang menunggu</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="364"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>Pengimbang: naik ke %1 A apabila ruang dibebaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>Pengimbang: %1 A, dihadkan oleh %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>Pengimbang: %1 A, maksimum kereta dan kabel ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>Pengimbang: %1 A, bahagiannya daripada had tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>Pengimbang: belum ada kitaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>safety</source>
+        <translation>keselamatan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>a technician</source>
+        <translation>juruteknik</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="378"/>
+        <source>the central system</source>
+        <translation>sistem pusat</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>a charging profile</source>
+        <translation>profil pengecasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="380"/>
+        <source>the payment</source>
+        <translation>pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="381"/>
+        <source>a schedule</source>
+        <translation>jadual</translation>
     </message>
 </context>
 <context>
@@ -594,57 +827,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>Rujukan %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>Tenaga: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>Dibayar: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 dikembalikan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>Resit</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 dilepaskan</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>Sila cabut palam dan alihkan kereta anda.</translation>
     </message>

@@ -207,7 +207,7 @@
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -236,6 +236,239 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>இந்த நிலையத்தில் இப்போது மின்னேற்ற முடியாது. மன்னிக்கவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="183"/>
+        <source>Overview</source>
+        <translation>மேலோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="205"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>தளம்: ஒவ்வொரு கட்டத்தின் மின்னோட்டம் அதன் வரம்புடன்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="225"/>
+        <source>The overview could not be read.</source>
+        <translation>மேலோட்டத்தைப் படிக்க முடியவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="251"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1: %3 A இல் %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="265"/>
+        <source>Group %1: %2 A</source>
+        <translation>குழு %1: %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="269"/>
+        <source>Central system: none configured</source>
+        <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>connected (%1)</source>
+        <translation>இணைக்கப்பட்டது (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="275"/>
+        <source>not connected</source>
+        <translation>இணைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: %1</source>
+        <translation>மைய அமைப்பு: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="282"/>
+        <source>%1 for %2</source>
+        <translation>%1, %2 ஆக</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="288"/>
+        <source>unknown</source>
+        <translation>தெரியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>நிலைபொருள் %1 · வினவல்கள் %2, தவறியவை %3, பிழையான சட்டங்கள் %4, மீள்இணைப்புகள் %5 · %6 ms (p99 %7 ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="307"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="311"/>
+        <source>Connector %1</source>
+        <translation>இணைப்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="322"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>வழங்கப்பட்டது %1 A · எடுக்கப்பட்டது %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="324"/>
+        <source>Faults: %1</source>
+        <translation>பிழைகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="333"/>
+        <source>Online</source>
+        <translation>இணைப்பில்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="334"/>
+        <source>Degraded</source>
+        <translation>தரம் குறைந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="335"/>
+        <source>Offline</source>
+        <translation>இணைப்பில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="336"/>
+        <source>Connecting</source>
+        <translation>இணைக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="337"/>
+        <source>Faulty link</source>
+        <translation>பழுதான இணைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>A: no vehicle</source>
+        <translation>A: வாகனம் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>B: vehicle connected</source>
+        <translation>B: வாகனம் இணைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="346"/>
+        <source>C: charging</source>
+        <translation>C: சார்ஜ் ஆகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="347"/>
+        <source>D: charging, ventilated</source>
+        <translation>D: சார்ஜ் ஆகிறது, காற்றோட்டத்துடன்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="348"/>
+        <source>E: pilot shorted</source>
+        <translation>E: பைலட் குறுக்குச்சுற்று</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="349"/>
+        <source>F: not available</source>
+        <translation>F: கிடைக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="351"/>
+        <source>pilot unknown</source>
+        <translation>பைலட் நிலை தெரியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>சமநிலைப்படுத்தி: அணுக முடியவில்லை, அதன் கடைசி வழங்கல் ஒதுக்கப்பட்டுள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="358"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>சமநிலைப்படுத்தி: பிழை பூட்டப்பட்டிருக்கும் வரை எதுவும் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>Balancer: no vehicle</source>
+        <translation>சமநிலைப்படுத்தி: வாகனம் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="360"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>சமநிலைப்படுத்தி: சார்ஜ் செய்ய எந்த அமர்வும் அனுமதிக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="361"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>சமநிலைப்படுத்தி: கடைசி கட்டளையை சார்ஜர் ஏற்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="362"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>சமநிலைப்படுத்தி: இப்போது பங்கு இல்லை, தன் முறைக்குக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="363"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>சமநிலைப்படுத்தி: கார் சும்மா உள்ளது, அதன் பங்கு காத்திருக்கும் காருக்குச் சென்றது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="364"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>சமநிலைப்படுத்தி: இடம் விடுபடும்போது %1 A வரை உயர்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, %2 ஆல் வரம்பிடப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, இந்தக் காரும் கேபிளும் ஏற்கும் அதிகபட்சம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, தளத்தின் வரம்பில் அதன் பங்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>சமநிலைப்படுத்தி: இன்னும் சுழற்சி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>safety</source>
+        <translation>பாதுகாப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>a technician</source>
+        <translation>ஒரு தொழில்நுட்பர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="378"/>
+        <source>the central system</source>
+        <translation>மைய அமைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>a charging profile</source>
+        <translation>சார்ஜிங் சுயவிவரம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="380"/>
+        <source>the payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="381"/>
+        <source>a schedule</source>
+        <translation>அட்டவணை</translation>
     </message>
 </context>
 <context>
@@ -594,57 +827,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>குறிப்பு எண் %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>மின்சக்தி: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>கால அளவு: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>செலுத்தியது: %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>%1 திருப்பித் தரப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>%1 விடுவிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>கேபிளைக் கழற்றி காரை நகர்த்தவும்.</translation>
     </message>

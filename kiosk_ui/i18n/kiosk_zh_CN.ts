@@ -207,7 +207,7 @@
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="191"/>
+        <location filename="../screens/idle.py" line="190"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -236,6 +236,239 @@
         <location filename="../screens/out_of_service.py" line="42"/>
         <source>This station cannot charge right now. We are sorry.</source>
         <translation>本站暂时无法充电，敬请谅解。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="183"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="205"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>站点：各相电流与限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="225"/>
+        <source>The overview could not be read.</source>
+        <translation>无法读取概览。</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="251"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1：%2 / %3 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="265"/>
+        <source>Group %1: %2 A</source>
+        <translation>分组 %1：%2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="269"/>
+        <source>Central system: none configured</source>
+        <translation>中央系统：未配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>connected (%1)</source>
+        <translation>已连接（%1）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="275"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: %1</source>
+        <translation>中央系统：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="282"/>
+        <source>%1 for %2</source>
+        <translation>%1，已持续 %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="288"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>固件 %1 · 轮询 %2，丢失 %3，坏帧 %4，重连 %5 · %6 ms（p99 %7 ms）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="307"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="311"/>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="322"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>提供 %1 A · 实际 %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="324"/>
+        <source>Faults: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="333"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="334"/>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="335"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="336"/>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="337"/>
+        <source>Faulty link</source>
+        <translation>链路故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>A: no vehicle</source>
+        <translation>A：无车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>B: vehicle connected</source>
+        <translation>B：车辆已连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="346"/>
+        <source>C: charging</source>
+        <translation>C：充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="347"/>
+        <source>D: charging, ventilated</source>
+        <translation>D：充电中（需通风）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="348"/>
+        <source>E: pilot shorted</source>
+        <translation>E：控制导引短路</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="349"/>
+        <source>F: not available</source>
+        <translation>F：不可用</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="351"/>
+        <source>pilot unknown</source>
+        <translation>控制导引状态未知</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>负载均衡：无法连接，保留其最后的供电</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="358"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>负载均衡：故障锁定期间不供电</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>Balancer: no vehicle</source>
+        <translation>负载均衡：无车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="360"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>负载均衡：没有允许充电的会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="361"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>负载均衡：充电桩未接受上一条指令</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="362"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>负载均衡：暂无分配，等待轮到</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="363"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>负载均衡：车辆空闲，其份额已给等待的车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="364"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>负载均衡：随着余量释放升至 %1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>负载均衡：%1 A，受%2限制</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>负载均衡：%1 A，此车辆和电缆的最大值</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>负载均衡：%1 A，站点限值中的份额</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>负载均衡：尚无周期</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>a technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="378"/>
+        <source>the central system</source>
+        <translation>中央系统</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>a charging profile</source>
+        <translation>充电配置文件</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="380"/>
+        <source>the payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="381"/>
+        <source>a schedule</source>
+        <translation>计划</translation>
     </message>
 </context>
 <context>
@@ -594,57 +827,57 @@
 <context>
     <name>SummaryScreen</name>
     <message>
-        <location filename="../screens/summary.py" line="141"/>
+        <location filename="../screens/summary.py" line="142"/>
         <source>Session ended</source>
         <translation>充电已结束</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="142"/>
+        <location filename="../screens/summary.py" line="143"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="154"/>
+        <location filename="../screens/summary.py" line="155"/>
         <source>Reference %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="156"/>
+        <location filename="../screens/summary.py" line="157"/>
         <source>Energy: %1</source>
         <translation>电量：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="158"/>
+        <location filename="../screens/summary.py" line="159"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="200"/>
+        <location filename="../screens/summary.py" line="201"/>
         <source>Paid: %1</source>
         <translation>已付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="195"/>
+        <location filename="../screens/summary.py" line="196"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="199"/>
+        <location filename="../screens/summary.py" line="200"/>
         <source>%1 released</source>
         <translation>已解冻 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="207"/>
+        <location filename="../screens/summary.py" line="208"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../screens/summary.py" line="222"/>
+        <location filename="../screens/summary.py" line="223"/>
         <source>Please unplug and move your car.</source>
         <translation>请拔枪并移车。</translation>
     </message>
