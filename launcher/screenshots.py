@@ -52,6 +52,7 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
+from launcher.admin_screenshots import ADMIN_SIZES, admin_shot_names, shoot_admin_screens
 from launcher.analytics import build_analytics
 from launcher.demo import demo_config, demo_kiosk_config
 from launcher.payments import PaymentSide
@@ -420,6 +421,28 @@ async def shoot_payments(st: Station) -> None:
     st.camera.show("idle")
 
 
+async def shoot_admin(st: Station, runtime: StationRuntime) -> None:
+    """The admin screens (launcher/admin_screenshots.py) on a station with something to show: connector 1
+    charging, 2 a car waiting for its card, 3 its emergency stop pressed, 4 available; at the admin sizes
+    only. (The emergency stop clears itself once released with no car there; a ground fault would stay
+    latched for a technician, docs/fault-catalogue.md.)"""
+    c1, _, c3 = st.ids[:3]
+    await st.plug(0, soc_pct=35)
+    await st.open_session(c1)
+    await st.plug(1, soc_pct=60)
+    await st.ctl.call("fault", charger=2, kind="estop", active=True)
+    await until(lambda: st.card(c1).energy_Wh >= 20, "energy on connector 1")
+    await until(lambda: st.card(c3).state != "available", "the emergency stop on connector 3")
+    main = st.camera
+    windows = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
+    camera = Camera(main.out, main.count, windows, main.languages, main.only)
+    await shoot_admin_screens(runtime, camera)
+    main.shots.extend(camera.shots)
+    main.problems.extend(camera.problems)
+    await st.ctl.call("fault", charger=2, kind="estop", active=False)
+    await st.reset()
+
+
 async def shoot_report(runtime: StationRuntime, config: StationConfig, camera: Camera) -> None:
     """This month's report from the station's own ledger (the sessions the shots made), each page rendered
     to PNG at 150 dpi by pdfium, in each language the report has (docs/analytics.md, "Reports")."""
@@ -538,6 +561,8 @@ async def capture(
             await shoot_idle_busy(st, refuse=full)
         if full:
             await st.reset()
+            if wanted(only, *admin_shot_names()):
+                await shoot_admin(st, runtime)
             if wanted(only, "idle_reader_unplugged", "reader_problem"):
                 await shoot_reader(st)
             if wanted(only, "authorise", "refused_blocked", "refused_unknown"):
@@ -577,10 +602,14 @@ async def capture(
 
 def write_index(out: Path, shots: list[Shot], problems: list[str]) -> Path:
     """index.html: a part per connector count, a section per screen, a row per language."""
-    titles = dict(SHOTS) | {
-        "panel": "the simulator panel (demo mode)",
-        "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
-    }
+    titles = (
+        dict(SHOTS)
+        | {
+            "panel": "the simulator panel (demo mode)",
+            "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
+        }
+        | {name: f"admin mode: the {name.removeprefix('admin-')} screen" for name in admin_shot_names()}
+    )
     clipped = {line.split(":", 1)[0] for line in problems}
     parts = [
         "<!doctype html><meta charset='utf-8'><title>Kiosk screenshots</title>",
@@ -658,7 +687,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"), help="output directory")
     parser.add_argument("--languages", help="comma-separated language codes (default: every complete one)")
     parser.add_argument(
-        "--only", help="comma-separated screen names (default: all): " + ", ".join(dict(SHOTS))
+        "--only",
+        help="comma-separated screen names (default: all): " + ", ".join([*dict(SHOTS), *admin_shot_names()]),
     )
     parser.add_argument(
         "--counts",
