@@ -314,7 +314,7 @@ def run(quick: bool = False) -> list[tuple[str, str, str, bool]]:
         ),
         (
             f"admin overview shown: longest event-loop stall with a refresh in it, {streaming} "
-            f"({f['stalls_with_refresh']} refreshes over {f['seconds']:.0f} s)",
+            f"({f['stalls_with_refresh']} such ticks over {f['seconds']:.0f} s)",
             f"{f['stall_refresh_ms']:.1f} ms",
             f"<= {STALL_TARGET_MS:g} ms",
             f["stall_refresh_ms"] <= STALL_TARGET_MS,
