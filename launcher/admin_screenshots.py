@@ -2,15 +2,19 @@
 every kiosk language, at 800x480 and 1280x800, signed in as an operator (so every control shows) on the
 simulated station, with the same layout check as the driver's screens (docs/admin.md, "Screenshots").
 
-A screen is hosted in the kiosk window's body under its header, where the admin mode shows it; a screen
-that needs a context to show something (a session's detail) gives one with AdminScreen.sample_context.
+Each screen is shown alone in a window of the display's size with the kiosk's theme (AdminHost): the
+admin screens are laid out for the whole display, and the languages switch through the kiosk window of
+that size. A screen that needs a context to show something (a session's detail) gives one with
+AdminScreen.sample_context.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.admin import Operator, OperatorFacade
 from app.admin.accounts import add_account
@@ -21,8 +25,10 @@ from kiosk_ui.admin.registry import ADMIN_SCREENS
 if TYPE_CHECKING:
     from app.runtime import StationRuntime
     from kiosk_ui.app import KioskWindow
+    from kiosk_ui.theme import Theme
     from launcher.screenshots import Camera
 
+CameraFactory = Callable[[list["AdminHost"]], "Camera"]
 ADMIN_SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800))
 PREFIX = "admin-"
 STAFF_NAME = "Screenshot Operator"
@@ -58,38 +64,60 @@ async def signed_in_operator(runtime: StationRuntime) -> tuple[OperatorFacade, O
     return operators, result.operator
 
 
-def host(window: KioskWindow, screen: AdminScreen) -> None:
-    """Shows an admin screen in the window's body in place of the driver's screens."""
-    window.current_screen().leave()
-    window.stack.addWidget(screen)
-    window.stack.setCurrentWidget(screen)
+class AdminHost(QWidget):
+    """A display-sized window holding one admin screen, driven by the camera as a kiosk window is: its
+    language is the kiosk window's (one translator for the application), its theme that window's."""
+
+    def __init__(self, kiosk: KioskWindow, screen: AdminScreen) -> None:
+        super().__init__()
+        self.kiosk = kiosk
+        self.theme: Theme = kiosk.theme
+        self.admin_screen = screen
+        self.setObjectName("admin")
+        self.setStyleSheet(self.theme.stylesheet())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(screen)
+        self.resize(kiosk.width(), kiosk.height())
+        self.move(kiosk.x(), kiosk.y() + kiosk.height())  # below its kiosk window, covering none
+
+    def set_language(self, code: str) -> None:
+        self.kiosk.set_language(code)
+
+    def current_screen(self) -> AdminScreen:
+        return self.admin_screen
+
+    def show_screen(self, name: str, context: dict[str, object] | None = None) -> None:
+        """The camera's way to put up a driver's screen: an admin host shows its one screen."""
+        if name != self.admin_screen.name:
+            raise ValueError(f"an admin host shows {self.admin_screen.name}, not {name}")
 
 
-def unhost(window: KioskWindow, screen: AdminScreen) -> None:
-    screen.leave()
-    window.stack.removeWidget(screen)
-    screen.deleteLater()
-    window.show_screen("idle", {})
-
-
-async def shoot_admin_screens(runtime: StationRuntime, camera: Camera) -> None:
-    """Each admin screen photographed by `camera` (its windows: the admin sizes) as `admin-<name>`."""
+async def shoot_admin_screens(
+    runtime: StationRuntime, kiosks: Sequence[KioskWindow], camera_for: CameraFactory
+) -> None:
+    """Each admin screen photographed as `admin-<name>` in a host per kiosk window (the admin sizes)."""
     operators, operator = await signed_in_operator(runtime)
-    windows = camera.windows
     try:
         for screen_class, name in zip(ADMIN_SCREENS, admin_shot_names(), strict=True):
-            if camera.only and name not in camera.only:
-                continue
-            screens = [screen_class(AdminEnv(window.env, operators, operator)) for window in windows]
+            screens = [screen_class(AdminEnv(kiosk.env, operators, operator)) for kiosk in kiosks]
             context = await screen_class.sample_context(screens[0].env)
-            for window, screen in zip(windows, screens, strict=True):
-                host(window, screen)
+            hosts = [AdminHost(kiosk, screen) for kiosk, screen in zip(kiosks, screens, strict=True)]
+            camera = camera_for(hosts)
+            if camera.only and name not in camera.only:
+                for host in hosts:
+                    host.deleteLater()
+                continue
+            for host, screen in zip(hosts, screens, strict=True):
+                host.show()
                 screen.enter(context)
             await asyncio.sleep(SETTLE_S)
             try:
                 await camera.take(name)
             finally:
-                for window, screen in zip(windows, screens, strict=True):
-                    unhost(window, screen)
+                for host, screen in zip(hosts, screens, strict=True):
+                    screen.leave()
+                    host.close()
+                    host.deleteLater()
     finally:
         await operators.sign_out(operator, "exit")

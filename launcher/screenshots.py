@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
@@ -53,7 +53,7 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
-from launcher.admin_screenshots import ADMIN_SIZES, admin_shot_names, shoot_admin_screens
+from launcher.admin_screenshots import ADMIN_SIZES, AdminHost, admin_shot_names, shoot_admin_screens
 from launcher.analytics import build_analytics
 from launcher.demo import demo_config, demo_kiosk_config
 from launcher.payments import PaymentSide
@@ -446,11 +446,20 @@ async def shoot_admin(st: Station, runtime: StationRuntime) -> None:
     await until(lambda: st.card(c1).energy_Wh > 0, "energy on connector 1", 2 * WAIT_S)
     await until(lambda: st.card(c3).state != "available", "the emergency stop on connector 3")
     main = st.camera
-    windows = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
-    camera = Camera(main.out, main.count, windows, main.languages, main.only)
-    await shoot_admin_screens(runtime, camera)
-    main.shots.extend(camera.shots)
-    main.problems.extend(camera.problems)
+    kiosks = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
+    shots: list[Camera] = []
+
+    def camera_for(hosts: list[AdminHost]) -> Camera:
+        # An admin host is driven as a kiosk window is (set_language, current_screen, theme): the camera
+        # uses nothing else of it.
+        windows = cast("list[KioskWindow]", hosts)
+        shots.append(Camera(main.out, main.count, windows, main.languages, main.only))
+        return shots[-1]
+
+    await shoot_admin_screens(runtime, kiosks, camera_for)
+    for camera in shots:
+        main.shots.extend(camera.shots)
+        main.problems.extend(camera.problems)
     await st.ctl.call("fault", charger=2, kind="estop", active=False)
     await st.reset()
 
