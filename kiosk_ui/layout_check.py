@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo, QFontMetrics, QRegion, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 # One CJK ideograph or fullwidth sign, or a run of anything else that is not a space.
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -85,21 +85,25 @@ def _label_issues(label: QLabel, text: str) -> list[str]:
 
 def _cut_issues(window: QWidget, widget: QWidget) -> list[str]:
     issues: list[str] = []
-    placed = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    if not window.rect().contains(placed):
+    # Inside a scroll area the text is whole on its scrolled page (what scrolling reaches is not cut):
+    # it is measured against that page, and the viewport's clipping is no problem.
+    page = _scrolled_page(widget)
+    frame = page if page is not None else window
+    placed = QRect(widget.mapTo(frame, QPoint(0, 0)), widget.size())
+    if not frame.rect().contains(placed):
         issues.append(
             f"at {placed.x()},{placed.y()} {placed.width()}x{placed.height()}, "
-            f"outside the {window.width()}x{window.height()} window"
+            f"outside the {frame.width()}x{frame.height()} {'page' if page is not None else 'window'}"
         )
         return issues
-    # The part an ancestor (a scroll area's viewport) or an overlapping sibling leaves to be painted.
-    hidden = QRegion(widget.rect()).subtracted(widget.visibleRegion())
+    # The part an ancestor or an overlapping sibling leaves to be painted.
+    hidden = QRegion(widget.rect()).subtracted(widget.visibleRegion()) if page is None else QRegion()
     if not hidden.isEmpty():
         box = hidden.boundingRect()
         issues.append(f"{box.width()}x{box.height()} px of {widget.width()}x{widget.height()} hidden")
     # visibleRegion leaves out only opaque siblings; a transparent one drawn on top still covers the text.
     node = widget
-    while node is not window and (parent := node.parentWidget()) is not None:
+    while node is not frame and (parent := node.parentWidget()) is not None:
         siblings = [c for c in parent.children() if isinstance(c, QWidget)]
         for sibling in siblings[siblings.index(node) + 1 :]:  # later children are painted on top
             if sibling.isVisible() and not sibling.isWindow():
@@ -108,6 +112,17 @@ def _cut_issues(window: QWidget, widget: QWidget) -> list[str]:
                     issues.append(f"{overlap.width()}x{overlap.height()} px under {_describe(sibling)}")
         node = parent
     return issues
+
+
+def _scrolled_page(widget: QWidget) -> QWidget | None:
+    """The page of the innermost scroll area the widget is on (its widget()), None outside any."""
+    node = widget
+    while (parent := node.parentWidget()) is not None:
+        area = parent.parentWidget()
+        if isinstance(area, QScrollArea) and parent is area.viewport():
+            return area.widget()
+        node = parent
+    return None
 
 
 def _unbreakable(text: str) -> list[str]:

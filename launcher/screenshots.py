@@ -24,10 +24,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.analytics import REPORT_LANGUAGES, render_monthly_report
@@ -52,6 +53,7 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
+from launcher.admin_screenshots import ADMIN_SIZES, AdminHost, admin_shot_names, shoot_admin_screens
 from launcher.analytics import build_analytics
 from launcher.demo import demo_config, demo_kiosk_config
 from launcher.payments import PaymentSide
@@ -168,6 +170,7 @@ class Camera:
             for window, display in zip(self.windows, self.sizes, strict=True):
                 window.resize(*display)  # Qt keeps it at least the screen's minimum size
             await asyncio.sleep(0)  # the layouts settle before they are measured
+            settle_layouts()
             for window, display in zip(self.windows, self.sizes, strict=True):
                 size = (window.width(), window.height())
                 # The file name carries the window's real size: a grown window misses its expected file.
@@ -192,6 +195,15 @@ class Camera:
         await until(
             lambda: all(w.current_screen().name == screen for w in self.windows), f"the {screen} screen"
         )
+
+
+def settle_layouts() -> None:
+    """Lays out now what a text changed since the last turn of the loop (a screen that refreshes itself,
+    like the admin overview, may have just set a longer text): the grab and the layout check then see
+    the geometry the display will paint, not the one before. Only layout requests are delivered (a
+    resized page may ask again, hence the rounds): no timer or task runs in the middle of a shot."""
+    for _ in range(4):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def grab(widget: QWidget) -> Any:
@@ -420,6 +432,38 @@ async def shoot_payments(st: Station) -> None:
     st.camera.show("idle")
 
 
+async def shoot_admin(st: Station, runtime: StationRuntime) -> None:
+    """The admin screens (launcher/admin_screenshots.py) on a station with something to show: connector 1
+    charging, 2 a car waiting for its card, 3 its emergency stop pressed, 4 available; at the admin sizes
+    only. (The emergency stop clears itself once released with no car there; a ground fault would stay
+    latched for a technician, docs/fault-catalogue.md.)"""
+    c1, _, c3 = st.ids[:3]
+    await st.plug(0, soc_pct=35)
+    await st.open_session(c1)
+    await st.plug(1, soc_pct=60)
+    await st.ctl.call("fault", charger=2, kind="estop", active=True)
+    # Generous: on a loaded machine the first current can take a few balancer cycles.
+    await until(lambda: st.card(c1).energy_Wh > 0, "energy on connector 1", 2 * WAIT_S)
+    await until(lambda: st.card(c3).state != "available", "the emergency stop on connector 3")
+    main = st.camera
+    kiosks = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
+    shots: list[Camera] = []
+
+    def camera_for(hosts: list[AdminHost]) -> Camera:
+        # An admin host is driven as a kiosk window is (set_language, current_screen, theme): the camera
+        # uses nothing else of it.
+        windows = cast("list[KioskWindow]", hosts)
+        shots.append(Camera(main.out, main.count, windows, main.languages, main.only))
+        return shots[-1]
+
+    await shoot_admin_screens(runtime, kiosks, camera_for)
+    for camera in shots:
+        main.shots.extend(camera.shots)
+        main.problems.extend(camera.problems)
+    await st.ctl.call("fault", charger=2, kind="estop", active=False)
+    await st.reset()
+
+
 async def shoot_report(runtime: StationRuntime, config: StationConfig, camera: Camera) -> None:
     """This month's report from the station's own ledger (the sessions the shots made), each page rendered
     to PNG at 150 dpi by pdfium, in each language the report has (docs/analytics.md, "Reports")."""
@@ -538,6 +582,8 @@ async def capture(
             await shoot_idle_busy(st, refuse=full)
         if full:
             await st.reset()
+            if wanted(only, *admin_shot_names()):
+                await shoot_admin(st, runtime)
             if wanted(only, "idle_reader_unplugged", "reader_problem"):
                 await shoot_reader(st)
             if wanted(only, "authorise", "refused_blocked", "refused_unknown"):
@@ -577,10 +623,14 @@ async def capture(
 
 def write_index(out: Path, shots: list[Shot], problems: list[str]) -> Path:
     """index.html: a part per connector count, a section per screen, a row per language."""
-    titles = dict(SHOTS) | {
-        "panel": "the simulator panel (demo mode)",
-        "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
-    }
+    titles = (
+        dict(SHOTS)
+        | {
+            "panel": "the simulator panel (demo mode)",
+            "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
+        }
+        | {name: f"admin mode: the {name.removeprefix('admin-')} screen" for name in admin_shot_names()}
+    )
     clipped = {line.split(":", 1)[0] for line in problems}
     parts = [
         "<!doctype html><meta charset='utf-8'><title>Kiosk screenshots</title>",
@@ -658,7 +708,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"), help="output directory")
     parser.add_argument("--languages", help="comma-separated language codes (default: every complete one)")
     parser.add_argument(
-        "--only", help="comma-separated screen names (default: all): " + ", ".join(dict(SHOTS))
+        "--only",
+        help="comma-separated screen names (default: all): " + ", ".join([*dict(SHOTS), *admin_shot_names()]),
     )
     parser.add_argument(
         "--counts",

@@ -35,6 +35,7 @@ from app.admin.firmware import (
     FirmwareSetup,
     PackageView,
 )
+from app.admin.overview import Allocation, ChargerOverview, ConnectorOverview, NodeLoad, Overview
 from app.admin.pins import PinRuleError
 from app.admin.session_views import (
     REFUND_REASONS,
@@ -65,13 +66,16 @@ __all__ = [
     "SESSION_STATE_FILTERS",
     "AccountError",
     "AccountView",
+    "Allocation",
     "Applied",
     "AvailabilityResult",
     "ChargerFirmware",
+    "ChargerOverview",
     "CheckResult",
     "CommandResult",
     "ConfigurationOperations",
     "ConfigurationView",
+    "ConnectorOverview",
     "ControlConnector",
     "ControlOperations",
     "CostLineView",
@@ -85,10 +89,12 @@ __all__ = [
     "KioskSettingsChanged",
     "LinkView",
     "MeterPoint",
+    "NodeLoad",
     "OcppState",
     "OperationError",
     "Operator",
     "OperatorFacade",
+    "Overview",
     "PackageView",
     "PaymentView",
     "PendingChange",

@@ -21,6 +21,7 @@ from app.admin.context import Operator, OperatorContext
 from app.admin.control import ControlOperations
 from app.admin.diagnostics import DiagnosticsOperations
 from app.admin.firmware import FirmwareOperations, FirmwareSetup
+from app.admin.overview import OverviewOperations
 from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
@@ -59,6 +60,7 @@ class OperatorFacade:
         # `driver`: the kiosk's driver facade, whose card reader the self-test checks.
         self.firmware = FirmwareOperations(self.context, firmware)
         self.diagnostics = DiagnosticsOperations(self.context, driver)
+        self.overview = OverviewOperations(self.context)
 
     # -- signing in and out -------------------------------------------------------------------------
 

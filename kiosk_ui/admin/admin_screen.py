@@ -76,6 +76,13 @@ class AdminScreen(QWidget):
         self.context: dict[str, Any] = {}
         self.setObjectName(f"admin:{self.name}")
 
+    @classmethod
+    async def sample_context(cls, env: AdminEnv) -> dict[str, Any]:
+        """A context that shows something meaningful on the demo station, for the screenshots
+        (launcher/admin_screenshots.py): a screen about one session returns a session id here. Most
+        screens need none."""
+        return {}
+
     def title(self) -> str:
         """The screen's name in the navigation, in the current language (through tr())."""
         return self.name

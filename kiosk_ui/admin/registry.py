@@ -7,9 +7,11 @@ from kiosk_ui.admin.configuration import ConfigurationScreen
 from kiosk_ui.admin.control import ControlScreen
 from kiosk_ui.admin.diagnostics import DiagnosticsScreen
 from kiosk_ui.admin.firmware import FirmwareScreen
+from kiosk_ui.admin.overview import OverviewScreen
 from kiosk_ui.admin.sessions import SessionsScreen
 
 ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (
+    OverviewScreen,
     ControlScreen,
     SessionsScreen,
     ConfigurationScreen,

@@ -1274,6 +1274,239 @@
     </message>
 </context>
 <context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="187"/>
+        <source>Overview</source>
+        <translation>Gambaran keseluruhan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="213"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>Tapak: arus setiap fasa berbanding hadnya</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="233"/>
+        <source>The overview could not be read.</source>
+        <translation>Gambaran keseluruhan tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="259"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1: %2 daripada %3 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>Group %1: %2 A</source>
+        <translation>Kumpulan %1: %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: none configured</source>
+        <translation>Sistem pusat: tiada dikonfigurasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="281"/>
+        <source>connected (%1)</source>
+        <translation>bersambung (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="283"/>
+        <source>not connected</source>
+        <translation>tidak bersambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="285"/>
+        <source>Central system: %1</source>
+        <translation>Sistem pusat: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>%1 for %2</source>
+        <translation>%1 selama %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="296"/>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="298"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>Perisian tegar %1 · tinjauan %2, terlepas %3, bingkai rosak %4, sambung semula %5 · %6 ms (p99 %7 ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="315"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="319"/>
+        <source>Connector %1</source>
+        <translation>Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="330"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>Ditawarkan %1 A · ditarik %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="332"/>
+        <source>Faults: %1</source>
+        <translation>Kerosakan: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="341"/>
+        <source>Online</source>
+        <translation>Dalam talian</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="342"/>
+        <source>Degraded</source>
+        <translation>Merosot</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="343"/>
+        <source>Offline</source>
+        <translation>Luar talian</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>Connecting</source>
+        <translation>Menyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>Faulty link</source>
+        <translation>Pautan rosak</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="352"/>
+        <source>A: no vehicle</source>
+        <translation>A: tiada kenderaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="353"/>
+        <source>B: vehicle connected</source>
+        <translation>B: kenderaan disambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="354"/>
+        <source>C: charging</source>
+        <translation>C: mengecas</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="355"/>
+        <source>D: charging, ventilated</source>
+        <translation>D: mengecas, berpengudaraan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="356"/>
+        <source>E: pilot shorted</source>
+        <translation>E: pilot terpintas</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>F: not available</source>
+        <translation>F: tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>pilot unknown</source>
+        <translation>pilot tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="365"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>Pengimbang: tidak dapat dihubungi, tawaran terakhirnya kekal dikhaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>Pengimbang: tiada arus selagi kerosakan terkunci</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="367"/>
+        <source>Balancer: no vehicle</source>
+        <translation>Pengimbang: tiada kenderaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>Pengimbang: tiada sesi yang membenarkan pengecasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>Pengimbang: pengecas tidak menerima arahan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="370"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>Pengimbang: tiada bahagian sekarang, menunggu giliran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>Pengimbang: kereta melahu, bahagiannya diberi kepada kereta yang menunggu</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="372"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>Pengimbang: naik ke %1 A apabila ruang dibebaskan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="374"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>Pengimbang: %1 A, dihadkan oleh %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>Pengimbang: %1 A, maksimum kereta dan kabel ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>Pengimbang: %1 A, bahagiannya daripada had tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>Pengimbang: belum ada kitaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="384"/>
+        <source>safety</source>
+        <translation>keselamatan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="385"/>
+        <source>a technician</source>
+        <translation>juruteknik</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="386"/>
+        <source>the central system</source>
+        <translation>sistem pusat</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="387"/>
+        <source>a charging profile</source>
+        <translation>profil pengecasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="388"/>
+        <source>the payment</source>
+        <translation>pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="389"/>
+        <source>a schedule</source>
+        <translation>jadual</translation>
+    </message>
+</context>
+<context>
     <name>PayCardScreen</name>
     <message>
         <location filename="../screens/pay_card.py" line="64"/>

@@ -1274,6 +1274,239 @@
     </message>
 </context>
 <context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="187"/>
+        <source>Overview</source>
+        <translation>மேலோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="213"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>தளம்: ஒவ்வொரு கட்டத்தின் மின்னோட்டம் அதன் வரம்புடன்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="233"/>
+        <source>The overview could not be read.</source>
+        <translation>மேலோட்டத்தைப் படிக்க முடியவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="259"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1: %3 A இல் %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>Group %1: %2 A</source>
+        <translation>குழு %1: %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: none configured</source>
+        <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="281"/>
+        <source>connected (%1)</source>
+        <translation>இணைக்கப்பட்டது (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="283"/>
+        <source>not connected</source>
+        <translation>இணைக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="285"/>
+        <source>Central system: %1</source>
+        <translation>மைய அமைப்பு: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>%1 for %2</source>
+        <translation>%1, %2 ஆக</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="296"/>
+        <source>unknown</source>
+        <translation>தெரியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="298"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>நிலைபொருள் %1 · வினவல்கள் %2, தவறியவை %3, பிழையான சட்டங்கள் %4, மீள்இணைப்புகள் %5 · %6 ms (p99 %7 ms)</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="315"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="319"/>
+        <source>Connector %1</source>
+        <translation>இணைப்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="330"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>வழங்கப்பட்டது %1 A · எடுக்கப்பட்டது %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="332"/>
+        <source>Faults: %1</source>
+        <translation>பிழைகள்: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="341"/>
+        <source>Online</source>
+        <translation>இணைப்பில்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="342"/>
+        <source>Degraded</source>
+        <translation>தரம் குறைந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="343"/>
+        <source>Offline</source>
+        <translation>இணைப்பில் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>Connecting</source>
+        <translation>இணைக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>Faulty link</source>
+        <translation>பழுதான இணைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="352"/>
+        <source>A: no vehicle</source>
+        <translation>A: வாகனம் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="353"/>
+        <source>B: vehicle connected</source>
+        <translation>B: வாகனம் இணைக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="354"/>
+        <source>C: charging</source>
+        <translation>C: சார்ஜ் ஆகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="355"/>
+        <source>D: charging, ventilated</source>
+        <translation>D: சார்ஜ் ஆகிறது, காற்றோட்டத்துடன்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="356"/>
+        <source>E: pilot shorted</source>
+        <translation>E: பைலட் குறுக்குச்சுற்று</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>F: not available</source>
+        <translation>F: கிடைக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>pilot unknown</source>
+        <translation>பைலட் நிலை தெரியவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="365"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>சமநிலைப்படுத்தி: அணுக முடியவில்லை, அதன் கடைசி வழங்கல் ஒதுக்கப்பட்டுள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>சமநிலைப்படுத்தி: பிழை பூட்டப்பட்டிருக்கும் வரை எதுவும் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="367"/>
+        <source>Balancer: no vehicle</source>
+        <translation>சமநிலைப்படுத்தி: வாகனம் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>சமநிலைப்படுத்தி: சார்ஜ் செய்ய எந்த அமர்வும் அனுமதிக்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>சமநிலைப்படுத்தி: கடைசி கட்டளையை சார்ஜர் ஏற்கவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="370"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>சமநிலைப்படுத்தி: இப்போது பங்கு இல்லை, தன் முறைக்குக் காத்திருக்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>சமநிலைப்படுத்தி: கார் சும்மா உள்ளது, அதன் பங்கு காத்திருக்கும் காருக்குச் சென்றது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="372"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>சமநிலைப்படுத்தி: இடம் விடுபடும்போது %1 A வரை உயர்கிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="374"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, %2 ஆல் வரம்பிடப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, இந்தக் காரும் கேபிளும் ஏற்கும் அதிகபட்சம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>சமநிலைப்படுத்தி: %1 A, தளத்தின் வரம்பில் அதன் பங்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>சமநிலைப்படுத்தி: இன்னும் சுழற்சி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="384"/>
+        <source>safety</source>
+        <translation>பாதுகாப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="385"/>
+        <source>a technician</source>
+        <translation>ஒரு தொழில்நுட்பர்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="386"/>
+        <source>the central system</source>
+        <translation>மைய அமைப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="387"/>
+        <source>a charging profile</source>
+        <translation>சார்ஜிங் சுயவிவரம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="388"/>
+        <source>the payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="389"/>
+        <source>a schedule</source>
+        <translation>அட்டவணை</translation>
+    </message>
+</context>
+<context>
     <name>PayCardScreen</name>
     <message>
         <location filename="../screens/pay_card.py" line="64"/>

@@ -1274,6 +1274,239 @@
     </message>
 </context>
 <context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../admin/overview.py" line="187"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="213"/>
+        <source>Site: current per phase against its limit</source>
+        <translation>站点：各相电流与限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="233"/>
+        <source>The overview could not be read.</source>
+        <translation>无法读取概览。</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="259"/>
+        <source>%1: %2 of %3 A</source>
+        <translation>%1：%2 / %3 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="273"/>
+        <source>Group %1: %2 A</source>
+        <translation>分组 %1：%2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="277"/>
+        <source>Central system: none configured</source>
+        <translation>中央系统：未配置</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="281"/>
+        <source>connected (%1)</source>
+        <translation>已连接（%1）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="283"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="285"/>
+        <source>Central system: %1</source>
+        <translation>中央系统：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="290"/>
+        <source>%1 for %2</source>
+        <translation>%1，已持续 %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="296"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="298"/>
+        <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
+        <translation>固件 %1 · 轮询 %2，丢失 %3，坏帧 %4，重连 %5 · %6 ms（p99 %7 ms）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="315"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="319"/>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="330"/>
+        <source>Offered %1 A · drawn %2 A</source>
+        <translation>提供 %1 A · 实际 %2 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="332"/>
+        <source>Faults: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="341"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="342"/>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="343"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="344"/>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="345"/>
+        <source>Faulty link</source>
+        <translation>链路故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="352"/>
+        <source>A: no vehicle</source>
+        <translation>A：无车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="353"/>
+        <source>B: vehicle connected</source>
+        <translation>B：车辆已连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="354"/>
+        <source>C: charging</source>
+        <translation>C：充电中</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="355"/>
+        <source>D: charging, ventilated</source>
+        <translation>D：充电中（需通风）</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="356"/>
+        <source>E: pilot shorted</source>
+        <translation>E：控制导引短路</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="357"/>
+        <source>F: not available</source>
+        <translation>F：不可用</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="359"/>
+        <source>pilot unknown</source>
+        <translation>控制导引状态未知</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="365"/>
+        <source>Balancer: unreachable, its last offer stays reserved</source>
+        <translation>负载均衡：无法连接，保留其最后的供电</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="366"/>
+        <source>Balancer: nothing while a fault is latched</source>
+        <translation>负载均衡：故障锁定期间不供电</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="367"/>
+        <source>Balancer: no vehicle</source>
+        <translation>负载均衡：无车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="368"/>
+        <source>Balancer: no session lets it charge</source>
+        <translation>负载均衡：没有允许充电的会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="369"/>
+        <source>Balancer: the charger did not take the last command</source>
+        <translation>负载均衡：充电桩未接受上一条指令</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="370"/>
+        <source>Balancer: no share now, waiting for its turn</source>
+        <translation>负载均衡：暂无分配，等待轮到</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="371"/>
+        <source>Balancer: car idle, its share went to a waiting car</source>
+        <translation>负载均衡：车辆空闲，其份额已给等待的车辆</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="372"/>
+        <source>Balancer: rising to %1 A as headroom frees</source>
+        <translation>负载均衡：随着余量释放升至 %1 A</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="374"/>
+        <source>Balancer: %1 A, capped by %2</source>
+        <translation>负载均衡：%1 A，受%2限制</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="376"/>
+        <source>Balancer: %1 A, the most this car and cable take</source>
+        <translation>负载均衡：%1 A，此车辆和电缆的最大值</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="377"/>
+        <source>Balancer: %1 A, its share of the site&apos;s limit</source>
+        <translation>负载均衡：%1 A，站点限值中的份额</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="379"/>
+        <source>Balancer: no cycle yet</source>
+        <translation>负载均衡：尚无周期</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="384"/>
+        <source>safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="385"/>
+        <source>a technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="386"/>
+        <source>the central system</source>
+        <translation>中央系统</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="387"/>
+        <source>a charging profile</source>
+        <translation>充电配置文件</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="388"/>
+        <source>the payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../admin/overview.py" line="389"/>
+        <source>a schedule</source>
+        <translation>计划</translation>
+    </message>
+</context>
+<context>
     <name>PayCardScreen</name>
     <message>
         <location filename="../screens/pay_card.py" line="64"/>

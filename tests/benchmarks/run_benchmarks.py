@@ -276,7 +276,8 @@ def main() -> None:
     report(bench_tcp_latency(1000 if args.quick else 5000))
     report(bench_sim_capacity(2.0 if args.quick else 10.0))
     # The station's own figures (allocator, charger manager, load balancer, ledger, OCPP, kiosk, admin
-    # mode, and the whole station under load), each from its module; those with a shorter run take --quick.
+    # mode and its overview, and the whole station under load), each from its module; those with a
+    # shorter run take --quick.
     for module in (
         "bench_allocator",
         "bench_manager",
@@ -285,6 +286,7 @@ def main() -> None:
         "bench_ocpp_queue",
         "bench_ocpp",
         "bench_kiosk",
+        "bench_admin_overview",
         "bench_payments",
         "bench_analytics",
         "bench_admin",

@@ -1,5 +1,6 @@
 """The screenshot command renders every screen for 1, 2, 4 and 8 connectors in every complete language at the
-three display sizes, and finds no clipped or too-small text on any of them."""
+three display sizes, every admin screen at 800x480 and 1280x800, and finds no clipped or too-small text on
+any of them."""
 
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ from app.driver.auth import seed_demo_cards
 from app.driver.facade import DriverFacade
 from app.runtime.runtime import StationRuntime
 from hal.sim.control import SimError
+from kiosk_ui.admin.registry import ADMIN_SCREENS
 from kiosk_ui.i18n import available_languages
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import SimPanel
+from launcher.admin_screenshots import ADMIN_SIZES, admin_shot_names
 from launcher.screenshots import COMMON_SHOTS, COUNTS, SHOTS, SIZES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +70,15 @@ def test_every_screen_at_every_count_language_and_size_unclipped(
                     image = QImage(str(path))
                     assert (image.width(), image.height()) == (width, height), path
                     assert path.name in index
+    # Every admin screen, signed in as an operator, on the four-connector station at the admin sizes.
+    assert admin_shot_names()[0] == "admin-overview" and len(admin_shot_names()) == len(ADMIN_SCREENS)
+    for name in admin_shot_names():
+        for language in languages:
+            for width, height in ADMIN_SIZES:
+                path = OUT / f"{name}-4c-{language}-{width}x{height}.png"
+                assert path.is_file() and path.stat().st_size > 5000, path
+                assert (QImage(str(path)).width(), QImage(str(path)).height()) == (width, height), path
+                assert path.name in index
     for language in ("en", "ms"):
         assert (OUT / f"panel-{language}-900x720.png").is_file()
         # The monthly report of the four-connector station's ledger, its first page at 150 dpi (A4).

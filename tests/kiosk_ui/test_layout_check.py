@@ -138,3 +138,27 @@ def test_hidden_and_empty_widgets_are_skipped(qtbot) -> None:
     hidden.hide()
     QLabel("", win).setGeometry(10, 10, 1, 1)
     assert layout_problems(shown(qtbot, win), MIN_PX) == []
+
+
+def test_text_scrolled_out_of_a_scroll_area_is_not_cut_but_a_narrow_page_is(qtbot) -> None:
+    """Rows below a scroll area's fold are reached by scrolling, not cut; a label too narrow for its
+    text on the scrolled page still is."""
+    from PySide6.QtWidgets import QScrollArea
+
+    win = window(qtbot, 400, 200)
+    layout = QVBoxLayout(win)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    page = QWidget()
+    rows = QVBoxLayout(page)
+    for number in range(12):
+        rows.addWidget(QLabel(f"Charger {number}"))
+    narrow = QLabel("Penyambung 1 sedang mengecas")
+    narrow.setObjectName("narrow")
+    narrow.setFixedWidth(60)
+    rows.addWidget(narrow)
+    area.setWidget(page)
+    layout.addWidget(area)
+    problems = layout_problems(shown(qtbot, win), MIN_PX)
+    assert [p for p in problems if "Charger" in p] == [], problems
+    assert any("QLabel#narrow" in p and "px wide in" in p for p in problems), problems
