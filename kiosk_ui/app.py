@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_ui.admin.configuration import follow_kiosk_settings
 from kiosk_ui.admin.gesture import HOLD_S, CornerHold
 from kiosk_ui.admin.mode import AdminMode
 from kiosk_ui.facade_bridge import FacadeBridge
@@ -158,6 +159,7 @@ class KioskWindow(QWidget):
         self.body.addWidget(self.stack)
         layout.addWidget(self.body, 1)
         self.admin: AdminMode | None = None
+        self._unfollow_settings: Callable[[], None] | None = None
         self.corner: CornerHold | None = None
         if operators is not None:
             self.admin = AdminMode(self.env, operators, admin_idle_timeout_s)
@@ -166,6 +168,8 @@ class KioskWindow(QWidget):
             self.corner = CornerHold(
                 self.screens["idle"], self.theme.touch_px, admin_hold_s or HOLD_S, self.open_admin
             )
+            # A technician's change of the kiosk settings (idle timeout, languages) applies at once.
+            self._unfollow_settings = follow_kiosk_settings(self, operators)
 
         self.flow = KioskFlow(self.env, self.show_screen, self.current_screen, self.set_language)
         self.screens["pick"].on_pick = self.flow.start  # type: ignore[attr-defined]  # a PickConnectorScreen
@@ -310,6 +314,9 @@ class KioskWindow(QWidget):
             self.admin.inactivity.stop()
             self.admin.shell.clear()
             self.admin.close_reader()
+        if self._unfollow_settings is not None:
+            self._unfollow_settings()
+            self._unfollow_settings = None
         self.inactivity.stop()
         self.current_screen().leave()
         self.bridge.close()

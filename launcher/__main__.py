@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import os
 import sys
@@ -35,6 +36,7 @@ from launcher.headless import ocpp_side, run_station
 from launcher.payments import Companion, PaymentConfigError, build_payment_side
 
 if TYPE_CHECKING:
+    from app.admin import FirmwareSetup
     from hal.payments import PaymentProvider
     from kiosk_ui.app import KioskWindow
 
@@ -236,7 +238,10 @@ def run_with_kiosk(
         settings=config.admin,
         payments=payments.service if payments is not None else None,
         analytics=analytics.analytics,
+        driver=facade,  # the diagnostics' self-test checks its card reader
+        firmware=firmware_setup(config, control),
     )
+    operators.configuration.follow_driver(facade)  # live kiosk settings reach the driver's facade too
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel
@@ -281,6 +286,24 @@ def run_with_kiosk(
         companions=[analytics, *([payments] if payments is not None else [])],
         operators=operators,
     )
+
+
+def firmware_setup(config: StationConfig, control: SimControl | None) -> FirmwareSetup:
+    """Where admin mode's firmware updates find the vendor key and each charger's flasher: the
+    [ocpp.firmware] settings; in the demo, the simulator's chargers flashed through its control port."""
+    from app.admin import FirmwareSetup
+    from hal.board.sim_flasher import SimulatedEsp32Flasher
+
+    setup = FirmwareSetup.from_config(config)
+    if control is None:
+        return setup
+    index = {charger.id: i for i, charger in enumerate(config.chargers)}
+
+    def simulated(charger_id: str) -> SimulatedEsp32Flasher | None:
+        i = index.get(charger_id)
+        return None if i is None else SimulatedEsp32Flasher(control.host, control.port, i)
+
+    return dataclasses.replace(setup, flasher_for=simulated)
 
 
 async def show_demo_account(runtime: StationRuntime, config: StationConfig) -> None:
