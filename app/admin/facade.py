@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
+from app.admin.analytics_view import AnalyticsOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.sign_in import SignIn, sign_in, sign_out
 from app.config import AdminSettings
@@ -44,6 +45,7 @@ class OperatorFacade:
         settings = settings or getattr(runtime.config, "admin", None) or AdminSettings()
         self.context = OperatorContext(runtime, settings, payments=payments, analytics=analytics, now=now)
         self.settings = settings
+        self.analytics = AnalyticsOperations(self.context)  # figures and report export (analytics_view)
 
     # -- signing in and out -------------------------------------------------------------------------
 
