@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.admin.analytics import AnalyticsScreen
 
-ADMIN_SCREENS: tuple[type[AdminScreen], ...] = ()
+ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (AnalyticsScreen,)
