@@ -182,31 +182,54 @@ class AnalyticsOperations:
         offset = analytics.utc_offset_s
         chosen = period_of(period, self._now_s(analytics), offset)
         granularity: Granularity = "month" if period == "last_12_months" else "day"
+        months = _months(chosen.end_s, offset)
 
-        def query() -> AnalyticsFigures:
-            months = _months(chosen.end_s, offset)
-            return AnalyticsFigures(
-                period_name=period,
-                period=chosen,
-                scope=scope,
-                granularity=granularity,
-                usage=analytics.usage(scope, chosen, granularity),
-                revenue=analytics.revenue(scope, chosen) if with_money else None,
-                load=analytics.load(chosen, scope),
-                uptime=analytics.uptime(scope, chosen),
-                uptime_12_months=analytics.uptime(scope, Period(months[0].start_s, chosen.end_s)),
-                uptime_months=tuple(_month_uptime(analytics, scope, month) for month in months),
-                reliability=analytics.reliability(scope, chosen),
-                timeline=analytics.timeline(scope.connector, chosen) if scope.connector else (),
-                maintenance=analytics.maintenance(),
-                utc_offset_s=offset,
-                site_limit_W=analytics.site_limit_W,
+        def month_uptimes() -> list[Uptime]:
+            return [analytics.uptime(scope, month) for month in months]
+
+        # One worker thread for all of them: the queries are mostly Python over the rows, so threads
+        # side by side would only share the GIL with each other and with the loop (the Qt thread);
+        # measured slower and with longer loop stalls (tests/benchmarks/bench_admin_analytics.py).
+        def query() -> tuple[
+            Usage, Revenue | None, Load, list[Uptime], Reliability, tuple[StateSpan, ...], Maintenance
+        ]:
+            return (
+                analytics.usage(scope, chosen, granularity),
+                analytics.revenue(scope, chosen) if with_money else None,
+                analytics.load(chosen, scope),
+                month_uptimes(),
+                analytics.reliability(scope, chosen),
+                analytics.timeline(scope.connector, chosen) if scope.connector else (),
+                analytics.maintenance(),
             )
 
         try:
-            return await asyncio.to_thread(query)
+            usage, revenue, load, uptimes, reliability, timeline, found = await asyncio.to_thread(query)
         except UnknownScopeError as err:
             raise OperationError("unknown_scope", str(err), scope=scope.label) from None
+        # Uptime adds up day by day (docs/analytics.md "Uptime"): the 12 months' is the sum of the
+        # months', and a month period's is its month's; no query is run twice.
+        year = _summed(scope, Period(months[0].start_s, chosen.end_s), uptimes)
+        return AnalyticsFigures(
+            period_name=period,
+            period=chosen,
+            scope=scope,
+            granularity=granularity,
+            usage=usage,
+            revenue=revenue,
+            load=load,
+            uptime=year if period == "last_12_months" else uptimes[-1],
+            uptime_12_months=year,
+            uptime_months=tuple(
+                MonthUptime(month.start_s, uptime.percent, uptime.known_s)
+                for month, uptime in zip(months, uptimes, strict=True)
+            ),
+            reliability=reliability,
+            timeline=timeline,
+            maintenance=found,
+            utc_offset_s=offset,
+            site_limit_W=analytics.site_limit_W,
+        )
 
     async def export_report(
         self, operator: Operator, month: str, directory: str | None = None, language: str = "en"
@@ -269,9 +292,20 @@ class AnalyticsOperations:
         return [(path, path.stat().st_size) for path in (pdf_path, sessions_path, days_path)]
 
 
-def _month_uptime(analytics: Analytics, scope: Scope, month: Period) -> MonthUptime:
-    uptime = analytics.uptime(scope, month)
-    return MonthUptime(month.start_s, uptime.percent, uptime.known_s)
+def _summed(scope: Scope, period: Period, parts: list[Uptime]) -> Uptime:
+    """The uptime of consecutive periods together: their known, outage, excluded and state seconds."""
+    states: dict[str, int] = {}
+    for part in parts:
+        for state, seconds in part.state_s.items():
+            states[state] = states.get(state, 0) + seconds
+    return Uptime(
+        scope=scope,
+        period=period,
+        known_s=sum(p.known_s for p in parts),
+        outage_s=sum(p.outage_s for p in parts),
+        excluded_s=sum(p.excluded_s for p in parts),
+        state_s=states,
+    )
 
 
 __all__ = [

@@ -287,6 +287,7 @@ def main() -> None:
         "bench_kiosk",
         "bench_payments",
         "bench_analytics",
+        "bench_admin_analytics",
         "bench_station",
     ):
         measure = importlib.import_module(module).run
