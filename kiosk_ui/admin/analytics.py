@@ -211,6 +211,8 @@ class AnalyticsScreen(AdminScreen):
         operator = self.env.operator
         if operator is not None:
             self.env.run(self.env.operators.analytics.scopes(operator), self._scopes, self._failed)
+        # Exporting is a technician's (docs/admin.md "Analytics"): a viewer is not offered the button.
+        self.export_button.setVisible(operator is not None and operator.may("technician"))
         super().enter(context)
 
     def refresh(self) -> None:

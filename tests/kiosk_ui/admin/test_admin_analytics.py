@@ -276,12 +276,17 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
                 ).operator
                 screen.env.operator = technician
                 screen.scope = SITE
-                screen.load()
+                screen.enter({})
                 await wait_until(lambda: screen.figures.revenue is None, "the technician's figures")
                 screen.show_page("revenue")
                 await asyncio.sleep(0.05)
                 assert not screen.revenue_chart.isVisible() and screen.no_money.isVisible()
                 assert "operators only" in screen.no_money.text()
+                assert screen.export_button.isVisible()  # a technician exports
+                viewer = (await facade.sign_in(station.accounts["viewer"], PINS["viewer"])).operator
+                screen.env.operator = viewer
+                screen.enter({})
+                assert not screen.export_button.isVisible()
             finally:
                 screen.close()
                 screen.deleteLater()
