@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
+from app.admin.analytics_view import AnalyticsOperations
 from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.control import ControlOperations
@@ -61,6 +62,7 @@ class OperatorFacade:
         self.firmware = FirmwareOperations(self.context, firmware)
         self.diagnostics = DiagnosticsOperations(self.context, driver)
         self.overview = OverviewOperations(self.context)
+        self.analytics = AnalyticsOperations(self.context)  # figures and report export (analytics_view)
 
     # -- signing in and out -------------------------------------------------------------------------
 

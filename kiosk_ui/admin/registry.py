@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk_ui.admin.admin_screen import AdminScreen
+from kiosk_ui.admin.analytics import AnalyticsScreen
 from kiosk_ui.admin.configuration import ConfigurationScreen
 from kiosk_ui.admin.control import ControlScreen
 from kiosk_ui.admin.diagnostics import DiagnosticsScreen
@@ -14,6 +15,7 @@ ADMIN_SCREENS: tuple[type[AdminScreen], ...] = (
     OverviewScreen,
     ControlScreen,
     SessionsScreen,
+    AnalyticsScreen,
     ConfigurationScreen,
     FirmwareScreen,
     DiagnosticsScreen,

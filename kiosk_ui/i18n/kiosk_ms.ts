@@ -35,6 +35,376 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsScreen</name>
+    <message>
+        <location filename="../admin/analytics.py" line="207"/>
+        <source>Analytics</source>
+        <translation>Analitik</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="228"/>
+        <source>Loading…</source>
+        <translation>Memuatkan…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="263"/>
+        <source>Writing the report to the USB drive…</source>
+        <translation>Menulis laporan ke pemacu USB…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="302"/>
+        <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
+        <translation>%1 %2:00: kuasa purata %3 kW, %4 sesi serentak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="315"/>
+        <source>Written to %1: %2</source>
+        <translation>Ditulis ke %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="329"/>
+        <source>Your role may not do this</source>
+        <translation>Peranan anda tidak dibenarkan melakukan ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="332"/>
+        <source>This station runs without its analytics</source>
+        <translation>Stesen ini berjalan tanpa analitik</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="333"/>
+        <source>No USB drive found: plug one in and try again</source>
+        <translation>Tiada pemacu USB ditemui: pasangkan satu dan cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="334"/>
+        <source>The export folder is missing: is the USB drive plugged in?</source>
+        <translation>Folder eksport tiada: adakah pemacu USB dipasang?</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="335"/>
+        <source>The USB drive cannot be written: is it full or locked?</source>
+        <translation>Pemacu USB tidak boleh ditulis: adakah ia penuh atau dikunci?</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="336"/>
+        <source>Writing to the USB drive failed: try another drive</source>
+        <translation>Gagal menulis ke pemacu USB: cuba pemacu lain</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="337"/>
+        <source>That charger or connector is no longer known</source>
+        <translation>Pengecas atau penyambung itu tidak lagi dikenali</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="339"/>
+        <source>The figures could not be read: try again</source>
+        <translation>Angka tidak dapat dibaca: cuba lagi</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="361"/>
+        <source>Connector %1</source>
+        <translation>Penyambung %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="363"/>
+        <source>Charger %1</source>
+        <translation>Pengecas %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="364"/>
+        <source>Whole site</source>
+        <translation>Seluruh tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="377"/>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="378"/>
+        <source>Last month</source>
+        <translation>Bulan lepas</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="379"/>
+        <source>Last 12 months</source>
+        <translation>12 bulan lepas</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="384"/>
+        <source>Usage</source>
+        <translation>Penggunaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="385"/>
+        <source>Revenue</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="386"/>
+        <source>Peak hours</source>
+        <translation>Waktu puncak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="387"/>
+        <source>Site peak</source>
+        <translation>Puncak tapak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics_pages.py" line="175"/>
+        <source>Uptime</source>
+        <translation>Masa operasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="389"/>
+        <source>Alarms</source>
+        <translation>Penggera</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="393"/>
+        <location filename="../admin/analytics.py" line="400"/>
+        <source>Export to USB</source>
+        <translation>Eksport ke USB</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="403"/>
+        <source>State timeline</source>
+        <translation>Garis masa keadaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="27"/>
+        <source>RFID card</source>
+        <translation>Kad RFID</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="28"/>
+        <source>Card at the terminal</source>
+        <translation>Kad di terminal</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="29"/>
+        <source>Card on the QR page</source>
+        <translation>Kad di halaman QR</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="38"/>
+        <source>Contactor wear</source>
+        <translation>Kehausan kontaktor</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="39"/>
+        <source>Connector running hot</source>
+        <translation>Penyambung terlalu panas</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="40"/>
+        <source>More faults than usual</source>
+        <translation>Lebih banyak kerosakan daripada biasa</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="41"/>
+        <source>Meter reads off</source>
+        <translation>Bacaan meter tersasar</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="42"/>
+        <source>Charger link unreliable</source>
+        <translation>Pautan pengecas tidak stabil</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="50"/>
+        <source>life used %</source>
+        <translation>hayat digunakan %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="51"/>
+        <source>equivalent operations</source>
+        <translation>operasi setara</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="52"/>
+        <source>operations</source>
+        <translation>operasi</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="53"/>
+        <source>unseen operations</source>
+        <translation>operasi tidak dilihat</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="54"/>
+        <source>per day</source>
+        <translation>sehari</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="55"/>
+        <source>replace by</source>
+        <translation>ganti sebelum</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="56"/>
+        <source>baseline m°C/A²</source>
+        <translation>asas m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="57"/>
+        <source>recent m°C/A²</source>
+        <translation>terkini m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="58"/>
+        <source>ratio</source>
+        <translation>nisbah</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="59"/>
+        <source>fault</source>
+        <translation>kerosakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="60"/>
+        <source>last 30 days</source>
+        <translation>30 hari lepas</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="61"/>
+        <source>usual per 30 days</source>
+        <translation>biasa setiap 30 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="62"/>
+        <source>metered Wh</source>
+        <translation>Wh meter</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="63"/>
+        <source>V x I Wh</source>
+        <translation>V x I Wh</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="64"/>
+        <source>drift %</source>
+        <translation>sasaran %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="65"/>
+        <source>polls</source>
+        <translation>tinjauan</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="66"/>
+        <source>missed polls</source>
+        <translation>tinjauan terlepas</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="67"/>
+        <source>missed %</source>
+        <translation>terlepas %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="68"/>
+        <source>reconnections</source>
+        <translation>sambungan semula</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="69"/>
+        <source>days</source>
+        <translation>hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="89"/>
+        <source>Energy per month (kWh)</source>
+        <translation>Tenaga sebulan (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="92"/>
+        <source>Energy per day (kWh)</source>
+        <translation>Tenaga sehari (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="110"/>
+        <source>Revenue is shown to operators only.</source>
+        <translation>Hasil hanya ditunjukkan kepada pengendali.</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="113"/>
+        <source>Gross by payment method (%1)</source>
+        <translation>Kasar mengikut kaedah bayaran (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="151"/>
+        <source>Site peak per day against the limit (kW)</source>
+        <translation>Puncak tapak sehari berbanding had (kW)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="153"/>
+        <source>Peak</source>
+        <translation>Puncak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="155"/>
+        <source>Limit</source>
+        <translation>Had</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="174"/>
+        <source>Uptime per month (%)</source>
+        <translation>Masa operasi sebulan (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="223"/>
+        <source>Raised %1</source>
+        <translation>Dinaikkan %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="232"/>
+        <source>No open alarms</source>
+        <translation>Tiada penggera terbuka</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="235"/>
+        <source>%1 % of its life used; replace by %2</source>
+        <translation>%1 % hayat telah digunakan; ganti sebelum %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="238"/>
+        <source>Contactor %1</source>
+        <translation>Kontaktor %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="248"/>
+        <source>%1 sessions, %2 kWh, occupied %3 %</source>
+        <translation>%1 sesi, %2 kWh, diduduki %3 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="258"/>
+        <source>Gross %1, net %2, refunds %3 (%4)</source>
+        <translation>Kasar %1, bersih %2, bayaran balik %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="266"/>
+        <source>Mean power by weekday and hour (kW): tap a cell</source>
+        <translation>Kuasa purata mengikut hari dan jam (kW): sentuh satu petak</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="274"/>
+        <source>Highest %1 kW on %2: %3 % of the limit</source>
+        <translation>Tertinggi %1 kW pada %2: %3 % daripada had</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="281"/>
+        <source>Uptime %1 %, last 12 months %2 %</source>
+        <translation>Masa operasi %1 %, 12 bulan lepas %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="285"/>
+        <source>%1 open alarms</source>
+        <translation>%1 penggera terbuka</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -1250,12 +1620,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="293"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="292"/>
+        <location filename="../app.py" line="296"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>

@@ -35,6 +35,376 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsScreen</name>
+    <message>
+        <location filename="../admin/analytics.py" line="207"/>
+        <source>Analytics</source>
+        <translation>பகுப்பாய்வு</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="228"/>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="263"/>
+        <source>Writing the report to the USB drive…</source>
+        <translation>அறிக்கையை USB இயக்ககத்தில் எழுதுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="302"/>
+        <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
+        <translation>%1 %2:00: சராசரி மின்திறன் %3 kW, ஒரே நேரத்தில் %4 அமர்வுகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="315"/>
+        <source>Written to %1: %2</source>
+        <translation>%1 இல் எழுதப்பட்டது: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="329"/>
+        <source>Your role may not do this</source>
+        <translation>உங்கள் பங்கிற்கு இதைச் செய்ய அனுமதி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="332"/>
+        <source>This station runs without its analytics</source>
+        <translation>இந்த நிலையம் பகுப்பாய்வு இல்லாமல் இயங்குகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="333"/>
+        <source>No USB drive found: plug one in and try again</source>
+        <translation>USB இயக்ககம் இல்லை: ஒன்றைச் செருகி மீண்டும் முயலவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="334"/>
+        <source>The export folder is missing: is the USB drive plugged in?</source>
+        <translation>ஏற்றுமதி கோப்புறை இல்லை: USB இயக்ககம் செருகப்பட்டுள்ளதா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="335"/>
+        <source>The USB drive cannot be written: is it full or locked?</source>
+        <translation>USB இயக்ககத்தில் எழுத முடியவில்லை: அது நிரம்பியதா அல்லது பூட்டப்பட்டதா?</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="336"/>
+        <source>Writing to the USB drive failed: try another drive</source>
+        <translation>USB இயக்ககத்தில் எழுதுவது தோல்வி: வேறு இயக்ககத்தை முயலவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="337"/>
+        <source>That charger or connector is no longer known</source>
+        <translation>அந்த மின்னேற்றி அல்லது இணைப்பி இனி அறியப்படவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="339"/>
+        <source>The figures could not be read: try again</source>
+        <translation>எண்ணிக்கைகளைப் படிக்க முடியவில்லை: மீண்டும் முயலவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="361"/>
+        <source>Connector %1</source>
+        <translation>இணைப்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="363"/>
+        <source>Charger %1</source>
+        <translation>மின்னேற்றி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="364"/>
+        <source>Whole site</source>
+        <translation>முழு தளம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="377"/>
+        <source>This month</source>
+        <translation>இந்த மாதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="378"/>
+        <source>Last month</source>
+        <translation>கடந்த மாதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="379"/>
+        <source>Last 12 months</source>
+        <translation>கடந்த 12 மாதங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="384"/>
+        <source>Usage</source>
+        <translation>பயன்பாடு</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="385"/>
+        <source>Revenue</source>
+        <translation>வருவாய்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="386"/>
+        <source>Peak hours</source>
+        <translation>உச்ச நேரங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="387"/>
+        <source>Site peak</source>
+        <translation>தள உச்சம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics_pages.py" line="175"/>
+        <source>Uptime</source>
+        <translation>இயக்க நேரம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="389"/>
+        <source>Alarms</source>
+        <translation>எச்சரிக்கை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="393"/>
+        <location filename="../admin/analytics.py" line="400"/>
+        <source>Export to USB</source>
+        <translation>USB க்கு ஏற்றுமதி</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="403"/>
+        <source>State timeline</source>
+        <translation>நிலை காலவரிசை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="27"/>
+        <source>RFID card</source>
+        <translation>RFID அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="28"/>
+        <source>Card at the terminal</source>
+        <translation>முனையத்தில் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="29"/>
+        <source>Card on the QR page</source>
+        <translation>QR பக்கத்தில் அட்டை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="38"/>
+        <source>Contactor wear</source>
+        <translation>தொடர்பி தேய்மானம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="39"/>
+        <source>Connector running hot</source>
+        <translation>இணைப்பி அதிக வெப்பம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="40"/>
+        <source>More faults than usual</source>
+        <translation>வழக்கத்தை விட அதிக பிழைகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="41"/>
+        <source>Meter reads off</source>
+        <translation>மீட்டர் அளவீடு விலகுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="42"/>
+        <source>Charger link unreliable</source>
+        <translation>மின்னேற்றி இணைப்பு நம்பகமற்றது</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="50"/>
+        <source>life used %</source>
+        <translation>பயன்படுத்திய ஆயுள் %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="51"/>
+        <source>equivalent operations</source>
+        <translation>சமமான இயக்கங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="52"/>
+        <source>operations</source>
+        <translation>இயக்கங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="53"/>
+        <source>unseen operations</source>
+        <translation>காணப்படாத இயக்கங்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="54"/>
+        <source>per day</source>
+        <translation>நாளுக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="55"/>
+        <source>replace by</source>
+        <translation>மாற்ற வேண்டிய நாள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="56"/>
+        <source>baseline m°C/A²</source>
+        <translation>அடிப்படை m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="57"/>
+        <source>recent m°C/A²</source>
+        <translation>சமீபத்திய m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="58"/>
+        <source>ratio</source>
+        <translation>விகிதம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="59"/>
+        <source>fault</source>
+        <translation>பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="60"/>
+        <source>last 30 days</source>
+        <translation>கடந்த 30 நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="61"/>
+        <source>usual per 30 days</source>
+        <translation>வழக்கமாக 30 நாட்களுக்கு</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="62"/>
+        <source>metered Wh</source>
+        <translation>மீட்டர் Wh</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="63"/>
+        <source>V x I Wh</source>
+        <translation>V x I Wh</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="64"/>
+        <source>drift %</source>
+        <translation>விலகல் %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="65"/>
+        <source>polls</source>
+        <translation>வினவல்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="66"/>
+        <source>missed polls</source>
+        <translation>தவறிய வினவல்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="67"/>
+        <source>missed %</source>
+        <translation>தவறியது %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="68"/>
+        <source>reconnections</source>
+        <translation>மறு இணைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="69"/>
+        <source>days</source>
+        <translation>நாட்கள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="89"/>
+        <source>Energy per month (kWh)</source>
+        <translation>மாதாந்திர ஆற்றல் (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="92"/>
+        <source>Energy per day (kWh)</source>
+        <translation>தினசரி ஆற்றல் (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="110"/>
+        <source>Revenue is shown to operators only.</source>
+        <translation>வருவாய் இயக்குநர்களுக்கு மட்டுமே காட்டப்படும்.</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="113"/>
+        <source>Gross by payment method (%1)</source>
+        <translation>கட்டண முறைப்படி மொத்தம் (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="151"/>
+        <source>Site peak per day against the limit (kW)</source>
+        <translation>வரம்புக்கு எதிராக தினசரி தள உச்சம் (kW)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="153"/>
+        <source>Peak</source>
+        <translation>உச்சம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="155"/>
+        <source>Limit</source>
+        <translation>வரம்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="174"/>
+        <source>Uptime per month (%)</source>
+        <translation>மாதாந்திர இயக்க நேரம் (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="223"/>
+        <source>Raised %1</source>
+        <translation>எழுப்பப்பட்டது %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="232"/>
+        <source>No open alarms</source>
+        <translation>திறந்த எச்சரிக்கைகள் இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="235"/>
+        <source>%1 % of its life used; replace by %2</source>
+        <translation>ஆயுளில் %1 % பயன்படுத்தப்பட்டது; %2 க்குள் மாற்றவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="238"/>
+        <source>Contactor %1</source>
+        <translation>தொடர்பி %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="248"/>
+        <source>%1 sessions, %2 kWh, occupied %3 %</source>
+        <translation>%1 அமர்வுகள், %2 kWh, பயன்பாட்டில் %3 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="258"/>
+        <source>Gross %1, net %2, refunds %3 (%4)</source>
+        <translation>மொத்தம் %1, நிகரம் %2, திருப்பியளிப்பு %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="266"/>
+        <source>Mean power by weekday and hour (kW): tap a cell</source>
+        <translation>வாரநாள், மணி வாரியாக சராசரி மின்திறன் (kW): ஒரு கட்டத்தைத் தொடவும்</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="274"/>
+        <source>Highest %1 kW on %2: %3 % of the limit</source>
+        <translation>அதிகபட்சம் %1 kW, %2 அன்று: வரம்பின் %3 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="281"/>
+        <source>Uptime %1 %, last 12 months %2 %</source>
+        <translation>இயக்க நேரம் %1 %, கடந்த 12 மாதங்கள் %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="285"/>
+        <source>%1 open alarms</source>
+        <translation>%1 திறந்த எச்சரிக்கைகள்</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="61"/>
@@ -1250,12 +1620,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="293"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="292"/>
+        <location filename="../app.py" line="296"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>

@@ -35,6 +35,376 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsScreen</name>
+    <message>
+        <location filename="../admin/analytics.py" line="207"/>
+        <source>Analytics</source>
+        <translation>数据分析</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="228"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="263"/>
+        <source>Writing the report to the USB drive…</source>
+        <translation>正在将报告写入U盘…</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="302"/>
+        <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
+        <translation>%1 %2:00：平均功率 %3 kW，同时 %4 个会话</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="315"/>
+        <source>Written to %1: %2</source>
+        <translation>已写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="329"/>
+        <source>Your role may not do this</source>
+        <translation>您的角色无权执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="332"/>
+        <source>This station runs without its analytics</source>
+        <translation>本充电站未启用数据分析</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="333"/>
+        <source>No USB drive found: plug one in and try again</source>
+        <translation>未找到U盘：请插入后重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="334"/>
+        <source>The export folder is missing: is the USB drive plugged in?</source>
+        <translation>导出文件夹不存在：U盘是否已插入？</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="335"/>
+        <source>The USB drive cannot be written: is it full or locked?</source>
+        <translation>无法写入U盘：是否已满或被锁定？</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="336"/>
+        <source>Writing to the USB drive failed: try another drive</source>
+        <translation>写入U盘失败：请换一个U盘</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="337"/>
+        <source>That charger or connector is no longer known</source>
+        <translation>该充电桩或充电枪已不存在</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="339"/>
+        <source>The figures could not be read: try again</source>
+        <translation>无法读取数据：请重试</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="361"/>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="363"/>
+        <source>Charger %1</source>
+        <translation>充电桩 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="364"/>
+        <source>Whole site</source>
+        <translation>整个站点</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="377"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="378"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="379"/>
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="384"/>
+        <source>Usage</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="385"/>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="386"/>
+        <source>Peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="387"/>
+        <source>Site peak</source>
+        <translation>站点峰值</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics_pages.py" line="175"/>
+        <source>Uptime</source>
+        <translation>正常运行率</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="389"/>
+        <source>Alarms</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="393"/>
+        <location filename="../admin/analytics.py" line="400"/>
+        <source>Export to USB</source>
+        <translation>导出到U盘</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics.py" line="403"/>
+        <source>State timeline</source>
+        <translation>状态时间线</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="27"/>
+        <source>RFID card</source>
+        <translation>RFID卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="28"/>
+        <source>Card at the terminal</source>
+        <translation>终端刷卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="29"/>
+        <source>Card on the QR page</source>
+        <translation>二维码页面付卡</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="38"/>
+        <source>Contactor wear</source>
+        <translation>接触器磨损</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="39"/>
+        <source>Connector running hot</source>
+        <translation>充电枪过热</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="40"/>
+        <source>More faults than usual</source>
+        <translation>故障多于平常</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="41"/>
+        <source>Meter reads off</source>
+        <translation>电表读数偏差</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="42"/>
+        <source>Charger link unreliable</source>
+        <translation>充电桩连接不稳定</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="50"/>
+        <source>life used %</source>
+        <translation>已用寿命 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="51"/>
+        <source>equivalent operations</source>
+        <translation>等效操作次数</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="52"/>
+        <source>operations</source>
+        <translation>操作次数</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="53"/>
+        <source>unseen operations</source>
+        <translation>未记录的操作</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="54"/>
+        <source>per day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="55"/>
+        <source>replace by</source>
+        <translation>更换期限</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="56"/>
+        <source>baseline m°C/A²</source>
+        <translation>基线 m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="57"/>
+        <source>recent m°C/A²</source>
+        <translation>近期 m°C/A²</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="58"/>
+        <source>ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="59"/>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="60"/>
+        <source>last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="61"/>
+        <source>usual per 30 days</source>
+        <translation>通常每30天</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="62"/>
+        <source>metered Wh</source>
+        <translation>电表 Wh</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="63"/>
+        <source>V x I Wh</source>
+        <translation>V x I Wh</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="64"/>
+        <source>drift %</source>
+        <translation>偏差 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="65"/>
+        <source>polls</source>
+        <translation>轮询次数</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="66"/>
+        <source>missed polls</source>
+        <translation>丢失轮询</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="67"/>
+        <source>missed %</source>
+        <translation>丢失 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="68"/>
+        <source>reconnections</source>
+        <translation>重新连接次数</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="69"/>
+        <source>days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="89"/>
+        <source>Energy per month (kWh)</source>
+        <translation>每月电量 (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="92"/>
+        <source>Energy per day (kWh)</source>
+        <translation>每日电量 (kWh)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="110"/>
+        <source>Revenue is shown to operators only.</source>
+        <translation>收入仅对运营者显示。</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="113"/>
+        <source>Gross by payment method (%1)</source>
+        <translation>按支付方式的总收入 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="151"/>
+        <source>Site peak per day against the limit (kW)</source>
+        <translation>每日站点峰值与限值 (kW)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="153"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="155"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="174"/>
+        <source>Uptime per month (%)</source>
+        <translation>每月正常运行率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="223"/>
+        <source>Raised %1</source>
+        <translation>发出于 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="232"/>
+        <source>No open alarms</source>
+        <translation>没有未解除的警报</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="235"/>
+        <source>%1 % of its life used; replace by %2</source>
+        <translation>已用寿命 %1 %；请在 %2 前更换</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="238"/>
+        <source>Contactor %1</source>
+        <translation>接触器 %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="248"/>
+        <source>%1 sessions, %2 kWh, occupied %3 %</source>
+        <translation>%1 个会话，%2 kWh，占用 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="258"/>
+        <source>Gross %1, net %2, refunds %3 (%4)</source>
+        <translation>总额 %1，净额 %2，退款 %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="266"/>
+        <source>Mean power by weekday and hour (kW): tap a cell</source>
+        <translation>按星期和小时的平均功率 (kW)：点按单元格</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="274"/>
+        <source>Highest %1 kW on %2: %3 % of the limit</source>
+        <translation>最高 %1 kW，于 %2：限值的 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="281"/>
+        <source>Uptime %1 %, last 12 months %2 %</source>
+        <translation>正常运行率 %1 %，近12个月 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/analytics_pages.py" line="285"/>
+        <source>%1 open alarms</source>
+        <translation>%1 个未解除的警报</translation>
+    </message>
+</context>
+<context>
     <name>AuthoriseScreen</name>
     <message>
         <location filename="../screens/authorise.py" line="68"/>
@@ -1250,12 +1620,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="289"/>
+        <location filename="../app.py" line="293"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="292"/>
+        <location filename="../app.py" line="296"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>

@@ -290,6 +290,7 @@ def main() -> None:
         "bench_payments",
         "bench_analytics",
         "bench_admin",
+        "bench_admin_analytics",
         "bench_station",
     ):
         measure = importlib.import_module(module).run

@@ -1,0 +1,323 @@
+"""The analytics group of the operator facade: the figures of a period and scope for the admin mode's
+charts, and the monthly report (PDF and the two CSVs) exported to a USB stick (docs/admin.md).
+
+The figures are the analytics capability's own (docs/analytics.md); nothing is computed here but which
+period and scope to ask for. Every query blocks on the database, so it runs on a worker thread, never
+on the loop (the kiosk's Qt thread). Money is for the operator role only: a viewer or a technician
+gets the same figures with `revenue` None (docs/admin.md "Analytics").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from app.admin.context import OperationError, Operator, OperatorContext
+from app.analytics import (
+    SITE,
+    Granularity,
+    Load,
+    Maintenance,
+    Period,
+    Reliability,
+    Revenue,
+    Scope,
+    StateSpan,
+    UnknownScopeError,
+    Uptime,
+    Usage,
+)
+from app.analytics.periods import month_period, month_start, months_ending
+
+if TYPE_CHECKING:
+    from app.analytics import Analytics
+
+PeriodName = Literal["this_month", "last_month", "last_12_months"]
+PERIODS: tuple[PeriodName, ...] = ("this_month", "last_month", "last_12_months")
+MEDIA_ROOT = Path("/media")  # where the desktop's automounter puts a USB stick (/media/<user>/<label>)
+REPORT_LANGUAGES = ("en", "ms")  # app/analytics/report_texts.py; any other language gets English
+
+
+@dataclass(frozen=True)
+class ScopeChoices:
+    """What the scope selector offers: the site, each charger, each connector."""
+
+    chargers: tuple[str, ...]
+    connectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MonthUptime:
+    """One month's uptime (23 CFR 680.116(b), over the month's known time) for the uptime line."""
+
+    month_start_s: int
+    percent: float
+    known_s: int
+
+
+@dataclass(frozen=True)
+class AnalyticsFigures:
+    """Everything the analytics screen draws for one period and scope."""
+
+    period_name: PeriodName
+    period: Period
+    scope: Scope
+    granularity: Granularity  # of usage.series: day for a month, month for 12 months
+    usage: Usage
+    revenue: Revenue | None  # None below the operator role (no money on a technician's screen)
+    load: Load  # heat map of the scope's connectors; peak days of the site against its limit
+    uptime: Uptime  # the period's
+    uptime_12_months: Uptime  # the 12 months ending with the period
+    uptime_months: tuple[MonthUptime, ...]  # the 12 months ending with the period, oldest first
+    reliability: Reliability
+    timeline: tuple[StateSpan, ...]  # the connector's state timeline; empty for a charger or the site
+    maintenance: Maintenance  # the models' findings and the open alarms with their evidence
+    utc_offset_s: int
+    site_limit_W: int
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The files written to the stick, in the order PDF, sessions CSV, days CSV."""
+
+    month: str
+    directory: str
+    paths: tuple[str, ...]
+    sizes: tuple[int, ...]
+
+
+def _local_month(ts_s: int, offset_s: int) -> tuple[int, int]:
+    local = datetime.fromtimestamp(ts_s + offset_s, UTC)
+    return local.year, local.month
+
+
+def period_of(name: str, now_s: int, offset_s: int) -> Period:
+    """The local days of "this_month", "last_month" or "last_12_months" (ending with this month)."""
+    year, month = _local_month(now_s, offset_s)
+    following = (year + 1, 1) if month == 12 else (year, month + 1)
+    this_month = Period(month_start(year, month, offset_s), month_start(*following, offset_s))
+    if name == "this_month":
+        return this_month
+    if name == "last_month":
+        previous = (year - 1, 12) if month == 1 else (year, month - 1)
+        return Period(month_start(*previous, offset_s), this_month.start_s)
+    if name == "last_12_months":
+        return months_ending(this_month.end_s, 12, offset_s)
+    raise OperationError("bad_period", f"period: one of {', '.join(PERIODS)}, got {name!r}")
+
+
+def _months(end_s: int, offset_s: int) -> list[Period]:
+    """The 12 whole months ending at `end_s` (a local month start), oldest first."""
+    starts = [months_ending(end_s, back, offset_s).start_s for back in range(12, 0, -1)]
+    return [Period(start, end) for start, end in zip(starts, [*starts[1:], end_s], strict=True)]
+
+
+def find_export_dir(configured: str, media_root: Path = MEDIA_ROOT) -> Path:
+    """`[admin] export_dir`, else the first removable drive mounted under /media (/media/<label> or
+    /media/<user>/<label>, by name); OperationError "no_export_drive" when there is none."""
+    if configured:
+        return Path(configured)
+    candidates: list[Path] = []
+    if media_root.is_dir():
+        for entry in sorted(media_root.iterdir()):
+            if entry.is_dir() and os.path.ismount(entry):
+                candidates.append(entry)
+            elif entry.is_dir():
+                candidates.extend(p for p in sorted(entry.iterdir()) if p.is_dir() and os.path.ismount(p))
+    if not candidates:
+        raise OperationError("no_export_drive", f"no USB drive mounted under {media_root}")
+    return candidates[0]
+
+
+def check_writable(directory: Path) -> None:
+    """Refuses a missing folder ("export_dir_missing") or one a file cannot be made in
+    ("export_dir_unwritable": read-only, full, or a stick pulled out); tried, not guessed from modes."""
+    if not directory.is_dir():
+        raise OperationError("export_dir_missing", f"{directory} is not a folder", directory=str(directory))
+    try:
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".evse-probe-"):
+            pass
+    except OSError as err:
+        raise OperationError(
+            "export_dir_unwritable", f"cannot write in {directory}: {err}", directory=str(directory)
+        ) from None
+
+
+class AnalyticsOperations:
+    """`facade.analytics`: the figures (viewer and above, money for operators) and the report export
+    (technician and above)."""
+
+    def __init__(self, context: OperatorContext) -> None:
+        self.context = context
+
+    def _service(self) -> Analytics:
+        if self.context.analytics is None:
+            raise OperationError("analytics_unavailable", "this station runs without its analytics")
+        return self.context.analytics
+
+    def _now_s(self, analytics: Analytics) -> int:
+        return int(analytics.clock().timestamp())
+
+    async def scopes(self, operator: Operator) -> ScopeChoices:
+        self.context.require(operator, "viewer", "analytics.view")
+        analytics = self._service()
+
+        def query() -> ScopeChoices:
+            return ScopeChoices(tuple(analytics.chargers()), tuple(analytics.connectors()))
+
+        return await asyncio.to_thread(query)
+
+    async def figures(
+        self, operator: Operator, period: PeriodName = "this_month", scope: Scope = SITE
+    ) -> AnalyticsFigures:
+        """The figures of a named period and a scope; revenue only for the operator role."""
+        self.context.require(operator, "viewer", "analytics.view")
+        analytics = self._service()
+        with_money = operator.may("operator")
+        offset = analytics.utc_offset_s
+        chosen = period_of(period, self._now_s(analytics), offset)
+        granularity: Granularity = "month" if period == "last_12_months" else "day"
+        months = _months(chosen.end_s, offset)
+
+        def month_uptimes() -> list[Uptime]:
+            return [analytics.uptime(scope, month) for month in months]
+
+        # One worker thread for all of them: the queries are mostly Python over the rows, so threads
+        # side by side would only share the GIL with each other and with the loop (the Qt thread);
+        # measured slower and with longer loop stalls (tests/benchmarks/bench_admin_analytics.py).
+        def query() -> tuple[
+            Usage, Revenue | None, Load, list[Uptime], Reliability, tuple[StateSpan, ...], Maintenance
+        ]:
+            return (
+                analytics.usage(scope, chosen, granularity),
+                analytics.revenue(scope, chosen) if with_money else None,
+                analytics.load(chosen, scope),
+                month_uptimes(),
+                analytics.reliability(scope, chosen),
+                analytics.timeline(scope.connector, chosen) if scope.connector else (),
+                analytics.maintenance(),
+            )
+
+        try:
+            usage, revenue, load, uptimes, reliability, timeline, found = await asyncio.to_thread(query)
+        except UnknownScopeError as err:
+            raise OperationError("unknown_scope", str(err), scope=scope.label) from None
+        # Uptime adds up day by day (docs/analytics.md "Uptime"): the 12 months' is the sum of the
+        # months', and a month period's is its month's; no query is run twice.
+        year = _summed(scope, Period(months[0].start_s, chosen.end_s), uptimes)
+        return AnalyticsFigures(
+            period_name=period,
+            period=chosen,
+            scope=scope,
+            granularity=granularity,
+            usage=usage,
+            revenue=revenue,
+            load=load,
+            uptime=year if period == "last_12_months" else uptimes[-1],
+            uptime_12_months=year,
+            uptime_months=tuple(
+                MonthUptime(month.start_s, uptime.percent, uptime.known_s)
+                for month, uptime in zip(months, uptimes, strict=True)
+            ),
+            reliability=reliability,
+            timeline=timeline,
+            maintenance=found,
+            utc_offset_s=offset,
+            site_limit_W=analytics.site_limit_W,
+        )
+
+    async def export_report(
+        self, operator: Operator, month: str, directory: str | None = None, language: str = "en"
+    ) -> ExportResult:
+        """Writes the month's report PDF and its sessions and days CSVs (the files `python -m app report`
+        writes) to `directory`, else `[admin] export_dir`, else the first USB drive under /media.
+        Audited with the files written, or with the refusal."""
+        self.context.require(operator, "technician", "analytics.export")
+        analytics = self._service()
+        try:
+            period = month_period(month, analytics.utc_offset_s)
+        except ValueError as err:
+            raise OperationError("bad_month", str(err), month=month) from None
+        language = language if language in REPORT_LANGUAGES else "en"
+        try:
+            folder = find_export_dir(directory or self.context.settings.export_dir)
+            await asyncio.to_thread(check_writable, folder)
+            written = await asyncio.to_thread(self._write, analytics, month, period, folder, language)
+        except OperationError as err:
+            await self.context.audit(
+                operator.actor, "analytics.export", f"month:{month}", {"outcome": err.code, **err.details}
+            )
+            raise
+        paths = tuple(str(path) for path, _ in written)
+        sizes = tuple(size for _, size in written)
+        await self.context.audit(
+            operator.actor,
+            "analytics.export",
+            f"month:{month}",
+            {"outcome": "ok", "language": language, "files": [Path(p).name for p in paths], "bytes": sizes},
+        )
+        return ExportResult(month, str(folder), paths, sizes)
+
+    def _write(
+        self, analytics: Analytics, month: str, period: Period, folder: Path, language: str
+    ) -> list[tuple[Path, int]]:
+        """On a worker thread: the three files, as the report command writes them (app/analytics/cli.py)."""
+        # reportlab is loaded only when a report is made, as the package does (app/analytics/__init__.py).
+        from app.analytics.report_csv import save_days, save_sessions
+        from app.analytics.report_pdf import render_monthly_report
+        from app.analytics.report_texts import text
+
+        config = self.context.runtime.config
+        station = getattr(config, "station_name", "") or text(language, "station_fallback")
+        offset = analytics.utc_offset_s
+        pdf_path = folder / f"report-{month}-{language}.pdf"
+        sessions_path = folder / f"sessions-{month}.csv"
+        days_path = folder / f"days-{month}.csv"
+        try:
+            pdf = render_monthly_report(analytics, month, station, language)
+            pdf_path.write_bytes(pdf)
+            save_sessions(analytics.session_rows(period), offset, sessions_path)
+            save_days(analytics.day_rows(period), offset, days_path, analytics.currency)
+            # A stick pulled out right after the button shows "done" must still hold whole files.
+            for path in (pdf_path, sessions_path, days_path):
+                with path.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        except OSError as err:
+            raise OperationError("export_failed", f"writing to {folder} failed: {err}") from None
+        return [(path, path.stat().st_size) for path in (pdf_path, sessions_path, days_path)]
+
+
+def _summed(scope: Scope, period: Period, parts: list[Uptime]) -> Uptime:
+    """The uptime of consecutive periods together: their known, outage, excluded and state seconds."""
+    states: dict[str, int] = {}
+    for part in parts:
+        for state, seconds in part.state_s.items():
+            states[state] = states.get(state, 0) + seconds
+    return Uptime(
+        scope=scope,
+        period=period,
+        known_s=sum(p.known_s for p in parts),
+        outage_s=sum(p.outage_s for p in parts),
+        excluded_s=sum(p.excluded_s for p in parts),
+        state_s=states,
+    )
+
+
+__all__ = [
+    "PERIODS",
+    "SITE",
+    "AnalyticsFigures",
+    "AnalyticsOperations",
+    "ExportResult",
+    "MonthUptime",
+    "PeriodName",
+    "Scope",
+    "ScopeChoices",
+    "find_export_dir",
+    "period_of",
+]
