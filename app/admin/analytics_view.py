@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from app.admin.context import OperationError, Operator, OperatorContext
+from app.admin.usb_drive import usb_directory
 from app.analytics import (
     SITE,
     Granularity,
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 PeriodName = Literal["this_month", "last_month", "last_12_months"]
 PERIODS: tuple[PeriodName, ...] = ("this_month", "last_month", "last_12_months")
-MEDIA_ROOT = Path("/media")  # where the desktop's automounter puts a USB stick (/media/<user>/<label>)
 REPORT_LANGUAGES = ("en", "ms")  # app/analytics/report_texts.py; any other language gets English
 
 
@@ -115,37 +114,6 @@ def _months(end_s: int, offset_s: int) -> list[Period]:
     """The 12 whole months ending at `end_s` (a local month start), oldest first."""
     starts = [months_ending(end_s, back, offset_s).start_s for back in range(12, 0, -1)]
     return [Period(start, end) for start, end in zip(starts, [*starts[1:], end_s], strict=True)]
-
-
-def find_export_dir(configured: str, media_root: Path = MEDIA_ROOT) -> Path:
-    """`[admin] export_dir`, else the first removable drive mounted under /media (/media/<label> or
-    /media/<user>/<label>, by name); OperationError "no_export_drive" when there is none."""
-    if configured:
-        return Path(configured)
-    candidates: list[Path] = []
-    if media_root.is_dir():
-        for entry in sorted(media_root.iterdir()):
-            if entry.is_dir() and os.path.ismount(entry):
-                candidates.append(entry)
-            elif entry.is_dir():
-                candidates.extend(p for p in sorted(entry.iterdir()) if p.is_dir() and os.path.ismount(p))
-    if not candidates:
-        raise OperationError("no_export_drive", f"no USB drive mounted under {media_root}")
-    return candidates[0]
-
-
-def check_writable(directory: Path) -> None:
-    """Refuses a missing folder ("export_dir_missing") or one a file cannot be made in
-    ("export_dir_unwritable": read-only, full, or a stick pulled out); tried, not guessed from modes."""
-    if not directory.is_dir():
-        raise OperationError("export_dir_missing", f"{directory} is not a folder", directory=str(directory))
-    try:
-        with tempfile.NamedTemporaryFile(dir=directory, prefix=".evse-probe-"):
-            pass
-    except OSError as err:
-        raise OperationError(
-            "export_dir_unwritable", f"cannot write in {directory}: {err}", directory=str(directory)
-        ) from None
 
 
 class AnalyticsOperations:
@@ -245,8 +213,9 @@ class AnalyticsOperations:
             raise OperationError("bad_month", str(err), month=month) from None
         language = language if language in REPORT_LANGUAGES else "en"
         try:
-            folder = find_export_dir(directory or self.context.settings.export_dir)
-            await asyncio.to_thread(check_writable, folder)
+            folder = await asyncio.to_thread(
+                usb_directory, self.context.settings.export_dir, directory, writable=True
+            )
             written = await asyncio.to_thread(self._write, analytics, month, period, folder, language)
         except OperationError as err:
             await self.context.audit(
@@ -318,6 +287,5 @@ __all__ = [
     "PeriodName",
     "Scope",
     "ScopeChoices",
-    "find_export_dir",
     "period_of",
 ]

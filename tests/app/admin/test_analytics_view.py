@@ -8,11 +8,9 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import os
 import re
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import analytics_year
 import pytest
@@ -20,7 +18,7 @@ from admin_station import PINS, admin_station
 from pypdf import PdfReader
 
 from app.admin import OperationError, OperatorFacade, PermissionDeniedError
-from app.admin.analytics_view import find_export_dir, period_of
+from app.admin.analytics_view import period_of
 from app.analytics import SITE, Analytics, Scope, day_start, month_period
 from app.analytics.periods import DAY_S, months_ending
 from app.db import check_and_migrate, make_engine, session_factory, verify_audit_chain
@@ -190,19 +188,7 @@ def test_the_monthly_report_is_exported_to_the_folder_and_audited(realtime_sim, 
     asyncio.run(scenario())
 
 
-def test_the_export_folder_is_the_configured_one_else_the_first_usb_drive(tmp_path):
-    """find_export_dir: [admin] export_dir as given; else a drive mounted under the media folder; else a
-    refusal. A folder that is not a mount point (an empty /media/<user>) is no drive."""
-    media = tmp_path / "media"
-    assert find_export_dir("/mnt/stick", media) == Path("/mnt/stick")
-    with pytest.raises(OperationError) as none:
-        find_export_dir("", media)
-    assert none.value.code == "no_export_drive"
-    (media / "tech").mkdir(parents=True)
-    with pytest.raises(OperationError):
-        find_export_dir("", media)
-    # /proc and /sys are mount points: a root holding them finds the first by name, as a stick would be.
-    assert find_export_dir("", Path("/")) in {p for p in Path("/").iterdir() if os.path.ismount(p)}
+def test_an_unknown_period_is_refused():
     with pytest.raises(OperationError) as bad:
         period_of("next_year", 0, OFFSET)
     assert bad.value.code == "bad_period"
