@@ -39,6 +39,15 @@ class AccountView:
     created_by: str
 
 
+def card_uid(tag: str) -> str:
+    """A card's UID as the card readers report it (hal/card_readers: upper-case hex, no separators),
+    whatever way it was typed (04:a1:b2:c3, 04 A1 B2 C3); AccountError when it is not hex."""
+    uid = "".join(tag.split()).replace(":", "").replace("-", "").upper()
+    if not uid or len(uid) > 64 or any(c not in "0123456789ABCDEF" for c in uid):
+        raise AccountError(f"{tag!r} is not a card UID (hex digits, e.g. 04A1B2C3)")
+    return uid
+
+
 def role_rank(role: str) -> int:
     """viewer < technician < operator: a role may do what every role before it may."""
     return ADMIN_ROLES.index(role)
@@ -75,6 +84,7 @@ def add_account(
     if role not in ADMIN_ROLES:
         raise AccountError(f"role must be one of {', '.join(ADMIN_ROLES)}")
     check_new_pin(pin, settings)
+    card_tag = None if card_tag is None else card_uid(card_tag)
     if db.scalar(select(AdminAccount.id).where(AdminAccount.name == name)) is not None:
         raise AccountError(f"an account named {name!r} exists")
     if card_tag is not None and db.scalar(select(AdminAccount.id).where(AdminAccount.card_tag == card_tag)):

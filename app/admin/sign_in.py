@@ -60,7 +60,7 @@ async def sign_in(context: OperatorContext, account_id: int, pin: str, card_tag:
         outcome = "unknown_account" if known is None else "disabled"
         await context.audit("kiosk", "admin.sign_in", target, {"outcome": outcome})
         return SignIn(None, "wrong")
-    card_right = known.card_tag is None or (card_tag is not None and card_tag == known.card_tag)
+    card_right = known.card_tag is None or (card_tag is not None and card_tag.upper() == known.card_tag)
     if right and known.card_tag is not None and card_tag is None:
         await context.audit("kiosk", "admin.sign_in", target, {"outcome": "card_needed"})
         return SignIn(None, "card_needed")

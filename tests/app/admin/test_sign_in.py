@@ -123,3 +123,11 @@ def test_roles_and_sign_out_are_enforced(realtime_sim, tmp_path):
                 await ops.accounts(boss)
 
     asyncio.run(scenario())
+
+
+def test_a_card_typed_with_separators_is_stored_as_the_reader_reports_it():
+    from app.admin.accounts import AccountError, card_uid
+
+    assert card_uid("04:a1:b2:c3") == card_uid("04 A1 B2 C3") == "04A1B2C3"
+    with pytest.raises(AccountError, match="not a card UID"):
+        card_uid("04-ZZ")
