@@ -87,8 +87,12 @@ def run_kiosk(
             stopping.add_done_callback(lambda _: done.set())
             await done.wait()
             stopping.cancel()
+            signed_in = window.admin.operator if window.admin is not None else None
             window.close_kiosk()
             window.close()
+            if operators is not None and signed_in is not None:
+                # The station stops with someone in admin mode: their sign-in ends in the audit log too.
+                await operators.sign_out(signed_in, "shutdown")
         finally:
             await facade.stop()
             for companion in reversed(started):
