@@ -17,6 +17,8 @@ from test_firmware import unsigned_package
 
 from app.admin import OperationError
 from app.admin.firmware import key_id, redact_url
+from app.config import ConfigError
+from app.config.loader import parse_config
 from app.db import session_factory, verify_audit_chain
 from app.updates import load_public_key
 
@@ -38,6 +40,25 @@ def test_redacting_a_source_url_drops_only_its_userinfo():
     assert redact_url("ftp://u:p%40ss@host:2121/fw/a.tar.gz") == "ftp://***@host:2121/fw/a.tar.gz"
     assert redact_url("https://host/fw/a.tar.gz?x=1") == "https://host/fw/a.tar.gz?x=1"
     assert redact_url("http://token@host/a.tgz") == "http://***@host/a.tgz"
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("", True),
+        ("ftp://user:pw@host:2121/fw/charger.tar.gz", True),
+        ("https://updates.example/fw/charger.tgz", True),
+        ("file:///etc/charger.tar.gz", False),  # only what the OCPP download fetches
+        ("ftps://host/charger.tar.gz", False),
+        ("https://updates.example/fw/", False),  # one package, not a directory
+    ],
+)
+def test_the_source_setting_takes_one_package_url(value, accepted):
+    if accepted:
+        assert parse_config({"admin": {"firmware_source": value}}).admin.firmware_source == value
+    else:
+        with pytest.raises(ConfigError, match=r"admin\.firmware_source"):
+            parse_config({"admin": {"firmware_source": value}})
 
 
 def test_a_signed_package_from_an_ftp_source_is_downloaded_and_flashed(realtime_sim, tmp_path, ftp_files):
