@@ -6,6 +6,11 @@ format of docs/ocpp-firmware.md, app/updates/package_format.py): an unsigned or 
 listed as refused and never flashed. The flashing is the OCPP updater's (app/updates/esp32.py), one
 charger at a time: image check, write, read-back, and the last good image restored if that fails.
 Each charger keeps the image before the current one, so a technician can go back to it.
+
+A package may also come from the station's configured source ([admin] firmware_source: the URL of one
+package file, http/https/ftp as the OCPP UpdateFirmware download of OCPP 1.6 section 5.19): it is
+downloaded in a worker thread by the same transfer code, size-capped and time-limited, then verified
+and flashed exactly as a package from the stick. The URL is audited and logged without its userinfo.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ import hashlib
 import json
 import logging
 import shutil
+import ssl
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -27,6 +34,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from app.admin.context import OperationError, Operator, OperatorContext
 from app.admin.usb_drive import usb_directory
 from app.config import StationConfig, state_path
+from app.ocpp.file_transfer import TransferError, download
 from app.updates import (
     Esp32Installer,
     PackageError,
@@ -48,7 +56,9 @@ PACKAGE_SUFFIXES = (".tar.gz", ".tgz")
 LAST_GOOD, PREVIOUS = "last-good", "previous"  # app/updates/esp32.py keeps last-good; this module previous
 ONLINE_STATES = ("online", "degraded")
 MIN_UPTIME_S = 3
-STEPS = ("verifying", "flashing", "restarting", "done")  # FirmwareProgress.step, in order
+STEPS = ("downloading", "verifying", "flashing", "restarting", "done")  # FirmwareProgress.step, in order
+SOURCE_SCHEMES = ("http", "https", "ftp")  # what app/ocpp/file_transfer.py downloads
+DOWNLOAD_POLL_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,9 @@ class FirmwareSetup:
     release_root: Path | None = None
     max_package_bytes: int = 64 * 1024 * 1024
     restart_timeout_s: float = 30.0
+    source: str = ""  # [admin] firmware_source: the URL of one package file; empty: none
+    transfer_timeout_s: float = 60.0
+    ssl_context: ssl.SSLContext | None = None  # HTTPS: None = the system CA bundle
 
     @classmethod
     def from_config(cls, config: StationConfig) -> FirmwareSetup:
@@ -81,6 +94,8 @@ class FirmwareSetup:
             store_dir=state_path(fw.state_dir, "firmware") / "admin-esp32",
             release_root=Path(fw.release_root) if fw.release_root else None,
             max_package_bytes=fw.max_package_MB * 1024 * 1024,
+            source=config.admin.firmware_source,
+            transfer_timeout_s=fw.transfer_timeout_s,
         )
 
 
@@ -103,6 +118,7 @@ class FirmwareInventory:
     station_running: str  # the station software this process runs
     station_current: str | None  # the release root's current and previous releases
     station_previous: str | None
+    source: str | None = None  # the configured package source, userinfo redacted; None: none configured
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,7 @@ class PackageView:
 class FirmwareProgress:
     step: str  # one of STEPS
     fraction: float  # 0..1, for the progress bar
+    received_bytes: int = 0  # "downloading": what has arrived so far from the source
 
 
 @dataclass(frozen=True)
@@ -135,6 +152,25 @@ class FirmwareResult:
 def key_id(key: Ed25519PublicKey) -> str:
     """The vendor key's short fingerprint: the first 16 hex digits of SHA-256 over its raw bytes."""
     return hashlib.sha256(key.public_bytes(Encoding.Raw, PublicFormat.Raw)).hexdigest()[:16]
+
+
+def redact_url(url: str) -> str:
+    """The URL without its userinfo (user:password@), for the audit row and the log."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return "<invalid URL>"
+    if parts.username is None and parts.password is None:
+        return url
+    netloc = f"***@{host}" + (f":{port}" if port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _source_name(url: str) -> str:
+    """The package's file name: the last segment of the URL's path."""
+    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "package"
 
 
 def _identity_version(identity: IdentifyReply | None) -> str | None:
@@ -195,6 +231,7 @@ class FirmwareOperations:
             station_running=running_version(str(root) if root else None),
             station_current=releases.current_version() if releases else None,
             station_previous=releases.previous_version() if releases else None,
+            source=redact_url(self.setup.source) if self.setup.source else None,
         )
 
     async def packages(self, operator: Operator, directory: str | Path | None = None) -> list[PackageView]:
@@ -271,38 +308,121 @@ class FirmwareOperations:
         async with self._busy:
             flasher = self._flasher(charger_id)
             key = self._vendor_key()
-            signer = key_id(key)
-            audit: dict[str, Any] = {"package": path.name, "signer_key_id": signer}
+            audit: dict[str, Any] = {"package": path.name, "signer_key_id": key_id(key)}
             report(FirmwareProgress("verifying", 0.05))
-            store = self.setup.store_dir / charger_id
-            scratch = store / "incoming"
-            await asyncio.to_thread(shutil.rmtree, scratch, True)
+            return await self._install(operator, charger_id, flasher, key, path, path.name, audit, report)
+
+    async def update_charger_from_source(
+        self,
+        operator: Operator,
+        charger_id: str,
+        progress: Callable[[FirmwareProgress], None] | None = None,
+    ) -> FirmwareResult:
+        """Downloads the package at [admin] firmware_source, then verifies and flashes it as
+        update_charger does; an unreachable source is refused with `source_unreachable`."""
+        self.context.require(operator, "technician", "firmware.update")
+        report = progress or (lambda _step: None)
+        url = self.setup.source
+        if not url:
+            raise OperationError("no_source", "no firmware source is configured ([admin] firmware_source)")
+        shown = redact_url(url)
+        if urlsplit(url).scheme.lower() not in SOURCE_SCHEMES:
+            raise OperationError("source_unsupported", f"{shown}: use http, https or ftp")
+        if self._busy.locked():
+            raise OperationError("busy", "another firmware operation is running")
+        async with self._busy:
+            flasher = self._flasher(charger_id)
+            key = self._vendor_key()
+            name = _source_name(url)
+            audit: dict[str, Any] = {"source": shown, "package": name, "signer_key_id": key_id(key)}
+            download_dir = self.setup.store_dir / charger_id / "download"
+            await asyncio.to_thread(shutil.rmtree, download_dir, True)
+            await asyncio.to_thread(download_dir.mkdir, parents=True, exist_ok=True)
+            archive = download_dir / "package.tar.gz"
             try:
-                package = await self._verified(path, key, scratch, audit, operator, charger_id)
-                audit["version"] = package.version
-                report(FirmwareProgress("flashing", 0.2))
-                await self._settled(charger_id)
-                before = self._identity(charger_id)
-                await asyncio.to_thread(self._snapshot_previous, store)
-                try:
-                    await Esp32Installer([flasher], store).install(package)
-                except Exception as err:  # Esp32InstallError, FlashError: the last good image is back
-                    await asyncio.to_thread(shutil.rmtree, store / f"{PREVIOUS}.new", True)
-                    await self._audit(operator, "firmware.update", charger_id, audit, "failed", str(err))
-                    raise OperationError("flash_failed", str(err), charger=charger_id) from err
-                await asyncio.to_thread(self._commit_previous, store)
+                await self._download(url, archive, report)
+                report(FirmwareProgress("verifying", 0.3))
+                return await self._install(operator, charger_id, flasher, key, archive, name, audit, report)
+            except TransferError as err:
+                reason = str(err).replace(url, shown)
+                log.warning("firmware source %s: %s", shown, reason)
+                await self._audit(operator, "firmware.update", charger_id, audit, "refused", reason)
+                raise OperationError("source_unreachable", f"{shown}: {reason}", source=shown) from err
             finally:
-                await asyncio.to_thread(shutil.rmtree, scratch, True)
-            report(FirmwareProgress("restarting", 0.7))
-            reported = await self._wait_restarted(charger_id, before)
-            audit["reported_version"] = reported
-            await self._audit(operator, "firmware.update", charger_id, audit, "installed")
-            report(FirmwareProgress("done", 1.0))
-            return FirmwareResult(charger_id, package.version, reported)
+                await asyncio.to_thread(shutil.rmtree, download_dir, True)
+
+    async def _download(self, url: str, archive: Path, report: Callable[[FirmwareProgress], None]) -> None:
+        """Fetches the package in a worker thread (the transfer is blocking) while this coroutine reports
+        the bytes received so far from the file's growing size."""
+        cap = self.setup.max_package_bytes
+        task = asyncio.ensure_future(
+            asyncio.to_thread(
+                download,
+                url,
+                archive,
+                max_bytes=cap,
+                timeout_s=self.setup.transfer_timeout_s,
+                ssl_context=self.setup.ssl_context,
+            )
+        )
+        report(FirmwareProgress("downloading", 0.0, 0))
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=DOWNLOAD_POLL_S)
+            if done:
+                size = task.result()
+                report(FirmwareProgress("downloading", 0.25, size))
+                return
+            try:
+                received = archive.stat().st_size  # a stat of a local file: no network wait
+            except OSError:
+                received = 0
+            # The size is unknown up front (not every server announces it): the bar creeps towards
+            # its download share against the cap.
+            report(FirmwareProgress("downloading", 0.25 * min(1.0, received / cap), received))
+
+    async def _install(
+        self,
+        operator: Operator,
+        charger_id: str,
+        flasher: EsptoolFlasher,
+        key: Ed25519PublicKey,
+        path: Path,
+        name: str,
+        audit: dict[str, Any],
+        report: Callable[[FirmwareProgress], None],
+    ) -> FirmwareResult:
+        """The verified package flashed, the charger's restart awaited, the outcome audited (the caller
+        holds the busy lock)."""
+        store = self.setup.store_dir / charger_id
+        scratch = store / "incoming"
+        await asyncio.to_thread(shutil.rmtree, scratch, True)
+        try:
+            package = await self._verified(path, name, key, scratch, audit, operator, charger_id)
+            audit["version"] = package.version
+            report(FirmwareProgress("flashing", 0.4 if "source" in audit else 0.2))
+            await self._settled(charger_id)
+            before = self._identity(charger_id)
+            await asyncio.to_thread(self._snapshot_previous, store)
+            try:
+                await Esp32Installer([flasher], store).install(package)
+            except Exception as err:  # Esp32InstallError, FlashError: the last good image is back
+                await asyncio.to_thread(shutil.rmtree, store / f"{PREVIOUS}.new", True)
+                await self._audit(operator, "firmware.update", charger_id, audit, "failed", str(err))
+                raise OperationError("flash_failed", str(err), charger=charger_id) from err
+            await asyncio.to_thread(self._commit_previous, store)
+        finally:
+            await asyncio.to_thread(shutil.rmtree, scratch, True)
+        report(FirmwareProgress("restarting", 0.7))
+        reported = await self._wait_restarted(charger_id, before)
+        audit["reported_version"] = reported
+        await self._audit(operator, "firmware.update", charger_id, audit, "installed")
+        report(FirmwareProgress("done", 1.0))
+        return FirmwareResult(charger_id, package.version, reported)
 
     async def _verified(
         self,
         path: Path,
+        name: str,
         key: Ed25519PublicKey,
         into: Path,
         audit: dict[str, Any],
@@ -315,12 +435,12 @@ class FirmwareOperations:
             )
         except (PackageError, OSError) as err:
             await self._audit(operator, "firmware.update", charger_id, audit, "refused", str(err))
-            raise OperationError("package_refused", f"{path.name}: {err}", package=path.name) from err
+            raise OperationError("package_refused", f"{name}: {err}", package=name) from err
         if package.target != Esp32Installer.target:
             reason = f"a {package.target} package, not a charger firmware"
             audit["version"] = package.version
             await self._audit(operator, "firmware.update", charger_id, audit, "refused", reason)
-            raise OperationError("wrong_target", reason, package=path.name)
+            raise OperationError("wrong_target", reason, package=name)
         return package
 
     async def rollback(

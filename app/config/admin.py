@@ -41,6 +41,13 @@ class AdminSettings:
         "removable drive mounted under /media",
     )
 
+    firmware_source: str = setting(
+        "",
+        pattern=r"^$|^(https?|ftp)://[^\s/]+/\S*[^/\s]$",
+        doc="URL of one signed firmware package (http://, https:// or ftp://, as the OCPP firmware "
+        'download) that admin mode offers as "From the station\'s source"; empty: none',
+    )
+
     def __post_init__(self) -> None:
         if self.pin_delay_s * 2 ** (self.max_pin_attempts - 2) > self.lockout_s * 4:
             raise ConfigError("admin.pin_delay_s doubled up to the lockout takes longer than the lockout")

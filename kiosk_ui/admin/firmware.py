@@ -1,6 +1,7 @@
 """Admin firmware screen: each charger's ESP32 version and the station's releases, the signed packages
-on the USB stick with an Update button each (refused ones with the reason, never offered), the
-update's progress, and a rollback to the kept image (technician role, docs/admin.md "Firmware")."""
+on the USB stick with an Update button each (refused ones with the reason, never offered), an update
+from the station's configured source (downloaded, then checked the same way), the update's progress,
+and a rollback to the kept image (technician role, docs/admin.md "Firmware")."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ class FirmwareScreen(AdminScreen):
         self.station_text.setObjectName("firmware_station_text")
         self.scan_button = self._button("firmware_scan", None)
         self.scan_button.clicked.connect(self._scan)
+        self.source_button = self._button("firmware_source", None)
+        self.source_button.clicked.connect(self._update_from_source)
         self.more_button = self._button("firmware_more", "secondary")
         self.more_button.clicked.connect(self._more)
         self.rows: list[QPushButton] = []
@@ -66,6 +69,7 @@ class FirmwareScreen(AdminScreen):
         charger_line.addWidget(self.rollback_button, 2)
         stick_line = QHBoxLayout()
         stick_line.addWidget(self.scan_button, 3)
+        stick_line.addWidget(self.source_button, 3)
         stick_line.addWidget(self.more_button, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
@@ -151,6 +155,16 @@ class FirmwareScreen(AdminScreen):
         )
         self.env.run(operation, self._finished, self._failed)
 
+    def _update_from_source(self) -> None:
+        charger = self._selected()
+        if self.env.operator is None or charger is None or self.working:
+            return
+        self._start(self.tr("Updating %1 from the station's source…").replace("%1", charger))
+        operation = self.env.operators.firmware.update_charger_from_source(
+            self.env.operator, charger, self._progressed
+        )
+        self.env.run(operation, self._finished, self._failed)
+
     def _rollback(self) -> None:
         charger = self._selected()
         if self.env.operator is None or charger is None or self.working:
@@ -168,6 +182,10 @@ class FirmwareScreen(AdminScreen):
     def _progressed(self, step: FirmwareProgress) -> None:
         self.progress.setValue(round(step.fraction * 100))
         self.message = self._step_text(step.step)
+        if step.step == "downloading":
+            self.message = self.tr("Downloading the package… %1 kB").replace(
+                "%1", str(step.received_bytes // 1024)
+            )
         self.status.setText(self.message)
 
     def _finished(self, result: FirmwareResult) -> None:
@@ -210,6 +228,13 @@ class FirmwareScreen(AdminScreen):
             "flash_failed": self.tr("Flashing failed; the previous firmware was restored."),
             "no_previous_image": self.tr("No earlier firmware is kept for this charger."),
             "busy": self.tr("Another firmware update is running."),
+            "no_source": self.tr("No firmware source is set up for this station."),
+            "source_unsupported": self.tr(
+                "The station's firmware source is not an http, https or ftp address."
+            ),
+            "source_unreachable": self.tr(
+                "The station's firmware source could not be reached or has no package. Nothing was flashed."
+            ),
             "no_export_drive": self.tr("No USB stick found. Insert one and try again."),
             "export_dir_missing": self.tr("The USB folder is missing."),
             "PermissionDeniedError": self.tr("Your role may not do this."),
@@ -254,6 +279,9 @@ class FirmwareScreen(AdminScreen):
             self.station_text.setText(text)
         self.scan_button.setText(self.tr("Read the USB stick"))
         self.scan_button.setEnabled(not self.working)
+        self.source_button.setText(self.tr("From the station's source"))
+        self.source_button.setVisible(bool(inventory and inventory.source))
+        self.source_button.setEnabled(not self.working and selected is not None and bool(selected.can_flash))
         self.more_button.setText(self.tr("More"))
         self.more_button.setVisible(len(self.packages) > PACKAGE_ROWS)
         for index, row in enumerate(self.rows):

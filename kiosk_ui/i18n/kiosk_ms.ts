@@ -1396,177 +1396,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="89"/>
+        <location filename="../admin/firmware.py" line="93"/>
         <source>Firmware</source>
         <translation>Perisian tegar</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="125"/>
+        <location filename="../admin/firmware.py" line="129"/>
         <source>Reading the USB stick…</source>
         <translation>Membaca pemacu USB…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="132"/>
+        <location filename="../admin/firmware.py" line="136"/>
         <source>No update packages on the USB stick.</source>
         <translation>Tiada pakej kemas kini dalam pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="148"/>
+        <location filename="../admin/firmware.py" line="152"/>
         <source>Updating %1 to %2…</source>
         <translation>Mengemas kini %1 ke %2…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="158"/>
+        <location filename="../admin/firmware.py" line="162"/>
+        <source>Updating %1 from the station&apos;s source…</source>
+        <translation>Mengemas kini %1 daripada sumber stesen…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="172"/>
         <source>Rolling %1 back…</source>
         <translation>Mengembalikan %1…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="176"/>
+        <location filename="../admin/firmware.py" line="186"/>
+        <source>Downloading the package… %1 kB</source>
+        <translation>Memuat turun pakej… %1 kB</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="194"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 dipasang dengan %2; belum melapor semula.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="178"/>
+        <location filename="../admin/firmware.py" line="196"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 kini menjalankan perisian tegar %2.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="195"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>Menyemak tandatangan pakej…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Writing the firmware…</source>
         <translation>Menulis perisian tegar…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="197"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Waiting for the charger to restart…</source>
         <translation>Menunggu pengecas dimulakan semula…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="198"/>
+        <location filename="../admin/firmware.py" line="216"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="204"/>
+        <location filename="../admin/firmware.py" line="222"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>Ditolak: pakej tidak ditandatangani oleh pembekal. Tiada apa-apa dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="206"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>Ditolak: pakej ini bukan perisian tegar pengecas.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="207"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>Pengecas sedang digunakan. Kemas kini apabila ia bebas.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="208"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No serial port is set up for this charger.</source>
         <translation>Tiada port bersiri disediakan untuk pengecas ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="209"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>Tiada kunci pembekal disediakan: pakej tidak dapat disemak.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="210"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>Pemasangan gagal; perisian tegar sebelumnya dipulihkan.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="211"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>Tiada perisian tegar terdahulu disimpan untuk pengecas ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="212"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>Another firmware update is running.</source>
         <translation>Kemas kini perisian tegar lain sedang berjalan.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="231"/>
+        <source>No firmware source is set up for this station.</source>
+        <translation>Tiada sumber perisian tegar ditetapkan untuk stesen ini.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="233"/>
+        <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
+        <translation>Sumber perisian tegar stesen bukan alamat http, https atau ftp.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="236"/>
+        <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
+        <translation>Sumber perisian tegar stesen tidak dapat dicapai atau tiada pakej. Tiada apa-apa dipasang.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="240"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="217"/>
+        <location filename="../admin/firmware.py" line="242"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="221"/>
+        <location filename="../admin/firmware.py" line="246"/>
         <source>Refused: %1 (%2)</source>
         <translation>Ditolak: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="223"/>
+        <location filename="../admin/firmware.py" line="248"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>Perisian stesen %1: pasang melalui pengemas kini stesen</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="252"/>
         <source>Update to %1 (%2)</source>
         <translation>Kemas kini ke %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger</source>
         <translation>Pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="264"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="241"/>
+        <location filename="../admin/firmware.py" line="266"/>
         <source>Firmware %1, link %2</source>
         <translation>Perisian tegar %1, pautan %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="249"/>
+        <location filename="../admin/firmware.py" line="274"/>
         <source>Roll back to %1</source>
         <translation>Kembali ke %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="251"/>
+        <location filename="../admin/firmware.py" line="276"/>
         <source>Station software %1</source>
         <translation>Perisian stesen %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="253"/>
+        <location filename="../admin/firmware.py" line="278"/>
         <source>previous release %1</source>
         <translation>keluaran sebelumnya %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="255"/>
+        <location filename="../admin/firmware.py" line="280"/>
         <source>Read the USB stick</source>
         <translation>Baca pemacu USB</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="257"/>
+        <location filename="../admin/firmware.py" line="282"/>
+        <source>From the station&apos;s source</source>
+        <translation>Daripada sumber stesen</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="285"/>
         <source>More</source>
         <translation>Lagi</translation>
     </message>

@@ -1396,177 +1396,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="89"/>
+        <location filename="../admin/firmware.py" line="93"/>
         <source>Firmware</source>
         <translation>நிலைபொருள்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="125"/>
+        <location filename="../admin/firmware.py" line="129"/>
         <source>Reading the USB stick…</source>
         <translation>USB இயக்கி படிக்கப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="132"/>
+        <location filename="../admin/firmware.py" line="136"/>
         <source>No update packages on the USB stick.</source>
         <translation>USB இயக்கியில் புதுப்பிப்புத் தொகுப்புகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="148"/>
+        <location filename="../admin/firmware.py" line="152"/>
         <source>Updating %1 to %2…</source>
         <translation>%1 ஐ %2 க்குப் புதுப்பிக்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="158"/>
+        <location filename="../admin/firmware.py" line="162"/>
+        <source>Updating %1 from the station&apos;s source…</source>
+        <translation>நிலையத்தின் மூலத்திலிருந்து %1 புதுப்பிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="172"/>
         <source>Rolling %1 back…</source>
         <translation>%1 பின்னோக்கித் திருப்பப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="176"/>
+        <location filename="../admin/firmware.py" line="186"/>
+        <source>Downloading the package… %1 kB</source>
+        <translation>தொகுப்பு பதிவிறக்கப்படுகிறது… %1 kB</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="194"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 இல் %2 எழுதப்பட்டது; இன்னும் பதில் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="178"/>
+        <location filename="../admin/firmware.py" line="196"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 இப்போது நிலைபொருள் %2 இல் இயங்குகிறது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="195"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>தொகுப்பின் கையொப்பம் சரிபார்க்கப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Writing the firmware…</source>
         <translation>நிலைபொருள் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="197"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Waiting for the charger to restart…</source>
         <translation>சார்ஜர் மறுதொடக்கத்திற்குக் காத்திருக்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="198"/>
+        <location filename="../admin/firmware.py" line="216"/>
         <source>Done.</source>
         <translation>முடிந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="204"/>
+        <location filename="../admin/firmware.py" line="222"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>மறுக்கப்பட்டது: தொகுப்பு விற்பனையாளரால் கையொப்பமிடப்படவில்லை. எதுவும் எழுதப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="206"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>மறுக்கப்பட்டது: இந்தத் தொகுப்பு சார்ஜர் நிலைபொருள் அல்ல.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="207"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>சார்ஜரில் அமர்வு நடக்கிறது. அது இலவசமானதும் புதுப்பிக்கவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="208"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No serial port is set up for this charger.</source>
         <translation>இந்த சார்ஜருக்குத் தொடர் முனையம் அமைக்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="209"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>விற்பனையாளர் விசை அமைக்கப்படவில்லை: தொகுப்புகளைச் சரிபார்க்க முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="210"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>எழுதுதல் தோல்வியடைந்தது; முந்தைய நிலைபொருள் மீட்டமைக்கப்பட்டது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="211"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>இந்த சார்ஜருக்கு முந்தைய நிலைபொருள் வைக்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="212"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>Another firmware update is running.</source>
         <translation>வேறொரு நிலைபொருள் புதுப்பிப்பு நடக்கிறது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="231"/>
+        <source>No firmware source is set up for this station.</source>
+        <translation>இந்த நிலையத்திற்கு நிலைபொருள் மூலம் அமைக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="233"/>
+        <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
+        <translation>நிலையத்தின் நிலைபொருள் மூலம் http, https அல்லது ftp முகவரி அல்ல.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="236"/>
+        <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
+        <translation>நிலையத்தின் நிலைபொருள் மூலத்தை அணுக முடியவில்லை அல்லது அதில் தொகுப்பு இல்லை. எதுவும் எழுதப்படவில்லை.</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="240"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="217"/>
+        <location filename="../admin/firmware.py" line="242"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="221"/>
+        <location filename="../admin/firmware.py" line="246"/>
         <source>Refused: %1 (%2)</source>
         <translation>மறுக்கப்பட்டது: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="223"/>
+        <location filename="../admin/firmware.py" line="248"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>நிலைய மென்பொருள் %1: நிலையத்தின் புதுப்பிப்பான் மூலம் நிறுவவும்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="252"/>
         <source>Update to %1 (%2)</source>
         <translation>%1 க்குப் புதுப்பி (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger %1</source>
         <translation>சார்ஜர் %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger</source>
         <translation>சார்ஜர்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="264"/>
         <source>unknown</source>
         <translation>தெரியாது</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="241"/>
+        <location filename="../admin/firmware.py" line="266"/>
         <source>Firmware %1, link %2</source>
         <translation>நிலைபொருள் %1, இணைப்பு %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="249"/>
+        <location filename="../admin/firmware.py" line="274"/>
         <source>Roll back to %1</source>
         <translation>%1 க்குத் திரும்பு</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="251"/>
+        <location filename="../admin/firmware.py" line="276"/>
         <source>Station software %1</source>
         <translation>நிலைய மென்பொருள் %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="253"/>
+        <location filename="../admin/firmware.py" line="278"/>
         <source>previous release %1</source>
         <translation>முந்தைய வெளியீடு %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="255"/>
+        <location filename="../admin/firmware.py" line="280"/>
         <source>Read the USB stick</source>
         <translation>USB இயக்கியைப் படி</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="257"/>
+        <location filename="../admin/firmware.py" line="282"/>
+        <source>From the station&apos;s source</source>
+        <translation>நிலைய மூலத்திலிருந்து</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="285"/>
         <source>More</source>
         <translation>மேலும்</translation>
     </message>

@@ -1396,177 +1396,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="89"/>
+        <location filename="../admin/firmware.py" line="93"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="125"/>
+        <location filename="../admin/firmware.py" line="129"/>
         <source>Reading the USB stick…</source>
         <translation>正在读取 U 盘…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="132"/>
+        <location filename="../admin/firmware.py" line="136"/>
         <source>No update packages on the USB stick.</source>
         <translation>U 盘上没有更新包。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="148"/>
+        <location filename="../admin/firmware.py" line="152"/>
         <source>Updating %1 to %2…</source>
         <translation>正在将 %1 更新到 %2…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="158"/>
+        <location filename="../admin/firmware.py" line="162"/>
+        <source>Updating %1 from the station&apos;s source…</source>
+        <translation>正在从充电站的来源更新 %1…</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="172"/>
         <source>Rolling %1 back…</source>
         <translation>正在回滚 %1…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="176"/>
+        <location filename="../admin/firmware.py" line="186"/>
+        <source>Downloading the package… %1 kB</source>
+        <translation>正在下载软件包… %1 kB</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="194"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 已刷入 %2；尚未回报。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="178"/>
+        <location filename="../admin/firmware.py" line="196"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 现在运行固件 %2。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="195"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>正在检查更新包的签名…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Writing the firmware…</source>
         <translation>正在写入固件…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="197"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Waiting for the charger to restart…</source>
         <translation>正在等待充电桩重启…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="198"/>
+        <location filename="../admin/firmware.py" line="216"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="204"/>
+        <location filename="../admin/firmware.py" line="222"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>已拒绝：该更新包未经供应商签名。未刷入任何内容。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="206"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>已拒绝：该更新包不是充电桩固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="207"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>充电桩正在充电。请在空闲时更新。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="208"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No serial port is set up for this charger.</source>
         <translation>未为此充电桩设置串口。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="209"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>未设置供应商密钥：无法检查更新包。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="210"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>刷写失败；已恢复之前的固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="211"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>此充电桩没有保留更早的固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="212"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>Another firmware update is running.</source>
         <translation>另一个固件更新正在进行。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="231"/>
+        <source>No firmware source is set up for this station.</source>
+        <translation>此充电站未设置固件来源。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="233"/>
+        <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
+        <translation>充电站的固件来源不是 http、https 或 ftp 地址。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="236"/>
+        <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
+        <translation>无法访问充电站的固件来源，或其中没有软件包。未写入任何固件。</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="240"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="217"/>
+        <location filename="../admin/firmware.py" line="242"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="221"/>
+        <location filename="../admin/firmware.py" line="246"/>
         <source>Refused: %1 (%2)</source>
         <translation>已拒绝：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="223"/>
+        <location filename="../admin/firmware.py" line="248"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>站点软件 %1：请通过站点更新程序安装</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="252"/>
         <source>Update to %1 (%2)</source>
         <translation>更新到 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="234"/>
+        <location filename="../admin/firmware.py" line="259"/>
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="264"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="241"/>
+        <location filename="../admin/firmware.py" line="266"/>
         <source>Firmware %1, link %2</source>
         <translation>固件 %1，连接 %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="249"/>
+        <location filename="../admin/firmware.py" line="274"/>
         <source>Roll back to %1</source>
         <translation>回滚到 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="251"/>
+        <location filename="../admin/firmware.py" line="276"/>
         <source>Station software %1</source>
         <translation>站点软件 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="253"/>
+        <location filename="../admin/firmware.py" line="278"/>
         <source>previous release %1</source>
         <translation>上一版本 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="255"/>
+        <location filename="../admin/firmware.py" line="280"/>
         <source>Read the USB stick</source>
         <translation>读取 U 盘</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="257"/>
+        <location filename="../admin/firmware.py" line="282"/>
+        <source>From the station&apos;s source</source>
+        <translation>从充电站的来源</translation>
+    </message>
+    <message>
+        <location filename="../admin/firmware.py" line="285"/>
         <source>More</source>
         <translation>更多</translation>
     </message>

@@ -35,6 +35,7 @@ from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["transfer_servers"]
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 
 
@@ -180,6 +181,57 @@ def test_the_firmware_screen_updates_a_simulated_charger_from_the_stick(
     updates = [r for r in station.audit() if r["action"] == "firmware.update"]
     assert [(r["details"]["package"], r["details"]["outcome"]) for r in updates] == [
         ("charger-1.4.0.tar.gz", "installed")
+    ]
+
+
+def test_the_firmware_screen_updates_a_charger_from_the_stations_source(
+    qt_loop, qtbot, realtime_sim, tmp_path, http_files
+):
+    vendor = make_vendor(tmp_path)
+    package = esp32_package(http_files.root, "3.0.1", vendor.private)
+    source = f"{http_files.base_url}/{package.name}"
+
+    async def scenario():
+        async with firmware_station(realtime_sim, tmp_path, vendor, source=source) as station:
+            tech = await signed_in(station, "technician")
+            window, screen, _ = show(FirmwareScreen, station, tech)
+            try:
+                screen.enter({})
+                await until(lambda: "0.1.0" in text_of(screen, "firmware_charger_text"), "the versions")
+                await tap(screen, "firmware_charger", qtbot)
+                assert text_of(screen, "firmware_charger") == "Charger CP01"
+                assert text_of(screen, "firmware_source") == "From the station's source"
+                await tap(screen, "firmware_source", qtbot)
+                await until(
+                    lambda: "CP01 now runs firmware 3.0.1" in text_of(screen, "firmware_status"), "the update"
+                )
+                assert screen.findChild(QProgressBar, "firmware_progress").value() == 100
+                assert (await realtime_sim.ctl.call("status", charger=1))["firmware"] == "3.0.1"
+                assert (await realtime_sim.ctl.call("status", charger=0))["firmware"] == "0.1.0"
+                # The source gone: refused with its own message, nothing flashed.
+                package.unlink()
+                await tap(screen, "firmware_source", qtbot)
+                await until(
+                    lambda: "could not be reached" in text_of(screen, "firmware_status"), "the refusal"
+                )
+                assert (await realtime_sim.ctl.call("status", charger=1))["firmware"] == "3.0.1"
+                assert layout_problems(window, MIN_TEXT_PX) == []
+            finally:
+                window.close()
+                window.deleteLater()
+
+            async def entered(screen):
+                screen.enter({})
+                await until(lambda: text_of(screen, "firmware_source"), "the source button")
+
+            await fits_everywhere(FirmwareScreen, station, tech, entered)
+            return station
+
+    station = qt_loop.run_until_complete(scenario())
+    updates = [r for r in station.audit() if r["action"] == "firmware.update"]
+    assert [(r["details"]["source"], r["details"]["outcome"]) for r in updates] == [
+        (source, "installed"),
+        (source, "refused"),
     ]
 
 
