@@ -8,7 +8,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QEvent, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -46,20 +47,31 @@ class AdminEnv:
         coroutine: Coroutine[Any, Any, Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
+        owner: QObject | None = None,
     ) -> asyncio.Task[Any]:
         """Runs an operation and calls done(result) or failed(error) back on the Qt thread (the loop is
-        the Qt thread under qasync), so a screen never blocks while the station works."""
+        the Qt thread under qasync), so a screen never blocks while the station works. With an `owner`
+        (the screen asking), an answer that comes after Qt deleted it is dropped, not painted."""
 
         async def wrapped() -> None:
             try:
                 result = await coroutine
             except Exception as error:  # PermissionDeniedError, OperationError, a charger that did not answer
                 log.warning("admin operation failed: %s", error)
-                failed(error)
+                if _alive(failed, owner):
+                    failed(error)
                 return
-            done(result)
+            if _alive(done, owner):
+                done(result)
 
         return self.kiosk.spawn(wrapped())
+
+
+def _alive(callback: Callable[..., Any], owner: QObject | None) -> bool:
+    """False when the owner, or the widget the callback is a method of, was deleted by Qt meanwhile
+    (the screen left, the shell cleared): an answer that comes after its screen is gone is dropped."""
+    widgets = [w for w in (owner, getattr(callback, "__self__", None)) if isinstance(w, QObject)]
+    return all(shiboken6.isValid(widget) for widget in widgets)
 
 
 class AdminScreen(QWidget):
@@ -100,6 +112,15 @@ class AdminScreen(QWidget):
 
     def retranslate(self) -> None:
         """Sets every visible text through tr() in the current language."""
+
+    def run(
+        self,
+        coroutine: Coroutine[Any, Any, Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> asyncio.Task[Any]:
+        """An operation for this screen (AdminEnv.run): its answer is dropped once the screen is gone."""
+        return self.env.run(coroutine, done, failed, owner=self)
 
     def go(self, screen: str, **context: Any) -> None:
         self.navigate.emit(screen, context)

@@ -210,7 +210,7 @@ class AnalyticsScreen(AdminScreen):
         self.loaded_at = 0.0
         operator = self.env.operator
         if operator is not None:
-            self.env.run(self.env.operators.analytics.scopes(operator), self._scopes, self._failed)
+            self.run(self.env.operators.analytics.scopes(operator), self._scopes, self._failed)
         # Exporting is a technician's (docs/admin.md "Analytics"): a viewer is not offered the button.
         self.export_button.setVisible(operator is not None and operator.may("technician"))
         super().enter(context)
@@ -234,7 +234,7 @@ class AnalyticsScreen(AdminScreen):
             if asked == self.requested:  # an answer to an earlier choice (a quick tapper) is dropped
                 self.show_figures(figures)
 
-        self.env.run(coroutine, done, self._failed)
+        self.run(coroutine, done, self._failed)
 
     # -- the controls -------------------------------------------------------------------------------
 
@@ -264,7 +264,7 @@ class AnalyticsScreen(AdminScreen):
         coroutine = self.env.operators.analytics.export_report(
             operator, self.report_month(figures), None, self.env.language
         )
-        self.env.run(coroutine, self._exported, self._export_failed)
+        self.run(coroutine, self._exported, self._export_failed)
 
     def report_month(self, figures: AnalyticsFigures) -> str:
         """The month a report is made of: the chosen month, or the last whole one for 12 months."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -80,7 +81,13 @@ class ConfigurationScreen(AdminScreen):
         self.keypad = NumericKeypad(touch)
         self.keypad.accepted.connect(self._typed)
         self.keypad.cancelled.connect(lambda: self.stack.setCurrentIndex(0))
-        self.stack.addWidget(self.keypad)
+        # In a scroll area, so the keypad's height never adds to the screen's least height (the other
+        # pages scroll too): where the display is short, the keypad scrolls rather than the window grow.
+        keypad_area = QScrollArea()
+        keypad_area.setWidgetResizable(True)
+        keypad_area.setFrameShape(QFrame.Shape.NoFrame)
+        keypad_area.setWidget(self.keypad)
+        self.stack.addWidget(keypad_area)
         layout.addWidget(self.stack, 1)
         self.status = label("", "notice")
         self.status.setObjectName("config:status")
@@ -99,6 +106,10 @@ class ConfigurationScreen(AdminScreen):
             widget.setMinimumHeight(touch)
             bottom.addWidget(widget)
         layout.addLayout(bottom)
+
+    def typing(self) -> bool:
+        """True while the keypad shows (its page is the stack's last)."""
+        return self.stack.currentIndex() == self.stack.count() - 1
 
     # -- texts ------------------------------------------------------------------------------------
 
@@ -162,7 +173,7 @@ class ConfigurationScreen(AdminScreen):
         """Loaded on entry and after a change; not on the shell's tick (edits are in progress)."""
         if self.env.operator is None:
             return
-        self.env.run(self.env.operators.configuration.current(self.env.operator), self._loaded, self._failed)
+        self.run(self.env.operators.configuration.current(self.env.operator), self._loaded, self._failed)
 
     def enter(self, context: dict[str, Any]) -> None:
         self.edits, self.errors = {}, {}
@@ -189,9 +200,7 @@ class ConfigurationScreen(AdminScreen):
     def show_group(self, group: str) -> None:
         self.group = group
         if group == "history" and self.env.operator is not None:
-            self.env.run(
-                self.env.operators.configuration.history(self.env.operator), self._history, self._failed
-            )
+            self.run(self.env.operators.configuration.history(self.env.operator), self._history, self._failed)
         self._rebuild()
 
     # -- the editors ------------------------------------------------------------------------------
@@ -339,7 +348,7 @@ class ConfigurationScreen(AdminScreen):
             text = f"{raw / 1000:g}" if amps else (f"{raw:g}" if isinstance(raw, float) else str(raw))
         decimal = setting.kind in ("float", "text", "tariff")
         self.keypad.start(self.key_name(setting.key), text, decimal=decimal)
-        self.stack.setCurrentWidget(self.keypad)
+        self.stack.setCurrentIndex(self.stack.count() - 1)  # the keypad's page
 
     def _typed(self, text: str) -> None:
         if self._keypad_target is None or not text:
@@ -371,7 +380,7 @@ class ConfigurationScreen(AdminScreen):
         if self.env.operator is None or not self.edits:
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.preview(self.env.operator, dict(self.edits)), self._previewed, self._failed)
+        self.run(ops.preview(self.env.operator, dict(self.edits)), self._previewed, self._failed)
 
     def _previewed(self, preview: Any) -> None:
         if preview.errors:
@@ -408,7 +417,7 @@ class ConfigurationScreen(AdminScreen):
             self.preview()  # the confirmation is the preview: a second tap on Apply applies
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.apply(self.env.operator, dict(self.edits)), self._applied, self._failed)
+        self.run(ops.apply(self.env.operator, dict(self.edits)), self._applied, self._failed)
 
     def _applied(self, applied: Any) -> None:
         self.edits, self.errors = {}, {}
@@ -455,7 +464,7 @@ class ConfigurationScreen(AdminScreen):
         if self.env.operator is None:
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.revert(self.env.operator, change_id), self._reverted, self._failed)
+        self.run(ops.revert(self.env.operator, change_id), self._reverted, self._failed)
 
     def _reverted(self, applied: Any) -> None:
         self._applied(applied)

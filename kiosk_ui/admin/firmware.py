@@ -104,7 +104,7 @@ class FirmwareScreen(AdminScreen):
 
     def _load(self) -> None:
         if self.env.operator is not None:
-            self.env.run(self.env.operators.firmware.installed(self.env.operator), self._loaded, self._failed)
+            self.run(self.env.operators.firmware.installed(self.env.operator), self._loaded, self._failed)
 
     def _loaded(self, inventory: FirmwareInventory) -> None:
         self.inventory = inventory
@@ -128,7 +128,7 @@ class FirmwareScreen(AdminScreen):
             return
         self.message = self.tr("Reading the USB stick…")
         self.retranslate()
-        self.env.run(self.env.operators.firmware.packages(self.env.operator), self._scanned, self._failed)
+        self.run(self.env.operators.firmware.packages(self.env.operator), self._scanned, self._failed)
 
     def _scanned(self, packages: list[PackageView]) -> None:
         self.packages = packages
@@ -153,7 +153,7 @@ class FirmwareScreen(AdminScreen):
         operation = self.env.operators.firmware.update_charger(
             self.env.operator, charger, package.path, self._progressed
         )
-        self.env.run(operation, self._finished, self._failed)
+        self.run(operation, self._finished, self._failed)
 
     def _update_from_source(self) -> None:
         charger = self._selected()
@@ -163,7 +163,7 @@ class FirmwareScreen(AdminScreen):
         operation = self.env.operators.firmware.update_charger_from_source(
             self.env.operator, charger, self._progressed
         )
-        self.env.run(operation, self._finished, self._failed)
+        self.run(operation, self._finished, self._failed)
 
     def _rollback(self) -> None:
         charger = self._selected()
@@ -171,7 +171,7 @@ class FirmwareScreen(AdminScreen):
             return
         self._start(self.tr("Rolling %1 back…").replace("%1", charger))
         operation = self.env.operators.firmware.rollback(self.env.operator, charger, self._progressed)
-        self.env.run(operation, self._finished, self._failed)
+        self.run(operation, self._finished, self._failed)
 
     def _start(self, message: str) -> None:
         self.working = True

@@ -4,7 +4,7 @@ OK and Cancel, with keys sized for a finger (the kiosk has no system keyboard)."
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk_ui.keyboard import BACKSPACE
 from kiosk_ui.screen import button, label
@@ -28,8 +28,12 @@ class NumericKeypad(QWidget):
         self.title = label("", "muted")
         self.display: QLabel = label("", "large", wrap=False)
         self.display.setObjectName("keypad:display")
-        layout.addWidget(self.title)
-        layout.addWidget(self.display)
+        # The value's name and what is typed on one line above the keys: the keypad fits the height
+        # left under the kiosk's header and the admin shell's navigation at 800x480.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.display)
+        layout.addLayout(heading)
         grid = QGridLayout()
         grid.setSpacing(4)
         self.keys: dict[str, QPushButton] = {}

@@ -88,7 +88,7 @@ async def tap(screen: QWidget, name: str) -> None:
 
 async def type_in(screen: ConfigurationScreen, value_button: str, digits: str) -> None:
     await tap(screen, value_button)
-    await until(lambda: screen.stack.currentWidget() is screen.keypad, "the keypad")
+    await until(screen.typing, "the keypad")
     for key in "\u232b" * 12 + digits:
         screen.keypad.keys[key].click()
     screen.keypad.ok.click()
