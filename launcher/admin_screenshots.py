@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.admin import Operator, OperatorFacade
 from app.admin.accounts import add_account
+from app.analytics import Analytics
 from app.db import session_factory
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
 from kiosk_ui.admin.registry import ADMIN_SCREENS
@@ -43,7 +44,8 @@ def admin_shot_names(screens: Sequence[type[AdminScreen]] = ADMIN_SCREENS) -> li
 
 async def signed_in_operator(runtime: StationRuntime) -> tuple[OperatorFacade, Operator]:
     """An operator account made as `python -m app admin add-user` makes one, signed in."""
-    operators = OperatorFacade(runtime)
+    # With the station's analytics, as the launcher builds the facade: the analytics screen has figures.
+    operators = OperatorFacade(runtime, analytics=Analytics.for_config(runtime.engine, runtime.config))
 
     def make() -> int:
         with session_factory(runtime.engine)() as db, db.begin():

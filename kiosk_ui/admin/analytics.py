@@ -94,6 +94,7 @@ class AnalyticsScreen(AdminScreen):
         self.loaded_at = 0.0
         self.requested = 0  # the latest figures asked for; earlier answers are not shown
         self.page = "usage"
+        self.refused: BaseException | None = None  # the last refusal shown, until figures come
 
         outer = QVBoxLayout(self)
         # Tight margins: six touch-sized page buttons under a two-line period row fill 480 px.
@@ -115,7 +116,10 @@ class AnalyticsScreen(AdminScreen):
             # Two lines' room from the start (the widget's own sheet outranks the kiosk's min-height):
             # a label that wraps once marked, or in another language, then needs no taller row.
             # 2.2 lines: the Tamil and Chinese fallback fonts stand taller than the theme font.
-            choice.setStyleSheet(f"min-height: {round(2.2 * line_px)}px;")
+            # Narrow side padding: "This month" marked (bold, a thicker border) keeps to one line at 800 px.
+            choice.setStyleSheet(
+                f"min-height: {round(2.2 * line_px)}px; padding-left: 4px; padding-right: 4px;"
+            )
             self.period_buttons[period] = choice
             top.addWidget(choice, 3)
         self.previous_scope = button("secondary")
@@ -285,7 +289,7 @@ class AnalyticsScreen(AdminScreen):
         ]
 
     def show_figures(self, figures: AnalyticsFigures) -> None:
-        self.figures = figures
+        self.figures, self.refused = figures, None
         self.status.setText("")
         draw_all(self, figures)
         self._summarise()
@@ -320,6 +324,7 @@ class AnalyticsScreen(AdminScreen):
         self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
+        self.refused = error  # said again in the next language chosen
         self.status.setText(self.refusal(error))
         set_role(self.status, "notice")
 
@@ -404,3 +409,5 @@ class AnalyticsScreen(AdminScreen):
         self._mark()
         if self.figures is not None:
             self.show_figures(self.figures)
+        elif self.refused is not None:
+            self.status.setText(self.refusal(self.refused))

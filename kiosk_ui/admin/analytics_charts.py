@@ -93,8 +93,10 @@ class ChartPanel(QChartView):
 
     def _value_axis(self, top: float, label_format: str) -> QValueAxis:
         axis = QValueAxis()
-        axis.setRange(0.0, top if top > 0 else 1.0)
-        axis.setLabelFormat(label_format)
+        top = top if top > 0 else 1.0
+        axis.setRange(0.0, top)
+        # Four steps of a small range need decimals: "0.25", not "0 0 1 1 1".
+        axis.setLabelFormat("%.2f" if top < 4 and label_format == "%.0f" else label_format)
         axis.setTickCount(5)
         self._axis_style(axis)
         return axis
