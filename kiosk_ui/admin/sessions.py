@@ -68,8 +68,9 @@ class SessionsScreen(AdminScreen):
         # The paging buttons as wide as their words; the filters share what is left (and wrap in it).
         second.addWidget(self.connector_button, 1)
         second.addWidget(self.method_button, 1)
-        second.addWidget(self.newer)
-        second.addWidget(self.older)
+        for arrow in (self.newer, self.older):
+            arrow.setMinimumWidth(self.env.theme.touch_px + 16)
+            second.addWidget(arrow)
         listing = QWidget()
         column = QVBoxLayout(listing)
         column.setContentsMargins(0, 0, 0, 0)
@@ -244,8 +245,13 @@ class SessionsScreen(AdminScreen):
         set_role(self.connector_button, "choice-marked" if self.connector else "choice")
         self.method_button.setText(method_text(self.method))
         set_role(self.method_button, "choice-marked" if self.method else "choice")
-        self.newer.setText(self.tr("Newer"))
-        self.older.setText(self.tr("Older"))
+        # Arrows on the page buttons leave the filters the row's width in every language; the words
+        # are their tooltips and accessible names.
+        self.newer.setText("\u25b2")
+        self.older.setText("\u25bc")
+        for widget, words in ((self.newer, self.tr("Newer")), (self.older, self.tr("Older"))):
+            widget.setToolTip(words)
+            widget.setAccessibleName(words)
         self.card_title.setText(self.tr("Card number starts with:"))
         self.card_text.setText(self.keypad.text + "|")
         self.card_clear.setText(self.tr("Clear"))
