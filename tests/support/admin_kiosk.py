@@ -7,58 +7,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
-import pytest
-import qasync
+from admin_qt import qt_loop, run_async, translations_built  # noqa: F401  # fixtures test modules take from here
 from admin_station import AdminStation, admin_station
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.config import AdminSettings
 from kiosk_ui.app import KioskWindow
-from kiosk_ui.i18n import I18N_DIR
-from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.theme import load_theme
 
 HOLD_S = 0.4  # the tests' gesture: the kiosk's is 3 s (kiosk_ui/admin/gesture.py HOLD_S)
 WAIT_S = 20.0  # generous: the machine runs other work beside the tests
-
-
-@pytest.fixture(scope="module", autouse=True)
-def translations_built() -> None:
-    """The .qm files, built as the set-up builds them when a fresh checkout runs straight from pytest."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in I18N_DIR.glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
-
-
-@pytest.fixture(scope="module")
-def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    """One qasync loop in the Qt application for the module, as run_kiosk runs one."""
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    with collecting_in_main_thread():
-        yield loop
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        loop.close()
-        asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run_async(qt_loop: qasync.QEventLoop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
-    return qt_loop.run_until_complete
 
 
 @contextlib.asynccontextmanager

@@ -10,17 +10,15 @@ import asyncio
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Coroutine, Iterator
-from typing import Any
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 import analytics_year
 import pytest
-import qasync
 from admin_station import PINS, admin_station
 from PySide6.QtCharts import QBarSeries, QLineSeries
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -34,32 +32,14 @@ from kiosk_ui.admin.analytics_pages import evidence_name
 from kiosk_ui.admin.registry import ADMIN_SCREENS
 from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
-from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["admin_qt"]  # the .qm files built, one qasync loop for the module
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 
 OFFSET = 8 * 3600
 WAIT_S = 20.0
-
-
-@pytest.fixture(scope="module")
-def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    """One qasync loop in the Qt application, as the kiosk runs one."""
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    with collecting_in_main_thread():
-        yield loop
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        loop.close()
-        asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run_async(qt_loop: qasync.QEventLoop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
-    return qt_loop.run_until_complete
 
 
 async def wait_until(condition: Callable[[], bool], what: str) -> None:

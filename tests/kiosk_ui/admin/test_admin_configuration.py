@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 import pytest
-import qasync
 from admin_station import PINS, admin_station
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from sqlalchemy import select
 
@@ -28,34 +23,13 @@ from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.configuration import ConfigurationScreen, follow_kiosk_settings
 from kiosk_ui.admin.registry import ADMIN_SCREENS
 from kiosk_ui.app import KioskWindow
-from kiosk_ui.i18n import I18N_DIR, Translations, available_languages
+from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
-from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["admin_qt"]  # the .qm files built, one qasync loop for the module
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def translations_built() -> None:
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in I18N_DIR.glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
-
-
-@pytest.fixture(scope="module")
-def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    with collecting_in_main_thread():
-        yield loop
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 async def until(condition: Callable[[], Any], what: str, timeout_s: float = 15.0) -> Any:

@@ -6,57 +6,30 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 import pytest
-import qasync
 from admin_station import PINS, admin_station
 from driver_station import card
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from app.db import session_factory, verify_audit_chain
 from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.control import ControlScreen
 from kiosk_ui.admin.registry import ADMIN_SCREENS
-from kiosk_ui.i18n import I18N_DIR, Translations, available_languages
+from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
-from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["admin_qt"]  # the .qm files built, one qasync loop for the module
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 A, B = "CP00/1", "CP01/1"
 WAIT_S = 15.0
-
-
-@pytest.fixture(scope="module", autouse=True)
-def translations_built() -> None:
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in I18N_DIR.glob("kiosk_*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
-
-
-@pytest.fixture(scope="module")
-def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    """One qasync loop in the Qt application, as the kiosk runs one; closed at the end."""
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    with collecting_in_main_thread():
-        yield loop
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 async def until(condition: Any, what: str, timeout_s: float = WAIT_S) -> Any:

@@ -7,21 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 import pytest
-import qasync
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from firmware_station import esp32_package, firmware_station, make_vendor, signed_in
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QWidget
 
 from app.db import log_event, session_factory, utc_now
@@ -29,36 +23,13 @@ from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.diagnostics import DiagnosticsScreen
 from kiosk_ui.admin.firmware import FirmwareScreen
 from kiosk_ui.admin.registry import ADMIN_SCREENS
-from kiosk_ui.i18n import I18N_DIR, Translations, available_languages
+from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
-from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
-pytest_plugins = ["transfer_servers"]
+pytest_plugins = ["transfer_servers", "admin_qt"]
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def translations_built() -> None:
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in I18N_DIR.glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
-
-
-@pytest.fixture(scope="module")
-def qt_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    """One qasync loop in the Qt application for the module (as tests/kiosk_ui/test_kiosk_flow.py)."""
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    with collecting_in_main_thread():
-        yield loop
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        loop.close()
-        asyncio.set_event_loop(None)
 
 
 async def until(condition, what: str, timeout_s: float = 20.0):

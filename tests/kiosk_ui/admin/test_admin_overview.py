@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
@@ -25,21 +22,12 @@ from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.overview import OverviewScreen
 from kiosk_ui.admin.registry import ADMIN_SCREENS
 from kiosk_ui.app import KioskWindow
-from kiosk_ui.i18n import I18N_DIR
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
+pytest_plugins = ["admin_qt"]  # the .qm files built, one qasync loop for the module
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def translations_built() -> None:
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in I18N_DIR.glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
 
 
 @pytest.fixture

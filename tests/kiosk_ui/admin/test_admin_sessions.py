@@ -29,7 +29,7 @@ from kiosk_ui.screen import KioskEnv
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-pytest_plugins = ["stripe_fixtures", "session_screen_qt"]
+pytest_plugins = ["stripe_fixtures", "admin_qt"]
 
 
 async def until(condition, what: str, timeout_s: float = 20.0):

@@ -1,6 +1,6 @@
-"""Qt for the admin sessions screen's tests, as tests/kiosk_ui/test_kiosk_flow.py sets it up: the .qm
-files built, one qasync loop in the Qt application for the module (a test module loads it with
-pytest_plugins = ["session_screen_qt"])."""
+"""Qt for the admin screens' tests, as tests/kiosk_ui/test_kiosk_flow.py sets it up: the .qm files
+built, one qasync loop in the Qt application for the module (a test module loads it with
+pytest_plugins = ["admin_qt"])."""
 
 from __future__ import annotations
 
