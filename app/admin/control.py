@@ -181,12 +181,7 @@ class ControlOperations:
         action = "control.set_available"
         self.context.require(operator, "technician", action)
         target = f"connector:{connector_id}"
-        if connector_id not in self._manager.connector_ids():
-            await self._refuse(operator, action, target, "unknown_connector", f"no connector {connector_id}")
-        if reason not in REASONS:
-            await self._refuse(
-                operator, action, target, "bad_reason", f"reason must be one of {', '.join(REASONS)}"
-            )
+        await self._check_connector(operator, action, target, connector_id, reason)
         availability = self.context.runtime.operator_availability
         plan = availability.plan(connector_id, available, reason, operator.actor, self.context.now())
         await self.context.audited(
@@ -207,12 +202,7 @@ class ControlOperations:
         action = "control.stop_session"
         self.context.require(operator, "technician", action)
         target = f"connector:{connector_id}"
-        if connector_id not in self._manager.connector_ids():
-            await self._refuse(operator, action, target, "unknown_connector", f"no connector {connector_id}")
-        if reason not in REASONS:
-            await self._refuse(
-                operator, action, target, "bad_reason", f"reason must be one of {', '.join(REASONS)}"
-            )
+        await self._check_connector(operator, action, target, connector_id, reason)
         sessions = self.context.runtime.sessions
         open_session = sessions.open_session(connector_id)
         if open_session is None:
@@ -362,6 +352,17 @@ class ControlOperations:
             return CommandResult(command, target, False, "no_answer")
         await self.context.audit(operator.actor, action, target, extra | _receipt(receipt))
         return CommandResult(command, target, True, "ok")
+
+    async def _check_connector(
+        self, operator: Operator, action: str, target: str, connector_id: str, reason: str
+    ) -> None:
+        """Refuses (audited) an unknown connector or a reason that is not one of the presets."""
+        if connector_id not in self._manager.connector_ids():
+            await self._refuse(operator, action, target, "unknown_connector", f"no connector {connector_id}")
+        if reason not in REASONS:
+            await self._refuse(
+                operator, action, target, "bad_reason", f"reason must be one of {', '.join(REASONS)}"
+            )
 
     async def _refuse(
         self, operator: Operator, action: str, target: str, code: str, message: str, **details: Any
