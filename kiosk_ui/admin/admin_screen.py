@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from kiosk_ui.screen import button
 
 if TYPE_CHECKING:
     import asyncio
@@ -65,6 +67,13 @@ class AdminEnv:
                 done(result)
 
         return self.kiosk.spawn(wrapped())
+
+
+def named_button(name: str, role: str | None = None) -> QPushButton:
+    """A kiosk touch button (kiosk_ui/screen.py) with an object name the tests and the layout check find."""
+    widget = button(role)
+    widget.setObjectName(name)
+    return widget
 
 
 def _alive(callback: Callable[..., Any], owner: QObject | None) -> bool:

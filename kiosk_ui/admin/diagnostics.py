@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
-from kiosk_ui.screen import button, label, set_role
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
+from kiosk_ui.screen import label, set_role
 
 if TYPE_CHECKING:
     from app.admin import CheckResult, EventView, ExportResult, OcppState
@@ -39,12 +39,12 @@ class DiagnosticsScreen(AdminScreen):
         self.working = False
         self._asked = 0
 
-        self.period_buttons = {h: self._button(f"diagnostics_period_{h}", "choice") for h in PERIODS}
+        self.period_buttons = {h: named_button(f"diagnostics_period_{h}", "choice") for h in PERIODS}
         for hours, widget in self.period_buttons.items():
             widget.clicked.connect(lambda _=False, h=hours: self._set_period(h))
-        self.kind_button = self._button("diagnostics_kind", "choice")
+        self.kind_button = named_button("diagnostics_kind", "choice")
         self.kind_button.clicked.connect(self._next_kind)
-        self.charger_button = self._button("diagnostics_charger", "choice")
+        self.charger_button = named_button("diagnostics_charger", "choice")
         self.charger_button.clicked.connect(self._next_charger)
         self.ocpp_text = label("", "small")
         self.ocpp_text.setObjectName("diagnostics_ocpp")
@@ -53,13 +53,13 @@ class DiagnosticsScreen(AdminScreen):
             row = label("", "small")
             row.setObjectName(f"diagnostics_event_{index}")
             self.rows.append(row)
-        self.newer = self._button("diagnostics_newer", "choice")
+        self.newer = named_button("diagnostics_newer", "choice")
         self.newer.clicked.connect(lambda: self._turn(-EVENT_ROWS))
-        self.older = self._button("diagnostics_older", "choice")
+        self.older = named_button("diagnostics_older", "choice")
         self.older.clicked.connect(lambda: self._turn(EVENT_ROWS))
-        self.test_button = self._button("diagnostics_self_test", None)
+        self.test_button = named_button("diagnostics_self_test", None)
         self.test_button.clicked.connect(self._self_test)
-        self.export_button = self._button("diagnostics_export", None)
+        self.export_button = named_button("diagnostics_export", None)
         self.export_button.clicked.connect(self._export)
         self.status = label("", "muted")
         self.status.setObjectName("diagnostics_status")
@@ -108,7 +108,7 @@ class DiagnosticsScreen(AdminScreen):
             row.setObjectName(f"diagnostics_check_{name}")
             self.check_rows[name] = row
             result_column.addWidget(row)
-        self.back_button = self._button("diagnostics_back", "secondary")
+        self.back_button = named_button("diagnostics_back", "secondary")
         self.back_button.clicked.connect(self._back)
         result_column.addWidget(self.back_button)
         result_column.addStretch(1)
@@ -120,12 +120,6 @@ class DiagnosticsScreen(AdminScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.stack)
-
-    @staticmethod
-    def _button(name: str, role: str | None) -> QPushButton:
-        widget = button(role)
-        widget.setObjectName(name)
-        return widget
 
     def title(self) -> str:
         return self.tr("Diagnostics")

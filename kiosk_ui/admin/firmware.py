@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
-from kiosk_ui.screen import button, label
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
+from kiosk_ui.screen import label
 
 if TYPE_CHECKING:
     from app.admin import FirmwareInventory, FirmwareProgress, FirmwareResult, PackageView
@@ -31,23 +31,23 @@ class FirmwareScreen(AdminScreen):
         self.working = False
         self.message = ""  # the last outcome, already translated
 
-        self.charger_button = self._button("firmware_charger", "choice")
+        self.charger_button = named_button("firmware_charger", "choice")
         self.charger_button.clicked.connect(self._next_charger)
         self.charger_text = label("", None)
         self.charger_text.setObjectName("firmware_charger_text")
-        self.rollback_button = self._button("firmware_rollback", "secondary")
+        self.rollback_button = named_button("firmware_rollback", "secondary")
         self.rollback_button.clicked.connect(self._rollback)
         self.station_text = label("", "muted")
         self.station_text.setObjectName("firmware_station_text")
-        self.scan_button = self._button("firmware_scan", None)
+        self.scan_button = named_button("firmware_scan", None)
         self.scan_button.clicked.connect(self._scan)
-        self.source_button = self._button("firmware_source", None)
+        self.source_button = named_button("firmware_source", None)
         self.source_button.clicked.connect(self._update_from_source)
-        self.more_button = self._button("firmware_more", "secondary")
+        self.more_button = named_button("firmware_more", "secondary")
         self.more_button.clicked.connect(self._more)
         self.rows: list[QPushButton] = []
         for index in range(PACKAGE_ROWS):
-            row = self._button(f"firmware_package_{index}", "option")
+            row = named_button(f"firmware_package_{index}", "option")
             row.clicked.connect(lambda _=False, i=index: self._update(i))
             self.rows.append(row)
         self.progress = QProgressBar()
@@ -82,12 +82,6 @@ class FirmwareScreen(AdminScreen):
         column.addWidget(self.progress)
         column.addWidget(self.status)
         column.addStretch(1)
-
-    @staticmethod
-    def _button(name: str, role: str | None) -> QPushButton:
-        widget = button(role)
-        widget.setObjectName(name)
-        return widget
 
     def title(self) -> str:
         return self.tr("Firmware")

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.admin import SESSION_METHODS, SessionPage, SessionQuery, SessionRow
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
 from kiosk_ui.admin.session_detail import SessionDetailPage
 from kiosk_ui.admin.session_keypad import CARD_KEYS, CARD_MAX, KeyPad
 from kiosk_ui.admin.session_texts import error_text, local_time, method_text, state_text
 from kiosk_ui.i18n import format_kwh
-from kiosk_ui.screen import button, label, set_role
+from kiosk_ui.screen import label, set_role
 
 PERIODS = (1, 7, 30)  # days: today, the last 7, the last 30 (local days of the station)
 ROWS = 4  # sessions per page: what fits 800x480 under the filters with two lines each
@@ -41,24 +41,24 @@ class SessionsScreen(AdminScreen):
 
         self.stack = QStackedWidget()
         # The list with its filters.
-        self.period_buttons = {days: self._button(f"sessions_period_{days}", "choice") for days in PERIODS}
+        self.period_buttons = {days: named_button(f"sessions_period_{days}", "choice") for days in PERIODS}
         for days, widget in self.period_buttons.items():
             widget.clicked.connect(lambda _=False, d=days: self._set_period(d))
-        self.card_button = self._button("sessions_card", "choice")
+        self.card_button = named_button("sessions_card", "choice")
         self.card_button.clicked.connect(self._ask_card)
-        self.connector_button = self._button("sessions_connector", "choice")
+        self.connector_button = named_button("sessions_connector", "choice")
         self.connector_button.clicked.connect(self._next_connector)
-        self.method_button = self._button("sessions_method", "choice")
+        self.method_button = named_button("sessions_method", "choice")
         self.method_button.clicked.connect(self._next_method)
-        self.newer = self._button("sessions_newer", "choice")
+        self.newer = named_button("sessions_newer", "choice")
         self.newer.clicked.connect(lambda: self._turn(-ROWS))
-        self.older = self._button("sessions_older", "choice")
+        self.older = named_button("sessions_older", "choice")
         self.older.clicked.connect(lambda: self._turn(ROWS))
         self.status = label("", "muted")
         self.status.setObjectName("sessions_status")
         self.rows: list[QPushButton] = []
         for index in range(ROWS):
-            row = self._button(f"sessions_row_{index}", "option")
+            row = named_button(f"sessions_row_{index}", "option")
             row.clicked.connect(lambda _=False, i=index: self._open(i))
             self.rows.append(row)
         first = QHBoxLayout()
@@ -88,11 +88,11 @@ class SessionsScreen(AdminScreen):
         self.card_text.setObjectName("sessions_card_text")
         self.keypad = KeyPad(CARD_KEYS, max(44, env.theme.touch_px - 8), CARD_MAX, "sessions_card_keypad")
         self.keypad.changed.connect(lambda text: self.card_text.setText(text + "|"))
-        self.card_clear = self._button("sessions_card_clear", "secondary")
+        self.card_clear = named_button("sessions_card_clear", "secondary")
         self.card_clear.clicked.connect(lambda: self.keypad.set_text(""))
-        self.card_cancel = self._button("sessions_card_cancel", "secondary")
+        self.card_cancel = named_button("sessions_card_cancel", "secondary")
         self.card_cancel.clicked.connect(lambda: self.stack.setCurrentWidget(listing))
-        self.card_search = self._button("sessions_card_search", None)
+        self.card_search = named_button("sessions_card_search", None)
         self.card_search.clicked.connect(self._search_card)
         card_page = QWidget()
         card_column = QVBoxLayout(card_page)
@@ -116,12 +116,6 @@ class SessionsScreen(AdminScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.stack)
-
-    @staticmethod
-    def _button(name: str, role: str | None) -> QPushButton:
-        widget = button(role)
-        widget.setObjectName(name)
-        return widget
 
     def title(self) -> str:
         return self.tr("Sessions")
