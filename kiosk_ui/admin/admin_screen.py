@@ -8,7 +8,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QEvent, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -46,18 +47,31 @@ class AdminEnv:
         coroutine: Coroutine[Any, Any, Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
+        owner: QObject | None = None,
     ) -> asyncio.Task[Any]:
         """Runs an operation and calls done(result) or failed(error) back on the Qt thread (the loop is
-        the Qt thread under qasync), so a screen never blocks while the station works."""
+        the Qt thread under qasync), so a screen never blocks while the station works.
+
+        `owner`: the widget the callbacks paint on. An answer may come after it was deleted (the kiosk
+        window closed, a screen replaced while a search or a self-test was on its way): the operation
+        has still run to its end (and written its audit row), but its answer is dropped, as nothing is
+        left to show it on (a deleted widget's methods raise RuntimeError)."""
+
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
 
         async def wrapped() -> None:
             try:
                 result = await coroutine
             except Exception as error:  # PermissionDeniedError, OperationError, a charger that did not answer
                 log.warning("admin operation failed: %s", error)
-                failed(error)
+                if alive():
+                    failed(error)
                 return
-            done(result)
+            if alive():
+                done(result)
+            else:
+                log.debug("an admin answer came after its screen was deleted: dropped")
 
         return self.kiosk.spawn(wrapped())
 
@@ -100,6 +114,16 @@ class AdminScreen(QWidget):
 
     def retranslate(self) -> None:
         """Sets every visible text through tr() in the current language."""
+
+    def run(
+        self,
+        coroutine: Coroutine[Any, Any, Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> asyncio.Task[Any]:
+        """AdminEnv.run with this screen as the owner: an answer that comes after the screen was
+        deleted is dropped. Every screen calls the facade through this."""
+        return self.env.run(coroutine, done, failed, owner=self)
 
     def go(self, screen: str, **context: Any) -> None:
         self.navigate.emit(screen, context)

@@ -162,7 +162,7 @@ class ConfigurationScreen(AdminScreen):
         """Loaded on entry and after a change; not on the shell's tick (edits are in progress)."""
         if self.env.operator is None:
             return
-        self.env.run(self.env.operators.configuration.current(self.env.operator), self._loaded, self._failed)
+        self.run(self.env.operators.configuration.current(self.env.operator), self._loaded, self._failed)
 
     def enter(self, context: dict[str, Any]) -> None:
         self.edits, self.errors = {}, {}
@@ -189,9 +189,7 @@ class ConfigurationScreen(AdminScreen):
     def show_group(self, group: str) -> None:
         self.group = group
         if group == "history" and self.env.operator is not None:
-            self.env.run(
-                self.env.operators.configuration.history(self.env.operator), self._history, self._failed
-            )
+            self.run(self.env.operators.configuration.history(self.env.operator), self._history, self._failed)
         self._rebuild()
 
     # -- the editors ------------------------------------------------------------------------------
@@ -371,7 +369,7 @@ class ConfigurationScreen(AdminScreen):
         if self.env.operator is None or not self.edits:
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.preview(self.env.operator, dict(self.edits)), self._previewed, self._failed)
+        self.run(ops.preview(self.env.operator, dict(self.edits)), self._previewed, self._failed)
 
     def _previewed(self, preview: Any) -> None:
         if preview.errors:
@@ -408,7 +406,7 @@ class ConfigurationScreen(AdminScreen):
             self.preview()  # the confirmation is the preview: a second tap on Apply applies
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.apply(self.env.operator, dict(self.edits)), self._applied, self._failed)
+        self.run(ops.apply(self.env.operator, dict(self.edits)), self._applied, self._failed)
 
     def _applied(self, applied: Any) -> None:
         self.edits, self.errors = {}, {}
@@ -455,7 +453,7 @@ class ConfigurationScreen(AdminScreen):
         if self.env.operator is None:
             return
         ops = self.env.operators.configuration
-        self.env.run(ops.revert(self.env.operator, change_id), self._reverted, self._failed)
+        self.run(ops.revert(self.env.operator, change_id), self._reverted, self._failed)
 
     def _reverted(self, applied: Any) -> None:
         self._applied(applied)

@@ -175,9 +175,7 @@ class ControlScreen(AdminScreen):
         if self._loading or self.env.operator is None:
             return
         self._loading = True
-        self.env.run(
-            self.env.operators.control.connectors(self.env.operator), self._loaded, self._load_failed
-        )
+        self.run(self.env.operators.control.connectors(self.env.operator), self._loaded, self._load_failed)
 
     def _loaded(self, connectors: list[ControlConnector]) -> None:
         self._loading = False
@@ -488,7 +486,7 @@ class ControlScreen(AdminScreen):
             done(result)
             self.refresh()
 
-        self.env.run(coroutine, finished, self._failed)
+        self.run(coroutine, finished, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False

@@ -146,7 +146,7 @@ class DiagnosticsScreen(AdminScreen):
         operator = self.env.operator
         if operator is None:
             return
-        self.env.run(self.env.operators.diagnostics.ocpp_state(operator), self._state, self._failed)
+        self.run(self.env.operators.diagnostics.ocpp_state(operator), self._state, self._failed)
         self._search()
 
     def _search(self) -> None:
@@ -164,7 +164,7 @@ class DiagnosticsScreen(AdminScreen):
             charger_id=charger,
             limit=200,
         )
-        self.env.run(query, lambda events: self._found(asked, events), self._failed)
+        self.run(query, lambda events: self._found(asked, events), self._failed)
 
     def _found(self, asked: int, events: list[EventView]) -> None:
         if asked != self._asked:
@@ -212,7 +212,7 @@ class DiagnosticsScreen(AdminScreen):
         self.working = True
         self.message = self.tr("Running the self-test…")
         self.retranslate()
-        self.env.run(self.env.operators.diagnostics.self_test(self.env.operator), self._tested, self._failed)
+        self.run(self.env.operators.diagnostics.self_test(self.env.operator), self._tested, self._failed)
 
     def _tested(self, results: list[CheckResult]) -> None:
         self.working = False
@@ -227,7 +227,7 @@ class DiagnosticsScreen(AdminScreen):
         self.working = True
         self.message = self.tr("Writing the diagnostics archive…")
         self.retranslate()
-        self.env.run(self.env.operators.diagnostics.export(self.env.operator), self._exported, self._failed)
+        self.run(self.env.operators.diagnostics.export(self.env.operator), self._exported, self._failed)
 
     def _exported(self, result: ExportResult) -> None:
         self.working = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
@@ -100,7 +101,7 @@ class FirmwareScreen(AdminScreen):
 
     def _load(self) -> None:
         if self.env.operator is not None:
-            self.env.run(self.env.operators.firmware.installed(self.env.operator), self._loaded, self._failed)
+            self.run(self.env.operators.firmware.installed(self.env.operator), self._loaded, self._failed)
 
     def _loaded(self, inventory: FirmwareInventory) -> None:
         self.inventory = inventory
@@ -124,7 +125,7 @@ class FirmwareScreen(AdminScreen):
             return
         self.message = self.tr("Reading the USB stick…")
         self.retranslate()
-        self.env.run(self.env.operators.firmware.packages(self.env.operator), self._scanned, self._failed)
+        self.run(self.env.operators.firmware.packages(self.env.operator), self._scanned, self._failed)
 
     def _scanned(self, packages: list[PackageView]) -> None:
         self.packages = packages
@@ -149,7 +150,7 @@ class FirmwareScreen(AdminScreen):
         operation = self.env.operators.firmware.update_charger(
             self.env.operator, charger, package.path, self._progressed
         )
-        self.env.run(operation, self._finished, self._failed)
+        self.run(operation, self._finished, self._failed)
 
     def _rollback(self) -> None:
         charger = self._selected()
@@ -157,7 +158,7 @@ class FirmwareScreen(AdminScreen):
             return
         self._start(self.tr("Rolling %1 back…").replace("%1", charger))
         operation = self.env.operators.firmware.rollback(self.env.operator, charger, self._progressed)
-        self.env.run(operation, self._finished, self._failed)
+        self.run(operation, self._finished, self._failed)
 
     def _start(self, message: str) -> None:
         self.working = True
@@ -166,6 +167,10 @@ class FirmwareScreen(AdminScreen):
         self.retranslate()
 
     def _progressed(self, step: FirmwareProgress) -> None:
+        if not shiboken6.isValid(self):
+            # Called by the update itself, not through run(): a screen deleted mid-update (the window
+            # closed) must not break off the flashing, which goes on to its end and its audit row.
+            return
         self.progress.setValue(round(step.fraction * 100))
         self.message = self._step_text(step.step)
         self.status.setText(self.message)

@@ -207,7 +207,7 @@ class OverviewScreen(AdminScreen):
             return
         self.pending = True
         self.asked_at = now
-        self.env.run(self.env.operators.overview.snapshot(operator), self._show, self._failed)
+        self.run(self.env.operators.overview.snapshot(operator), self._show, self._failed)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Site: current per phase against its limit"))

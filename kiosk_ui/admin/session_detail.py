@@ -241,7 +241,8 @@ class SessionDetailPage(QWidget):
         operator, session_id = self.env.operator, self.session_id
         if operator is None or session_id is None:
             return
-        self.env.run(self.env.operators.sessions.detail(operator, session_id), self._loaded, self._failed)
+        detail = self.env.operators.sessions.detail(operator, session_id)
+        self.env.run(detail, self._loaded, self._failed, owner=self)
 
     def _loaded(self, detail: SessionDetail) -> None:
         if detail.row.session_id != self.session_id:
@@ -322,7 +323,7 @@ class SessionDetailPage(QWidget):
             amount_minor=None if full else amount,  # all that is left: the service reads it in the ledger
             reason=self.reason,
         )
-        self.env.run(coroutine, self._refunded, self._failed)
+        self.env.run(coroutine, self._refunded, self._failed, owner=self)
 
     def _refunded(self, result: RefundResult) -> None:
         self._busy = False

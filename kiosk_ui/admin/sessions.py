@@ -137,7 +137,7 @@ class SessionsScreen(AdminScreen):
             self.stack.setCurrentWidget(self.listing)
         operator = self.env.operator
         if operator is not None and not self.connectors:
-            self.env.run(self.env.operators.sessions.choices(operator), self._choices, self._failed)
+            self.run(self.env.operators.sessions.choices(operator), self._choices, self._failed)
         self.retranslate()
         self._search()
 
@@ -165,7 +165,7 @@ class SessionsScreen(AdminScreen):
         self._asked += 1
         asked = self._asked
         self._loading = True
-        self.env.run(
+        self.run(
             self.env.operators.sessions.search(operator, self.query()),
             lambda page: self._found(asked, page),
             self._failed,
