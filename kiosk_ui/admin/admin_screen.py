@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QScroller, QSizePolicy, QStackedWidget, QWidget
 
 if TYPE_CHECKING:
     import asyncio
@@ -132,3 +132,37 @@ class AdminScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def scroll_area(page: QWidget, name: str = "") -> QScrollArea:
+    """A vertical scroll area over page for a list whose length the display does not bound (events,
+    sessions, settings, connectors): the page keeps its laid-out height and a finger drags it (Qt's
+    kinetic scrolling on touch events; a mouse click on a button in it stays a click). The controls
+    around it keep their size, so a screen fits 800x480 in every language (docs/admin.md "Screens")."""
+    if (layout := page.layout()) is not None:
+        # The page never smaller than its layout's minimum: a scroll area resizes its page to the
+        # viewport and is not told when a row's text grew a line (it would squeeze the rows instead of
+        # scrolling); a page with a minimum size tells it by its Resize.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    area = QScrollArea()
+    if name:
+        area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
+def show_page(stack: QStackedWidget, page: QWidget | int) -> None:
+    """Shows a page of stack and sizes the stack to that page alone: a QStackedWidget is otherwise as
+    tall as its tallest page (a keypad, a list of results), which squeezes what is beside it in the
+    screen even while a short page shows. The pages not shown are left out of its size (Ignored)."""
+    shown = stack.widget(page) if isinstance(page, int) else page
+    for index in range(stack.count()):
+        widget = stack.widget(index)
+        policy = QSizePolicy.Policy.Preferred if widget is shown else QSizePolicy.Policy.Ignored
+        widget.setSizePolicy(policy, policy)
+    stack.setCurrentWidget(shown)
+    stack.updateGeometry()
