@@ -215,6 +215,12 @@ class PinPad(QWidget):
 
     # -- showing ------------------------------------------------------------------------------------
 
+    @property
+    def message_kind(self) -> str:
+        """What the message line says, language aside: "", "checking", "wrong", "wrong_left", "wait",
+        "again", "locked", "card_needed" or "failed"."""
+        return self._message[0]
+
     def _keys_on(self) -> bool:
         return not self.busy and not self.waiting_for_card and self.wait_until == 0.0
 
