@@ -160,9 +160,11 @@ def show_page(stack: QStackedWidget, page: QWidget | int) -> None:
     tall as its tallest page (a keypad, a list of results), which squeezes what is beside it in the
     screen even while a short page shows. The pages not shown are left out of its size (Ignored)."""
     shown = stack.widget(page) if isinstance(page, int) else page
+    if shown is None:
+        raise ValueError(f"no page {page} in the stack")
     for index in range(stack.count()):
-        widget = stack.widget(index)
-        policy = QSizePolicy.Policy.Preferred if widget is shown else QSizePolicy.Policy.Ignored
-        widget.setSizePolicy(policy, policy)
+        if (widget := stack.widget(index)) is not None:
+            policy = QSizePolicy.Policy.Preferred if widget is shown else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
     stack.setCurrentWidget(shown)
     stack.updateGeometry()

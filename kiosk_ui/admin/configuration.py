@@ -517,6 +517,7 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # gone from the screen now, not at the next turn of the loop (it overlapped)
             widget.deleteLater()
 
 

@@ -244,6 +244,7 @@ class OverviewScreen(AdminScreen):
     def _build_cards(self, snapshot: Overview) -> None:
         for card in self.cards.values():
             self.list_layout.removeWidget(card)
+            card.hide()  # off the screen at once, under the new cards until deleted otherwise
             card.deleteLater()
         self.cards = {}
         for index, charger in enumerate(snapshot.chargers):
