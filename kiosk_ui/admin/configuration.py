@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -247,8 +248,12 @@ class ConfigurationScreen(AdminScreen):
             column.addLayout(self._choices(setting, value, editable))
         elif setting.kind == "tariff":
             grid = QGridLayout()
+            grid.setColumnStretch(0, 1)
             for row, field in enumerate(TARIFF_FIELDS):
-                grid.addWidget(label(self.key_name(field)), row, 0)
+                # The name wraps in what the value leaves (Tamil's names took the value's room).
+                name = label(self.key_name(field))
+                name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                grid.addWidget(name, row, 0)
                 entry = self._value_button(setting, str(value.get(field, "0")), field, editable)
                 grid.addWidget(entry, row, 1)
             column.addLayout(grid)

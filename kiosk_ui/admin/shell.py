@@ -199,7 +199,9 @@ class AdminShell(QWidget):
         operator = self.operator
         if operator is None:
             return ""
-        return self.tr("Signed in: %1 (%2)").replace("%1", operator.name).replace("%2", self.role_name())
+        # The name and the role only: with the four language buttons beside it, "Signed in:" made the
+        # line wider than the header leaves it in Tamil.
+        return f"{operator.name} ({self.role_name()})"
 
     def retranslate(self) -> None:
         self.exit.setText(self.tr("Exit"))

@@ -12,7 +12,7 @@ import admin_kiosk
 import pytest
 from admin_kiosk import in_shell, kiosk_with_admin, on_driver_idle, press, shows, sign_in, until
 from admin_station import PINS
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from app.config import AdminSettings
 from app.db import session_factory, verify_audit_chain
@@ -28,12 +28,24 @@ translations_built = admin_kiosk.translations_built
 
 A, B = "CP00/1", "CP01/1"
 TICKS_S = 1.2  # on each screen at least one of the shell's refresh ticks (once a second)
+LANGUAGES = ("en", "ms", "zh_CN", "ta")  # every kiosk language
 
 
 def fits(window) -> list[str]:
     """What the layout check finds in the window as the display paints it (after pending layouts)."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     return layout_problems(window, MIN_TEXT_PX)
+
+
+async def fits_in_every_language(window, qtbot, where: str) -> None:
+    """The page on screen in each kiosk language through the header's buttons, then English again; every
+    problem found is reported with the page and the language."""
+    problems = []
+    for language in (*LANGUAGES[1:], LANGUAGES[0]):
+        await press(window, f"language:{language}", qtbot)
+        await asyncio.sleep(0.1)  # the LanguageChange events and what they repaint
+        problems += [f"{where} {language}: {p}" for p in fits(window)]
+    assert problems == [], "\n".join(problems)
 
 
 def test_a_technician_tours_every_screen_and_leaves(realtime_sim, tmp_path, qtbot, run_async, caplog):
@@ -45,7 +57,8 @@ def test_a_technician_tours_every_screen_and_leaves(realtime_sim, tmp_path, qtbo
     visited: list[str] = []
 
     async def scenario():
-        async with kiosk_with_admin(sim, tmp_path, settings, idle_timeout_s=1.0) as (window, station):
+        options = {"idle_timeout_s": 1.0, "languages": LANGUAGES}
+        async with kiosk_with_admin(sim, tmp_path, settings, **options) as (window, station):
             await until(lambda: on_driver_idle(window), "the idle screen")
             # A driver charging on connector 1 while the technician works: never disturbed.
             await sim.ctl.call("plug", charger=0)
@@ -60,14 +73,14 @@ def test_a_technician_tours_every_screen_and_leaves(realtime_sim, tmp_path, qtbo
             shell = window.admin.shell
             offered = [screen.name for screen in shell.offered]
             assert offered == [screen.name for screen in registry.ADMIN_SCREENS]  # a technician sees all
-            assert shows(window, "Signed in: Technician One (technician)")  # in the header
+            assert shows(window, "Technician One (technician)")  # who is signed in, in the header
 
             for name in offered:
                 await press(window, f"admin_nav:{name}", qtbot)
                 await until(lambda n=name: shell.current is shell.built.get(n), f"the {name} screen")
                 screen = shell.current
                 await asyncio.sleep(TICKS_S)
-                assert fits(window) == [], (name, fits(window))
+                await fits_in_every_language(window, qtbot, name)
                 # A screen registered later without an action here is visited and checked all the same.
                 await ACTIONS.get(name, just_shown)(window, screen, station, qtbot)
                 assert fits(window) == [], (name, fits(window))
@@ -89,13 +102,15 @@ def test_a_technician_tours_every_screen_and_leaves(realtime_sim, tmp_path, qtbo
                 ("control.set_available", f"connector:{B}"),
                 ("setting.change", "admin.unavailable"),
                 ("control.set_available", f"connector:{B}"),
+                ("control.self_test", "charger:CP01"),
                 ("diagnostics.self_test", None),
                 ("admin.sign_out", account),
             ]
             assert rows[0]["details"]["outcome"] == "ok"
             assert rows[2]["details"] == {"available": False, "reason": "maintenance", "outcome": "accepted"}
             assert rows[4]["details"]["available"] is True
-            assert rows[5]["details"]["database"]["passed"] is True
+            assert rows[5]["details"]["answer"] == "ok"  # the simulated charger ran its tests
+            assert rows[6]["details"]["database"]["passed"] is True
             assert rows[-1]["details"] == {"reason": "exit"}
             with session_factory(station.runtime.engine)() as db:
                 report = verify_audit_chain(db)
@@ -123,15 +138,22 @@ async def on_overview(window, screen, station, qtbot):
 
 
 async def on_control(window, screen, station, qtbot):
-    """Connector 2 out of service for maintenance, then back: the driver's side follows each time."""
+    """Connector 2 out of service for maintenance, then back: the driver's side follows each time; the
+    reasons' page and the charger's self-test results fit too."""
     await press(window, f"control_card:{B}", qtbot)
     await press(window, "control_availability", qtbot)
+    await until(lambda: shows(window, "Maintenance"), "the reasons")
+    await fits_in_every_language(window, qtbot, "control's reasons")
     await press(window, "control_choice:maintenance", qtbot)
     await until(lambda: "out of service" in screen.result.text(), "the answer")
     await until(lambda: station.driver.connectors()[1].state == "unavailable", "connector 2 unavailable")
     await press(window, "control_availability", qtbot)  # "Put back in service": no reason asked
     await until(lambda: "back in service" in screen.result.text(), "the second answer")
     await until(lambda: station.driver.connectors()[1].state == "available", "connector 2 available")
+    await press(window, "control_self_test", qtbot)  # the free charger's: the simulator runs it
+    await until(lambda: shows(window, "Done"), "the self-test's results")
+    await fits_in_every_language(window, qtbot, "control's self-test")
+    await press(window, "control_tests_done", qtbot)
 
 
 async def on_sessions(window, screen, station, qtbot):
@@ -142,15 +164,30 @@ async def on_sessions(window, screen, station, qtbot):
     await until(lambda: screen.page is not None and screen.card == "D" and screen.page.rows, "the search")
     assert [row.connector for row in screen.page.rows] == [A]
     assert shows(window, "DEMO-0001")
+    await press(window, "sessions_row_0", qtbot)  # its detail
+    await until(lambda: screen.detail.detail is not None, "the session's detail")
+    for tab in ("summary", "meter", "changes", "payment"):
+        await press(window, f"detail_tab_{tab}", qtbot)
+        await fits_in_every_language(window, qtbot, f"session's {tab}")
+    await press(window, "detail_back", qtbot)
 
 
 async def on_configuration(window, screen, station, qtbot):
     """The idle timeout one step up, previewed (nothing changes), then discarded."""
-    await press(window, "group:kiosk", qtbot)
+    for group in ("chargers", "prices", "history", "kiosk"):
+        await press(window, f"group:{group}", qtbot)
+        await asyncio.sleep(0.1)
+        await fits_in_every_language(window, qtbot, f"configuration's {group}")
+    await press(window, "value:kiosk.idle_timeout_s", qtbot)  # the keypad
+    await until(lambda: screen.stack.currentWidget() is screen.keypad, "the keypad")
+    await fits_in_every_language(window, qtbot, "configuration's keypad")
+    qtbot.mouseClick(screen.keypad.cancel, Qt.MouseButton.LeftButton)  # (other keypads have a "key:cancel")
+    await until(lambda: screen.stack.currentIndex() == 0, "the settings again")
     await press(window, "step:kiosk.idle_timeout_s:up", qtbot)
     await press(window, "config:preview", qtbot)
     await until(lambda: shows(window, "Apply these changes?"), "the preview")
     assert shows(window, "now")
+    await fits_in_every_language(window, qtbot, "configuration's preview")
     await press(window, "config:discard", qtbot)
     await until(lambda: not screen.edits, "the edit dropped")
 
@@ -169,7 +206,7 @@ async def on_diagnostics(window, screen, station, qtbot):
     """The station's self-test: four checks with their verdicts, then back to the log."""
     await press(window, "diagnostics_self_test", qtbot)
     await until(lambda: shows(window, "Database: pass"), "the self-test's results")
-    assert fits(window) == []
+    await fits_in_every_language(window, qtbot, "diagnostics' self-test")
     await press(window, "diagnostics_back", qtbot)
 
 
