@@ -164,6 +164,7 @@ class KioskWindow(QWidget):
         if operators is not None:
             self.admin = AdminMode(self.env, operators, admin_idle_timeout_s)
             self.admin.left.connect(self._admin_left)
+            self.admin.entered.connect(self._retranslate_header)  # who is signed in, in the header
             self.body.addWidget(self.admin)
             self.corner = CornerHold(
                 self.screens["idle"], self.theme.touch_px, admin_hold_s or HOLD_S, self.open_admin
@@ -296,6 +297,9 @@ class KioskWindow(QWidget):
             parts.append(self.tr("Station %1").replace("%1", facade.station_id))
         if facade.helpline:
             parts.append(helpline_text(facade.helpline))
+        if self.admin is not None and self.admin.active and self.admin.operator is not None:
+            # In admin mode the header's second line says who is signed in (docs/admin.md "The shell").
+            parts = [self.admin.shell.who()]
         self.site_detail.setText(" · ".join(parts))
         self.site_detail.setVisible(bool(parts))
         for part in (self.site_name, self.site_detail):
@@ -303,6 +307,14 @@ class KioskWindow(QWidget):
             # header's height follows it before the screen below is laid out.
             part.ensurePolished()
             part.setMinimumHeight(QFontMetrics(part.font()).height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The header follows the translator in effect when the event comes (set_language says it at
+        # once too): with two windows in one application (the screenshots), the other window's
+        # translator may still have been the newest when this one switched.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_header()
+        super().changeEvent(event)
 
     def close_kiosk(self) -> None:
         app = QApplication.instance()

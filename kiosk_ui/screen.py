@@ -206,6 +206,7 @@ def set_role(widget: QWidget, role: str) -> None:
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+        widget.updateGeometry()  # a role's type, padding or border change its size: the layout is told
 
 
 class PricePanel(QWidget):

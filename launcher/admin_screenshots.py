@@ -1,125 +1,140 @@
-"""The admin screens' part of the screenshots (launcher/screenshots.py): every screen of ADMIN_SCREENS, in
-every kiosk language, at 800x480 and 1280x800, signed in as an operator (so every control shows) on the
-simulated station, with the same layout check as the driver's screens (docs/admin.md, "Screenshots").
+"""The admin mode's part of the screenshots (launcher/screenshots.py): the real kiosk window in admin mode,
+as a technician sees it, in every kiosk language at 800x480 and 1280x800 (docs/admin.md, "Screenshots").
 
-Each screen is shown alone in a window of the display's size with the kiosk's theme (AdminHost): the
-admin screens are laid out for the whole display, and the languages switch through the kiosk window of
-that size. A screen that needs a context to show something (a session's detail) gives one with
-AdminScreen.sample_context.
+Each window opens its admin mode as the corner gesture does (KioskWindow.open_admin), is photographed on
+the PIN pad, empty and after a wrong PIN, then signs in on the pad's keys as an operator (so every
+control shows) and shows each screen its role is offered through the shell (AdminShell.show_screen):
+the kiosk's header with the languages, the shell's navigation and the screen, under the same layout
+check as the driver's screens. The last shot is the navigation after a tap on its last entry; Exit
+ends it. A screen that needs a context to show something gives one with AdminScreen.sample_context.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
-from app.admin import Operator, OperatorFacade
 from app.admin.accounts import add_account
-from app.analytics import Analytics
+from app.config import AdminSettings
 from app.db import session_factory
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
+from kiosk_ui.admin.admin_screen import AdminScreen
 from kiosk_ui.admin.registry import ADMIN_SCREENS
+from launcher.waiting import until
 
 if TYPE_CHECKING:
+    from app.admin import OperatorFacade
     from app.runtime import StationRuntime
+    from kiosk_ui.admin.mode import AdminMode
     from kiosk_ui.app import KioskWindow
-    from kiosk_ui.theme import Theme
     from launcher.screenshots import Camera
 
-CameraFactory = Callable[[list["AdminHost"]], "Camera"]
 ADMIN_SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800))
 PREFIX = "admin-"
-STAFF_NAME = "Screenshot Operator"
+PAD_SHOTS = ("pin", "pin_refused")  # the PIN pad empty, then after a wrong PIN
+NAVIGATION_SHOT = "navigation"  # the shell after a tap on the navigation's last entry
+# One account per window (names are unique); the names a Malaysian site's staff may have.
+STAFF_NAMES = ("Aminah Rahman", "Lim Wei Ling", "Kavitha Raman")
 STAFF_PIN = "583920"  # the PIN rules' shape (docs/admin.md "PIN policy"); the ledger is a throwaway one
+WRONG_PIN = "246801"
+# Four tries before the lock: the refusal's shot says "3" tries left. No timeout during a run.
+ADMIN_SETTINGS = AdminSettings(max_pin_attempts=4, idle_timeout_s=3600.0)
 SETTLE_S = 1.2  # a screen's first answers from the facade (the overview refreshes once a second)
 
 
 def admin_shot_names(screens: Sequence[type[AdminScreen]] = ADMIN_SCREENS) -> list[str]:
-    """The screenshots' names of the admin screens, in the navigation's order."""
-    return [f"{PREFIX}{screen.name}" for screen in screens]
+    """The admin shots' names in the order they are taken: the pad's, each screen's, the navigation."""
+    names = [*PAD_SHOTS, *(screen.name for screen in screens), NAVIGATION_SHOT]
+    return [f"{PREFIX}{name}" for name in names]
 
 
-async def signed_in_operator(runtime: StationRuntime) -> tuple[OperatorFacade, Operator]:
-    """An operator account made as `python -m app admin add-user` makes one, signed in."""
-    # With the station's analytics, as the launcher builds the facade: the analytics screen has figures.
-    operators = OperatorFacade(runtime, analytics=Analytics.for_config(runtime.engine, runtime.config))
+def admin_shot_titles(screens: Sequence[type[AdminScreen]] = ADMIN_SCREENS) -> dict[str, str]:
+    """What the index says above each admin shot."""
+    titles = {
+        f"{PREFIX}pin": "admin mode: the PIN pad (after the corner gesture)",
+        f"{PREFIX}pin_refused": "admin mode: the PIN pad after a wrong PIN",
+        f"{PREFIX}{NAVIGATION_SHOT}": "admin mode: the shell's navigation, its last entry tapped",
+    }
+    for screen in screens:
+        titles[f"{PREFIX}{screen.name}"] = f"admin mode: the {screen.name} screen"
+    return titles
 
-    def make() -> int:
+
+async def make_accounts(runtime: StationRuntime, operators: OperatorFacade, count: int) -> list[int]:
+    """One operator account per window (their wrong PINs are counted apart), made as
+    `python -m app admin add-user` makes one; their staff numbers."""
+
+    def make() -> list[int]:
+        numbers = []
         with session_factory(runtime.engine)() as db, db.begin():
-            view = add_account(
-                db,
-                name=STAFF_NAME,
-                role="operator",
-                pin=STAFF_PIN,
-                settings=operators.settings,
-                actor="console",
-            )
-            return view.account_id
+            for index in range(count):
+                view = add_account(
+                    db,
+                    name=STAFF_NAMES[index % len(STAFF_NAMES)]
+                    + (f" {index + 1}" if index >= len(STAFF_NAMES) else ""),
+                    role="operator",
+                    pin=STAFF_PIN,
+                    settings=operators.settings,
+                    actor="console",
+                )
+                numbers.append(view.account_id)
+        return numbers
 
-    number = await asyncio.to_thread(make)
-    result = await operators.sign_in(number, STAFF_PIN)
-    if result.operator is None:
-        raise RuntimeError(f"the screenshots' operator could not sign in: {result.refusal}")
-    return operators, result.operator
-
-
-class AdminHost(QWidget):
-    """A display-sized window holding one admin screen, driven by the camera as a kiosk window is: its
-    language is the kiosk window's (one translator for the application), its theme that window's."""
-
-    def __init__(self, kiosk: KioskWindow, screen: AdminScreen) -> None:
-        super().__init__()
-        self.kiosk = kiosk
-        self.theme: Theme = kiosk.theme
-        self.admin_screen = screen
-        self.setObjectName("admin")
-        self.setStyleSheet(self.theme.stylesheet())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(screen)
-        self.resize(kiosk.width(), kiosk.height())
-        self.move(kiosk.x(), kiosk.y() + kiosk.height())  # below its kiosk window, covering none
-
-    def set_language(self, code: str) -> None:
-        self.kiosk.set_language(code)
-
-    def current_screen(self) -> AdminScreen:
-        return self.admin_screen
-
-    def show_screen(self, name: str, context: dict[str, object] | None = None) -> None:
-        """The camera's way to put up a driver's screen: an admin host shows its one screen."""
-        if name != self.admin_screen.name:
-            raise ValueError(f"an admin host shows {self.admin_screen.name}, not {name}")
+    return await asyncio.to_thread(make)
 
 
-async def shoot_admin_screens(
-    runtime: StationRuntime, kiosks: Sequence[KioskWindow], camera_for: CameraFactory
+def _admin(window: KioskWindow) -> AdminMode:
+    if window.admin is None:
+        raise RuntimeError("the screenshots' kiosk window has no admin mode (no operator facade)")
+    return window.admin
+
+
+def _type(window: KioskWindow, digits: str) -> None:
+    """Digits and OK tapped on the PIN pad's own keys."""
+    pad = _admin(window).pad
+    for key in [*digits, "ok"]:
+        pad.keys[key].click()
+
+
+async def shoot_admin_mode(
+    runtime: StationRuntime, operators: OperatorFacade, windows: Sequence[KioskWindow], camera: Camera
 ) -> None:
-    """Each admin screen photographed as `admin-<name>` in a host per kiosk window (the admin sizes)."""
-    operators, operator = await signed_in_operator(runtime)
-    try:
-        for screen_class, name in zip(ADMIN_SCREENS, admin_shot_names(), strict=True):
-            screens = [screen_class(AdminEnv(kiosk.env, operators, operator)) for kiosk in kiosks]
-            context = await screen_class.sample_context(screens[0].env)
-            hosts = [AdminHost(kiosk, screen) for kiosk, screen in zip(kiosks, screens, strict=True)]
-            camera = camera_for(hosts)
-            if camera.only and name not in camera.only:
-                for host in hosts:
-                    host.deleteLater()
-                continue
-            for host, screen in zip(hosts, screens, strict=True):
-                host.show()
-                screen.enter(context)
-            await asyncio.sleep(SETTLE_S)
-            try:
-                await camera.take(name)
-            finally:
-                for host, screen in zip(hosts, screens, strict=True):
-                    screen.leave()
-                    host.close()
-                    host.deleteLater()
-    finally:
-        await operators.sign_out(operator, "exit")
+    """The PIN pad, every screen through the shell, the navigation; each window signed out by Exit."""
+    numbers = await make_accounts(runtime, operators, len(windows))
+    for window in windows:
+        if not window.open_admin():
+            raise RuntimeError("the admin mode did not open from the idle screen")
+    await camera.take(f"{PREFIX}pin")
+    for window, number in zip(windows, numbers, strict=True):
+        _type(window, str(number))
+        _type(window, WRONG_PIN)
+    await until(
+        lambda: all(_admin(w).pad.message_kind == "wrong_left" for w in windows), "the wrong PIN's answer"
+    )
+    await camera.take(f"{PREFIX}pin_refused")
+    # A wrong PIN makes the account wait before its next try (docs/admin.md "PIN policy").
+    await asyncio.sleep(operators.settings.pin_delay_s + 0.2)
+    for window in windows:
+        _type(window, STAFF_PIN)
+    await until(
+        lambda: all(_admin(w).currentWidget() is _admin(w).shell for w in windows), "the signed-in shell"
+    )
+    shells = [_admin(window).shell for window in windows]
+    for screen_class in shells[0].offered:
+        name = f"{PREFIX}{screen_class.name}"
+        if camera.only and name not in camera.only:
+            continue
+        context = await screen_class.sample_context(_admin(windows[0]).env)
+        for shell in shells:
+            shell.show_screen(screen_class.name, context)
+        await asyncio.sleep(SETTLE_S)
+        await camera.take(name)
+    if shells[0].offered:
+        last = shells[0].offered[-1].name
+        for shell in shells:
+            shell.nav_buttons[last].click()  # a tap on the navigation: the marking moves there
+        await asyncio.sleep(SETTLE_S)
+        await camera.take(f"{PREFIX}{NAVIGATION_SHOT}")
+    for shell in shells:
+        shell.exit.click()
+    await until(lambda: not any(w.admin_active() for w in windows), "the driver's screen after Exit")

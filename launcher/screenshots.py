@@ -24,13 +24,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.admin import OperatorFacade
 from app.analytics import REPORT_LANGUAGES, render_monthly_report
 from app.config import (
     CardTerminal,
@@ -53,15 +54,21 @@ from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.main_thread_gc import collecting_in_main_thread
 from kiosk_ui.sim_panel import UNKNOWN_CARD, SimPanel
 from kiosk_ui.theme import MIN_TEXT_PX, load_theme
-from launcher.admin_screenshots import ADMIN_SIZES, AdminHost, admin_shot_names, shoot_admin_screens
+from launcher.admin_screenshots import (
+    ADMIN_SETTINGS,
+    ADMIN_SIZES,
+    admin_shot_names,
+    admin_shot_titles,
+    shoot_admin_mode,
+)
 from launcher.analytics import build_analytics
 from launcher.demo import demo_config, demo_kiosk_config
 from launcher.payments import PaymentSide
+from launcher.waiting import WAIT_S, until
 
 SIZES: tuple[tuple[int, int], ...] = ((800, 480), (1280, 800), (1920, 1080))
 COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
-WAIT_S = 30.0
 DECLINED_CARD = "4000000000009995"  # the fake Stripe's test card declined for insufficient funds
 RECEIPTS_BASE = "https://receipts.example.com"  # the receipts' address a site publishes (docs/payments.md)
 # Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
@@ -130,15 +137,6 @@ def build_translations() -> None:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
 
 
-async def until(condition: Callable[[], Any], what: str, timeout_s: float = WAIT_S) -> Any:
-    started = time.monotonic()
-    while not (result := condition()):
-        if time.monotonic() - started > timeout_s:
-            raise TimeoutError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
-    return result
-
-
 class Camera:
     """Grabs the kiosk windows (one per size) in each language; every PNG is recorded as a Shot, and the
     layout checker's findings on it as problems."""
@@ -166,7 +164,9 @@ class Camera:
                 window.set_language(language)
             await asyncio.sleep(0.3)  # LanguageChange events and a facade refresh are delivered
             for window in self.windows:
-                window.current_screen().refresh()
+                refresh = getattr(shown_screen(window), "refresh", None)
+                if refresh is not None:  # the PIN pad has nothing to fetch
+                    refresh()
             for window, display in zip(self.windows, self.sizes, strict=True):
                 window.resize(*display)  # Qt keeps it at least the screen's minimum size
             await asyncio.sleep(0)  # the layouts settle before they are measured
@@ -180,7 +180,7 @@ class Camera:
                 self.shots.append(Shot(name, self.count, language, size, path))
                 if size != display:
                     self.problems.append(
-                        f"{path.name}: {window.current_screen().objectName() or name} needs "
+                        f"{path.name}: {shown_screen(window).objectName() or name} needs "
                         f"{size[0]}x{size[1]}, more than the {display[0]}x{display[1]} display"
                     )
                 min_px = round(MIN_TEXT_PX * window.theme.scale)
@@ -195,6 +195,18 @@ class Camera:
         await until(
             lambda: all(w.current_screen().name == screen for w in self.windows), f"the {screen} screen"
         )
+
+
+def shown_screen(window: KioskWindow) -> QWidget:
+    """What the window shows under its header: the driver's screen, or in admin mode the PIN pad or the
+    shell's current screen."""
+    admin = window.admin
+    if admin is not None and admin.active:
+        shell = admin.shell
+        if admin.currentWidget() is shell and shell.current is not None:
+            return shell.current
+        return admin.pad if admin.currentWidget() is admin.pad else shell
+    return window.current_screen()
 
 
 def settle_layouts() -> None:
@@ -432,11 +444,11 @@ async def shoot_payments(st: Station) -> None:
     st.camera.show("idle")
 
 
-async def shoot_admin(st: Station, runtime: StationRuntime) -> None:
-    """The admin screens (launcher/admin_screenshots.py) on a station with something to show: connector 1
-    charging, 2 a car waiting for its card, 3 its emergency stop pressed, 4 available; at the admin sizes
-    only. (The emergency stop clears itself once released with no car there; a ground fault would stay
-    latched for a technician, docs/fault-catalogue.md.)"""
+async def shoot_admin(st: Station, runtime: StationRuntime, operators: OperatorFacade) -> None:
+    """The admin mode (launcher/admin_screenshots.py) in the kiosk windows of the admin sizes, on a station
+    with something to show: connector 1 charging, 2 a car waiting for its card, 3 its emergency stop
+    pressed, 4 available. (The emergency stop clears itself once released with no car there; a ground
+    fault would stay latched for a technician, docs/fault-catalogue.md.)"""
     c1, _, c3 = st.ids[:3]
     await st.plug(0, soc_pct=35)
     await st.open_session(c1)
@@ -446,20 +458,12 @@ async def shoot_admin(st: Station, runtime: StationRuntime) -> None:
     await until(lambda: st.card(c1).energy_Wh > 0, "energy on connector 1", 2 * WAIT_S)
     await until(lambda: st.card(c3).state != "available", "the emergency stop on connector 3")
     main = st.camera
-    kiosks = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
-    shots: list[Camera] = []
-
-    def camera_for(hosts: list[AdminHost]) -> Camera:
-        # An admin host is driven as a kiosk window is (set_language, current_screen, theme): the camera
-        # uses nothing else of it.
-        windows = cast("list[KioskWindow]", hosts)
-        shots.append(Camera(main.out, main.count, windows, main.languages, main.only))
-        return shots[-1]
-
-    await shoot_admin_screens(runtime, kiosks, camera_for)
-    for camera in shots:
-        main.shots.extend(camera.shots)
-        main.problems.extend(camera.problems)
+    st.camera.show("idle")  # the gesture opens the admin mode from the idle screen only
+    windows = [w for w, size in zip(main.windows, main.sizes, strict=True) if size in ADMIN_SIZES]
+    camera = Camera(main.out, main.count, windows, main.languages, main.only)
+    await shoot_admin_mode(runtime, operators, windows, camera)
+    main.shots.extend(camera.shots)
+    main.problems.extend(camera.problems)
     await st.ctl.call("fault", charger=2, kind="estop", active=False)
     await st.reset()
 
@@ -557,10 +561,26 @@ async def capture(
     reader = VirtualCardReader(debounce_s=0.0)
     facade = DriverFacade(runtime, card_reader=reader, kiosk=config.kiosk, payments=payment_side.service)
     await facade.start()
+    # The admin mode's facade, as the launcher builds it beside the driver's (refunds through the same
+    # payments; the self-test sees the same reader).
+    # With the station's analytics too, as the launcher builds it: the analytics screen has figures.
+    operators = OperatorFacade(
+        runtime,
+        settings=ADMIN_SETTINGS,
+        payments=payment_side.service,
+        analytics=build_analytics(runtime, config),
+        driver=facade,
+    )
     windows = []
     x = 0
     for width, height in sizes:
-        window = KioskWindow(facade, theme=load_theme(width, height), message_s=3600.0, idle_timeout_s=3600.0)
+        window = KioskWindow(
+            facade,
+            theme=load_theme(width, height),
+            message_s=3600.0,
+            idle_timeout_s=3600.0,
+            operators=operators,
+        )
         window.resize(width, height)
         window.move(x, 0)  # side by side, none covering another
         x += width
@@ -583,7 +603,7 @@ async def capture(
         if full:
             await st.reset()
             if wanted(only, *admin_shot_names()):
-                await shoot_admin(st, runtime)
+                await shoot_admin(st, runtime, operators)
             if wanted(only, "idle_reader_unplugged", "reader_problem"):
                 await shoot_reader(st)
             if wanted(only, "authorise", "refused_blocked", "refused_unknown"):
@@ -629,7 +649,7 @@ def write_index(out: Path, shots: list[Shot], problems: list[str]) -> Path:
             "panel": "the simulator panel (demo mode)",
             "report": "the monthly report (PDF pages) from this station's ledger, rendered by pdfium",
         }
-        | {name: f"admin mode: the {name.removeprefix('admin-')} screen" for name in admin_shot_names()}
+        | admin_shot_titles()
     )
     clipped = {line.split(":", 1)[0] for line in problems}
     parts = [

@@ -4,13 +4,24 @@ the kiosk's theme and languages (docs/admin.md "Screens")."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk_ui.screen import button
 
@@ -138,3 +149,60 @@ class AdminScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def scroll_area(page: QWidget, name: str = "") -> QScrollArea:
+    """A vertical scroll area over page for a list whose length the display does not bound (events,
+    sessions, settings, connectors): the page keeps its laid-out height and a finger drags it (Qt's
+    kinetic scrolling on touch events; a mouse click on a button in it stays a click). The controls
+    around it keep their size, so a screen fits 800x480 in every language (docs/admin.md "Screens")."""
+    if (layout := page.layout()) is not None:
+        # The page never smaller than its layout's minimum: a scroll area resizes its page to the
+        # viewport and is not told when a row's text grew a line (it would squeeze the rows instead of
+        # scrolling); a page with a minimum size tells it by its Resize.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    area = QScrollArea()
+    if name:
+        area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
+def show_page(stack: QStackedWidget, page: QWidget | int) -> None:
+    """Shows a page of stack and sizes the stack to that page alone: a QStackedWidget is otherwise as
+    tall as its tallest page (a keypad, a list of results), which squeezes what is beside it in the
+    screen even while a short page shows. The pages not shown are left out of its size (Ignored)."""
+    shown = stack.widget(page) if isinstance(page, int) else page
+    if shown is None:
+        raise ValueError(f"no page {page} in the stack")
+    for index in range(stack.count()):
+        if (widget := stack.widget(index)) is not None:
+            policy = QSizePolicy.Policy.Preferred if widget is shown else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
+    stack.setCurrentWidget(shown)
+    stack.updateGeometry()
+
+
+def paged_list(rows: Sequence[QWidget], name: str, newer: QPushButton, older: QPushButton) -> QHBoxLayout:
+    """A list's rows in a scroll area (scroll_area) with its paging arrows in a column beside it: the
+    arrows keep their place however many lines the rows take (sessions, the event log)."""
+    page = QWidget()
+    lines = QVBoxLayout(page)
+    lines.setContentsMargins(0, 0, 0, 0)
+    lines.setSpacing(4)
+    for row in rows:
+        lines.addWidget(row)
+    lines.addStretch(1)
+    paging = QVBoxLayout()
+    paging.setSpacing(4)
+    paging.addWidget(newer)
+    paging.addWidget(older)
+    paging.addStretch(1)
+    line = QHBoxLayout()
+    line.addWidget(scroll_area(page, name), 1)
+    line.addLayout(paging)
+    return line

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QDate, QLocale, QSize, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,39 +97,36 @@ class AnalyticsScreen(AdminScreen):
         self.refused: BaseException | None = None  # the last refusal shown, until figures come
 
         outer = QVBoxLayout(self)
-        # Tight margins: six touch-sized page buttons under a two-line period row fill 480 px.
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(4)
-        # The selectors' row keeps its height (its buttons' two lines); the charts give way instead.
+        # Beside the shell's navigation the screen has its height for seven touch targets at 800x480
+        # (the navigation's six entries and Exit): the selectors' row and the six pages, one line each
+        # in the small type as the navigation's entries (min-height counts the text's box, without the
+        # padding and border).
+        compact = f"font-size: {theme.px('small')}px; padding: 2px 6px; min-height: {theme.touch_px - 8}px;"
         top_host = QWidget()
         top_host.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         top = QHBoxLayout(top_host)
         top.setContentsMargins(0, 0, 0, 0)
-        self.period_buttons: dict[str, QPushButton] = {}
-        body_font = QFont()
-        body_font.setPixelSize(theme.px("body"))
-        body_font.setBold(True)
-        line_px = QFontMetrics(body_font).lineSpacing()
-        for period in PERIODS:
-            choice = button("choice")
-            choice.clicked.connect(lambda _=False, p=period: self.choose_period(p))
-            # Two lines' room from the start (the widget's own sheet outranks the kiosk's min-height):
-            # a label that wraps once marked, or in another language, then needs no taller row.
-            # 2.2 lines: the Tamil and Chinese fallback fonts stand taller than the theme font.
-            # Narrow side padding: "This month" marked (bold, a thicker border) keeps to one line at 800 px.
-            choice.setStyleSheet(
-                f"min-height: {round(2.2 * line_px)}px; padding-left: 4px; padding-right: 4px;"
-            )
-            self.period_buttons[period] = choice
-            top.addWidget(choice, 3)
+        # One button for the period, each tap the next one (as the diagnostics' filters): three beside
+        # the scope did not fit the width in Tamil.
+        self.period_button = button("choice")
+        self.period_button.setObjectName("analytics_period")
+        self.period_button.setStyleSheet(compact)
+        self.period_button.clicked.connect(self.next_period)
+        top.addWidget(self.period_button, 3)
         self.previous_scope = button("secondary")
+        self.previous_scope.setObjectName("analytics_scope_previous")
         self.previous_scope.setText("◀")
         self.previous_scope.clicked.connect(lambda: self.step_scope(-1))
-        self.scope_label = LineLabel("")
+        self.scope_label = LineLabel("small")
         self.scope_label.setMinimumWidth(theme.touch_px * 2)
         self.next_scope = button("secondary")
+        self.next_scope.setObjectName("analytics_scope_next")
         self.next_scope.setText("▶")
         self.next_scope.clicked.connect(lambda: self.step_scope(1))
+        for arrow in (self.previous_scope, self.next_scope):
+            arrow.setStyleSheet(compact)
         top.addWidget(self.previous_scope)
         top.addWidget(self.scope_label, 3)
         top.addWidget(self.next_scope)
@@ -139,13 +136,15 @@ class AnalyticsScreen(AdminScreen):
         # A fixed-width column: the chart's side gets the rest, so its wrapped texts' heights do not
         # depend on how the buttons' words would like to share the width.
         side_host = QWidget()
-        side_host.setFixedWidth(round(theme.touch_px * 3.8))
+        side_host.setFixedWidth(round(theme.touch_px * 3.2))
         side = QVBoxLayout(side_host)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(2)
         self.page_buttons: dict[str, QPushButton] = {}
         for page in PAGES:
             choice = button("option")
+            choice.setObjectName(f"analytics_page:{page}")
+            choice.setStyleSheet(compact)
             choice.clicked.connect(lambda _=False, p=page: self.show_page(p))
             self.page_buttons[page] = choice
             side.addWidget(choice)
@@ -199,6 +198,8 @@ class AnalyticsScreen(AdminScreen):
         self.status = LineLabel("small")
         bottom.addWidget(self.status, 1)
         self.export_button = button()
+        self.export_button.setObjectName("analytics_export")
+        self.export_button.setStyleSheet(compact)
         self.export_button.clicked.connect(self.export)
         bottom.addWidget(self.export_button)
         right.addLayout(bottom)
@@ -244,8 +245,12 @@ class AnalyticsScreen(AdminScreen):
 
     def choose_period(self, period: str) -> None:
         self.period = period
-        self._mark()
+        self.period_button.setText(self._period_name())
         self.load()
+
+    def next_period(self) -> None:
+        """The period button's tap: the next period of PERIODS, round."""
+        self.choose_period(PERIODS[(PERIODS.index(self.period) + 1) % len(PERIODS)])
 
     def step_scope(self, step: int) -> None:
         index = self.choices.index(self.scope) if self.scope in self.choices else 0
@@ -369,22 +374,22 @@ class AnalyticsScreen(AdminScreen):
         return self.tr("Whole site")
 
     def _mark(self) -> None:
-        for period, choice in self.period_buttons.items():
-            set_role(choice, "choice-marked" if period == self.period else "choice")
         for page, choice in self.page_buttons.items():
             set_role(choice, "choice-marked" if page == self.page else "option")
 
     def _summarise(self) -> None:
         self.summary.setText(summary(self, self.figures, self.page) if self.figures else "")
 
-    def retranslate(self) -> None:
+    def _period_name(self) -> str:
         periods = {
             "this_month": self.tr("This month"),
             "last_month": self.tr("Last month"),
             "last_12_months": self.tr("Last 12 months"),
         }
-        for period, choice in self.period_buttons.items():
-            choice.setText(periods[period])
+        return periods[self.period]
+
+    def retranslate(self) -> None:
+        self.period_button.setText(self._period_name())
         pages = {
             "usage": self.tr("Usage"),
             "revenue": self.tr("Revenue"),

@@ -7,23 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.admin import OperationError, PermissionDeniedError
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, scroll_area
 from kiosk_ui.admin.numeric_keypad import NumericKeypad
 from kiosk_ui.i18n import LANGUAGES
-from kiosk_ui.screen import button, card_frame, label, share_width
+from kiosk_ui.screen import button, card_frame, label, set_role
 
 if TYPE_CHECKING:
     from app.admin import OperatorFacade
@@ -52,19 +52,22 @@ class ConfigurationScreen(AdminScreen):
         self._keypad_target: tuple[str, Any] | None = None  # (key, part) the keypad types into
         touch = env.theme.touch_px
         layout = QVBoxLayout(self)
-        # The shell's navigation names the screen (title()); the whole width goes to the groups, which
-        # Tamil's longer words need at 800 px.
-        top = QHBoxLayout()
-        top.setSpacing(4)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        # The groups in a column on the left, as wide as their longest name: beside the shell's
+        # navigation five tabs across did not fit Malay or Tamil at 800 px. One touch target each
+        # (min-height counts the text's box, without the padding and border).
+        tabs = QVBoxLayout()
+        tabs.setSpacing(4)
         self.group_buttons: dict[str, QPushButton] = {}
         for group in (*GROUPS, "history"):
             choice = button("choice")
             choice.setObjectName(f"group:{group}")
-            choice.setMinimumHeight(touch)
+            choice.setStyleSheet(f"padding: 2px 6px; min-height: {touch - 8}px;")
             choice.clicked.connect(lambda _=False, g=group: self.show_group(g))
             self.group_buttons[group] = choice
-        share_width(top, *((choice, 1) for choice in self.group_buttons.values()))
-        layout.addLayout(top)
+            tabs.addWidget(choice)
+        tabs.addStretch(1)
         self.stack = QStackedWidget()
         self.rows = QWidget()
         self.rows_layout = QVBoxLayout(self.rows)
@@ -73,22 +76,23 @@ class ConfigurationScreen(AdminScreen):
         self.history_page = QWidget()
         self.history_layout = QVBoxLayout(self.history_page)
         for page in (self.rows, self.preview_page, self.history_page):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(page)
-            self.stack.addWidget(scroll)
+            self.stack.addWidget(scroll_area(page))
         self.keypad = NumericKeypad(touch)
         self.keypad.accepted.connect(self._typed)
         self.keypad.cancelled.connect(lambda: self.stack.setCurrentIndex(0))
         # In a scroll area, so the keypad's height never adds to the screen's least height (the other
         # pages scroll too): where the display is short, the keypad scrolls rather than the window grow.
-        keypad_area = QScrollArea()
-        keypad_area.setWidgetResizable(True)
-        keypad_area.setFrameShape(QFrame.Shape.NoFrame)
-        keypad_area.setWidget(self.keypad)
-        self.stack.addWidget(keypad_area)
-        layout.addWidget(self.stack, 1)
+        self.keypad_area = QScrollArea()
+        self.keypad_area.setWidgetResizable(True)
+        self.keypad_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.keypad_area.setWidget(self.keypad)
+        self.stack.addWidget(self.keypad_area)
+        self.stack.currentChanged.connect(self._show_actions)
+        body = QHBoxLayout()
+        body.setSpacing(6)
+        body.addLayout(tabs)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         self.status = label("", "notice")
         self.status.setObjectName("config:status")
         layout.addWidget(self.status)
@@ -102,10 +106,21 @@ class ConfigurationScreen(AdminScreen):
         self.apply_button = button()
         self.apply_button.setObjectName("config:apply")
         self.apply_button.clicked.connect(self.apply)
-        for widget in (self.preview_button, self.discard_button, self.apply_button):
-            widget.setMinimumHeight(touch)
-            bottom.addWidget(widget)
+        # Preview on the settings, Apply on the preview (its confirmation), Discard beside either: two
+        # buttons share the row, so the longest words (Tamil) fit the width beside the navigation.
+        for widget in (self.preview_button, self.apply_button, self.discard_button):
+            widget.setProperty("role", "choice" if widget is not self.discard_button else "secondary")
+            bottom.addWidget(widget, 1)
+        self.discard_button.setStyleSheet(f"font-size: {env.theme.px('body')}px; padding: 4px 8px;")
         layout.addLayout(bottom)
+        self._show_actions(0)
+
+    def _show_actions(self, page: int) -> None:
+        """The bottom row for the page shown: none under the keypad (its own OK and Cancel)."""
+        keypad = self.stack.widget(page) is self.keypad_area
+        self.preview_button.setVisible(page != 1 and not keypad)
+        self.apply_button.setVisible(page == 1)
+        self.discard_button.setVisible(not keypad)
 
     def typing(self) -> bool:
         """True while the keypad shows (its page is the stack's last)."""
@@ -207,9 +222,7 @@ class ConfigurationScreen(AdminScreen):
 
     def _rebuild(self) -> None:
         for group, widget in self.group_buttons.items():
-            widget.setProperty("role", "choice-marked" if group == self.group else "choice")
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            set_role(widget, "choice-marked" if group == self.group else "choice")
         if self.group == "history":
             self.stack.setCurrentIndex(2)
             return
@@ -247,8 +260,12 @@ class ConfigurationScreen(AdminScreen):
             column.addLayout(self._choices(setting, value, editable))
         elif setting.kind == "tariff":
             grid = QGridLayout()
+            grid.setColumnStretch(0, 1)
             for row, field in enumerate(TARIFF_FIELDS):
-                grid.addWidget(label(self.key_name(field)), row, 0)
+                # The name wraps in what the value leaves (Tamil's names took the value's room).
+                name = label(self.key_name(field))
+                name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                grid.addWidget(name, row, 0)
                 entry = self._value_button(setting, str(value.get(field, "0")), field, editable)
                 grid.addWidget(entry, row, 1)
             column.addLayout(grid)
@@ -293,9 +310,10 @@ class ConfigurationScreen(AdminScreen):
                 row.addWidget(step)
         return row
 
-    def _choices(self, setting: Any, value: Any, editable: bool) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for choice in setting.choices:
+    def _choices(self, setting: Any, value: Any, editable: bool) -> QGridLayout:
+        # Two a row: four language names side by side do not fit the card's width at 800 px.
+        row = QGridLayout()
+        for index, choice in enumerate(setting.choices):
             marked = choice in value if setting.kind == "choices" else choice == value
             widget = button("choice-marked" if marked else "choice")
             widget.setObjectName(f"choice:{setting.key}:{choice}")
@@ -303,7 +321,7 @@ class ConfigurationScreen(AdminScreen):
             widget.setMinimumHeight(self.env.theme.touch_px)
             widget.setEnabled(editable)
             widget.clicked.connect(lambda _=False, c=choice: self._choose(setting, c))
-            row.addWidget(widget)
+            row.addWidget(widget, index // 2, index % 2)
         return row
 
     def _edit(self, setting: Any, value: Any) -> None:
@@ -516,6 +534,7 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # gone from the screen now, not at the next turn of the loop (it overlapped)
             widget.deleteLater()
 
 

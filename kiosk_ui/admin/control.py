@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.admin import REASONS, OperationError, PermissionDeniedError
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, scroll_area, show_page
 from kiosk_ui.screen import button, card_frame, label, set_role
 
 if TYPE_CHECKING:
@@ -36,8 +35,11 @@ if TYPE_CHECKING:
         StopResult,
     )
 
-ACTIONS, CHOICES, CONFIRM, SELF_TEST = range(4)  # the pages of the lower half
-CARD_COLUMNS = 4
+ACTIONS, CHOICES, CONFIRM, SELF_TEST = range(4)  # the pages beside the connectors
+# Two across: beside the shell's navigation at 800 px, three connectors or actions across did not fit
+# the longer Tamil words ("Car plugged in", "Restart charger").
+CARD_COLUMNS = 2
+ACTION_COLUMNS = 2
 SELF_TESTS = ("pilot_high", "pilot_low", "rcd", "contactor_feedback", "lock", "meter", "temperature")
 
 
@@ -57,33 +59,35 @@ class ControlScreen(AdminScreen):
         self._on_confirm: Callable[[], None] | None = None
         self._last_tests: SelfTestResult | None = None
 
-        self.heading = label("", "title", wrap=False)
         self.detail = label("", "small")
         self.detail.setObjectName("control_detail")
         self.cards_host = QWidget()
         self.cards = QGridLayout(self.cards_host)
         self.cards.setContentsMargins(0, 0, 0, 0)
+        self.cards.setSpacing(4)
         self.card_buttons: dict[str, QPushButton] = {}
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.cards_host)
+        # The connectors scroll under a finger (16 chargers' connectors do not fit any display); the
+        # actions for the one picked below them.
+        self.cards_area = scroll_area(self.cards_host, "control_cards")
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._actions_page())
         self.stack.addWidget(self._choices_page())
         self.stack.addWidget(self._confirm_page())
         self.stack.addWidget(self._self_test_page())
+        show_page(self.stack, ACTIONS)
         self.result = label("", "muted")
         self.result.setObjectName("control_result")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.detail, 1)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 2)
-        layout.addWidget(self.stack, 3)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        # The shell's navigation names the screen: the first line is the picked connector's charger,
+        # why it is out of service and its faults.
+        layout.addWidget(self.detail)
+        # The page below takes the height its buttons need; the connectors the rest (and scroll in it).
+        layout.addWidget(self.cards_area, 1)
+        layout.addWidget(self.stack)
         layout.addWidget(self.result)
 
     # -- building the pages ---------------------------------------------------------------------------
@@ -91,14 +95,17 @@ class ControlScreen(AdminScreen):
     def _action(self, name: str, role: str, slot: Callable[..., None]) -> QPushButton:
         widget = button(role)
         widget.setObjectName(f"control_{name}")
-        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Ignored across: the columns share the width whatever the words (they wrap into it). Never
+        # below its text's height: where the height is short, the connectors above scroll instead.
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         widget.clicked.connect(slot)
         return widget
 
     def _actions_page(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
-        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
         self.availability = self._action("availability", "choice", self._availability_tapped)
         self.stop = self._action("stop", "choice", self._stop_tapped)
         self.unlock = self._action("unlock", "choice", self._unlock_tapped)
@@ -108,15 +115,15 @@ class ControlScreen(AdminScreen):
         for index, widget in enumerate(
             (self.availability, self.stop, self.unlock, self.restart, self.self_test, self.clear)
         ):
-            grid.addWidget(widget, index // 3, index % 3)
+            grid.addWidget(widget, index // ACTION_COLUMNS, index % ACTION_COLUMNS)
         return page
 
     def _choices_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 4)
-        self.choice_prompt = label("", "large")
-        self.choice_row = QHBoxLayout()
+        self.choice_prompt = label("", None)
+        self.choice_row = QGridLayout()  # two a row: four reasons across do not fit beside the connectors
         self.choice_buttons: dict[str, QPushButton] = {}
         self.choice_cancel = self._action("choice_cancel", "secondary", self._back)
         layout.addWidget(self.choice_prompt)
@@ -128,7 +135,7 @@ class ControlScreen(AdminScreen):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 4)
-        self.confirm_prompt = label("", "large")
+        self.confirm_prompt = label("", None)
         self.confirm_prompt.setObjectName("control_confirm_prompt")
         self.confirm = self._action("confirm", "danger", self._confirmed)
         self.confirm_cancel = self._action("confirm_cancel", "secondary", self._back)
@@ -140,23 +147,33 @@ class ControlScreen(AdminScreen):
         return page
 
     def _self_test_page(self) -> QWidget:
-        page = card_frame()
-        layout = QVBoxLayout(page)
+        results = card_frame()
+        layout = QVBoxLayout(results)
         layout.setContentsMargins(8, 4, 8, 4)
         self.tests_title = label("", "large")
         grid = QGridLayout()
         self.test_names: dict[str, Any] = {}
         self.test_outcomes: dict[str, Any] = {}
+        grid.setVerticalSpacing(0)
         for index, name in enumerate(SELF_TESTS):
+            # One test a line: two across, the names and outcomes in Tamil were cut beside the connectors.
             text, outcome = label("", "small"), label("", "status-muted")
             outcome.setObjectName(f"control_test:{name}")
             self.test_names[name], self.test_outcomes[name] = text, outcome
-            grid.addWidget(text, index // 2, (index % 2) * 2)
-            grid.addWidget(outcome, index // 2, (index % 2) * 2 + 1)
+            grid.addWidget(text, index, 0)
+            grid.addWidget(outcome, index, 1)
+        grid.setColumnStretch(0, 1)
         self.tests_done = self._action("tests_done", "secondary", self._back)
+        self.tests_done.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.tests_title)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.tests_done)
+        # The results scroll: a stacked widget is as tall as its tallest page, and seven lines standing
+        # would squeeze the connectors and actions of the other pages.
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll_area(results, "control_tests"), 1)
+        column.addWidget(self.tests_done)
         return page
 
     # -- life cycle -----------------------------------------------------------------------------------
@@ -166,7 +183,7 @@ class ControlScreen(AdminScreen):
 
     def enter(self, context: dict[str, Any]) -> None:
         self.selected = context.get("connector_id", self.selected)
-        self.stack.setCurrentIndex(ACTIONS)
+        self._page(ACTIONS)
         self.result.setText("")
         super().enter(context)
 
@@ -190,7 +207,10 @@ class ControlScreen(AdminScreen):
             for index, connector in enumerate(connectors):
                 card = button("choice")
                 card.setObjectName(f"control_card:{connector.connector_id}")
-                card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                card.setStyleSheet(f"font-size: {self.env.theme.px('small')}px; padding: 2px 4px;")
+                # The columns share the width; a card is never squeezed below its text's height (the
+                # scroll area scrolls rather than cutting its page to the viewport).
+                card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
                 card.clicked.connect(lambda _=False, c=connector.connector_id: self._pick(c))
                 self.cards.addWidget(card, index // CARD_COLUMNS, index % CARD_COLUMNS)
                 self.card_buttons[connector.connector_id] = card
@@ -202,7 +222,7 @@ class ControlScreen(AdminScreen):
 
     def _pick(self, connector_id: str) -> None:
         self.selected = connector_id
-        self.stack.setCurrentIndex(ACTIONS)
+        self._page(ACTIONS)
         self.result.setText("")
         self.retranslate()
 
@@ -212,8 +232,7 @@ class ControlScreen(AdminScreen):
     # -- texts ----------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Control"))
-        for line in (self.heading, self.result, self.tests_title):
+        for line in (self.result, self.tests_title):
             # The language's script font (its line height) is in effect now, not at the next polish.
             line.ensurePolished()
             line.setMinimumHeight(QFontMetrics(line.font()).height())
@@ -225,7 +244,7 @@ class ControlScreen(AdminScreen):
             lines = [self._connector(connector.number), states.get(connector.state, connector.state)]
             if connector.scheduled:
                 lines.append(self.tr("Out of service after this session"))
-            card.setText("\n".join(lines))
+            card.setText(" \u00b7 ".join(lines))  # one line where it fits, wrapped where not
             set_role(card, "choice-marked" if connector.connector_id == self.selected else "choice")
         selected = self.current()
         self.detail.setText(self._detail(selected) if selected is not None else self.tr("No connector"))
@@ -353,6 +372,10 @@ class ControlScreen(AdminScreen):
         self.restart.setEnabled(ready and not charger_busy)
         self.self_test.setEnabled(ready)
         self.clear.setEnabled(ready and selected is not None and bool(selected.clearable))
+        for widget in (self.availability, self.stop, self.unlock, self.restart, self.self_test, self.clear):
+            # A disabled button's frame (the stylesheet's dashed border) is thicker: its size hint changes
+            # with its state, which Qt does not tell the layout by itself.
+            widget.updateGeometry()
 
     # -- actions --------------------------------------------------------------------------------------
 
@@ -433,6 +456,12 @@ class ControlScreen(AdminScreen):
 
     # -- the pages' flow ------------------------------------------------------------------------------
 
+    def _page(self, page: int) -> None:
+        """Shows a page of the lower part; the self-test's results take the connectors' room too (its
+        seven lines do not fit below them at 800x480)."""
+        self.cards_area.setVisible(page != SELF_TEST)
+        show_page(self.stack, page)
+
     def _choose(self, prompt: str, keys: list[str], then: Callable[[str], None]) -> None:
         for old in self.choice_buttons.values():
             old.setParent(None)
@@ -441,15 +470,16 @@ class ControlScreen(AdminScreen):
         for key in keys:
             choice = self._action(f"choice:{key}", "choice", lambda _=False, k=key: self._chosen(k))
             choice.setText(texts.get(key, key))
-            self.choice_row.addWidget(choice)
+            index = len(self.choice_buttons)
+            self.choice_row.addWidget(choice, index // 2, index % 2)
             self.choice_buttons[key] = choice
         self.choice_prompt.setText(prompt)
         self._on_choice = then
-        self.stack.setCurrentIndex(CHOICES)
+        self._page(CHOICES)
 
     def _chosen(self, key: str) -> None:
         then, self._on_choice = self._on_choice, None
-        self.stack.setCurrentIndex(ACTIONS)
+        self._page(ACTIONS)
         if then is not None:
             then(key)
 
@@ -457,17 +487,17 @@ class ControlScreen(AdminScreen):
         self.confirm_prompt.setText(prompt)
         self.confirm.setText(action)
         self._on_confirm = then
-        self.stack.setCurrentIndex(CONFIRM)
+        self._page(CONFIRM)
 
     def _confirmed(self) -> None:
         then, self._on_confirm = self._on_confirm, None
-        self.stack.setCurrentIndex(ACTIONS)
+        self._page(ACTIONS)
         if then is not None:
             then()
 
     def _back(self) -> None:
         self._on_choice = self._on_confirm = None
-        self.stack.setCurrentIndex(ACTIONS)
+        self._page(ACTIONS)
 
     def _control(self) -> Any:
         return self.env.operators.control
@@ -542,5 +572,5 @@ class ControlScreen(AdminScreen):
             return
         self._last_tests = result
         self._paint_tests()
-        self.stack.setCurrentIndex(SELF_TEST)
+        self._page(SELF_TEST)
         self._say(self.tr("Self-test done"), ok=result.passed)

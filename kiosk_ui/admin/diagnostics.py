@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
-from kiosk_ui.screen import label, set_role
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button, paged_list
+from kiosk_ui.screen import label, set_role, share_width
 
 if TYPE_CHECKING:
     from app.admin import CheckResult, EventView, ExportResult, OcppState
@@ -39,9 +39,10 @@ class DiagnosticsScreen(AdminScreen):
         self.working = False
         self._asked = 0
 
-        self.period_buttons = {h: named_button(f"diagnostics_period_{h}", "choice") for h in PERIODS}
-        for hours, widget in self.period_buttons.items():
-            widget.clicked.connect(lambda _=False, h=hours: self._set_period(h))
+        # One button per filter, each tap the next choice: three buttons share the row beside the
+        # navigation in every language (a button per period did not fit 800x480 in Malay or Tamil).
+        self.period_button = named_button("diagnostics_period", "choice")
+        self.period_button.clicked.connect(self._next_period)
         self.kind_button = named_button("diagnostics_kind", "choice")
         self.kind_button.clicked.connect(self._next_kind)
         self.charger_button = named_button("diagnostics_charger", "choice")
@@ -69,30 +70,16 @@ class DiagnosticsScreen(AdminScreen):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         filters = QHBoxLayout()
-        for widget in (*self.period_buttons.values(), self.kind_button, self.charger_button):
-            filters.addWidget(widget, 1)
+        share_width(filters, (self.period_button, 1), (self.kind_button, 1), (self.charger_button, 1))
         column.addLayout(filters)
         column.addWidget(self.ocpp_text)
-        lines = QVBoxLayout()
-        lines.setSpacing(4)
-        for row in self.rows:
-            lines.addWidget(row)
-        lines.addStretch(1)
-        paging = QVBoxLayout()
-        paging.setSpacing(4)
-        paging.addWidget(self.newer)
-        paging.addWidget(self.older)
-        paging.addStretch(1)
-        listing_line = QHBoxLayout()
-        listing_line.addLayout(lines, 1)
-        listing_line.addLayout(paging)
-        column.addLayout(listing_line)
+        # The page's lines scroll: an event's message may take three lines in Tamil, and the buttons
+        # around them keep their height (the arrows page through the log, the finger within a page).
+        column.addLayout(paged_list(self.rows, "diagnostics_events", self.newer, self.older), 1)
         actions = QHBoxLayout()
-        actions.addWidget(self.test_button, 1)
-        actions.addWidget(self.export_button, 1)
+        share_width(actions, (self.test_button, 1), (self.export_button, 1))
         column.addLayout(actions)
         column.addWidget(self.status)
-        column.addStretch(1)
 
         # The self-test's results.
         results = QWidget()
@@ -173,8 +160,8 @@ class DiagnosticsScreen(AdminScreen):
 
     # -- filters ------------------------------------------------------------------------------------
 
-    def _set_period(self, hours: int) -> None:
-        self.hours, self.offset = hours, 0
+    def _next_period(self) -> None:
+        self.hours, self.offset = PERIODS[(PERIODS.index(self.hours) + 1) % len(PERIODS)], 0
         self.retranslate()
         self._search()
 
@@ -280,9 +267,7 @@ class DiagnosticsScreen(AdminScreen):
 
     def retranslate(self) -> None:
         periods = {1: self.tr("Last hour"), 24: self.tr("Last day"), 168: self.tr("Last week")}
-        for hours, widget in self.period_buttons.items():
-            widget.setText(periods[hours])
-            set_role(widget, "choice-marked" if hours == self.hours else "choice")
+        self.period_button.setText(periods[self.hours])
         kinds = {None: self.tr("All kinds"), "fault": self.tr("Faults"), "event": self.tr("Events")}
         self.kind_button.setText(kinds[KINDS[self.kind_index]])
         charger = self.chargers[self.charger_index - 1] if self.charger_index else None

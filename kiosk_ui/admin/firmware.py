@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
@@ -174,6 +175,10 @@ class FirmwareScreen(AdminScreen):
         self.retranslate()
 
     def _progressed(self, step: FirmwareProgress) -> None:
+        if not shiboken6.isValid(self):
+            # Called by the update itself, not through run(): a screen deleted mid-update (the window
+            # closed) must not break off the flashing, which goes on to its end and its audit row.
+            return
         self.progress.setValue(round(step.fraction * 100))
         self.message = self._step_text(step.step)
         if step.step == "downloading":

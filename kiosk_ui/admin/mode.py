@@ -29,6 +29,7 @@ class AdminMode(QStackedWidget):
     flow: the pad takes it as the second factor, the shell ignores it. Sessions are never touched."""
 
     left = Signal(str)  # "cancel", "exit", "timeout"
+    entered = Signal()  # a right PIN: the shell shows, someone is signed in
     card = Signal(str)  # a card's UID, queued to the Qt thread whichever thread the reader used
 
     def __init__(
@@ -82,6 +83,7 @@ class AdminMode(QStackedWidget):
         self.setCurrentWidget(self.shell)
         self.shell.open(operator)
         self.inactivity.start()
+        self.entered.emit()
 
     def _on_card(self, uid: str) -> None:
         if self.active and self.currentWidget() is self.pad:

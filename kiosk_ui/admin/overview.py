@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, scroll_area
 from kiosk_ui.i18n import format_duration, format_kw
 from kiosk_ui.screen import card_frame, label, set_role
 
@@ -130,7 +130,9 @@ class OverviewScreen(AdminScreen):
         self.heading = label("", "title")
         self.central = label("", "small")
         self.central.setObjectName("overview_central")
-        self.site_lines = [label("", "small", wrap=False) for _ in PHASE_NAMES]
+        # Wrapped: "L1: 32.0 of 63.0 A" is wider than a third of the screen beside the navigation in
+        # Malay and Tamil; its second line costs less than a cut figure.
+        self.site_lines = [label("", "small") for _ in PHASE_NAMES]
         self.site_bars = [PhaseBar(env) for _ in PHASE_NAMES]
         for name, line in zip(PHASE_NAMES, self.site_lines, strict=True):
             line.setObjectName(f"overview_site:{name}")
@@ -166,11 +168,7 @@ class OverviewScreen(AdminScreen):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(4)
         self.list_layout.addStretch(1)
-        self.list_area = QScrollArea()
-        self.list_area.setObjectName("overview_scroll")
-        self.list_area.setWidgetResizable(True)
-        self.list_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_area.setWidget(self.list_host)
+        self.list_area = scroll_area(self.list_host, "overview_scroll")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -246,6 +244,7 @@ class OverviewScreen(AdminScreen):
     def _build_cards(self, snapshot: Overview) -> None:
         for card in self.cards.values():
             self.list_layout.removeWidget(card)
+            card.hide()  # off the screen at once, under the new cards until deleted otherwise
             card.deleteLater()
         self.cards = {}
         for index, charger in enumerate(snapshot.chargers):

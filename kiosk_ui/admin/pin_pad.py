@@ -7,6 +7,7 @@ import math
 import time
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -160,9 +161,10 @@ class PinPad(QWidget):
         )
 
     def _answer(self, result: SignIn, generation: int) -> None:
-        if generation != self._generation:
-            # The pad was reset (Cancel, timeout) while the answer was on its way: a sign-in that came
-            # too late is ended at once, so no one stays signed in behind the driver's screen.
+        if generation != self._generation or not shiboken6.isValid(self):
+            # The pad was reset (Cancel, timeout) or deleted (the window closed) while the answer was on
+            # its way: a sign-in that came too late is ended at once, so no one stays signed in behind
+            # the driver's screen.
             if result.operator is not None:
                 self.env.run(self.env.operators.sign_out(result.operator, "cancel"), _ignore, _ignore)
             return
@@ -190,7 +192,7 @@ class PinPad(QWidget):
         self._show()
 
     def _failed(self, error: BaseException, generation: int) -> None:
-        if generation != self._generation:
+        if generation != self._generation or not shiboken6.isValid(self):
             return
         self.busy, self.pin = False, ""
         self._say("failed", 0.0)
@@ -212,6 +214,12 @@ class PinPad(QWidget):
         self._show()
 
     # -- showing ------------------------------------------------------------------------------------
+
+    @property
+    def message_kind(self) -> str:
+        """What the message line says, language aside: "", "checking", "wrong", "wrong_left", "wait",
+        "again", "locked", "card_needed" or "failed"."""
+        return self._message[0]
 
     def _keys_on(self) -> bool:
         return not self.busy and not self.waiting_for_card and self.wait_until == 0.0

@@ -25,7 +25,7 @@ from kiosk_ui.admin.session_texts import (
     state_text,
 )
 from kiosk_ui.i18n import format_duration, format_kw, format_kwh
-from kiosk_ui.screen import button, label, set_role
+from kiosk_ui.screen import button, label, set_role, share_width
 
 if TYPE_CHECKING:
     from app.admin import MeterPoint, RefundResult, SessionDetail
@@ -102,7 +102,10 @@ class SessionDetailPage(QWidget):
             self.tabs[tab] = self._button(
                 f"detail_tab_{tab}", "choice", lambda _=False, t=tab: self.show_tab(t)
             )
-            tab_row.addWidget(self.tabs[tab], 1)
+            # The small type and padding: four Tamil tab names across the screen beside the shell's
+            # navigation at 800 px.
+            self.tabs[tab].setStyleSheet(f"font-size: {env.theme.px('small')}px; padding: 2px 4px;")
+        share_width(tab_row, *((self.tabs[tab], 1) for tab in TABS))
 
         self.pages = QStackedWidget()
         # Summary: times and state on the left, the figures on the right.
@@ -242,7 +245,7 @@ class SessionDetailPage(QWidget):
         if operator is None or session_id is None:
             return
         detail = self.env.operators.sessions.detail(operator, session_id)
-        self.env.run(detail, self._loaded, self._failed, self)
+        self.env.run(detail, self._loaded, self._failed, owner=self)
 
     def _loaded(self, detail: SessionDetail) -> None:
         if detail.row.session_id != self.session_id:
@@ -323,7 +326,7 @@ class SessionDetailPage(QWidget):
             amount_minor=None if full else amount,  # all that is left: the service reads it in the ledger
             reason=self.reason,
         )
-        self.env.run(coroutine, self._refunded, self._failed, self)
+        self.env.run(coroutine, self._refunded, self._failed, owner=self)
 
     def _refunded(self, result: RefundResult) -> None:
         self._busy = False

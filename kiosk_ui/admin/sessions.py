@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.admin import SESSION_METHODS, SessionPage, SessionQuery, SessionRow
-from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button
+from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button, paged_list
 from kiosk_ui.admin.session_detail import SessionDetailPage
 from kiosk_ui.admin.session_keypad import CARD_KEYS, CARD_MAX, KeyPad
 from kiosk_ui.admin.session_texts import error_text, local_time, method_text, state_text
 from kiosk_ui.i18n import format_kwh
-from kiosk_ui.screen import label, set_role
+from kiosk_ui.screen import label, set_role, share_width
 
 PERIODS = (1, 7, 30)  # days: today, the last 7, the last 30 (local days of the station)
 ROWS = 4  # sessions per page: what fits 800x480 under the filters with two lines each
@@ -62,15 +62,10 @@ class SessionsScreen(AdminScreen):
             row.clicked.connect(lambda _=False, i=index: self._open(i))
             self.rows.append(row)
         first = QHBoxLayout()
-        for widget in (*self.period_buttons.values(), self.card_button):
-            first.addWidget(widget, 1)
+        share_width(first, *((widget, 1) for widget in (*self.period_buttons.values(), self.card_button)))
         second = QHBoxLayout()
-        # The paging buttons as wide as their words; the filters share what is left (and wrap in it).
-        second.addWidget(self.connector_button, 1)
-        second.addWidget(self.method_button, 1)
-        for arrow in (self.newer, self.older):
-            arrow.setMinimumWidth(self.env.theme.touch_px + 16)
-            second.addWidget(arrow)
+        # The filters share the width (and wrap in it); the paging arrows are beside the list.
+        share_width(second, (self.connector_button, 1), (self.method_button, 1))
         listing = QWidget()
         column = QVBoxLayout(listing)
         column.setContentsMargins(0, 0, 0, 0)
@@ -78,9 +73,9 @@ class SessionsScreen(AdminScreen):
         column.addLayout(first)
         column.addLayout(second)
         column.addWidget(self.status)
-        for row in self.rows:
-            column.addWidget(row)
-        column.addStretch(1)
+        # The page's rows scroll under a finger: beside the navigation at 800x480 four two-line rows
+        # and the filters above them need more height than there is; the filters keep theirs.
+        column.addLayout(paged_list(self.rows, "sessions_rows", self.newer, self.older), 1)
         # The card number keypad.
         self.card_title = label("", None)
         self.card_title.setObjectName("sessions_card_title")
@@ -259,6 +254,9 @@ class SessionsScreen(AdminScreen):
         for index, widget in enumerate(self.rows):
             if index < len(rows):
                 widget.setText(self._row_text(rows[index], self.page.time_zone if self.page else "UTC"))
+                # The stylesheet's min-height is the button's minimum, which a layout short of room
+                # gives it: a row is never lower than its two lines (the list scrolls instead).
+                widget.setMinimumHeight(widget.sizeHint().height())
             widget.setVisible(index < len(rows))
         if self.error:
             status = self.error

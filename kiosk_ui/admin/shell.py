@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_ui.admin import registry
+from kiosk_ui.admin.admin_screen import scroll_area
 from kiosk_ui.screen import button, label, set_role
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 1000  # the visible screen's refresh tick (AdminScreen.refresh)
-NAV_SHARE = 0.3  # the navigation column's share of the window's width
+NAV_SHARE = 0.25  # the navigation column's share of the window's width (the screens need the rest)
 FIRST_SCREEN = "overview"  # shown on signing in where the role may see it, else the first offered
 BUILD_LATER_MS = 30  # the screens not shown first are built this long apart
 
@@ -50,21 +50,25 @@ class AdminShell(QWidget):
         self.nav_buttons: dict[str, QPushButton] = {}
         self.current: AdminScreen | None = None
 
-        self.who = label("", "small")
-        self.who.setObjectName("admin_who")
         self.nav = QWidget()
         self.nav_layout = QVBoxLayout(self.nav)
         self.nav_layout.setContentsMargins(0, 0, 0, 0)
-        self.nav_layout.setSpacing(4)
-        scroll = QScrollArea()
-        scroll.setWidget(self.nav)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav_layout.setSpacing(2)
+        # Six entries fit the column at 800x480; more scroll under a finger. Without a scroll bar: one
+        # would take its width from the entries only once they overflow (after they were laid out), and
+        # the longest words (Tamil) need the column's whole width; the cut last entry shows there is more.
+        scroll = scroll_area(self.nav)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav_scroll = scroll
         self.exit = button("danger")
         self.exit.setObjectName("admin_exit")
         self.exit.clicked.connect(self.exit_requested.emit)
-        # The body's type, as the navigation's: "Exit" in Tamil is wider than the column in the button type.
-        self.exit.setStyleSheet(f"font-size: {env.theme.px('body')}px; padding: 4px 8px;")
+        # The small type for Exit and the entries: "Exit" in Tamil is wider than the column in the button
+        # type, and six entries on one line each fit the column's height at 800x480.
+        # min-height counts the text's box: with the border and padding the entry is one touch target.
+        touch = env.theme.touch_px
+        self.nav_style = f"font-size: {env.theme.px('small')}px; padding: 2px 4px; min-height: {touch - 8}px;"
+        self.exit.setStyleSheet(self.nav_style)
         column = QFrame()
         column.setProperty("role", "card")
         column.setObjectName("admin_nav")
@@ -76,9 +80,8 @@ class AdminShell(QWidget):
             "#admin_nav_scroll, #admin_nav_view, #admin_nav_list { background: transparent; }"
         )
         side = QVBoxLayout(column)
-        side.setContentsMargins(6, 6, 6, 6)
+        side.setContentsMargins(4, 4, 4, 4)
         side.setSpacing(4)
-        side.addWidget(self.who)
         side.addWidget(scroll, 1)
         side.addWidget(self.exit)
         self.column = column
@@ -111,6 +114,12 @@ class AdminShell(QWidget):
         for screen_class in self.offered:
             choice = button("option")
             choice.setObjectName(f"admin_nav:{screen_class.name}")
+            # One type for every entry, the marked one too (the marking is its colour and frame): an
+            # entry does not grow or wrap anew when it is chosen.
+            choice.setStyleSheet(self.nav_style)
+            choice.setSizePolicy(
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum
+            )  # scrolls, never squeezed
             choice.clicked.connect(lambda _=False, n=screen_class.name: self.show_screen(n, {}))
             self.nav_layout.addWidget(choice)
             self.nav_buttons[screen_class.name] = choice
@@ -180,6 +189,8 @@ class AdminShell(QWidget):
         self.pages.setCurrentWidget(screen)
         for other, choice in self.nav_buttons.items():
             set_role(choice, "choice-marked" if other == name else "option")
+        # The marked entry in view: one chosen from elsewhere (a screen's own link) may be scrolled out.
+        self.nav_scroll.ensureWidgetVisible(self.nav_buttons[name], 0, 0)
         screen.enter(context)
 
     def _tick(self) -> None:
@@ -188,12 +199,17 @@ class AdminShell(QWidget):
 
     # -- languages ----------------------------------------------------------------------------------
 
-    def retranslate(self) -> None:
+    def who(self) -> str:
+        """Who is signed in and their role, for the kiosk's header (KioskWindow shows it there in place
+        of the station's line: the column keeps its height for the navigation)."""
         operator = self.operator
-        if operator is not None:
-            self.who.setText(
-                self.tr("Signed in: %1 (%2)").replace("%1", operator.name).replace("%2", self.role_name())
-            )
+        if operator is None:
+            return ""
+        # The name and the role only: with the four language buttons beside it, "Signed in:" made the
+        # line wider than the header leaves it in Tamil.
+        return f"{operator.name} ({self.role_name()})"
+
+    def retranslate(self) -> None:
         self.exit.setText(self.tr("Exit"))
         self.placeholder.setText(self.tr("No admin screens are installed."))
         for name, choice in self.nav_buttons.items():

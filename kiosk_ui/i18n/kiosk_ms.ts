@@ -4,32 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="195"/>
-        <source>Signed in: %1 (%2)</source>
-        <translation>Log masuk: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../admin/shell.py" line="197"/>
+        <location filename="../admin/shell.py" line="207"/>
         <source>Exit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="208"/>
         <source>No admin screens are installed.</source>
         <translation>Tiada skrin pentadbir dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="209"/>
+        <location filename="../admin/shell.py" line="219"/>
         <source>viewer</source>
         <translation>pemerhati</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="210"/>
+        <location filename="../admin/shell.py" line="220"/>
         <source>technician</source>
         <translation>juruteknik</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="211"/>
+        <location filename="../admin/shell.py" line="221"/>
         <source>operator</source>
         <translation>pengendali</translation>
     </message>
@@ -37,139 +32,139 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="207"/>
+        <location filename="../admin/analytics.py" line="211"/>
         <source>Analytics</source>
         <translation>Analitik</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="228"/>
+        <location filename="../admin/analytics.py" line="232"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="263"/>
+        <location filename="../admin/analytics.py" line="267"/>
         <source>Writing the report to the USB drive…</source>
         <translation>Menulis laporan ke pemacu USB…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="302"/>
+        <location filename="../admin/analytics.py" line="306"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00: kuasa purata %3 kW, %4 sesi serentak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="315"/>
+        <location filename="../admin/analytics.py" line="319"/>
         <source>Written to %1: %2</source>
         <translation>Ditulis ke %1: %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="329"/>
+        <location filename="../admin/analytics.py" line="334"/>
         <source>Your role may not do this</source>
         <translation>Peranan anda tidak dibenarkan melakukan ini</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="332"/>
+        <location filename="../admin/analytics.py" line="337"/>
         <source>This station runs without its analytics</source>
         <translation>Stesen ini berjalan tanpa analitik</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="333"/>
+        <location filename="../admin/analytics.py" line="338"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>Tiada pemacu USB ditemui: pasangkan satu dan cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="339"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>Folder eksport tiada: adakah pemacu USB dipasang?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="335"/>
+        <location filename="../admin/analytics.py" line="340"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>Pemacu USB tidak boleh ditulis: adakah ia penuh atau dikunci?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="336"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>Gagal menulis ke pemacu USB: cuba pemacu lain</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="342"/>
         <source>That charger or connector is no longer known</source>
         <translation>Pengecas atau penyambung itu tidak lagi dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="344"/>
         <source>The figures could not be read: try again</source>
         <translation>Angka tidak dapat dibaca: cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="361"/>
+        <location filename="../admin/analytics.py" line="366"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="363"/>
+        <location filename="../admin/analytics.py" line="368"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="364"/>
+        <location filename="../admin/analytics.py" line="369"/>
         <source>Whole site</source>
         <translation>Seluruh tapak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="377"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This month</source>
         <translation>Bulan ini</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="378"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>Last month</source>
         <translation>Bulan lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="379"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>Last 12 months</source>
         <translation>12 bulan lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>Usage</source>
         <translation>Penggunaan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="385"/>
+        <location filename="../admin/analytics.py" line="390"/>
         <source>Revenue</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="386"/>
+        <location filename="../admin/analytics.py" line="391"/>
         <source>Peak hours</source>
         <translation>Waktu puncak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="387"/>
+        <location filename="../admin/analytics.py" line="392"/>
         <source>Site peak</source>
         <translation>Puncak tapak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics.py" line="393"/>
         <location filename="../admin/analytics_pages.py" line="175"/>
         <source>Uptime</source>
         <translation>Masa operasi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="394"/>
         <source>Alarms</source>
         <translation>Penggera</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics.py" line="400"/>
+        <location filename="../admin/analytics.py" line="398"/>
+        <location filename="../admin/analytics.py" line="405"/>
         <source>Export to USB</source>
         <translation>Eksport ke USB</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="403"/>
+        <location filename="../admin/analytics.py" line="408"/>
         <source>State timeline</source>
         <translation>Garis masa keadaan</translation>
     </message>
@@ -539,207 +534,207 @@
 <context>
     <name>ConfigurationScreen</name>
     <message>
-        <location filename="../admin/configuration.py" line="106"/>
+        <location filename="../admin/configuration.py" line="132"/>
         <source>Configuration</source>
         <translation>Konfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="110"/>
+        <location filename="../admin/configuration.py" line="136"/>
         <source>Site</source>
         <translation>Tapak</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="111"/>
+        <location filename="../admin/configuration.py" line="137"/>
         <source>Chargers</source>
         <translation>Pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="112"/>
+        <location filename="../admin/configuration.py" line="138"/>
         <source>Prices</source>
         <translation>Harga</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="113"/>
+        <location filename="../admin/configuration.py" line="139"/>
         <source>Screen</source>
         <translation>Skrin</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="114"/>
+        <location filename="../admin/configuration.py" line="140"/>
         <source>History</source>
         <translation>Sejarah</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="118"/>
+        <location filename="../admin/configuration.py" line="144"/>
         <source>Preview</source>
         <translation>Pratonton</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="119"/>
+        <location filename="../admin/configuration.py" line="145"/>
         <source>Discard</source>
         <translation>Buang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="120"/>
+        <location filename="../admin/configuration.py" line="146"/>
         <source>Apply</source>
         <translation>Guna</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="127"/>
+        <location filename="../admin/configuration.py" line="153"/>
         <source>Site limit per phase</source>
         <translation>Had tapak setiap fasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="128"/>
+        <location filename="../admin/configuration.py" line="154"/>
         <source>Maximum current</source>
         <translation>Arus maksimum</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="129"/>
+        <location filename="../admin/configuration.py" line="155"/>
         <source>Phases</source>
         <translation>Fasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="130"/>
+        <location filename="../admin/configuration.py" line="156"/>
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="131"/>
+        <location filename="../admin/configuration.py" line="157"/>
         <source>Card hold amount</source>
         <translation>Amaun sekatan kad</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="132"/>
+        <location filename="../admin/configuration.py" line="158"/>
         <source>Languages</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="133"/>
+        <location filename="../admin/configuration.py" line="159"/>
         <source>Default language</source>
         <translation>Bahasa lalai</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="134"/>
+        <location filename="../admin/configuration.py" line="160"/>
         <source>Back to the idle screen after (s)</source>
         <translation>Kembali ke skrin rehat selepas (s)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="135"/>
+        <location filename="../admin/configuration.py" line="161"/>
         <source>Screen brightness (%)</source>
         <translation>Kecerahan skrin (%)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="136"/>
+        <location filename="../admin/configuration.py" line="162"/>
         <source>Energy price per kWh</source>
         <translation>Harga tenaga setiap kWj</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="137"/>
+        <location filename="../admin/configuration.py" line="163"/>
         <source>Price per minute</source>
         <translation>Harga setiap minit</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="138"/>
+        <location filename="../admin/configuration.py" line="164"/>
         <source>Session fee</source>
         <translation>Yuran sesi</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="139"/>
+        <location filename="../admin/configuration.py" line="165"/>
         <source>Idle fee per minute</source>
         <translation>Yuran melahu setiap minit</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="152"/>
+        <location filename="../admin/configuration.py" line="178"/>
         <source>%1 A</source>
         <translation>%1 A</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="154"/>
+        <location filename="../admin/configuration.py" line="180"/>
         <source>%1 per kWh</source>
         <translation>%1 setiap kWj</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="213"/>
+        <location filename="../admin/configuration.py" line="235"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>Menunggu %1 bebas: %2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="249"/>
+        <location filename="../admin/configuration.py" line="275"/>
         <source>Only an operator may change this.</source>
         <translation>Hanya pengendali boleh mengubah ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="382"/>
+        <location filename="../admin/configuration.py" line="409"/>
         <source>Apply these changes?</source>
         <translation>Guna perubahan ini?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>now</source>
         <translation>sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>when the charger is free</source>
         <translation>apabila pengecas bebas</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="422"/>
         <source>Price screen: %1</source>
         <translation>Skrin harga: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="401"/>
+        <location filename="../admin/configuration.py" line="428"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>Disemak: belum ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="416"/>
+        <location filename="../admin/configuration.py" line="443"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>Diguna sekarang: %1. Apabila pengecas bebas: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="430"/>
+        <location filename="../admin/configuration.py" line="457"/>
         <source>No changes yet.</source>
         <translation>Belum ada perubahan.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="465"/>
         <source>Undoes change %1</source>
         <translation>Membatalkan perubahan %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="445"/>
+        <location filename="../admin/configuration.py" line="472"/>
         <source>Revert</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="466"/>
+        <location filename="../admin/configuration.py" line="493"/>
         <source>Your role may not change this setting.</source>
         <translation>Peranan anda tidak boleh mengubah tetapan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="470"/>
+        <location filename="../admin/configuration.py" line="497"/>
         <source>Nothing to change.</source>
         <translation>Tiada apa untuk diubah.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="472"/>
+        <location filename="../admin/configuration.py" line="499"/>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="478"/>
+        <location filename="../admin/configuration.py" line="505"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>Sesetengah nilai tidak boleh digunakan: lihat tetapan yang ditanda.</translation>
     </message>
@@ -747,407 +742,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="165"/>
-        <location filename="../admin/control.py" line="217"/>
+        <location filename="../admin/control.py" line="182"/>
         <source>Control</source>
         <translation>Kawalan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="229"/>
+        <location filename="../admin/control.py" line="246"/>
         <source>Out of service after this session</source>
         <translation>Tidak berfungsi selepas sesi ini</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="233"/>
+        <location filename="../admin/control.py" line="250"/>
         <source>No connector</source>
         <translation>Tiada penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Put back in service</source>
         <translation>Kembalikan ke servis</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Take out of service</source>
         <translation>Hentikan servis</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="236"/>
-        <location filename="../admin/control.py" line="389"/>
+        <location filename="../admin/control.py" line="253"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop session</source>
         <translation>Hentikan sesi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="237"/>
+        <location filename="../admin/control.py" line="254"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Restart charger</source>
         <translation>Mulakan semula pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="239"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="240"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Clear fault</source>
         <translation>Kosongkan kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="241"/>
-        <location filename="../admin/control.py" line="242"/>
+        <location filename="../admin/control.py" line="258"/>
+        <location filename="../admin/control.py" line="259"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="243"/>
-        <location filename="../admin/control.py" line="537"/>
+        <location filename="../admin/control.py" line="260"/>
+        <location filename="../admin/control.py" line="565"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="251"/>
+        <location filename="../admin/control.py" line="268"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="271"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="274"/>
         <source>Out of service: %1</source>
         <translation>Tidak berfungsi: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="276"/>
         <source>Faults: %1</source>
         <translation>Kerosakan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="264"/>
+        <location filename="../admin/control.py" line="281"/>
         <source>Available</source>
         <translation>Tersedia</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="265"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Car plugged in</source>
         <translation>Kereta dipasang</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="266"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Starting</source>
         <translation>Bermula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="267"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Charging</source>
         <translation>Mengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Paused by the car</source>
         <translation>Dijeda oleh kereta</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="269"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the station</source>
         <translation>Dijeda oleh stesen</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="270"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Finishing</source>
         <translation>Sedang tamat</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Out of service</source>
         <translation>Tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="272"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Reserved</source>
         <translation>Ditempah</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="273"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Faulted</source>
         <translation>Rosak</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>No link</source>
         <translation>Tiada sambungan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="279"/>
+        <location filename="../admin/control.py" line="296"/>
         <source>Maintenance</source>
         <translation>Penyelenggaraan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="280"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Fault</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Cleaning</source>
         <translation>Pembersihan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Other</source>
         <translation>Lain-lain</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="305"/>
         <source>a fault is latched</source>
         <translation>ada kerosakan yang terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>not possible in its present state</source>
         <translation>tidak boleh dalam keadaan sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>punca kerosakan masih ada</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>this charger cannot do it</source>
         <translation>pengecas ini tidak boleh melakukannya</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="292"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>busy, try again</source>
         <translation>sibuk, cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="293"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>a value was refused</source>
         <translation>satu nilai ditolak</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="294"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>no answer from the charger</source>
         <translation>tiada jawapan daripada pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="301"/>
+        <location filename="../admin/control.py" line="318"/>
         <source>Signed out: sign in again</source>
         <translation>Telah log keluar: log masuk semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="302"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Your role may not do this</source>
         <translation>Peranan anda tidak dibenarkan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="322"/>
         <source>This connector is not known</source>
         <translation>Penyambung ini tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This charger is not known</source>
         <translation>Pengecas ini tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>Pick a reason</source>
         <translation>Pilih sebab</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>No session on this connector</source>
         <translation>Tiada sesi pada penyambung ini</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>Stop the session first</source>
         <translation>Hentikan sesi dahulu</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>This fault is not in the catalogue</source>
         <translation>Kerosakan ini tiada dalam katalog</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>Kerosakan ini hilang apabila kereta dicabut</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="312"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault is no longer latched</source>
         <translation>Kerosakan ini tidak lagi terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="313"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>The charger cannot be reached</source>
         <translation>Pengecas tidak dapat dihubungi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="316"/>
+        <location filename="../admin/control.py" line="333"/>
         <source>The station could not do it</source>
         <translation>Stesen tidak dapat melakukannya</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="320"/>
+        <location filename="../admin/control.py" line="337"/>
         <source>Pilot +12 V</source>
         <translation>Pilot +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="321"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot -12 V</source>
         <translation>Pilot -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>RCD test</source>
         <translation>Ujian RCD</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>Contactor feedback</source>
         <translation>Maklum balas kontaktor</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Lock</source>
         <translation>Kunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Temperature</source>
         <translation>Suhu</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="346"/>
         <source>Passed</source>
         <translation>Lulus</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Failed</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="331"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Not run</source>
         <translation>Tidak dijalankan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: passed</source>
         <translation>Ujian kendiri %1: lulus</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: failed</source>
         <translation>Ujian kendiri %1: gagal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="372"/>
+        <location filename="../admin/control.py" line="393"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>Mengapa penyambung %1 dihentikan servis?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="388"/>
+        <location filename="../admin/control.py" line="409"/>
         <source>Stop the session on connector %1?</source>
         <translation>Hentikan sesi pada penyambung %1?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="397"/>
+        <location filename="../admin/control.py" line="418"/>
         <source>Why stop the session on connector %1?</source>
         <translation>Mengapa hentikan sesi pada penyambung %1?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="413"/>
+        <location filename="../admin/control.py" line="434"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>Mulakan semula pengecas %1? Penyambungnya berhenti beberapa saat.</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="414"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart</source>
         <translation>Mulakan semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="428"/>
+        <location filename="../admin/control.py" line="449"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>Kerosakan pengecas %1 yang mana untuk dikosongkan?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="484"/>
+        <location filename="../admin/control.py" line="512"/>
         <source>Working…</source>
         <translation>Sedang diproses…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="500"/>
+        <location filename="../admin/control.py" line="528"/>
         <source>Refused: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="540"/>
         <source>Connector %1 is back in service</source>
         <translation>Penyambung %1 kembali berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="514"/>
+        <location filename="../admin/control.py" line="542"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>Penyambung %1 berhenti servis apabila sesinya tamat</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="516"/>
+        <location filename="../admin/control.py" line="544"/>
         <source>Connector %1 is out of service</source>
         <translation>Penyambung %1 tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="520"/>
+        <location filename="../admin/control.py" line="548"/>
         <source>Session %1 stopped</source>
         <translation>Sesi %1 dihentikan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="523"/>
+        <location filename="../admin/control.py" line="551"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>Pengecas belum mengesahkan hentian; stesen akan menamatkan sesi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="529"/>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="557"/>
+        <location filename="../admin/control.py" line="570"/>
         <source>The charger refused: %1</source>
         <translation>Pengecas menolak: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="533"/>
+        <location filename="../admin/control.py" line="561"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>Kunci dibuka: kabel boleh dicabut</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="534"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>The charger is restarting</source>
         <translation>Pengecas sedang dimulakan semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="535"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>Fault cleared</source>
         <translation>Kerosakan dikosongkan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="576"/>
         <source>Self-test done</source>
         <translation>Ujian kendiri selesai</translation>
     </message>
@@ -1155,207 +1149,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="131"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="213"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>Menjalankan ujian kendiri…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>Menulis arkib diagnostik…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>Ditulis ke %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="243"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>Pemacu USB tidak boleh ditulis.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>Gagal menulis ke pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>Rangkaian</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>Sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="257"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>Pembaca kad</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>Pangkalan data</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>maklumat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>amaran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>ralat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>kritikal</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="276"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>Sistem pusat: tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>Sistem pusat: bersambung dan berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>degupan %1 s lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="283"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>Sistem pusat: bersambung, belum berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 mesej dalam giliran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>Sejam lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>Sehari lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>Seminggu lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>Peristiwa</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>Semua pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>stesen</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>Tiada peristiwa.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="304"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Run self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="317"/>
+        <location filename="../admin/diagnostics.py" line="311"/>
         <source>Export diagnostics</source>
         <translation>Eksport diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>pass</source>
         <translation>lulus</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="332"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1396,207 +1390,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="93"/>
+        <location filename="../admin/firmware.py" line="88"/>
         <source>Firmware</source>
         <translation>Perisian tegar</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="129"/>
+        <location filename="../admin/firmware.py" line="124"/>
         <source>Reading the USB stick…</source>
         <translation>Membaca pemacu USB…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="136"/>
+        <location filename="../admin/firmware.py" line="131"/>
         <source>No update packages on the USB stick.</source>
         <translation>Tiada pakej kemas kini dalam pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="152"/>
+        <location filename="../admin/firmware.py" line="147"/>
         <source>Updating %1 to %2…</source>
         <translation>Mengemas kini %1 ke %2…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="162"/>
+        <location filename="../admin/firmware.py" line="157"/>
         <source>Updating %1 from the station&apos;s source…</source>
         <translation>Mengemas kini %1 daripada sumber stesen…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="172"/>
+        <location filename="../admin/firmware.py" line="167"/>
         <source>Rolling %1 back…</source>
         <translation>Mengembalikan %1…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="186"/>
+        <location filename="../admin/firmware.py" line="185"/>
         <source>Downloading the package… %1 kB</source>
         <translation>Memuat turun pakej… %1 kB</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="194"/>
+        <location filename="../admin/firmware.py" line="193"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 dipasang dengan %2; belum melapor semula.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="195"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 kini menjalankan perisian tegar %2.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="212"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>Menyemak tandatangan pakej…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Writing the firmware…</source>
         <translation>Menulis perisian tegar…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Waiting for the charger to restart…</source>
         <translation>Menunggu pengecas dimulakan semula…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="216"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Done.</source>
         <translation>Selesai.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="222"/>
+        <location filename="../admin/firmware.py" line="221"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>Ditolak: pakej tidak ditandatangani oleh pembekal. Tiada apa-apa dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="224"/>
+        <location filename="../admin/firmware.py" line="223"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>Ditolak: pakej ini bukan perisian tegar pengecas.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="225"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>Pengecas sedang digunakan. Kemas kini apabila ia bebas.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="226"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>No serial port is set up for this charger.</source>
         <translation>Tiada port bersiri disediakan untuk pengecas ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>Tiada kunci pembekal disediakan: pakej tidak dapat disemak.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="228"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>Pemasangan gagal; perisian tegar sebelumnya dipulihkan.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="229"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>Tiada perisian tegar terdahulu disimpan untuk pengecas ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="230"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>Another firmware update is running.</source>
         <translation>Kemas kini perisian tegar lain sedang berjalan.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="231"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>No firmware source is set up for this station.</source>
         <translation>Tiada sumber perisian tegar ditetapkan untuk stesen ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="233"/>
+        <location filename="../admin/firmware.py" line="232"/>
         <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
         <translation>Sumber perisian tegar stesen bukan alamat http, https atau ftp.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="236"/>
+        <location filename="../admin/firmware.py" line="235"/>
         <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
         <translation>Sumber perisian tegar stesen tidak dapat dicapai atau tiada pakej. Tiada apa-apa dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="238"/>
+        <location filename="../admin/firmware.py" line="237"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="240"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="242"/>
+        <location filename="../admin/firmware.py" line="241"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="246"/>
+        <location filename="../admin/firmware.py" line="245"/>
         <source>Refused: %1 (%2)</source>
         <translation>Ditolak: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="248"/>
+        <location filename="../admin/firmware.py" line="247"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>Perisian stesen %1: pasang melalui pengemas kini stesen</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="252"/>
+        <location filename="../admin/firmware.py" line="251"/>
         <source>Update to %1 (%2)</source>
         <translation>Kemas kini ke %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger</source>
         <translation>Pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="264"/>
+        <location filename="../admin/firmware.py" line="263"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="266"/>
+        <location filename="../admin/firmware.py" line="265"/>
         <source>Firmware %1, link %2</source>
         <translation>Perisian tegar %1, pautan %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="274"/>
+        <location filename="../admin/firmware.py" line="273"/>
         <source>Roll back to %1</source>
         <translation>Kembali ke %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="276"/>
+        <location filename="../admin/firmware.py" line="275"/>
         <source>Station software %1</source>
         <translation>Perisian stesen %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="278"/>
+        <location filename="../admin/firmware.py" line="277"/>
         <source>previous release %1</source>
         <translation>keluaran sebelumnya %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="280"/>
+        <location filename="../admin/firmware.py" line="279"/>
         <source>Read the USB stick</source>
         <translation>Baca pemacu USB</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="282"/>
+        <location filename="../admin/firmware.py" line="281"/>
         <source>From the station&apos;s source</source>
         <translation>Daripada sumber stesen</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="285"/>
+        <location filename="../admin/firmware.py" line="284"/>
         <source>More</source>
         <translation>Lagi</translation>
     </message>
@@ -1650,12 +1644,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="293"/>
+        <location filename="../app.py" line="294"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="296"/>
+        <location filename="../app.py" line="297"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -1676,232 +1670,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="187"/>
+        <location filename="../admin/overview.py" line="185"/>
         <source>Overview</source>
-        <translation>Gambaran keseluruhan</translation>
+        <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="213"/>
+        <location filename="../admin/overview.py" line="211"/>
         <source>Site: current per phase against its limit</source>
         <translation>Tapak: arus setiap fasa berbanding hadnya</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="233"/>
+        <location filename="../admin/overview.py" line="231"/>
         <source>The overview could not be read.</source>
-        <translation>Gambaran keseluruhan tidak dapat dibaca.</translation>
+        <translation>Ringkasan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="259"/>
+        <location filename="../admin/overview.py" line="258"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1: %2 daripada %3 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="273"/>
+        <location filename="../admin/overview.py" line="272"/>
         <source>Group %1: %2 A</source>
         <translation>Kumpulan %1: %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="277"/>
+        <location filename="../admin/overview.py" line="276"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="281"/>
+        <location filename="../admin/overview.py" line="280"/>
         <source>connected (%1)</source>
         <translation>bersambung (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="283"/>
+        <location filename="../admin/overview.py" line="282"/>
         <source>not connected</source>
         <translation>tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="285"/>
+        <location filename="../admin/overview.py" line="284"/>
         <source>Central system: %1</source>
         <translation>Sistem pusat: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="290"/>
+        <location filename="../admin/overview.py" line="289"/>
         <source>%1 for %2</source>
         <translation>%1 selama %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="296"/>
+        <location filename="../admin/overview.py" line="295"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="298"/>
+        <location filename="../admin/overview.py" line="297"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>Perisian tegar %1 · tinjauan %2, terlepas %3, bingkai rosak %4, sambung semula %5 · %6 ms (p99 %7 ms)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="315"/>
+        <location filename="../admin/overview.py" line="314"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="319"/>
+        <location filename="../admin/overview.py" line="318"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="330"/>
+        <location filename="../admin/overview.py" line="329"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>Ditawarkan %1 A · ditarik %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="332"/>
+        <location filename="../admin/overview.py" line="331"/>
         <source>Faults: %1</source>
         <translation>Kerosakan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="340"/>
         <source>Online</source>
         <translation>Dalam talian</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="341"/>
         <source>Degraded</source>
         <translation>Merosot</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Offline</source>
         <translation>Luar talian</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Connecting</source>
         <translation>Menyambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="345"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Faulty link</source>
         <translation>Pautan rosak</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="351"/>
         <source>A: no vehicle</source>
         <translation>A: tiada kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="352"/>
         <source>B: vehicle connected</source>
         <translation>B: kenderaan disambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>C: charging</source>
         <translation>C: mengecas</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>D: charging, ventilated</source>
         <translation>D: mengecas, berpengudaraan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>E: pilot shorted</source>
         <translation>E: pilot terpintas</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="357"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>F: not available</source>
         <translation>F: tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="359"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>pilot unknown</source>
         <translation>pilot tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="364"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>Pengimbang: tidak dapat dihubungi, tawaran terakhirnya kekal dikhaskan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="365"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>Pengimbang: tiada arus selagi kerosakan terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: no vehicle</source>
         <translation>Pengimbang: tiada kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: no session lets it charge</source>
         <translation>Pengimbang: tiada sesi yang membenarkan pengecasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>Pengimbang: pengecas tidak menerima arahan terakhir</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>Pengimbang: tiada bahagian sekarang, menunggu giliran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>Pengimbang: kereta melahu, bahagiannya diberi kepada kereta yang menunggu</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="372"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>Pengimbang: naik ke %1 A apabila ruang dibebaskan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="374"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>Pengimbang: %1 A, dihadkan oleh %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>Pengimbang: %1 A, maksimum kereta dan kabel ini</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="377"/>
+        <location filename="../admin/overview.py" line="376"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>Pengimbang: %1 A, bahagiannya daripada had tapak</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="379"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: no cycle yet</source>
         <translation>Pengimbang: belum ada kitaran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="383"/>
         <source>safety</source>
         <translation>keselamatan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="384"/>
         <source>a technician</source>
         <translation>juruteknik</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>the central system</source>
         <translation>sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a charging profile</source>
         <translation>profil pengecasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the payment</source>
         <translation>pembayaran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="389"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a schedule</source>
         <translation>jadual</translation>
     </message>
@@ -2173,72 +2167,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Checking…</source>
         <translation>Menyemak…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="237"/>
         <source>Wrong staff number or PIN.</source>
         <translation>Nombor kakitangan atau PIN salah.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="239"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN salah. Cubaan berbaki sebelum dikunci: %1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="233"/>
+        <location filename="../admin/pin_pad.py" line="241"/>
         <source>Wait %1 s before the next try.</source>
         <translation>Tunggu %1 s sebelum cubaan seterusnya.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="235"/>
+        <location filename="../admin/pin_pad.py" line="243"/>
         <source>Enter the PIN again.</source>
         <translation>Masukkan PIN sekali lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="246"/>
         <source>This account is locked for %1 min.</source>
         <translation>Akaun ini dikunci selama %1 min.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="240"/>
+        <location filename="../admin/pin_pad.py" line="248"/>
         <source>Tap your staff card on the reader.</source>
         <translation>Sentuh kad kakitangan anda pada pembaca.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="242"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>Log masuk tidak dapat dibuat sekarang. Cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="250"/>
+        <location filename="../admin/pin_pad.py" line="258"/>
         <source>Staff number</source>
         <translation>Nombor kakitangan</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="253"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="263"/>
         <source>Staff card read.</source>
         <translation>Kad kakitangan dibaca.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="259"/>
+        <location filename="../admin/pin_pad.py" line="267"/>
         <source>Staff sign-in</source>
         <translation>Log masuk kakitangan</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="260"/>
+        <location filename="../admin/pin_pad.py" line="268"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="261"/>
+        <location filename="../admin/pin_pad.py" line="269"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2335,113 +2329,113 @@
 <context>
     <name>SessionDetailPage</name>
     <message>
-        <location filename="../admin/session_detail.py" line="338"/>
+        <location filename="../admin/session_detail.py" line="342"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="340"/>
+        <location filename="../admin/session_detail.py" line="344"/>
         <source>Summary</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="341"/>
+        <location filename="../admin/session_detail.py" line="345"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="342"/>
+        <location filename="../admin/session_detail.py" line="346"/>
         <source>States</source>
         <translation>Keadaan</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="343"/>
+        <location filename="../admin/session_detail.py" line="347"/>
         <source>Payment</source>
         <translation>Bayaran</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="353"/>
+        <location filename="../admin/session_detail.py" line="357"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="362"/>
+        <location filename="../admin/session_detail.py" line="366"/>
         <source>Session %1 · %2</source>
         <translation>Sesi %1 · %2</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="369"/>
+        <location filename="../admin/session_detail.py" line="373"/>
         <source>(%1 earlier not shown)</source>
         <translation>(%1 terdahulu tidak ditunjukkan)</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="382"/>
+        <location filename="../admin/session_detail.py" line="386"/>
         <source>Started: %1</source>
         <translation>Mula: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="383"/>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Stopped: %1</source>
         <translation>Berhenti: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="387"/>
+        <location filename="../admin/session_detail.py" line="391"/>
         <source>Duration: %1</source>
         <translation>Tempoh: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="401"/>
+        <location filename="../admin/session_detail.py" line="405"/>
         <source>No meter values.</source>
         <translation>Tiada bacaan meter.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="416"/>
+        <location filename="../admin/session_detail.py" line="420"/>
         <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
         <translation>Dibayar dengan kad dalam senarai stesen: tiada apa untuk dipulangkan di sini.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="428"/>
+        <location filename="../admin/session_detail.py" line="432"/>
         <source>Refunded: %1</source>
         <translation>Dipulangkan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="431"/>
+        <location filename="../admin/session_detail.py" line="435"/>
         <source>Receipt %1</source>
         <translation>Resit %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="441"/>
+        <location filename="../admin/session_detail.py" line="445"/>
         <source>Refund…</source>
         <translation>Bayaran balik…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="453"/>
+        <location filename="../admin/session_detail.py" line="457"/>
         <source>Amount to refund (at most %1):</source>
         <translation>Amaun untuk dipulangkan (paling banyak %1):</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="456"/>
+        <location filename="../admin/session_detail.py" line="460"/>
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="457"/>
-        <location filename="../admin/session_detail.py" line="469"/>
+        <location filename="../admin/session_detail.py" line="461"/>
+        <location filename="../admin/session_detail.py" line="473"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="458"/>
+        <location filename="../admin/session_detail.py" line="462"/>
         <source>Next</source>
         <translation>Seterusnya</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="464"/>
+        <location filename="../admin/session_detail.py" line="468"/>
         <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
         <translation>Pulangkan %1 kepada %2? Sebab: %3. Bayaran balik tidak boleh dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="470"/>
+        <location filename="../admin/session_detail.py" line="474"/>
         <source>Refund</source>
         <translation>Pulangkan</translation>
     </message>
@@ -2653,77 +2647,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="126"/>
+        <location filename="../admin/sessions.py" line="131"/>
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>7 days</source>
         <translation>7 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>30 days</source>
         <translation>30 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="241"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Card…</source>
         <translation>Kad…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="243"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>All connectors</source>
         <translation>Semua penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="249"/>
+        <location filename="../admin/sessions.py" line="259"/>
         <source>Card number starts with:</source>
         <translation>Nombor kad bermula dengan:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="261"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="262"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="253"/>
+        <location filename="../admin/sessions.py" line="263"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="266"/>
+        <location filename="../admin/sessions.py" line="279"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="268"/>
+        <location filename="../admin/sessions.py" line="281"/>
         <source>No sessions match these filters.</source>
         <translation>Tiada sesi sepadan dengan penapis ini.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="271"/>
+        <location filename="../admin/sessions.py" line="284"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>Sesi %1 hingga %2, terbaharu dahulu</translation>
     </message>

@@ -4,32 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="195"/>
-        <source>Signed in: %1 (%2)</source>
-        <translation>உள்நுழைந்தவர்: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../admin/shell.py" line="197"/>
+        <location filename="../admin/shell.py" line="207"/>
         <source>Exit</source>
         <translation>வெளியேறு</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="208"/>
         <source>No admin screens are installed.</source>
         <translation>நிர்வாகத் திரைகள் எதுவும் நிறுவப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="209"/>
+        <location filename="../admin/shell.py" line="219"/>
         <source>viewer</source>
         <translation>பார்வையாளர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="210"/>
+        <location filename="../admin/shell.py" line="220"/>
         <source>technician</source>
         <translation>தொழில்நுட்பர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="211"/>
+        <location filename="../admin/shell.py" line="221"/>
         <source>operator</source>
         <translation>இயக்குநர்</translation>
     </message>
@@ -37,139 +32,139 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="207"/>
+        <location filename="../admin/analytics.py" line="211"/>
         <source>Analytics</source>
         <translation>பகுப்பாய்வு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="228"/>
+        <location filename="../admin/analytics.py" line="232"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="263"/>
+        <location filename="../admin/analytics.py" line="267"/>
         <source>Writing the report to the USB drive…</source>
         <translation>அறிக்கையை USB இயக்ககத்தில் எழுதுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="302"/>
+        <location filename="../admin/analytics.py" line="306"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00: சராசரி மின்திறன் %3 kW, ஒரே நேரத்தில் %4 அமர்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="315"/>
+        <location filename="../admin/analytics.py" line="319"/>
         <source>Written to %1: %2</source>
         <translation>%1 இல் எழுதப்பட்டது: %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="329"/>
+        <location filename="../admin/analytics.py" line="334"/>
         <source>Your role may not do this</source>
         <translation>உங்கள் பங்கிற்கு இதைச் செய்ய அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="332"/>
+        <location filename="../admin/analytics.py" line="337"/>
         <source>This station runs without its analytics</source>
         <translation>இந்த நிலையம் பகுப்பாய்வு இல்லாமல் இயங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="333"/>
+        <location filename="../admin/analytics.py" line="338"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>USB இயக்ககம் இல்லை: ஒன்றைச் செருகி மீண்டும் முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="339"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>ஏற்றுமதி கோப்புறை இல்லை: USB இயக்ககம் செருகப்பட்டுள்ளதா?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="335"/>
+        <location filename="../admin/analytics.py" line="340"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>USB இயக்ககத்தில் எழுத முடியவில்லை: அது நிரம்பியதா அல்லது பூட்டப்பட்டதா?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="336"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>USB இயக்ககத்தில் எழுதுவது தோல்வி: வேறு இயக்ககத்தை முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="342"/>
         <source>That charger or connector is no longer known</source>
         <translation>அந்த மின்னேற்றி அல்லது இணைப்பி இனி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="344"/>
         <source>The figures could not be read: try again</source>
         <translation>எண்ணிக்கைகளைப் படிக்க முடியவில்லை: மீண்டும் முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="361"/>
+        <location filename="../admin/analytics.py" line="366"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="363"/>
+        <location filename="../admin/analytics.py" line="368"/>
         <source>Charger %1</source>
         <translation>மின்னேற்றி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="364"/>
+        <location filename="../admin/analytics.py" line="369"/>
         <source>Whole site</source>
         <translation>முழு தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="377"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This month</source>
         <translation>இந்த மாதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="378"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>Last month</source>
         <translation>கடந்த மாதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="379"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>Last 12 months</source>
         <translation>கடந்த 12 மாதங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>Usage</source>
         <translation>பயன்பாடு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="385"/>
+        <location filename="../admin/analytics.py" line="390"/>
         <source>Revenue</source>
         <translation>வருவாய்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="386"/>
+        <location filename="../admin/analytics.py" line="391"/>
         <source>Peak hours</source>
         <translation>உச்ச நேரங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="387"/>
+        <location filename="../admin/analytics.py" line="392"/>
         <source>Site peak</source>
         <translation>தள உச்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics.py" line="393"/>
         <location filename="../admin/analytics_pages.py" line="175"/>
         <source>Uptime</source>
         <translation>இயக்க நேரம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="394"/>
         <source>Alarms</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics.py" line="400"/>
+        <location filename="../admin/analytics.py" line="398"/>
+        <location filename="../admin/analytics.py" line="405"/>
         <source>Export to USB</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="403"/>
+        <location filename="../admin/analytics.py" line="408"/>
         <source>State timeline</source>
         <translation>நிலை காலவரிசை</translation>
     </message>
@@ -539,207 +534,207 @@
 <context>
     <name>ConfigurationScreen</name>
     <message>
-        <location filename="../admin/configuration.py" line="106"/>
+        <location filename="../admin/configuration.py" line="132"/>
         <source>Configuration</source>
         <translation>அமைப்புகள்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="110"/>
+        <location filename="../admin/configuration.py" line="136"/>
         <source>Site</source>
         <translation>தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="111"/>
+        <location filename="../admin/configuration.py" line="137"/>
         <source>Chargers</source>
         <translation>சார்ஜர்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="112"/>
+        <location filename="../admin/configuration.py" line="138"/>
         <source>Prices</source>
         <translation>விலை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="113"/>
+        <location filename="../admin/configuration.py" line="139"/>
         <source>Screen</source>
         <translation>திரை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="114"/>
+        <location filename="../admin/configuration.py" line="140"/>
         <source>History</source>
         <translation>வரலாறு</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="118"/>
+        <location filename="../admin/configuration.py" line="144"/>
         <source>Preview</source>
         <translation>முன்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="119"/>
+        <location filename="../admin/configuration.py" line="145"/>
         <source>Discard</source>
         <translation>கைவிடு</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="120"/>
+        <location filename="../admin/configuration.py" line="146"/>
         <source>Apply</source>
         <translation>செயல்படுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>OK</source>
         <translation>சரி</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="127"/>
+        <location filename="../admin/configuration.py" line="153"/>
         <source>Site limit per phase</source>
         <translation>ஒவ்வொரு கட்டத்திற்கும் தள வரம்பு</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="128"/>
+        <location filename="../admin/configuration.py" line="154"/>
         <source>Maximum current</source>
         <translation>அதிகபட்ச மின்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="129"/>
+        <location filename="../admin/configuration.py" line="155"/>
         <source>Phases</source>
         <translation>கட்டங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="130"/>
+        <location filename="../admin/configuration.py" line="156"/>
         <source>Tariff</source>
         <translation>கட்டண விகிதம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="131"/>
+        <location filename="../admin/configuration.py" line="157"/>
         <source>Card hold amount</source>
         <translation>அட்டை முன்பதிவுத் தொகை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="132"/>
+        <location filename="../admin/configuration.py" line="158"/>
         <source>Languages</source>
         <translation>மொழிகள்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="133"/>
+        <location filename="../admin/configuration.py" line="159"/>
         <source>Default language</source>
         <translation>இயல்பு மொழி</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="134"/>
+        <location filename="../admin/configuration.py" line="160"/>
         <source>Back to the idle screen after (s)</source>
         <translation>ஓய்வுத் திரைக்குத் திரும்பும் நேரம் (வி)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="135"/>
+        <location filename="../admin/configuration.py" line="161"/>
         <source>Screen brightness (%)</source>
         <translation>திரை ஒளிர்வு (%)</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="136"/>
+        <location filename="../admin/configuration.py" line="162"/>
         <source>Energy price per kWh</source>
         <translation>ஒரு kWh ஆற்றல் விலை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="137"/>
+        <location filename="../admin/configuration.py" line="163"/>
         <source>Price per minute</source>
         <translation>நிமிடத்திற்கான விலை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="138"/>
+        <location filename="../admin/configuration.py" line="164"/>
         <source>Session fee</source>
         <translation>அமர்வுக் கட்டணம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="139"/>
+        <location filename="../admin/configuration.py" line="165"/>
         <source>Idle fee per minute</source>
         <translation>நிமிடத்திற்கான காத்திருப்புக் கட்டணம்</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="152"/>
+        <location filename="../admin/configuration.py" line="178"/>
         <source>%1 A</source>
         <translation>%1 A</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="154"/>
+        <location filename="../admin/configuration.py" line="180"/>
         <source>%1 per kWh</source>
         <translation>ஒரு kWh-க்கு %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="213"/>
+        <location filename="../admin/configuration.py" line="235"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>%1 காலியாகும் வரை காத்திருக்கிறது: %2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="249"/>
+        <location filename="../admin/configuration.py" line="275"/>
         <source>Only an operator may change this.</source>
         <translation>இயக்குநர் மட்டுமே இதை மாற்றலாம்.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="382"/>
+        <location filename="../admin/configuration.py" line="409"/>
         <source>Apply these changes?</source>
         <translation>இந்த மாற்றங்களைச் செயல்படுத்தவா?</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>now</source>
         <translation>இப்போது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>when the charger is free</source>
         <translation>சார்ஜர் காலியாகும்போது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="422"/>
         <source>Price screen: %1</source>
         <translation>விலைத் திரை: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="401"/>
+        <location filename="../admin/configuration.py" line="428"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>சரிபார்க்கப்பட்டது: இன்னும் எதுவும் மாறவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="416"/>
+        <location filename="../admin/configuration.py" line="443"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>இப்போது செயல்படுத்தப்பட்டது: %1. சார்ஜர் காலியாகும்போது: %2.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="430"/>
+        <location filename="../admin/configuration.py" line="457"/>
         <source>No changes yet.</source>
         <translation>இன்னும் மாற்றங்கள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="465"/>
         <source>Undoes change %1</source>
         <translation>மாற்றம் %1-ஐ மீட்டமைக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="445"/>
+        <location filename="../admin/configuration.py" line="472"/>
         <source>Revert</source>
         <translation>மீட்டமை</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="466"/>
+        <location filename="../admin/configuration.py" line="493"/>
         <source>Your role may not change this setting.</source>
         <translation>உங்கள் பங்கு இந்த அமைப்பை மாற்ற அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="470"/>
+        <location filename="../admin/configuration.py" line="497"/>
         <source>Nothing to change.</source>
         <translation>மாற்ற எதுவும் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="472"/>
+        <location filename="../admin/configuration.py" line="499"/>
         <source>Not done: %1</source>
         <translation>செய்யப்படவில்லை: %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="478"/>
+        <location filename="../admin/configuration.py" line="505"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>சில மதிப்புகளைப் பயன்படுத்த முடியாது: குறிக்கப்பட்ட அமைப்புகளைப் பாருங்கள்.</translation>
     </message>
@@ -747,407 +742,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="165"/>
-        <location filename="../admin/control.py" line="217"/>
+        <location filename="../admin/control.py" line="182"/>
         <source>Control</source>
         <translation>கட்டுப்பாடு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="229"/>
+        <location filename="../admin/control.py" line="246"/>
         <source>Out of service after this session</source>
         <translation>இந்த அமர்வுக்குப் பின் சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="233"/>
+        <location filename="../admin/control.py" line="250"/>
         <source>No connector</source>
         <translation>இணைப்பி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Put back in service</source>
         <translation>மீண்டும் சேவைக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Take out of service</source>
         <translation>சேவையை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="236"/>
-        <location filename="../admin/control.py" line="389"/>
+        <location filename="../admin/control.py" line="253"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop session</source>
         <translation>அமர்வை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="237"/>
+        <location filename="../admin/control.py" line="254"/>
         <source>Unlock</source>
         <translation>பூட்டைத் திற</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Restart charger</source>
         <translation>மின்னேற்றியை மறுதொடக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="239"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="240"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Clear fault</source>
         <translation>பிழையை அழி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="241"/>
-        <location filename="../admin/control.py" line="242"/>
+        <location filename="../admin/control.py" line="258"/>
+        <location filename="../admin/control.py" line="259"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="243"/>
-        <location filename="../admin/control.py" line="537"/>
+        <location filename="../admin/control.py" line="260"/>
+        <location filename="../admin/control.py" line="565"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="251"/>
+        <location filename="../admin/control.py" line="268"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="271"/>
         <source>Charger %1</source>
         <translation>மின்னேற்றி %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="274"/>
         <source>Out of service: %1</source>
         <translation>சேவையில் இல்லை: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="276"/>
         <source>Faults: %1</source>
         <translation>பிழைகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="264"/>
+        <location filename="../admin/control.py" line="281"/>
         <source>Available</source>
         <translation>காலி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="265"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Car plugged in</source>
         <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="266"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Starting</source>
         <translation>தொடங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="267"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Charging</source>
         <translation>மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Paused by the car</source>
         <translation>கார் இடைநிறுத்தியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="269"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the station</source>
         <translation>நிலையம் இடைநிறுத்தியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="270"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Finishing</source>
         <translation>முடிகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Out of service</source>
         <translation>சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="272"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Reserved</source>
         <translation>முன்பதிவு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="273"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Faulted</source>
         <translation>பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>No link</source>
         <translation>இணைப்பு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="279"/>
+        <location filename="../admin/control.py" line="296"/>
         <source>Maintenance</source>
         <translation>பராமரிப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="280"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Fault</source>
         <translation>பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Cleaning</source>
         <translation>சுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Other</source>
         <translation>மற்றவை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="305"/>
         <source>a fault is latched</source>
         <translation>ஒரு பிழை பதிவாகியுள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>not possible in its present state</source>
         <translation>தற்போதைய நிலையில் முடியாது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>பிழையின் காரணம் இன்னும் உள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>this charger cannot do it</source>
         <translation>இந்த மின்னேற்றியால் முடியாது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="292"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>busy, try again</source>
         <translation>பணியில் உள்ளது, மீண்டும் முயல்க</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="293"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>a value was refused</source>
         <translation>ஒரு மதிப்பு மறுக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="294"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>no answer from the charger</source>
         <translation>மின்னேற்றியிடமிருந்து பதில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="301"/>
+        <location filename="../admin/control.py" line="318"/>
         <source>Signed out: sign in again</source>
         <translation>வெளியேறிவிட்டீர்கள்: மீண்டும் உள்நுழைக</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="302"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Your role may not do this</source>
         <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="322"/>
         <source>This connector is not known</source>
         <translation>இந்த இணைப்பி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This charger is not known</source>
         <translation>இந்த மின்னேற்றி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>Pick a reason</source>
         <translation>ஒரு காரணத்தைத் தேர்ந்தெடுக்கவும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>No session on this connector</source>
         <translation>இந்த இணைப்பியில் அமர்வு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>Stop the session first</source>
         <translation>முதலில் அமர்வை நிறுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>This fault is not in the catalogue</source>
         <translation>இந்தப் பிழை பட்டியலில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>காரைத் துண்டித்ததும் இந்தப் பிழை நீங்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="312"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault is no longer latched</source>
         <translation>இந்தப் பிழை இனி பதிவில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="313"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>The charger cannot be reached</source>
         <translation>மின்னேற்றியை அணுக முடியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="316"/>
+        <location filename="../admin/control.py" line="333"/>
         <source>The station could not do it</source>
         <translation>நிலையத்தால் செய்ய முடியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="320"/>
+        <location filename="../admin/control.py" line="337"/>
         <source>Pilot +12 V</source>
         <translation>பைலட் +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="321"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot -12 V</source>
         <translation>பைலட் -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>RCD test</source>
         <translation>RCD சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>Contactor feedback</source>
         <translation>தொடுவி பின்னூட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Lock</source>
         <translation>பூட்டு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Meter</source>
         <translation>மீட்டர்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Temperature</source>
         <translation>வெப்பநிலை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="346"/>
         <source>Passed</source>
         <translation>தேறியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Failed</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="331"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Not run</source>
         <translation>இயக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: passed</source>
         <translation>%1 சுய சோதனை: தேறியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: failed</source>
         <translation>%1 சுய சோதனை: தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="372"/>
+        <location filename="../admin/control.py" line="393"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>இணைப்பி %1 ஏன் சேவையிலிருந்து நீக்கப்படுகிறது?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="388"/>
+        <location filename="../admin/control.py" line="409"/>
         <source>Stop the session on connector %1?</source>
         <translation>இணைப்பி %1 இல் அமர்வை நிறுத்தவா?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="397"/>
+        <location filename="../admin/control.py" line="418"/>
         <source>Why stop the session on connector %1?</source>
         <translation>இணைப்பி %1 இல் அமர்வை ஏன் நிறுத்துகிறீர்கள்?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="413"/>
+        <location filename="../admin/control.py" line="434"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>மின்னேற்றி %1 ஐ மறுதொடக்கவா? அதன் இணைப்பிகள் சில விநாடிகள் நிற்கும்.</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="414"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart</source>
         <translation>மறுதொடக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="428"/>
+        <location filename="../admin/control.py" line="449"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>மின்னேற்றி %1 இன் எந்தப் பிழையை அழிக்க?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="484"/>
+        <location filename="../admin/control.py" line="512"/>
         <source>Working…</source>
         <translation>செயல்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="500"/>
+        <location filename="../admin/control.py" line="528"/>
         <source>Refused: %1</source>
         <translation>மறுக்கப்பட்டது: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="540"/>
         <source>Connector %1 is back in service</source>
         <translation>இணைப்பி %1 மீண்டும் சேவையில்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="514"/>
+        <location filename="../admin/control.py" line="542"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>இணைப்பி %1 அதன் அமர்வு முடிந்ததும் சேவையிலிருந்து நீங்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="516"/>
+        <location filename="../admin/control.py" line="544"/>
         <source>Connector %1 is out of service</source>
         <translation>இணைப்பி %1 சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="520"/>
+        <location filename="../admin/control.py" line="548"/>
         <source>Session %1 stopped</source>
         <translation>அமர்வு %1 நிறுத்தப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="523"/>
+        <location filename="../admin/control.py" line="551"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>மின்னேற்றி இன்னும் நிறுத்தத்தை உறுதிசெய்யவில்லை; நிலையம் அமர்வை முடிக்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="529"/>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="557"/>
+        <location filename="../admin/control.py" line="570"/>
         <source>The charger refused: %1</source>
         <translation>மின்னேற்றி மறுத்தது: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="533"/>
+        <location filename="../admin/control.py" line="561"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>பூட்டு திறந்தது: கேபிளை எடுக்கலாம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="534"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>The charger is restarting</source>
         <translation>மின்னேற்றி மறுதொடக்கமாகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="535"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>Fault cleared</source>
         <translation>பிழை அழிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="576"/>
         <source>Self-test done</source>
         <translation>சுய சோதனை முடிந்தது</translation>
     </message>
@@ -1155,207 +1149,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="131"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>கண்டறிதல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="213"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>சுய சோதனை இயங்குகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>கண்டறிதல் காப்பகம் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>%1 இல் எழுதப்பட்டது (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="243"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>USB இயக்கியில் எழுத முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>USB இயக்கியில் எழுதுவது தோல்வியடைந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>வலையமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="257"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>அட்டை வாசிப்பான்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>தரவுத்தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>தகவல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>கடுமையானது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="276"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>மைய அமைப்பு: இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டு பதிவுசெய்யப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>இதயத்துடிப்பு %1 வி முன்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="283"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டது, பதிவுசெய்யப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 செய்திகள் வரிசையில்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>1 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>24 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>7 நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>வகை: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>கோளாறுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>நிகழ்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>சார்ஜர்: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>நிலையம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>நிகழ்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="304"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Run self-test</source>
         <translation>சுய சோதனை இயக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="317"/>
+        <location filename="../admin/diagnostics.py" line="311"/>
         <source>Export diagnostics</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>pass</source>
         <translation>தேர்ச்சி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>FAIL</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="332"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
@@ -1396,207 +1390,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="93"/>
+        <location filename="../admin/firmware.py" line="88"/>
         <source>Firmware</source>
         <translation>நிலைபொருள்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="129"/>
+        <location filename="../admin/firmware.py" line="124"/>
         <source>Reading the USB stick…</source>
         <translation>USB இயக்கி படிக்கப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="136"/>
+        <location filename="../admin/firmware.py" line="131"/>
         <source>No update packages on the USB stick.</source>
         <translation>USB இயக்கியில் புதுப்பிப்புத் தொகுப்புகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="152"/>
+        <location filename="../admin/firmware.py" line="147"/>
         <source>Updating %1 to %2…</source>
         <translation>%1 ஐ %2 க்குப் புதுப்பிக்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="162"/>
+        <location filename="../admin/firmware.py" line="157"/>
         <source>Updating %1 from the station&apos;s source…</source>
         <translation>நிலையத்தின் மூலத்திலிருந்து %1 புதுப்பிக்கப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="172"/>
+        <location filename="../admin/firmware.py" line="167"/>
         <source>Rolling %1 back…</source>
         <translation>%1 பின்னோக்கித் திருப்பப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="186"/>
+        <location filename="../admin/firmware.py" line="185"/>
         <source>Downloading the package… %1 kB</source>
         <translation>தொகுப்பு பதிவிறக்கப்படுகிறது… %1 kB</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="194"/>
+        <location filename="../admin/firmware.py" line="193"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 இல் %2 எழுதப்பட்டது; இன்னும் பதில் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="195"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 இப்போது நிலைபொருள் %2 இல் இயங்குகிறது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="212"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>தொகுப்பின் கையொப்பம் சரிபார்க்கப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Writing the firmware…</source>
         <translation>நிலைபொருள் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Waiting for the charger to restart…</source>
         <translation>சார்ஜர் மறுதொடக்கத்திற்குக் காத்திருக்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="216"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Done.</source>
         <translation>முடிந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="222"/>
+        <location filename="../admin/firmware.py" line="221"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>மறுக்கப்பட்டது: தொகுப்பு விற்பனையாளரால் கையொப்பமிடப்படவில்லை. எதுவும் எழுதப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="224"/>
+        <location filename="../admin/firmware.py" line="223"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>மறுக்கப்பட்டது: இந்தத் தொகுப்பு சார்ஜர் நிலைபொருள் அல்ல.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="225"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>சார்ஜரில் அமர்வு நடக்கிறது. அது இலவசமானதும் புதுப்பிக்கவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="226"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>No serial port is set up for this charger.</source>
         <translation>இந்த சார்ஜருக்குத் தொடர் முனையம் அமைக்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>விற்பனையாளர் விசை அமைக்கப்படவில்லை: தொகுப்புகளைச் சரிபார்க்க முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="228"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>எழுதுதல் தோல்வியடைந்தது; முந்தைய நிலைபொருள் மீட்டமைக்கப்பட்டது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="229"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>இந்த சார்ஜருக்கு முந்தைய நிலைபொருள் வைக்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="230"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>Another firmware update is running.</source>
         <translation>வேறொரு நிலைபொருள் புதுப்பிப்பு நடக்கிறது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="231"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>No firmware source is set up for this station.</source>
         <translation>இந்த நிலையத்திற்கு நிலைபொருள் மூலம் அமைக்கப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="233"/>
+        <location filename="../admin/firmware.py" line="232"/>
         <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
         <translation>நிலையத்தின் நிலைபொருள் மூலம் http, https அல்லது ftp முகவரி அல்ல.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="236"/>
+        <location filename="../admin/firmware.py" line="235"/>
         <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
         <translation>நிலையத்தின் நிலைபொருள் மூலத்தை அணுக முடியவில்லை அல்லது அதில் தொகுப்பு இல்லை. எதுவும் எழுதப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="238"/>
+        <location filename="../admin/firmware.py" line="237"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="240"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="242"/>
+        <location filename="../admin/firmware.py" line="241"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="246"/>
+        <location filename="../admin/firmware.py" line="245"/>
         <source>Refused: %1 (%2)</source>
         <translation>மறுக்கப்பட்டது: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="248"/>
+        <location filename="../admin/firmware.py" line="247"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>நிலைய மென்பொருள் %1: நிலையத்தின் புதுப்பிப்பான் மூலம் நிறுவவும்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="252"/>
+        <location filename="../admin/firmware.py" line="251"/>
         <source>Update to %1 (%2)</source>
         <translation>%1 க்குப் புதுப்பி (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger %1</source>
         <translation>சார்ஜர் %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger</source>
         <translation>சார்ஜர்</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="264"/>
+        <location filename="../admin/firmware.py" line="263"/>
         <source>unknown</source>
         <translation>தெரியாது</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="266"/>
+        <location filename="../admin/firmware.py" line="265"/>
         <source>Firmware %1, link %2</source>
         <translation>நிலைபொருள் %1, இணைப்பு %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="274"/>
+        <location filename="../admin/firmware.py" line="273"/>
         <source>Roll back to %1</source>
         <translation>%1 க்குத் திரும்பு</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="276"/>
+        <location filename="../admin/firmware.py" line="275"/>
         <source>Station software %1</source>
         <translation>நிலைய மென்பொருள் %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="278"/>
+        <location filename="../admin/firmware.py" line="277"/>
         <source>previous release %1</source>
         <translation>முந்தைய வெளியீடு %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="280"/>
+        <location filename="../admin/firmware.py" line="279"/>
         <source>Read the USB stick</source>
         <translation>USB இயக்கியைப் படி</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="282"/>
+        <location filename="../admin/firmware.py" line="281"/>
         <source>From the station&apos;s source</source>
         <translation>நிலைய மூலத்திலிருந்து</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="285"/>
+        <location filename="../admin/firmware.py" line="284"/>
         <source>More</source>
         <translation>மேலும்</translation>
     </message>
@@ -1650,12 +1644,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="293"/>
+        <location filename="../app.py" line="294"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="296"/>
+        <location filename="../app.py" line="297"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -1676,232 +1670,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="187"/>
+        <location filename="../admin/overview.py" line="185"/>
         <source>Overview</source>
         <translation>மேலோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="213"/>
+        <location filename="../admin/overview.py" line="211"/>
         <source>Site: current per phase against its limit</source>
         <translation>தளம்: ஒவ்வொரு கட்டத்தின் மின்னோட்டம் அதன் வரம்புடன்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="233"/>
+        <location filename="../admin/overview.py" line="231"/>
         <source>The overview could not be read.</source>
         <translation>மேலோட்டத்தைப் படிக்க முடியவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="259"/>
+        <location filename="../admin/overview.py" line="258"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1: %3 A இல் %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="273"/>
+        <location filename="../admin/overview.py" line="272"/>
         <source>Group %1: %2 A</source>
         <translation>குழு %1: %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="277"/>
+        <location filename="../admin/overview.py" line="276"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="281"/>
+        <location filename="../admin/overview.py" line="280"/>
         <source>connected (%1)</source>
         <translation>இணைக்கப்பட்டது (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="283"/>
+        <location filename="../admin/overview.py" line="282"/>
         <source>not connected</source>
         <translation>இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="285"/>
+        <location filename="../admin/overview.py" line="284"/>
         <source>Central system: %1</source>
         <translation>மைய அமைப்பு: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="290"/>
+        <location filename="../admin/overview.py" line="289"/>
         <source>%1 for %2</source>
         <translation>%1, %2 ஆக</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="296"/>
+        <location filename="../admin/overview.py" line="295"/>
         <source>unknown</source>
         <translation>தெரியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="298"/>
+        <location filename="../admin/overview.py" line="297"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>நிலைபொருள் %1 · வினவல்கள் %2, தவறியவை %3, பிழையான சட்டங்கள் %4, மீள்இணைப்புகள் %5 · %6 ms (p99 %7 ms)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="315"/>
+        <location filename="../admin/overview.py" line="314"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="319"/>
+        <location filename="../admin/overview.py" line="318"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="330"/>
+        <location filename="../admin/overview.py" line="329"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>வழங்கப்பட்டது %1 A · எடுக்கப்பட்டது %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="332"/>
+        <location filename="../admin/overview.py" line="331"/>
         <source>Faults: %1</source>
         <translation>பிழைகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="340"/>
         <source>Online</source>
         <translation>இணைப்பில்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="341"/>
         <source>Degraded</source>
         <translation>தரம் குறைந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Offline</source>
         <translation>இணைப்பில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Connecting</source>
         <translation>இணைக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="345"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Faulty link</source>
         <translation>பழுதான இணைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="351"/>
         <source>A: no vehicle</source>
         <translation>A: வாகனம் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="352"/>
         <source>B: vehicle connected</source>
         <translation>B: வாகனம் இணைக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>C: charging</source>
         <translation>C: சார்ஜ் ஆகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>D: charging, ventilated</source>
         <translation>D: சார்ஜ் ஆகிறது, காற்றோட்டத்துடன்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>E: pilot shorted</source>
         <translation>E: பைலட் குறுக்குச்சுற்று</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="357"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>F: not available</source>
         <translation>F: கிடைக்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="359"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>pilot unknown</source>
         <translation>பைலட் நிலை தெரியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="364"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>சமநிலைப்படுத்தி: அணுக முடியவில்லை, அதன் கடைசி வழங்கல் ஒதுக்கப்பட்டுள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="365"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>சமநிலைப்படுத்தி: பிழை பூட்டப்பட்டிருக்கும் வரை எதுவும் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: no vehicle</source>
         <translation>சமநிலைப்படுத்தி: வாகனம் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: no session lets it charge</source>
         <translation>சமநிலைப்படுத்தி: சார்ஜ் செய்ய எந்த அமர்வும் அனுமதிக்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>சமநிலைப்படுத்தி: கடைசி கட்டளையை சார்ஜர் ஏற்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>சமநிலைப்படுத்தி: இப்போது பங்கு இல்லை, தன் முறைக்குக் காத்திருக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>சமநிலைப்படுத்தி: கார் சும்மா உள்ளது, அதன் பங்கு காத்திருக்கும் காருக்குச் சென்றது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="372"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>சமநிலைப்படுத்தி: இடம் விடுபடும்போது %1 A வரை உயர்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="374"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>சமநிலைப்படுத்தி: %1 A, %2 ஆல் வரம்பிடப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>சமநிலைப்படுத்தி: %1 A, இந்தக் காரும் கேபிளும் ஏற்கும் அதிகபட்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="377"/>
+        <location filename="../admin/overview.py" line="376"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>சமநிலைப்படுத்தி: %1 A, தளத்தின் வரம்பில் அதன் பங்கு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="379"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: no cycle yet</source>
         <translation>சமநிலைப்படுத்தி: இன்னும் சுழற்சி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="383"/>
         <source>safety</source>
         <translation>பாதுகாப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="384"/>
         <source>a technician</source>
         <translation>ஒரு தொழில்நுட்பர்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>the central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a charging profile</source>
         <translation>சார்ஜிங் சுயவிவரம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the payment</source>
         <translation>கட்டணம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="389"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a schedule</source>
         <translation>அட்டவணை</translation>
     </message>
@@ -2173,72 +2167,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Checking…</source>
         <translation>சரிபார்க்கிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="237"/>
         <source>Wrong staff number or PIN.</source>
         <translation>பணியாளர் எண் அல்லது PIN தவறு.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="239"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN தவறு. பூட்டுக்கு முன் மீதமுள்ள முயற்சிகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="233"/>
+        <location filename="../admin/pin_pad.py" line="241"/>
         <source>Wait %1 s before the next try.</source>
         <translation>அடுத்த முயற்சிக்கு முன் %1 வி காத்திருக்கவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="235"/>
+        <location filename="../admin/pin_pad.py" line="243"/>
         <source>Enter the PIN again.</source>
         <translation>PIN-ஐ மீண்டும் உள்ளிடவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="246"/>
         <source>This account is locked for %1 min.</source>
         <translation>இந்தக் கணக்கு %1 நிமிடம் பூட்டப்பட்டுள்ளது.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="240"/>
+        <location filename="../admin/pin_pad.py" line="248"/>
         <source>Tap your staff card on the reader.</source>
         <translation>உங்கள் பணியாளர் அட்டையை வாசிப்பானில் தொடவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="242"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>இப்போது உள்நுழைய முடியாது. மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="250"/>
+        <location filename="../admin/pin_pad.py" line="258"/>
         <source>Staff number</source>
         <translation>பணியாளர் எண்</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="253"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="263"/>
         <source>Staff card read.</source>
         <translation>பணியாளர் அட்டை வாசிக்கப்பட்டது.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="259"/>
+        <location filename="../admin/pin_pad.py" line="267"/>
         <source>Staff sign-in</source>
         <translation>பணியாளர் உள்நுழைவு</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="260"/>
+        <location filename="../admin/pin_pad.py" line="268"/>
         <source>OK</source>
         <translation>சரி</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="261"/>
+        <location filename="../admin/pin_pad.py" line="269"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
@@ -2335,113 +2329,113 @@
 <context>
     <name>SessionDetailPage</name>
     <message>
-        <location filename="../admin/session_detail.py" line="338"/>
+        <location filename="../admin/session_detail.py" line="342"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="340"/>
+        <location filename="../admin/session_detail.py" line="344"/>
         <source>Summary</source>
         <translation>சுருக்கம்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="341"/>
+        <location filename="../admin/session_detail.py" line="345"/>
         <source>Meter</source>
         <translation>மீட்டர்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="342"/>
+        <location filename="../admin/session_detail.py" line="346"/>
         <source>States</source>
         <translation>நிலைகள்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="343"/>
+        <location filename="../admin/session_detail.py" line="347"/>
         <source>Payment</source>
         <translation>கட்டணம்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="353"/>
+        <location filename="../admin/session_detail.py" line="357"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="362"/>
+        <location filename="../admin/session_detail.py" line="366"/>
         <source>Session %1 · %2</source>
         <translation>அமர்வு %1 · %2</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="369"/>
+        <location filename="../admin/session_detail.py" line="373"/>
         <source>(%1 earlier not shown)</source>
         <translation>(முந்தைய %1 காட்டப்படவில்லை)</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="382"/>
+        <location filename="../admin/session_detail.py" line="386"/>
         <source>Started: %1</source>
         <translation>தொடக்கம்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="383"/>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Stopped: %1</source>
         <translation>நிறுத்தம்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="387"/>
+        <location filename="../admin/session_detail.py" line="391"/>
         <source>Duration: %1</source>
         <translation>நேரம்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="401"/>
+        <location filename="../admin/session_detail.py" line="405"/>
         <source>No meter values.</source>
         <translation>மீட்டர் அளவீடுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="416"/>
+        <location filename="../admin/session_detail.py" line="420"/>
         <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
         <translation>நிலையப் பட்டியலில் உள்ள அட்டையால் செலுத்தப்பட்டது: இங்கே திருப்பித் தர எதுவும் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="428"/>
+        <location filename="../admin/session_detail.py" line="432"/>
         <source>Refunded: %1</source>
         <translation>திருப்பித் தரப்பட்டது: %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="431"/>
+        <location filename="../admin/session_detail.py" line="435"/>
         <source>Receipt %1</source>
         <translation>ரசீது %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="441"/>
+        <location filename="../admin/session_detail.py" line="445"/>
         <source>Refund…</source>
         <translation>பணம் திருப்பு…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="453"/>
+        <location filename="../admin/session_detail.py" line="457"/>
         <source>Amount to refund (at most %1):</source>
         <translation>திருப்பித் தர வேண்டிய தொகை (அதிகபட்சம் %1):</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="456"/>
+        <location filename="../admin/session_detail.py" line="460"/>
         <source>All</source>
         <translation>முழுவதும்</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="457"/>
-        <location filename="../admin/session_detail.py" line="469"/>
+        <location filename="../admin/session_detail.py" line="461"/>
+        <location filename="../admin/session_detail.py" line="473"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="458"/>
+        <location filename="../admin/session_detail.py" line="462"/>
         <source>Next</source>
         <translation>அடுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="464"/>
+        <location filename="../admin/session_detail.py" line="468"/>
         <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
         <translation>%1 தொகையை %2 க்குத் திருப்பித் தரவா? காரணம்: %3. இதை மாற்ற முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="470"/>
+        <location filename="../admin/session_detail.py" line="474"/>
         <source>Refund</source>
         <translation>திருப்பித் தா</translation>
     </message>
@@ -2653,77 +2647,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="126"/>
+        <location filename="../admin/sessions.py" line="131"/>
         <source>Sessions</source>
         <translation>அமர்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>Today</source>
         <translation>இன்று</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>7 days</source>
         <translation>7 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>30 days</source>
         <translation>30 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="241"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Card…</source>
         <translation>அட்டை…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="243"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>All connectors</source>
         <translation>எல்லா இணைப்பிகளும்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="249"/>
+        <location filename="../admin/sessions.py" line="259"/>
         <source>Card number starts with:</source>
         <translation>அட்டை எண் இதில் தொடங்குகிறது:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="261"/>
         <source>Clear</source>
         <translation>அழி</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="262"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="253"/>
+        <location filename="../admin/sessions.py" line="263"/>
         <source>Search</source>
         <translation>தேடு</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="266"/>
+        <location filename="../admin/sessions.py" line="279"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="268"/>
+        <location filename="../admin/sessions.py" line="281"/>
         <source>No sessions match these filters.</source>
         <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் அமர்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="271"/>
+        <location filename="../admin/sessions.py" line="284"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>அமர்வுகள் %1 முதல் %2 வரை, புதியவை முதலில்</translation>
     </message>

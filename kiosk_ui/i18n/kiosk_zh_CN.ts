@@ -4,32 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="195"/>
-        <source>Signed in: %1 (%2)</source>
-        <translation>已登录：%1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../admin/shell.py" line="197"/>
+        <location filename="../admin/shell.py" line="207"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="198"/>
+        <location filename="../admin/shell.py" line="208"/>
         <source>No admin screens are installed.</source>
         <translation>未安装任何管理界面。</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="209"/>
+        <location filename="../admin/shell.py" line="219"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="210"/>
+        <location filename="../admin/shell.py" line="220"/>
         <source>technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="211"/>
+        <location filename="../admin/shell.py" line="221"/>
         <source>operator</source>
         <translation>运营人员</translation>
     </message>
@@ -37,139 +32,139 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="207"/>
+        <location filename="../admin/analytics.py" line="211"/>
         <source>Analytics</source>
         <translation>数据分析</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="228"/>
+        <location filename="../admin/analytics.py" line="232"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="263"/>
+        <location filename="../admin/analytics.py" line="267"/>
         <source>Writing the report to the USB drive…</source>
         <translation>正在将报告写入U盘…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="302"/>
+        <location filename="../admin/analytics.py" line="306"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00：平均功率 %3 kW，同时 %4 个会话</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="315"/>
+        <location filename="../admin/analytics.py" line="319"/>
         <source>Written to %1: %2</source>
         <translation>已写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="329"/>
+        <location filename="../admin/analytics.py" line="334"/>
         <source>Your role may not do this</source>
         <translation>您的角色无权执行此操作</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="332"/>
+        <location filename="../admin/analytics.py" line="337"/>
         <source>This station runs without its analytics</source>
         <translation>本充电站未启用数据分析</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="333"/>
+        <location filename="../admin/analytics.py" line="338"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>未找到U盘：请插入后重试</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="339"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>导出文件夹不存在：U盘是否已插入？</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="335"/>
+        <location filename="../admin/analytics.py" line="340"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>无法写入U盘：是否已满或被锁定？</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="336"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>写入U盘失败：请换一个U盘</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="342"/>
         <source>That charger or connector is no longer known</source>
         <translation>该充电桩或充电枪已不存在</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="344"/>
         <source>The figures could not be read: try again</source>
         <translation>无法读取数据：请重试</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="361"/>
+        <location filename="../admin/analytics.py" line="366"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="363"/>
+        <location filename="../admin/analytics.py" line="368"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="364"/>
+        <location filename="../admin/analytics.py" line="369"/>
         <source>Whole site</source>
         <translation>整个站点</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="377"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="378"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="379"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>Last 12 months</source>
         <translation>近12个月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>Usage</source>
         <translation>使用量</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="385"/>
+        <location filename="../admin/analytics.py" line="390"/>
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="386"/>
+        <location filename="../admin/analytics.py" line="391"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="387"/>
+        <location filename="../admin/analytics.py" line="392"/>
         <source>Site peak</source>
         <translation>站点峰值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="388"/>
+        <location filename="../admin/analytics.py" line="393"/>
         <location filename="../admin/analytics_pages.py" line="175"/>
         <source>Uptime</source>
         <translation>正常运行率</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="394"/>
         <source>Alarms</source>
         <translation>警报</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics.py" line="400"/>
+        <location filename="../admin/analytics.py" line="398"/>
+        <location filename="../admin/analytics.py" line="405"/>
         <source>Export to USB</source>
         <translation>导出到U盘</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="403"/>
+        <location filename="../admin/analytics.py" line="408"/>
         <source>State timeline</source>
         <translation>状态时间线</translation>
     </message>
@@ -539,207 +534,207 @@
 <context>
     <name>ConfigurationScreen</name>
     <message>
-        <location filename="../admin/configuration.py" line="106"/>
+        <location filename="../admin/configuration.py" line="132"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="110"/>
+        <location filename="../admin/configuration.py" line="136"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="111"/>
+        <location filename="../admin/configuration.py" line="137"/>
         <source>Chargers</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="112"/>
+        <location filename="../admin/configuration.py" line="138"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="113"/>
+        <location filename="../admin/configuration.py" line="139"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="114"/>
+        <location filename="../admin/configuration.py" line="140"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="118"/>
+        <location filename="../admin/configuration.py" line="144"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="119"/>
+        <location filename="../admin/configuration.py" line="145"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="120"/>
+        <location filename="../admin/configuration.py" line="146"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="121"/>
+        <location filename="../admin/configuration.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="127"/>
+        <location filename="../admin/configuration.py" line="153"/>
         <source>Site limit per phase</source>
         <translation>每相站点限值</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="128"/>
+        <location filename="../admin/configuration.py" line="154"/>
         <source>Maximum current</source>
         <translation>最大电流</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="129"/>
+        <location filename="../admin/configuration.py" line="155"/>
         <source>Phases</source>
         <translation>相数</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="130"/>
+        <location filename="../admin/configuration.py" line="156"/>
         <source>Tariff</source>
         <translation>费率</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="131"/>
+        <location filename="../admin/configuration.py" line="157"/>
         <source>Card hold amount</source>
         <translation>银行卡预授权金额</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="132"/>
+        <location filename="../admin/configuration.py" line="158"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="133"/>
+        <location filename="../admin/configuration.py" line="159"/>
         <source>Default language</source>
         <translation>默认语言</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="134"/>
+        <location filename="../admin/configuration.py" line="160"/>
         <source>Back to the idle screen after (s)</source>
         <translation>返回待机屏幕的时间（秒）</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="135"/>
+        <location filename="../admin/configuration.py" line="161"/>
         <source>Screen brightness (%)</source>
         <translation>屏幕亮度（%）</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="136"/>
+        <location filename="../admin/configuration.py" line="162"/>
         <source>Energy price per kWh</source>
         <translation>每千瓦时电价</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="137"/>
+        <location filename="../admin/configuration.py" line="163"/>
         <source>Price per minute</source>
         <translation>每分钟价格</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="138"/>
+        <location filename="../admin/configuration.py" line="164"/>
         <source>Session fee</source>
         <translation>每次充电费</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="139"/>
+        <location filename="../admin/configuration.py" line="165"/>
         <source>Idle fee per minute</source>
         <translation>每分钟占位费</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="152"/>
+        <location filename="../admin/configuration.py" line="178"/>
         <source>%1 A</source>
         <translation>%1 A</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="154"/>
+        <location filename="../admin/configuration.py" line="180"/>
         <source>%1 per kWh</source>
         <translation>每千瓦时 %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="213"/>
+        <location filename="../admin/configuration.py" line="235"/>
         <source>Waiting for %1 to be free: %2</source>
         <translation>等待 %1 空闲：%2</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="249"/>
+        <location filename="../admin/configuration.py" line="275"/>
         <source>Only an operator may change this.</source>
         <translation>只有运营人员可以更改此项。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="382"/>
+        <location filename="../admin/configuration.py" line="409"/>
         <source>Apply these changes?</source>
         <translation>应用这些更改？</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>now</source>
         <translation>立即</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="384"/>
+        <location filename="../admin/configuration.py" line="411"/>
         <source>when the charger is free</source>
         <translation>充电桩空闲时</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="395"/>
+        <location filename="../admin/configuration.py" line="422"/>
         <source>Price screen: %1</source>
         <translation>价格屏幕：%1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="401"/>
+        <location filename="../admin/configuration.py" line="428"/>
         <source>Checked: nothing has changed yet.</source>
         <translation>已检查：尚未更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="416"/>
+        <location filename="../admin/configuration.py" line="443"/>
         <source>Applied now: %1. When the charger is free: %2.</source>
         <translation>已立即应用：%1。充电桩空闲时应用：%2。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="430"/>
+        <location filename="../admin/configuration.py" line="457"/>
         <source>No changes yet.</source>
         <translation>尚无更改。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="438"/>
+        <location filename="../admin/configuration.py" line="465"/>
         <source>Undoes change %1</source>
         <translation>撤销更改 %1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="445"/>
+        <location filename="../admin/configuration.py" line="472"/>
         <source>Revert</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="466"/>
+        <location filename="../admin/configuration.py" line="493"/>
         <source>Your role may not change this setting.</source>
         <translation>您的角色无权更改此设置。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="470"/>
+        <location filename="../admin/configuration.py" line="497"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="472"/>
+        <location filename="../admin/configuration.py" line="499"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <location filename="../admin/configuration.py" line="478"/>
+        <location filename="../admin/configuration.py" line="505"/>
         <source>Some values cannot be used: see the marked settings.</source>
         <translation>部分数值无法使用：请查看标记的设置。</translation>
     </message>
@@ -747,407 +742,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="165"/>
-        <location filename="../admin/control.py" line="217"/>
+        <location filename="../admin/control.py" line="182"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="229"/>
+        <location filename="../admin/control.py" line="246"/>
         <source>Out of service after this session</source>
         <translation>本次充电后暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="233"/>
+        <location filename="../admin/control.py" line="250"/>
         <source>No connector</source>
         <translation>没有充电枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Put back in service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="235"/>
+        <location filename="../admin/control.py" line="252"/>
         <source>Take out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="236"/>
-        <location filename="../admin/control.py" line="389"/>
+        <location filename="../admin/control.py" line="253"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop session</source>
         <translation>停止充电</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="237"/>
+        <location filename="../admin/control.py" line="254"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="238"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Restart charger</source>
         <translation>重启充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="239"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="240"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Clear fault</source>
         <translation>清除故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="241"/>
-        <location filename="../admin/control.py" line="242"/>
+        <location filename="../admin/control.py" line="258"/>
+        <location filename="../admin/control.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="243"/>
-        <location filename="../admin/control.py" line="537"/>
+        <location filename="../admin/control.py" line="260"/>
+        <location filename="../admin/control.py" line="565"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="251"/>
+        <location filename="../admin/control.py" line="268"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="271"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="274"/>
         <source>Out of service: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="276"/>
         <source>Faults: %1</source>
         <translation>故障：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="264"/>
+        <location filename="../admin/control.py" line="281"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="265"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Car plugged in</source>
         <translation>已插枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="266"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="267"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Charging</source>
         <translation>充电中</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Paused by the car</source>
         <translation>车辆暂停</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="269"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the station</source>
         <translation>充电站暂停</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="270"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Finishing</source>
         <translation>正在结束</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="272"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Reserved</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="273"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Faulted</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>No link</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="279"/>
+        <location filename="../admin/control.py" line="296"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="280"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Cleaning</source>
         <translation>清洁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="305"/>
         <source>a fault is latched</source>
         <translation>有故障被锁存</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>not possible in its present state</source>
         <translation>当前状态下无法执行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>故障原因仍然存在</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>this charger cannot do it</source>
         <translation>此充电桩不支持</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="292"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>busy, try again</source>
         <translation>忙碌，请重试</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="293"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>a value was refused</source>
         <translation>某个数值被拒绝</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="294"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>no answer from the charger</source>
         <translation>充电桩无应答</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="301"/>
+        <location filename="../admin/control.py" line="318"/>
         <source>Signed out: sign in again</source>
         <translation>已退出：请重新登录</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="302"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Your role may not do this</source>
         <translation>您的角色无权执行此操作</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="322"/>
         <source>This connector is not known</source>
         <translation>未知充电枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This charger is not known</source>
         <translation>未知充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>Pick a reason</source>
         <translation>请选择原因</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>No session on this connector</source>
         <translation>此充电枪没有充电会话</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>Stop the session first</source>
         <translation>请先停止充电</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>This fault is not in the catalogue</source>
         <translation>故障目录中没有此故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>拔枪后此故障自动清除</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="312"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault is no longer latched</source>
         <translation>此故障已不再锁存</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="313"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>The charger cannot be reached</source>
         <translation>无法连接充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="316"/>
+        <location filename="../admin/control.py" line="333"/>
         <source>The station could not do it</source>
         <translation>充电站无法执行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="320"/>
+        <location filename="../admin/control.py" line="337"/>
         <source>Pilot +12 V</source>
         <translation>控制导引 +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="321"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot -12 V</source>
         <translation>控制导引 -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>RCD test</source>
         <translation>RCD 测试</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>Contactor feedback</source>
         <translation>接触器反馈</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Lock</source>
         <translation>电子锁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Meter</source>
         <translation>电表</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="346"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="331"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: passed</source>
         <translation>%1 自检：通过</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="356"/>
         <source>Self-test of %1: failed</source>
         <translation>%1 自检：失败</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="372"/>
+        <location filename="../admin/control.py" line="393"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>充电枪 %1 暂停服务的原因？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="388"/>
+        <location filename="../admin/control.py" line="409"/>
         <source>Stop the session on connector %1?</source>
         <translation>停止充电枪 %1 的充电？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="397"/>
+        <location filename="../admin/control.py" line="418"/>
         <source>Why stop the session on connector %1?</source>
         <translation>停止充电枪 %1 充电的原因？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="413"/>
+        <location filename="../admin/control.py" line="434"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>重启充电桩 %1？其充电枪将停止几秒钟。</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="414"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="428"/>
+        <location filename="../admin/control.py" line="449"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>清除充电桩 %1 的哪个故障？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="484"/>
+        <location filename="../admin/control.py" line="512"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="500"/>
+        <location filename="../admin/control.py" line="528"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="540"/>
         <source>Connector %1 is back in service</source>
         <translation>充电枪 %1 已恢复服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="514"/>
+        <location filename="../admin/control.py" line="542"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>充电枪 %1 将在本次充电结束后暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="516"/>
+        <location filename="../admin/control.py" line="544"/>
         <source>Connector %1 is out of service</source>
         <translation>充电枪 %1 已暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="520"/>
+        <location filename="../admin/control.py" line="548"/>
         <source>Session %1 stopped</source>
         <translation>充电会话 %1 已停止</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="523"/>
+        <location filename="../admin/control.py" line="551"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>充电桩尚未确认停止；充电站将结束该会话</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="529"/>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="557"/>
+        <location filename="../admin/control.py" line="570"/>
         <source>The charger refused: %1</source>
         <translation>充电桩拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="533"/>
+        <location filename="../admin/control.py" line="561"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>已解锁：可以拔出电缆</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="534"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>The charger is restarting</source>
         <translation>充电桩正在重启</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="535"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>Fault cleared</source>
         <translation>故障已清除</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="576"/>
         <source>Self-test done</source>
         <translation>自检完成</translation>
     </message>
@@ -1155,207 +1149,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="131"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="213"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>正在运行自检…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>正在写入诊断存档…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="235"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>已写入 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="243"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>无法写入 U 盘。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>写入 U 盘失败。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="255"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="257"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="264"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="274"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="276"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>中央系统：未连接</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>中央系统：已连接并已注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>心跳 %1 秒前</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="283"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>中央系统：已连接，未注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 条消息排队中</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>最近一小时</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>最近一天</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>最近一周</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="292"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>所有充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>没有事件。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="304"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Run self-test</source>
         <translation>运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="317"/>
+        <location filename="../admin/diagnostics.py" line="311"/>
         <source>Export diagnostics</source>
         <translation>导出诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="322"/>
+        <location filename="../admin/diagnostics.py" line="316"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="329"/>
+        <location filename="../admin/diagnostics.py" line="323"/>
         <source>FAIL</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="332"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1396,207 +1390,207 @@
 <context>
     <name>FirmwareScreen</name>
     <message>
-        <location filename="../admin/firmware.py" line="93"/>
+        <location filename="../admin/firmware.py" line="88"/>
         <source>Firmware</source>
         <translation>固件</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="129"/>
+        <location filename="../admin/firmware.py" line="124"/>
         <source>Reading the USB stick…</source>
         <translation>正在读取 U 盘…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="136"/>
+        <location filename="../admin/firmware.py" line="131"/>
         <source>No update packages on the USB stick.</source>
         <translation>U 盘上没有更新包。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="152"/>
+        <location filename="../admin/firmware.py" line="147"/>
         <source>Updating %1 to %2…</source>
         <translation>正在将 %1 更新到 %2…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="162"/>
+        <location filename="../admin/firmware.py" line="157"/>
         <source>Updating %1 from the station&apos;s source…</source>
         <translation>正在从充电站的来源更新 %1…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="172"/>
+        <location filename="../admin/firmware.py" line="167"/>
         <source>Rolling %1 back…</source>
         <translation>正在回滚 %1…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="186"/>
+        <location filename="../admin/firmware.py" line="185"/>
         <source>Downloading the package… %1 kB</source>
         <translation>正在下载软件包… %1 kB</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="194"/>
+        <location filename="../admin/firmware.py" line="193"/>
         <source>%1 flashed with %2; it has not reported back yet.</source>
         <translation>%1 已刷入 %2；尚未回报。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="196"/>
+        <location filename="../admin/firmware.py" line="195"/>
         <source>%1 now runs firmware %2.</source>
         <translation>%1 现在运行固件 %2。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="213"/>
+        <location filename="../admin/firmware.py" line="212"/>
         <source>Checking the package&apos;s signature…</source>
         <translation>正在检查更新包的签名…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="214"/>
+        <location filename="../admin/firmware.py" line="213"/>
         <source>Writing the firmware…</source>
         <translation>正在写入固件…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="215"/>
+        <location filename="../admin/firmware.py" line="214"/>
         <source>Waiting for the charger to restart…</source>
         <translation>正在等待充电桩重启…</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="216"/>
+        <location filename="../admin/firmware.py" line="215"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="222"/>
+        <location filename="../admin/firmware.py" line="221"/>
         <source>Refused: the package is not signed by the vendor. Nothing was flashed.</source>
         <translation>已拒绝：该更新包未经供应商签名。未刷入任何内容。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="224"/>
+        <location filename="../admin/firmware.py" line="223"/>
         <source>Refused: this package is not charger firmware.</source>
         <translation>已拒绝：该更新包不是充电桩固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="225"/>
+        <location filename="../admin/firmware.py" line="224"/>
         <source>The charger has a session. Update it when it is free.</source>
         <translation>充电桩正在充电。请在空闲时更新。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="226"/>
+        <location filename="../admin/firmware.py" line="225"/>
         <source>No serial port is set up for this charger.</source>
         <translation>未为此充电桩设置串口。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="227"/>
+        <location filename="../admin/firmware.py" line="226"/>
         <source>No vendor key is set up: packages cannot be checked.</source>
         <translation>未设置供应商密钥：无法检查更新包。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="228"/>
+        <location filename="../admin/firmware.py" line="227"/>
         <source>Flashing failed; the previous firmware was restored.</source>
         <translation>刷写失败；已恢复之前的固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="229"/>
+        <location filename="../admin/firmware.py" line="228"/>
         <source>No earlier firmware is kept for this charger.</source>
         <translation>此充电桩没有保留更早的固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="230"/>
+        <location filename="../admin/firmware.py" line="229"/>
         <source>Another firmware update is running.</source>
         <translation>另一个固件更新正在进行。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="231"/>
+        <location filename="../admin/firmware.py" line="230"/>
         <source>No firmware source is set up for this station.</source>
         <translation>此充电站未设置固件来源。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="233"/>
+        <location filename="../admin/firmware.py" line="232"/>
         <source>The station&apos;s firmware source is not an http, https or ftp address.</source>
         <translation>充电站的固件来源不是 http、https 或 ftp 地址。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="236"/>
+        <location filename="../admin/firmware.py" line="235"/>
         <source>The station&apos;s firmware source could not be reached or has no package. Nothing was flashed.</source>
         <translation>无法访问充电站的固件来源，或其中没有软件包。未写入任何固件。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="238"/>
+        <location filename="../admin/firmware.py" line="237"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="239"/>
+        <location filename="../admin/firmware.py" line="238"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="240"/>
+        <location filename="../admin/firmware.py" line="239"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="242"/>
+        <location filename="../admin/firmware.py" line="241"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="246"/>
+        <location filename="../admin/firmware.py" line="245"/>
         <source>Refused: %1 (%2)</source>
         <translation>已拒绝：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="248"/>
+        <location filename="../admin/firmware.py" line="247"/>
         <source>Station software %1: install it from the station&apos;s updater</source>
         <translation>站点软件 %1：请通过站点更新程序安装</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="252"/>
+        <location filename="../admin/firmware.py" line="251"/>
         <source>Update to %1 (%2)</source>
         <translation>更新到 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="259"/>
+        <location filename="../admin/firmware.py" line="258"/>
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="264"/>
+        <location filename="../admin/firmware.py" line="263"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="266"/>
+        <location filename="../admin/firmware.py" line="265"/>
         <source>Firmware %1, link %2</source>
         <translation>固件 %1，连接 %2</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="274"/>
+        <location filename="../admin/firmware.py" line="273"/>
         <source>Roll back to %1</source>
         <translation>回滚到 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="276"/>
+        <location filename="../admin/firmware.py" line="275"/>
         <source>Station software %1</source>
         <translation>站点软件 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="278"/>
+        <location filename="../admin/firmware.py" line="277"/>
         <source>previous release %1</source>
         <translation>上一版本 %1</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="280"/>
+        <location filename="../admin/firmware.py" line="279"/>
         <source>Read the USB stick</source>
         <translation>读取 U 盘</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="282"/>
+        <location filename="../admin/firmware.py" line="281"/>
         <source>From the station&apos;s source</source>
         <translation>从充电站的来源</translation>
     </message>
     <message>
-        <location filename="../admin/firmware.py" line="285"/>
+        <location filename="../admin/firmware.py" line="284"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -1650,12 +1644,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="293"/>
+        <location filename="../app.py" line="294"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="296"/>
+        <location filename="../app.py" line="297"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -1676,232 +1670,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="187"/>
+        <location filename="../admin/overview.py" line="185"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="213"/>
+        <location filename="../admin/overview.py" line="211"/>
         <source>Site: current per phase against its limit</source>
         <translation>站点：各相电流与限值</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="233"/>
+        <location filename="../admin/overview.py" line="231"/>
         <source>The overview could not be read.</source>
         <translation>无法读取概览。</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="259"/>
+        <location filename="../admin/overview.py" line="258"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1：%2 / %3 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="273"/>
+        <location filename="../admin/overview.py" line="272"/>
         <source>Group %1: %2 A</source>
         <translation>分组 %1：%2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="277"/>
+        <location filename="../admin/overview.py" line="276"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="281"/>
+        <location filename="../admin/overview.py" line="280"/>
         <source>connected (%1)</source>
         <translation>已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="283"/>
+        <location filename="../admin/overview.py" line="282"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="285"/>
+        <location filename="../admin/overview.py" line="284"/>
         <source>Central system: %1</source>
         <translation>中央系统：%1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="290"/>
+        <location filename="../admin/overview.py" line="289"/>
         <source>%1 for %2</source>
         <translation>%1，已持续 %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="296"/>
+        <location filename="../admin/overview.py" line="295"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="298"/>
+        <location filename="../admin/overview.py" line="297"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>固件 %1 · 轮询 %2，丢失 %3，坏帧 %4，重连 %5 · %6 ms（p99 %7 ms）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="315"/>
+        <location filename="../admin/overview.py" line="314"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="319"/>
+        <location filename="../admin/overview.py" line="318"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="330"/>
+        <location filename="../admin/overview.py" line="329"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>提供 %1 A · 实际 %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="332"/>
+        <location filename="../admin/overview.py" line="331"/>
         <source>Faults: %1</source>
         <translation>故障：%1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="340"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="341"/>
         <source>Degraded</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="345"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Faulty link</source>
         <translation>链路故障</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="351"/>
         <source>A: no vehicle</source>
         <translation>A：无车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="352"/>
         <source>B: vehicle connected</source>
         <translation>B：车辆已连接</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>C: charging</source>
         <translation>C：充电中</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>D: charging, ventilated</source>
         <translation>D：充电中（需通风）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>E: pilot shorted</source>
         <translation>E：控制导引短路</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="357"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>F: not available</source>
         <translation>F：不可用</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="359"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>pilot unknown</source>
         <translation>控制导引状态未知</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="364"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>负载均衡：无法连接，保留其最后的供电</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="365"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>负载均衡：故障锁定期间不供电</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: no vehicle</source>
         <translation>负载均衡：无车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: no session lets it charge</source>
         <translation>负载均衡：没有允许充电的会话</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>负载均衡：充电桩未接受上一条指令</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>负载均衡：暂无分配，等待轮到</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>负载均衡：车辆空闲，其份额已给等待的车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="372"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>负载均衡：随着余量释放升至 %1 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="374"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>负载均衡：%1 A，受%2限制</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>负载均衡：%1 A，此车辆和电缆的最大值</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="377"/>
+        <location filename="../admin/overview.py" line="376"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>负载均衡：%1 A，站点限值中的份额</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="379"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: no cycle yet</source>
         <translation>负载均衡：尚无周期</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="383"/>
         <source>safety</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="384"/>
         <source>a technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>the central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a charging profile</source>
         <translation>充电配置文件</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="389"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a schedule</source>
         <translation>计划</translation>
     </message>
@@ -2173,72 +2167,72 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="227"/>
+        <location filename="../admin/pin_pad.py" line="235"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="229"/>
+        <location filename="../admin/pin_pad.py" line="237"/>
         <source>Wrong staff number or PIN.</source>
         <translation>员工编号或 PIN 错误。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="231"/>
+        <location filename="../admin/pin_pad.py" line="239"/>
         <source>Wrong PIN. Tries left before the lock: %1</source>
         <translation>PIN 错误。锁定前剩余尝试次数：%1</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="233"/>
+        <location filename="../admin/pin_pad.py" line="241"/>
         <source>Wait %1 s before the next try.</source>
         <translation>请等待 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="235"/>
+        <location filename="../admin/pin_pad.py" line="243"/>
         <source>Enter the PIN again.</source>
         <translation>请重新输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="238"/>
+        <location filename="../admin/pin_pad.py" line="246"/>
         <source>This account is locked for %1 min.</source>
         <translation>此账户已锁定 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="240"/>
+        <location filename="../admin/pin_pad.py" line="248"/>
         <source>Tap your staff card on the reader.</source>
         <translation>请在读卡器上刷员工卡。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="242"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Signing in is not possible now. Try again.</source>
         <translation>现在无法登录，请重试。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="250"/>
+        <location filename="../admin/pin_pad.py" line="258"/>
         <source>Staff number</source>
         <translation>员工编号</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="253"/>
+        <location filename="../admin/pin_pad.py" line="261"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="263"/>
         <source>Staff card read.</source>
         <translation>已读取员工卡。</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="259"/>
+        <location filename="../admin/pin_pad.py" line="267"/>
         <source>Staff sign-in</source>
         <translation>员工登录</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="260"/>
+        <location filename="../admin/pin_pad.py" line="268"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="261"/>
+        <location filename="../admin/pin_pad.py" line="269"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2335,113 +2329,113 @@
 <context>
     <name>SessionDetailPage</name>
     <message>
-        <location filename="../admin/session_detail.py" line="338"/>
+        <location filename="../admin/session_detail.py" line="342"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="340"/>
+        <location filename="../admin/session_detail.py" line="344"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="341"/>
+        <location filename="../admin/session_detail.py" line="345"/>
         <source>Meter</source>
         <translation>电表</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="342"/>
+        <location filename="../admin/session_detail.py" line="346"/>
         <source>States</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="343"/>
+        <location filename="../admin/session_detail.py" line="347"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="353"/>
+        <location filename="../admin/session_detail.py" line="357"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="362"/>
+        <location filename="../admin/session_detail.py" line="366"/>
         <source>Session %1 · %2</source>
         <translation>充电记录 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="369"/>
+        <location filename="../admin/session_detail.py" line="373"/>
         <source>(%1 earlier not shown)</source>
         <translation>（未显示之前的 %1 条）</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="382"/>
+        <location filename="../admin/session_detail.py" line="386"/>
         <source>Started: %1</source>
         <translation>开始：%1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="383"/>
+        <location filename="../admin/session_detail.py" line="387"/>
         <source>Stopped: %1</source>
         <translation>停止：%1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="387"/>
+        <location filename="../admin/session_detail.py" line="391"/>
         <source>Duration: %1</source>
         <translation>时长：%1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="401"/>
+        <location filename="../admin/session_detail.py" line="405"/>
         <source>No meter values.</source>
         <translation>没有电表读数。</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="416"/>
+        <location filename="../admin/session_detail.py" line="420"/>
         <source>Paid with a card on the station&apos;s list: nothing to refund here.</source>
         <translation>使用本站名单上的卡付款：此处无可退款项。</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="428"/>
+        <location filename="../admin/session_detail.py" line="432"/>
         <source>Refunded: %1</source>
         <translation>已退款：%1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="431"/>
+        <location filename="../admin/session_detail.py" line="435"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="441"/>
+        <location filename="../admin/session_detail.py" line="445"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="453"/>
+        <location filename="../admin/session_detail.py" line="457"/>
         <source>Amount to refund (at most %1):</source>
         <translation>退款金额（最多 %1）：</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="456"/>
+        <location filename="../admin/session_detail.py" line="460"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="457"/>
-        <location filename="../admin/session_detail.py" line="469"/>
+        <location filename="../admin/session_detail.py" line="461"/>
+        <location filename="../admin/session_detail.py" line="473"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="458"/>
+        <location filename="../admin/session_detail.py" line="462"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="464"/>
+        <location filename="../admin/session_detail.py" line="468"/>
         <source>Refund %1 to %2? Reason: %3. A refund cannot be undone.</source>
         <translation>将 %1 退款至 %2？原因：%3。退款无法撤销。</translation>
     </message>
     <message>
-        <location filename="../admin/session_detail.py" line="470"/>
+        <location filename="../admin/session_detail.py" line="474"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
@@ -2653,77 +2647,77 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="126"/>
+        <location filename="../admin/sessions.py" line="131"/>
         <source>Sessions</source>
         <translation>充电记录</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="237"/>
+        <location filename="../admin/sessions.py" line="242"/>
         <source>30 days</source>
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="241"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Card…</source>
         <translation>卡号…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="243"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>All connectors</source>
         <translation>所有充电口</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="247"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="256"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="249"/>
+        <location filename="../admin/sessions.py" line="259"/>
         <source>Card number starts with:</source>
         <translation>卡号开头为：</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="251"/>
+        <location filename="../admin/sessions.py" line="261"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="252"/>
+        <location filename="../admin/sessions.py" line="262"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="253"/>
+        <location filename="../admin/sessions.py" line="263"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="266"/>
+        <location filename="../admin/sessions.py" line="279"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="268"/>
+        <location filename="../admin/sessions.py" line="281"/>
         <source>No sessions match these filters.</source>
         <translation>没有符合筛选条件的充电记录。</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="271"/>
+        <location filename="../admin/sessions.py" line="284"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>第 %1 至 %2 条，最新在前</translation>
     </message>

@@ -1,6 +1,6 @@
 """The screenshot command renders every screen for 1, 2, 4 and 8 connectors in every complete language at the
-three display sizes, every admin screen at 800x480 and 1280x800, and finds no clipped or too-small text on
-any of them."""
+three display sizes, the admin mode (PIN pad, every admin screen in the shell, the navigation) in the kiosk
+window at 800x480 and 1280x800, and finds no clipped or too-small text on any of them."""
 
 from __future__ import annotations
 
@@ -70,8 +70,11 @@ def test_every_screen_at_every_count_language_and_size_unclipped(
                     image = QImage(str(path))
                     assert (image.width(), image.height()) == (width, height), path
                     assert path.name in index
-    # Every admin screen, signed in as an operator, on the four-connector station at the admin sizes.
-    assert admin_shot_names()[0] == "admin-overview" and len(admin_shot_names()) == len(ADMIN_SCREENS)
+    # The admin mode in the kiosk window at the admin sizes, on the four-connector station: the PIN pad
+    # (empty, then refusing a wrong PIN), every registered screen through the shell signed in as an
+    # operator, and the navigation.
+    screens = [f"admin-{screen.name}" for screen in ADMIN_SCREENS]
+    assert admin_shot_names() == ["admin-pin", "admin-pin_refused", *screens, "admin-navigation"]
     for name in admin_shot_names():
         for language in languages:
             for width, height in ADMIN_SIZES:

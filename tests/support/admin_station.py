@@ -14,6 +14,7 @@ from driver_station import KIOSK, kiosk_station
 
 from app.admin import OperatorFacade
 from app.admin.accounts import add_account
+from app.analytics import Analytics
 from app.config import AdminSettings
 from app.db import recent_audit, session_factory, utc_now
 
@@ -78,6 +79,8 @@ async def admin_station(
     settings = settings or AdminSettings(pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0)
     async with kiosk_station(sim, tmp_path, KIOSK) as (runtime, driver, reader, events):
         clock = SteppedClock()
-        operators = OperatorFacade(runtime, settings=settings, now=clock)
+        # With the station's analytics, as the launcher builds it (the analytics screen has figures).
+        analytics = Analytics.for_config(runtime.engine, runtime.config)
+        operators = OperatorFacade(runtime, settings=settings, now=clock, analytics=analytics)
         accounts = make_accounts(runtime.engine, settings, card_for_operator=card_for_operator)
         yield AdminStation(runtime, driver, reader, events, operators, clock, accounts)

@@ -109,7 +109,7 @@ def test_figures_are_the_analytics_of_the_period_and_money_is_for_operators(real
             assert len(choices.connectors) == 16 + 2 and "CP-08" in choices.chargers  # the two live ones too
 
             # A station without its analytics says so, with a code the screen translates.
-            bare = station.operators
+            bare = OperatorFacade(station.runtime, settings=station.operators.settings)
             alone = await signed_in(bare, station, "viewer")
             with pytest.raises(OperationError) as missing:
                 await bare.analytics.figures(alone, "this_month")

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
 
 import pytest
 from admin_station import PINS, admin_station
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from sqlalchemy import select
 
@@ -81,6 +82,9 @@ def open_screen(station: Any, role: str, operator: Any, size: tuple[int, int]) -
 
 def fits(screen: QWidget) -> bool:
     """No cut or too small text; a row scrolled out of the settings' viewport is not cut, it is below."""
+    # Laid out as the display paints it: an answer that marked a group a moment ago (its frame is
+    # thicker) has asked for a layout that the next turn of the loop would do.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     scrolled = ("hidden", "window")  # clipped by the viewport or placed below it: the list scrolls there
     problems = [
         p

@@ -251,7 +251,10 @@ def test_the_diagnostics_screen_filters_events_self_tests_and_exports(qt_loop, q
                 await tap(screen, "diagnostics_kind", qtbot)  # CP00's events of the day: its link lost
                 await until(lambda: "link_offline" in " ".join(event_lines(screen)), "CP00's events")
                 assert "GROUND_FAULT" not in " ".join(event_lines(screen))
-                await tap(screen, "diagnostics_period_1", qtbot)  # five hours ago is not the last hour
+                await tap(screen, "diagnostics_period", qtbot)  # the last day, then the last week
+                await until(lambda: text_of(screen, "diagnostics_period") == "Last week", "the week")
+                await tap(screen, "diagnostics_period", qtbot)  # five hours ago is not the last hour
+                await until(lambda: text_of(screen, "diagnostics_period") == "Last hour", "the hour")
                 await until(lambda: "link_offline" not in " ".join(event_lines(screen)), "the last hour")
                 assert layout_problems(window, MIN_TEXT_PX) == []
             finally:
