@@ -79,8 +79,9 @@ async def admin_station(
     settings = settings or AdminSettings(pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0)
     async with kiosk_station(sim, tmp_path, KIOSK) as (runtime, driver, reader, events):
         clock = SteppedClock()
-        # With the station's analytics, as the launcher builds it (the analytics screen has figures).
+        # With the station's analytics and the kiosk's driver facade (whose card reader the self-test
+        # checks), as the launcher builds it.
         analytics = Analytics.for_config(runtime.engine, runtime.config)
-        operators = OperatorFacade(runtime, settings=settings, now=clock, analytics=analytics)
+        operators = OperatorFacade(runtime, settings=settings, now=clock, analytics=analytics, driver=driver)
         accounts = make_accounts(runtime.engine, settings, card_for_operator=card_for_operator)
         yield AdminStation(runtime, driver, reader, events, operators, clock, accounts)

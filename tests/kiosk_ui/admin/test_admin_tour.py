@@ -111,6 +111,7 @@ def test_a_technician_tours_every_screen_and_leaves(realtime_sim, tmp_path, qtbo
             assert rows[4]["details"]["available"] is True
             assert rows[5]["details"]["answer"] == "ok"  # the simulated charger ran its tests
             assert rows[6]["details"]["database"]["passed"] is True
+            assert rows[6]["details"]["card_reader"]["passed"] is True  # the kiosk's reader, running
             assert rows[-1]["details"] == {"reason": "exit"}
             with session_factory(station.runtime.engine)() as db:
                 report = verify_audit_chain(db)
