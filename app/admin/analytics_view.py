@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +37,8 @@ from app.analytics.periods import month_period, month_start, months_ending
 if TYPE_CHECKING:
     from app.analytics import Analytics
 
+Part = Literal["usage", "revenue", "load", "uptime", "reliability", "timeline", "maintenance"]
+PARTS: tuple[Part, ...] = ("usage", "revenue", "load", "uptime", "reliability", "timeline", "maintenance")
 PeriodName = Literal["this_month", "last_month", "last_12_months"]
 PERIODS: tuple[PeriodName, ...] = ("this_month", "last_month", "last_12_months")
 REPORT_LANGUAGES = ("en", "ms")  # app/analytics/report_texts.py; any other language gets English
@@ -61,23 +63,47 @@ class MonthUptime:
 
 @dataclass(frozen=True)
 class AnalyticsFigures:
-    """Everything the analytics screen draws for one period and scope."""
+    """What the analytics screen draws for one period and scope: the parts asked for (`parts`), each
+    other one None. A screen asks for the page it shows first and the rest after it is painted."""
 
     period_name: PeriodName
     period: Period
     scope: Scope
+    parts: frozenset[Part]
     granularity: Granularity  # of usage.series: day for a month, month for 12 months
-    usage: Usage
-    revenue: Revenue | None  # None below the operator role (no money on a technician's screen)
-    load: Load  # heat map of the scope's connectors; peak days of the site against its limit
-    uptime: Uptime  # the period's
-    uptime_12_months: Uptime  # the 12 months ending with the period
+    usage: Usage | None
+    revenue: Revenue | None  # also None below the operator role (no money on a technician's screen)
+    load: Load | None  # heat map of the scope's connectors; peak days of the site against its limit
+    uptime: Uptime | None  # the period's
+    uptime_12_months: Uptime | None  # the 12 months ending with the period
     uptime_months: tuple[MonthUptime, ...]  # the 12 months ending with the period, oldest first
-    reliability: Reliability
+    reliability: Reliability | None
     timeline: tuple[StateSpan, ...]  # the connector's state timeline; empty for a charger or the site
-    maintenance: Maintenance  # the models' findings and the open alarms with their evidence
+    maintenance: Maintenance | None  # the models' findings and the open alarms with their evidence
     utc_offset_s: int
     site_limit_W: int
+
+    def merged(self, other: AnalyticsFigures) -> AnalyticsFigures:
+        """These figures with the parts `other` holds (of the same period and scope) taken from it."""
+        if (other.period, other.scope) != (self.period, self.scope):
+            raise ValueError("figures of another period or scope cannot be merged")
+        fields: dict[str, object] = {"parts": self.parts | other.parts}
+        for part, names in _PART_FIELDS.items():
+            if part in other.parts:
+                fields.update({name: getattr(other, name) for name in names})
+        return replace(self, **fields)  # type: ignore[arg-type]
+
+
+# The fields of AnalyticsFigures each part fills.
+_PART_FIELDS: dict[str, tuple[str, ...]] = {
+    "usage": ("usage",),
+    "revenue": ("revenue",),
+    "load": ("load",),
+    "uptime": ("uptime", "uptime_12_months", "uptime_months"),
+    "reliability": ("reliability",),
+    "timeline": ("timeline",),
+    "maintenance": ("maintenance",),
+}
 
 
 @dataclass(frozen=True)
@@ -141,34 +167,47 @@ class AnalyticsOperations:
         return await asyncio.to_thread(query)
 
     async def figures(
-        self, operator: Operator, period: PeriodName = "this_month", scope: Scope = SITE
+        self,
+        operator: Operator,
+        period: PeriodName = "this_month",
+        scope: Scope = SITE,
+        parts: frozenset[Part] | None = None,
     ) -> AnalyticsFigures:
-        """The figures of a named period and a scope; revenue only for the operator role."""
+        """The figures of a named period and a scope: every part, or those of `parts` (the others None,
+        uptime_months and timeline empty); revenue only for the operator role."""
         self.context.require(operator, "viewer", "analytics.view")
         analytics = self._service()
+        asked = frozenset(PARTS) if parts is None else parts
+        if unknown := sorted(set(asked) - set(PARTS)):
+            raise OperationError("bad_parts", f"unknown parts: {', '.join(unknown)}", parts=unknown)
         with_money = operator.may("operator")
         offset = analytics.utc_offset_s
         chosen = period_of(period, self._now_s(analytics), offset)
         granularity: Granularity = "month" if period == "last_12_months" else "day"
         months = _months(chosen.end_s, offset)
 
-        def month_uptimes() -> list[Uptime]:
-            return [analytics.uptime(scope, month) for month in months]
-
         # One worker thread for all of them: the queries are mostly Python over the rows, so threads
         # side by side would only share the GIL with each other and with the loop (the Qt thread);
         # measured slower and with longer loop stalls (tests/benchmarks/bench_admin_analytics.py).
         def query() -> tuple[
-            Usage, Revenue | None, Load, list[Uptime], Reliability, tuple[StateSpan, ...], Maintenance
+            Usage | None,
+            Revenue | None,
+            Load | None,
+            list[Uptime],
+            Reliability | None,
+            tuple[StateSpan, ...],
+            Maintenance | None,
         ]:
             return (
-                analytics.usage(scope, chosen, granularity),
-                analytics.revenue(scope, chosen) if with_money else None,
-                analytics.load(chosen, scope),
-                month_uptimes(),
-                analytics.reliability(scope, chosen),
-                analytics.timeline(scope.connector, chosen) if scope.connector else (),
-                analytics.maintenance(),
+                analytics.usage(scope, chosen, granularity) if "usage" in asked else None,
+                analytics.revenue(scope, chosen) if with_money and "revenue" in asked else None,
+                analytics.load(chosen, scope) if "load" in asked else None,
+                [analytics.uptime(scope, month) for month in months] if "uptime" in asked else [],
+                analytics.reliability(scope, chosen) if "reliability" in asked else None,
+                analytics.timeline(scope.connector, chosen)
+                if scope.connector and "timeline" in asked
+                else (),
+                analytics.maintenance() if "maintenance" in asked else None,
             )
 
         try:
@@ -177,21 +216,24 @@ class AnalyticsOperations:
             raise OperationError("unknown_scope", str(err), scope=scope.label) from None
         # Uptime adds up day by day (docs/analytics.md "Uptime"): the 12 months' is the sum of the
         # months', and a month period's is its month's; no query is run twice.
-        year = _summed(scope, Period(months[0].start_s, chosen.end_s), uptimes)
+        year = _summed(scope, Period(months[0].start_s, chosen.end_s), uptimes) if uptimes else None
         return AnalyticsFigures(
             period_name=period,
             period=chosen,
             scope=scope,
+            parts=asked,
             granularity=granularity,
             usage=usage,
             revenue=revenue,
             load=load,
-            uptime=year if period == "last_12_months" else uptimes[-1],
+            uptime=(year if period == "last_12_months" else uptimes[-1]) if uptimes else None,
             uptime_12_months=year,
             uptime_months=tuple(
                 MonthUptime(month.start_s, uptime.percent, uptime.known_s)
                 for month, uptime in zip(months, uptimes, strict=True)
-            ),
+            )
+            if uptimes
+            else (),
             reliability=reliability,
             timeline=timeline,
             maintenance=found,
@@ -278,12 +320,14 @@ def _summed(scope: Scope, period: Period, parts: list[Uptime]) -> Uptime:
 
 
 __all__ = [
+    "PARTS",
     "PERIODS",
     "SITE",
     "AnalyticsFigures",
     "AnalyticsOperations",
     "ExportResult",
     "MonthUptime",
+    "Part",
     "PeriodName",
     "Scope",
     "ScopeChoices",

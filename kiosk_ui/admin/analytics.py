@@ -25,7 +25,7 @@ from app.admin import OperationError, PermissionDeniedError
 from app.admin.analytics_view import PERIODS, SITE, Scope
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen
 from kiosk_ui.admin.analytics_charts import HOURS, WEEKDAYS, ChartPanel, HeatMap, TimelineStrip
-from kiosk_ui.admin.analytics_pages import draw_all, summary
+from kiosk_ui.admin.analytics_pages import PAGE_PARTS, SCREEN_PARTS, draw_pages, has_page, summary
 from kiosk_ui.screen import button, label, set_role
 
 if TYPE_CHECKING:
@@ -82,7 +82,8 @@ class AnalyticsScreen(AdminScreen):
 
     name: ClassVar[str] = "analytics"
     min_role: ClassVar[str] = "viewer"
-    figures_shown = Signal()  # the charts hold a new figure set (the benchmark and the tests wait on it)
+    figures_shown = Signal()  # the page shown painted with new figures (the benchmark and the tests wait)
+    all_shown = Signal()  # every page drawn with them
 
     def __init__(self, env: AdminEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
@@ -225,19 +226,31 @@ class AnalyticsScreen(AdminScreen):
             self.load()
 
     def load(self) -> None:
-        """Asks the facade for the chosen period and scope; the charts change when the figures come."""
+        """Asks the facade for the chosen period and scope: the page shown first, painted as soon as it
+        comes; then the other pages' figures, drawn when they come (docs/admin.md "Analytics")."""
         operator = self.env.operator
         if operator is None:
             return
         self.loaded_at = time.monotonic()
         self.status.setText(self.tr("Loading…"))
+        set_role(self.status, "small")
         self.requested += 1
         asked = self.requested
-        coroutine = self.env.operators.analytics.figures(operator, self.period, self.scope)  # type: ignore[arg-type]
+        first = PAGE_PARTS[self.page]
+        analytics = self.env.operators.analytics
+        coroutine = analytics.figures(operator, self.period, self.scope, first)  # type: ignore[arg-type]
+
+        def rest_done(rest: AnalyticsFigures) -> None:
+            if asked == self.requested and self.figures is not None:
+                self.add_figures(rest)
 
         def done(figures: AnalyticsFigures) -> None:
-            if asked == self.requested:  # an answer to an earlier choice (a quick tapper) is dropped
-                self.show_figures(figures)
+            if asked != self.requested:  # an answer to an earlier choice (a quick tapper) is dropped
+                return
+            self.show_figures(figures)
+            # Asked once the first page is painted: the worker thread and the GIL are the first's alone.
+            more = analytics.figures(operator, self.period, self.scope, SCREEN_PARTS - first)  # type: ignore[arg-type]
+            self.run(more, rest_done, self._failed)
 
         self.run(coroutine, done, self._failed)
 
@@ -263,6 +276,7 @@ class AnalyticsScreen(AdminScreen):
         self.stack.setCurrentWidget(self.pages[page])
         self._mark()
         self._summarise()
+        self._say_loading()
 
     def export(self) -> None:
         operator, figures = self.env.operator, self.figures
@@ -277,12 +291,14 @@ class AnalyticsScreen(AdminScreen):
 
     def report_month(self, figures: AnalyticsFigures) -> str:
         """The month a report is made of: the chosen month, or the last whole one for 12 months."""
-        months = figures.uptime_months
-        start = (
-            months[-1].month_start_s if figures.period_name != "last_12_months" else months[-2].month_start_s
-        )
-        local = datetime.fromtimestamp(start + figures.utc_offset_s, UTC)
-        return f"{local.year:04d}-{local.month:02d}"
+        offset = figures.utc_offset_s
+        if figures.period_name != "last_12_months":
+            local = datetime.fromtimestamp(figures.period.start_s + offset, UTC)
+            return f"{local.year:04d}-{local.month:02d}"
+        # The 12 months end with this month, which is not whole yet: the month before it.
+        last = datetime.fromtimestamp(figures.period.end_s - 1 + offset, UTC)
+        year, month = (last.year, last.month - 1) if last.month > 1 else (last.year - 1, 12)
+        return f"{year:04d}-{month:02d}"
 
     # -- results ------------------------------------------------------------------------------------
 
@@ -294,15 +310,39 @@ class AnalyticsScreen(AdminScreen):
         ]
 
     def show_figures(self, figures: AnalyticsFigures) -> None:
+        """Draws what the figures hold (the page shown first: the one a technician sees is painted
+        before the others are drawn)."""
         self.figures, self.refused = figures, None
         self.status.setText("")
-        draw_all(self, figures)
+        draw_pages(self, figures, [self.page])
         self._summarise()
+        self._say_loading()
         self.figures_shown.emit()
+        draw_pages(self, figures, [page for page in PAGES if page != self.page])
+
+    def add_figures(self, rest: AnalyticsFigures) -> None:
+        """The other pages' figures of the same choice: merged, and only their pages drawn."""
+        if self.figures is None:
+            self.show_figures(rest)
+            return
+        if (rest.period, rest.scope) != (self.figures.period, self.figures.scope):
+            self.load()  # the local day turned between the two answers: ask again, all of it
+            return
+        self.figures = self.figures.merged(rest)
+        draw_pages(self, self.figures, [page for page in PAGES if PAGE_PARTS[page] & rest.parts])
+        self._summarise()
+        self._say_loading()
+        self.all_shown.emit()
+
+    def _say_loading(self) -> None:
+        """ "Loading…" under a page whose figures are still on their way (its charts are the last
+        choice's until they come)."""
+        if self.figures is not None and self.refused is None:
+            self.status.setText("" if has_page(self.figures, self.page) else self.tr("Loading…"))
 
     def show_cell(self, weekday: int, hour: int) -> None:
         figures = self.figures
-        if figures is None:
+        if figures is None or figures.load is None:
             return
         cell = figures.load.heat_map[weekday * HOURS + hour]
         locale = self.locale()

@@ -3,6 +3,7 @@ over the chart, the alarm cards (docs/admin.md "Analytics"). Texts in the screen
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from kiosk_ui.admin.analytics_charts import HOURS, WEEKDAYS
 from kiosk_ui.screen import card_frame, label
 
 if TYPE_CHECKING:
-    from app.admin.analytics_view import AnalyticsFigures
+    from app.admin.analytics_view import AnalyticsFigures, Part
     from kiosk_ui.admin.analytics import AnalyticsScreen
 
 DAY_S = 86400
@@ -71,17 +72,42 @@ def evidence_name(key: str) -> str:
     return names.get(key, key)
 
 
-def draw_all(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
-    draw_usage(screen, figures)
-    draw_revenue(screen, figures)
-    draw_heat_map(screen, figures)
-    draw_peak(screen, figures)
-    draw_uptime(screen, figures)
-    draw_alarms(screen, figures)
+# The facade's parts (app/admin/analytics_view.py PARTS) each page draws from.
+PAGE_PARTS: dict[str, frozenset[Part]] = {
+    "usage": frozenset({"usage"}),
+    "revenue": frozenset({"revenue"}),
+    "heat": frozenset({"load"}),
+    "peak": frozenset({"load"}),
+    "uptime": frozenset({"uptime", "timeline"}),
+    "alarms": frozenset({"maintenance"}),
+}
+SCREEN_PARTS: frozenset[Part] = frozenset().union(*PAGE_PARTS.values())
+
+
+def has_page(figures: AnalyticsFigures, page: str) -> bool:
+    """True when the figures hold what the page draws."""
+    return PAGE_PARTS[page] <= figures.parts
+
+
+def draw_pages(screen: AnalyticsScreen, figures: AnalyticsFigures, pages: Iterable[str]) -> None:
+    """Draws the pages named whose parts the figures hold."""
+    drawers: dict[str, Callable[[AnalyticsScreen, AnalyticsFigures], None]] = {
+        "usage": draw_usage,
+        "revenue": draw_revenue,
+        "heat": draw_heat_map,
+        "peak": draw_peak,
+        "uptime": draw_uptime,
+        "alarms": draw_alarms,
+    }
+    for page in pages:
+        if has_page(figures, page):
+            drawers[page](screen, figures)
 
 
 def draw_usage(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
     """Energy per day (a month) or per month (12 months), in kWh."""
+    if figures.usage is None:
+        return
     offset = figures.utc_offset_s
     series = figures.usage.series
     if figures.granularity == "month":
@@ -130,7 +156,7 @@ def draw_revenue(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
 def heat_values(figures: AnalyticsFigures) -> list[list[float]]:
     """The heat map's cells: mean power in kW, weekday-major (docs/analytics.md "energy heat map")."""
     values = [[0.0] * HOURS for _ in range(WEEKDAYS)]
-    for cell in figures.load.heat_map:
+    for cell in figures.load.heat_map if figures.load is not None else ():
         values[cell.weekday][cell.hour] = cell.mean_power_W / 1000
     return values
 
@@ -141,6 +167,8 @@ def draw_heat_map(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
 
 def draw_peak(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
     """The site's highest demand of each day against the site limit, in kW."""
+    if figures.load is None:
+        return
     days = figures.load.peak_days
     start = figures.period.start_s
     peaks = [((d.day_s - start) / DAY_S + 1, d.peak_W / 1000) for d in days]
@@ -219,6 +247,8 @@ def draw_alarms(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
             widget.deleteLater()
     offset = figures.utc_offset_s
     maintenance = figures.maintenance
+    if maintenance is None:
+        return
     for alarm in maintenance.alarms:
         raised = QCoreApplication.translate("AnalyticsScreen", "Raised %1")
         lines = [alarm.message, raised.replace("%1", screen.day_text(alarm.raised_at_s, offset))]
@@ -241,10 +271,13 @@ def draw_alarms(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
 
 
 def summary(screen: AnalyticsScreen, figures: AnalyticsFigures, page: str) -> str:
-    """The line over the chart: the page's headline figures in the screen's language."""
+    """The line over the chart: the page's headline figures in the screen's language; empty while the
+    page's figures are on their way."""
+    if not has_page(figures, page):
+        return ""
     locale = screen.locale()
     usage = figures.usage
-    if page == "usage":
+    if page == "usage" and usage is not None:
         text = QCoreApplication.translate("AnalyticsScreen", "%1 sessions, %2 kWh, occupied %3 %")
         return (
             text.replace("%1", locale.toString(usage.sessions))
@@ -266,7 +299,7 @@ def summary(screen: AnalyticsScreen, figures: AnalyticsFigures, page: str) -> st
         return QCoreApplication.translate(
             "AnalyticsScreen", "Mean power by weekday and hour (kW): tap a cell"
         )
-    if page == "peak":
+    if page == "peak" and figures.load is not None:
         days = figures.load.peak_days
         if not days:
             return ""
@@ -277,11 +310,13 @@ def summary(screen: AnalyticsScreen, figures: AnalyticsFigures, page: str) -> st
             .replace("%2", screen.day_text(top.day_s, figures.utc_offset_s))
             .replace("%3", locale.toString(top.peak_percent, "f", 1))
         )
-    if page == "uptime":
+    if page == "uptime" and figures.uptime is not None and figures.uptime_12_months is not None:
         text = QCoreApplication.translate("AnalyticsScreen", "Uptime %1 %, last 12 months %2 %")
         return text.replace("%1", locale.toString(figures.uptime.percent, "f", 2)).replace(
             "%2", locale.toString(figures.uptime_12_months.percent, "f", 2)
         )
+    if page != "alarms" or figures.maintenance is None:
+        return ""
     text = QCoreApplication.translate("AnalyticsScreen", "%1 open alarms")
     return text.replace("%1", locale.toString(len(figures.maintenance.alarms)))
 

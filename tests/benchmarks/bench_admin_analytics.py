@@ -8,10 +8,12 @@ chargers, over a ledger that holds a generated year of 16 more connectors
 (tests/support/analytics_year.py at bench_analytics.py's traffic), with the operator facade and the
 analytics screen at 800x480 signed in as an operator (revenue shown too).
 
-- Charts painted: from the screen's call of the operation (a period or scope chosen) to the screen
-  painted with the new figures: the facade's queries on a worker thread, every page's charts drawn,
-  the visible page painted (a synchronous repaint once the figures are on the screen). Per period and
-  scope, after one warm-up: median and worst.
+- Page shown painted (the target): from the screen's call of the operation (a period or scope chosen)
+  to the page on screen painted with the new figures: the facade's queries of that page on a worker
+  thread, its charts drawn, a synchronous repaint once they are on the screen. Per period and scope,
+  after one warm-up: median and worst (the verdict is on the worst).
+- Every page drawn: from the same call to the other pages' figures (a second call, made once the
+  shown page is painted) drawn into their charts.
 - Page switch: a page button's work, from the tap to that page painted (figures already drawn).
 - The longest event-loop stall meanwhile (a 10 ms precise Qt timer's lateness): the loop is the Qt
   thread, so this is what a technician's touch waits for at worst.
@@ -126,16 +128,24 @@ async def _measure(directory: Path, rounds: int) -> dict[str, Any]:
                     "charger": Scope(charger=choices.chargers[0]),
                 }
                 shown: list[float] = []
+                everything: list[float] = []
                 drawn = results.setdefault("draw", [])
-                original = screen.show_figures
+                original_show, original_add = screen.show_figures, screen.add_figures
 
                 def timed_show(figures: Any) -> None:  # the drawing's own time, on the loop
                     began = time.perf_counter()
-                    original(figures)
+                    original_show(figures)
+                    drawn.append((time.perf_counter() - began) * 1000)
+
+                def timed_add(figures: Any) -> None:
+                    began = time.perf_counter()
+                    original_add(figures)
                     drawn.append((time.perf_counter() - began) * 1000)
 
                 screen.show_figures = timed_show  # type: ignore[method-assign]
+                screen.add_figures = timed_add  # type: ignore[method-assign]
                 screen.figures_shown.connect(lambda: shown.append(time.perf_counter()))
+                screen.all_shown.connect(lambda: everything.append(time.perf_counter()))
 
                 # The loop's lateness: a precise 10 ms timer, as bench_kiosk.py measures it.
                 clock = QElapsedTimer()
@@ -157,19 +167,24 @@ async def _measure(directory: Path, rounds: int) -> dict[str, Any]:
                 results["stalls"] = []
                 for period, scope_kind in CASES:
                     name = f"{period.replace('_', ' ')}, {scope_kind or 'site'}"
-                    times = []
+                    times, whole = [], []
                     for round_no in range(rounds + 1):  # the first is a warm-up
                         screen.show_page(PAGES[round_no % 4])
                         screen.scope = scopes[scope_kind]
-                        before = len(shown)
+                        before, before_all = len(shown), len(everything)
                         began = time.perf_counter()
                         screen.choose_period(period)  # the facade's call, as a tap on the period does
                         while len(shown) == before:
                             await asyncio.sleep(0.001)
                         screen.repaint()  # the visible page painted with the figures
+                        painted = time.perf_counter()
+                        while len(everything) == before_all:  # then the other pages' figures, drawn
+                            await asyncio.sleep(0.001)
                         if round_no:
-                            times.append((time.perf_counter() - began) * 1000)
+                            times.append((painted - began) * 1000)
+                            whole.append((time.perf_counter() - began) * 1000)
                     results["paint"][name] = times
+                    results.setdefault("whole", {})[name] = whole
                     queries = []
                     for _ in range(rounds):  # the facade's part alone: the queries on worker threads
                         began = time.perf_counter()
@@ -225,14 +240,23 @@ def run(quick: bool = False) -> list[tuple[str, str, str, bool]]:
     for name, values in results["paint"].items():
         median = statistics.median(values)
         query = statistics.median(results["query"][name])
+        whole = results["whole"][name]
         rows.append(
             (
-                f"admin analytics: period chosen -> charts painted, a year x 16 connectors "
+                f"admin analytics: period chosen -> the page shown painted, a year x 16 connectors "
                 f"({results['sessions']} sessions), station running, 800x480: {name} ({len(values)} runs)",
-                f"median {median:.0f} ms, worst {max(values):.0f} ms (the facade's queries alone: "
-                f"median {query:.0f} ms)",
+                f"median {median:.0f} ms, worst {max(values):.0f} ms",
                 f"<= {PAINT_TARGET_MS:.0f} ms",
-                median <= PAINT_TARGET_MS,
+                max(values) <= PAINT_TARGET_MS,
+            )
+        )
+        rows.append(
+            (
+                f"admin analytics: period chosen -> every page drawn: {name}",
+                f"median {statistics.median(whole):.0f} ms, worst {max(whole):.0f} ms (every page's "
+                f"queries in one call: median {query:.0f} ms)",
+                "-",
+                True,
             )
         )
     switch = results["switch"]
@@ -247,7 +271,7 @@ def run(quick: bool = False) -> list[tuple[str, str, str, bool]]:
     draw = results["draw"]
     rows.append(
         (
-            f"admin analytics: the figures drawn into every page's charts, on the loop ({len(draw)} times)",
+            f"admin analytics: figures drawn into the pages' charts, on the loop ({len(draw)} answers)",
             f"median {statistics.median(draw):.0f} ms, worst {max(draw):.0f} ms",
             "-",
             True,

@@ -18,7 +18,7 @@ from admin_station import PINS, admin_station
 from pypdf import PdfReader
 
 from app.admin import OperationError, OperatorFacade, PermissionDeniedError
-from app.admin.analytics_view import period_of
+from app.admin.analytics_view import PARTS, period_of
 from app.analytics import SITE, Analytics, Scope, day_start, month_period
 from app.analytics.periods import DAY_S, months_ending
 from app.db import check_and_migrate, make_engine, session_factory, verify_audit_chain
@@ -86,6 +86,19 @@ def test_figures_are_the_analytics_of_the_period_and_money_is_for_operators(real
             assert figures.maintenance.alarms == analytics.maintenance().alarms
             assert {a.kind for a in figures.maintenance.alarms} >= {"fault_rise"}  # the injected RCD burst
             assert figures.timeline == ()
+            assert figures.parts == frozenset(PARTS)
+
+            # Some parts only (a screen's page first): the others are not computed, and the rest merged
+            # in gives the whole figures.
+            first = await facade.analytics.figures(operator, "last_month", SITE, frozenset({"usage"}))
+            assert first.usage == figures.usage and first.parts == {"usage"}
+            assert (first.revenue, first.load, first.uptime, first.maintenance) == (None, None, None, None)
+            assert first.uptime_months == ()
+            rest = await facade.analytics.figures(operator, "last_month", SITE, frozenset(PARTS) - {"usage"})
+            assert rest.usage is None and first.merged(rest) == figures
+            with pytest.raises(OperationError) as bad:
+                await facade.analytics.figures(operator, "last_month", SITE, frozenset({"usage", "weather"}))
+            assert bad.value.code == "bad_parts"
 
             # A connector's scope: its usage and its state timeline; twelve months by month.
             connector = Scope(connector=analytics_year.TRIPPING)

@@ -28,7 +28,7 @@ from app.analytics import SITE, Analytics, Scope, day_start, month_period
 from app.db import check_and_migrate, make_engine
 from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.analytics import PAGES, AnalyticsScreen
-from kiosk_ui.admin.analytics_pages import evidence_name
+from kiosk_ui.admin.analytics_pages import PAGE_PARTS, SCREEN_PARTS, evidence_name
 from kiosk_ui.admin.registry import ADMIN_SCREENS
 from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
@@ -40,6 +40,11 @@ pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
 
 OFFSET = 8 * 3600
 WAIT_S = 20.0
+
+
+def complete(screen: AnalyticsScreen) -> bool:
+    """Every page's figures are on the screen (the page shown first, then the others)."""
+    return screen.figures is not None and screen.figures.parts >= SCREEN_PARTS
 
 
 async def wait_until(condition: Callable[[], bool], what: str) -> None:
@@ -109,12 +114,17 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
             try:
                 assert AnalyticsScreen in ADMIN_SCREENS and AnalyticsScreen.min_role == "viewer"
                 screen.enter({})
-                await wait_until(lambda: screen.figures is not None, "this month's figures")
+                await wait_until(lambda: complete(screen), "this month's figures")
+                # The page shown is painted from the first answer, which holds its figures alone; the
+                # other pages' come in a second one.
+                painted: list[frozenset[str]] = []
+                screen.figures_shown.connect(lambda: painted.append(screen.figures.parts))
                 QTest.mouseClick(screen.period_button, Qt.MouseButton.LeftButton)  # this month -> last month
                 await wait_until(
-                    lambda: screen.figures is not None and screen.figures.period_name == "last_month",
+                    lambda: complete(screen) and screen.figures.period_name == "last_month",
                     "last month's figures",
                 )
+                assert painted == [PAGE_PARTS["usage"]]
                 month = month_period(last_month_name(int(time.time())), OFFSET)
                 assert screen.figures.period == month
 
@@ -192,7 +202,9 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
                     before = screen.scope
                     screen.step_scope(1)
                     assert screen.scope != before
-                await wait_until(lambda: screen.figures.scope == target, "the connector's figures")
+                await wait_until(
+                    lambda: complete(screen) and screen.figures.scope == target, "the connector's figures"
+                )
                 assert bar_values(screen.usage_chart) == pytest.approx(
                     [b.energy_Wh / 1000 for b in analytics.usage(target, month, "day").series]
                 )
@@ -255,7 +267,9 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
                 screen.env.operator = technician
                 screen.scope = SITE
                 screen.enter({})
-                await wait_until(lambda: screen.figures.revenue is None, "the technician's figures")
+                await wait_until(
+                    lambda: complete(screen) and screen.figures.revenue is None, "the technician's figures"
+                )
                 screen.show_page("revenue")
                 await asyncio.sleep(0.05)
                 assert not screen.revenue_chart.isVisible() and screen.no_money.isVisible()

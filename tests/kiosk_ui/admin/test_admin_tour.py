@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from app.config import AdminSettings
 from app.db import session_factory, verify_audit_chain
 from kiosk_ui.admin import registry
+from kiosk_ui.admin.analytics_pages import SCREEN_PARTS
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.theme import MIN_TEXT_PX
 
@@ -214,7 +215,7 @@ async def on_diagnostics(window, screen, station, qtbot):
 async def on_analytics(window, screen, station, qtbot):
     """Each chart page in turn over this month's figures, then the last 12 months of one charger: every
     page laid out in every language, the answer of the last choice on screen."""
-    await until(lambda: screen.figures is not None, "this month's figures")
+    await until(lambda: screen.figures is not None and screen.figures.parts >= SCREEN_PARTS, "the figures")
     for page in screen.page_buttons:
         await press(window, f"analytics_page:{page}", qtbot)
         await until(lambda p=page: screen.page == p, f"the {page} page")
@@ -223,7 +224,12 @@ async def on_analytics(window, screen, station, qtbot):
         await press(window, "analytics_period", qtbot)
     await press(window, "analytics_scope_next", qtbot)  # the first charger
     await until(
-        lambda: screen.figures is not None and screen.figures.period_name == "last_12_months", "12 months"
+        lambda: (
+            screen.figures is not None
+            and screen.figures.period_name == "last_12_months"
+            and screen.figures.parts >= SCREEN_PARTS
+        ),
+        "12 months",
     )
     assert screen.scope.charger is not None
     assert fits(window) == []
