@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.admin import REASONS, OperationError, PermissionDeniedError
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, scroll_area, show_page
+from kiosk_ui.admin.station_texts import fault_name, fault_names
 from kiosk_ui.screen import button, card_frame, label, set_role
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ class ControlScreen(AdminScreen):
             reason = self._reason_texts().get(connector.reason, connector.reason)
             parts.append(self.tr("Out of service: %1").replace("%1", reason))
         if connector.faults:
-            parts.append(self.tr("Faults: %1").replace("%1", ", ".join(connector.faults)))
+            parts.append(self.tr("Faults: %1").replace("%1", fault_names(connector.faults)))
         return " \u00b7 ".join(parts)
 
     def _state_texts(self) -> dict[str, str]:
@@ -469,7 +470,7 @@ class ControlScreen(AdminScreen):
         texts = self._reason_texts()
         for key in keys:
             choice = self._action(f"choice:{key}", "choice", lambda _=False, k=key: self._chosen(k))
-            choice.setText(texts.get(key, key))
+            choice.setText(texts.get(key) or fault_name(key))  # a reason, or a fault to clear
             index = len(self.choice_buttons)
             self.choice_row.addWidget(choice, index // 2, index % 2)
             self.choice_buttons[key] = choice

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, named_button, paged_list
+from kiosk_ui.admin.station_texts import event_title
 from kiosk_ui.screen import label, set_role, share_width
 
 if TYPE_CHECKING:
@@ -279,9 +280,10 @@ class DiagnosticsScreen(AdminScreen):
                 event = shown[index]
                 where = event.connector_name or event.charger_id or self.tr("station")
                 when = event.at.astimezone().strftime("%d.%m %H:%M")
-                row.setText(
-                    f"{when} · {where} · {self._severity(event.severity)} · {event.code}: {event.message}"
-                )
+                # The headline in the screen's language; under it the log's own words, as recorded
+                # (and as GetDiagnostics uploads them).
+                title = event_title(event.code)
+                row.setText(f"{when} · {where} · {self._severity(event.severity)} · {title}\n{event.message}")
             else:
                 row.setText(self.tr("No events.") if index == 0 and not self.events else "")
         # Arrows, not words: the list's direction reads the same in every language and fits a narrow key.

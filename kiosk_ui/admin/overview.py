@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk_ui.admin.admin_screen import AdminEnv, AdminScreen, scroll_area
+from kiosk_ui.admin.station_texts import fault_names
 from kiosk_ui.i18n import format_duration, format_kw
 from kiosk_ui.screen import card_frame, label, set_role
 
@@ -328,7 +329,8 @@ class OverviewScreen(AdminScreen):
         drawn = " ".join(amps(mA) for mA in connector.drawn_mA)
         _set(row.current, _args(self.tr("Offered %1 A · drawn %2 A"), amps(connector.offered_mA), drawn))
         _set(
-            row.faults, _args(self.tr("Faults: %1"), ", ".join(connector.faults)) if connector.faults else ""
+            row.faults,
+            _args(self.tr("Faults: %1"), fault_names(connector.faults)) if connector.faults else "",
         )
         row.faults.setVisible(bool(connector.faults))
         _set(row.reason, self._reason_text(connector.allocation))

@@ -4,27 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="207"/>
+        <location filename="../admin/shell.py" line="213"/>
         <source>Exit</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="208"/>
+        <location filename="../admin/shell.py" line="214"/>
         <source>No admin screens are installed.</source>
         <translation>Tiada skrin pentadbir dipasang.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="219"/>
+        <location filename="../admin/shell.py" line="225"/>
         <source>viewer</source>
         <translation>pemerhati</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="220"/>
+        <location filename="../admin/shell.py" line="226"/>
         <source>technician</source>
         <translation>juruteknik</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="221"/>
+        <location filename="../admin/shell.py" line="227"/>
         <source>operator</source>
         <translation>pengendali</translation>
     </message>
@@ -32,369 +32,370 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="211"/>
+        <location filename="../admin/analytics.py" line="213"/>
         <source>Analytics</source>
         <translation>Analitik</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="232"/>
+        <location filename="../admin/analytics.py" line="235"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="267"/>
+        <location filename="../admin/analytics.py" line="286"/>
         <source>Writing the report to the USB drive…</source>
         <translation>Menulis laporan ke pemacu USB…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="306"/>
+        <location filename="../admin/analytics.py" line="351"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00: kuasa purata %3 kW, %4 sesi serentak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="319"/>
+        <location filename="../admin/analytics.py" line="364"/>
         <source>Written to %1: %2</source>
         <translation>Ditulis ke %1: %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="379"/>
         <source>Your role may not do this</source>
         <translation>Peranan anda tidak dibenarkan melakukan ini</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This station runs without its analytics</source>
         <translation>Stesen ini berjalan tanpa analitik</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="338"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>Tiada pemacu USB ditemui: pasangkan satu dan cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>Folder eksport tiada: adakah pemacu USB dipasang?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="340"/>
+        <location filename="../admin/analytics.py" line="385"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>Pemacu USB tidak boleh ditulis: adakah ia penuh atau dikunci?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="341"/>
+        <location filename="../admin/analytics.py" line="386"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>Gagal menulis ke pemacu USB: cuba pemacu lain</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="342"/>
+        <location filename="../admin/analytics.py" line="387"/>
         <source>That charger or connector is no longer known</source>
         <translation>Pengecas atau penyambung itu tidak lagi dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="344"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>The figures could not be read: try again</source>
         <translation>Angka tidak dapat dibaca: cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="366"/>
+        <location filename="../admin/analytics.py" line="411"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="368"/>
+        <location filename="../admin/analytics.py" line="413"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="369"/>
+        <location filename="../admin/analytics.py" line="414"/>
         <source>Whole site</source>
         <translation>Seluruh tapak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="382"/>
+        <location filename="../admin/analytics.py" line="425"/>
         <source>This month</source>
         <translation>Bulan ini</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="383"/>
+        <location filename="../admin/analytics.py" line="426"/>
         <source>Last month</source>
         <translation>Bulan lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="427"/>
         <source>Last 12 months</source>
         <translation>12 bulan lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="434"/>
         <source>Usage</source>
         <translation>Penggunaan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="390"/>
+        <location filename="../admin/analytics.py" line="435"/>
         <source>Revenue</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="391"/>
+        <location filename="../admin/analytics.py" line="436"/>
         <source>Peak hours</source>
         <translation>Waktu puncak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="392"/>
+        <location filename="../admin/analytics.py" line="437"/>
         <source>Site peak</source>
         <translation>Puncak tapak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics_pages.py" line="175"/>
+        <location filename="../admin/analytics.py" line="438"/>
+        <location filename="../admin/analytics_pages.py" line="203"/>
         <source>Uptime</source>
         <translation>Masa operasi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="394"/>
+        <location filename="../admin/analytics.py" line="439"/>
         <source>Alarms</source>
         <translation>Penggera</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="398"/>
-        <location filename="../admin/analytics.py" line="405"/>
+        <location filename="../admin/analytics.py" line="443"/>
+        <location filename="../admin/analytics.py" line="450"/>
         <source>Export to USB</source>
         <translation>Eksport ke USB</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="408"/>
+        <location filename="../admin/analytics.py" line="453"/>
         <source>State timeline</source>
         <translation>Garis masa keadaan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="27"/>
+        <location filename="../admin/analytics_pages.py" line="28"/>
         <source>RFID card</source>
         <translation>Kad RFID</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>Card at the terminal</source>
         <translation>Kad di terminal</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card on the QR page</source>
         <translation>Kad di halaman QR</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="38"/>
+        <location filename="../admin/analytics_pages.py" line="39"/>
         <source>Contactor wear</source>
         <translation>Kehausan kontaktor</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/analytics_pages.py" line="40"/>
         <source>Connector running hot</source>
         <translation>Penyambung terlalu panas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>More faults than usual</source>
         <translation>Lebih banyak kerosakan daripada biasa</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>Meter reads off</source>
         <translation>Bacaan meter tersasar</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>Charger link unreliable</source>
         <translation>Pautan pengecas tidak stabil</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="50"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>life used %</source>
         <translation>hayat digunakan %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>equivalent operations</source>
         <translation>operasi setara</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>operations</source>
         <translation>operasi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>unseen operations</source>
         <translation>operasi tidak dilihat</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>per day</source>
         <translation>sehari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>replace by</source>
         <translation>ganti sebelum</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>baseline m°C/A²</source>
         <translation>asas m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>recent m°C/A²</source>
         <translation>terkini m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>ratio</source>
         <translation>nisbah</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>fault</source>
         <translation>kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="61"/>
         <source>last 30 days</source>
         <translation>30 hari lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="62"/>
         <source>usual per 30 days</source>
         <translation>biasa setiap 30 hari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="63"/>
         <source>metered Wh</source>
         <translation>Wh meter</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="64"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="65"/>
         <source>drift %</source>
         <translation>sasaran %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="66"/>
         <source>polls</source>
         <translation>tinjauan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="67"/>
         <source>missed polls</source>
         <translation>tinjauan terlepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="68"/>
         <source>missed %</source>
         <translation>terlepas %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="69"/>
         <source>reconnections</source>
         <translation>sambungan semula</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="70"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="89"/>
+        <location filename="../admin/analytics_pages.py" line="115"/>
         <source>Energy per month (kWh)</source>
         <translation>Tenaga sebulan (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="92"/>
+        <location filename="../admin/analytics_pages.py" line="118"/>
         <source>Energy per day (kWh)</source>
         <translation>Tenaga sehari (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="110"/>
+        <location filename="../admin/analytics_pages.py" line="136"/>
         <source>Revenue is shown to operators only.</source>
         <translation>Hasil hanya ditunjukkan kepada pengendali.</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="113"/>
+        <location filename="../admin/analytics_pages.py" line="139"/>
         <source>Gross by payment method (%1)</source>
         <translation>Kasar mengikut kaedah bayaran (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="151"/>
+        <location filename="../admin/analytics_pages.py" line="179"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>Puncak tapak sehari berbanding had (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="153"/>
+        <location filename="../admin/analytics_pages.py" line="181"/>
         <source>Peak</source>
         <translation>Puncak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="155"/>
+        <location filename="../admin/analytics_pages.py" line="183"/>
         <source>Limit</source>
         <translation>Had</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="174"/>
+        <location filename="../admin/analytics_pages.py" line="202"/>
         <source>Uptime per month (%)</source>
         <translation>Masa operasi sebulan (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="223"/>
+        <location filename="../admin/analytics_pages.py" line="253"/>
         <source>Raised %1</source>
         <translation>Dinaikkan %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="232"/>
+        <location filename="../admin/analytics_pages.py" line="262"/>
         <source>No open alarms</source>
         <translation>Tiada penggera terbuka</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="235"/>
+        <location filename="../admin/analytics_pages.py" line="265"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>%1 % hayat telah digunakan; ganti sebelum %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="238"/>
+        <location filename="../admin/analytics_pages.py" line="268"/>
         <source>Contactor %1</source>
         <translation>Kontaktor %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="248"/>
+        <location filename="../admin/analytics_pages.py" line="281"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 sesi, %2 kWh, diduduki %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="258"/>
+        <location filename="../admin/analytics_pages.py" line="291"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>Kasar %1, bersih %2, bayaran balik %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="266"/>
+        <location filename="../admin/analytics_pages.py" line="299"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>Kuasa purata mengikut hari dan jam (kW): sentuh satu petak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="274"/>
+        <location filename="../admin/analytics_pages.py" line="307"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>Tertinggi %1 kW pada %2: %3 % daripada had</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="314"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>Masa operasi %1 %, 12 bulan lepas %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="285"/>
+        <location filename="../admin/analytics_pages.py" line="320"/>
         <source>%1 open alarms</source>
         <translation>%1 penggera terbuka</translation>
     </message>
@@ -742,406 +743,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="182"/>
+        <location filename="../admin/control.py" line="183"/>
         <source>Control</source>
         <translation>Kawalan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="246"/>
+        <location filename="../admin/control.py" line="247"/>
         <source>Out of service after this session</source>
         <translation>Tidak berfungsi selepas sesi ini</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="250"/>
+        <location filename="../admin/control.py" line="251"/>
         <source>No connector</source>
         <translation>Tiada penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Put back in service</source>
         <translation>Kembalikan ke servis</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Take out of service</source>
         <translation>Hentikan servis</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="253"/>
-        <location filename="../admin/control.py" line="410"/>
+        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="411"/>
         <source>Stop session</source>
         <translation>Hentikan sesi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Unlock</source>
         <translation>Buka kunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="255"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Restart charger</source>
         <translation>Mulakan semula pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="256"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="258"/>
         <source>Clear fault</source>
         <translation>Kosongkan kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="258"/>
         <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="260"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="260"/>
-        <location filename="../admin/control.py" line="565"/>
+        <location filename="../admin/control.py" line="261"/>
+        <location filename="../admin/control.py" line="566"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="269"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="272"/>
         <source>Charger %1</source>
         <translation>Pengecas %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="275"/>
         <source>Out of service: %1</source>
         <translation>Tidak berfungsi: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="276"/>
+        <location filename="../admin/control.py" line="277"/>
         <source>Faults: %1</source>
         <translation>Kerosakan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Available</source>
         <translation>Tersedia</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Car plugged in</source>
         <translation>Kereta dipasang</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="283"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Starting</source>
         <translation>Bermula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="284"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Charging</source>
         <translation>Mengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="285"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the car</source>
         <translation>Dijeda oleh kereta</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="286"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Paused by the station</source>
         <translation>Dijeda oleh stesen</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="287"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Finishing</source>
         <translation>Sedang tamat</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Out of service</source>
         <translation>Tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Reserved</source>
         <translation>Ditempah</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>Faulted</source>
         <translation>Rosak</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="292"/>
         <source>No link</source>
         <translation>Tiada sambungan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="296"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Maintenance</source>
         <translation>Penyelenggaraan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="297"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Fault</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="298"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Cleaning</source>
         <translation>Pembersihan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="299"/>
+        <location filename="../admin/control.py" line="300"/>
         <source>Other</source>
         <translation>Lain-lain</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>a fault is latched</source>
         <translation>ada kerosakan yang terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>not possible in its present state</source>
         <translation>tidak boleh dalam keadaan sekarang</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>punca kerosakan masih ada</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>this charger cannot do it</source>
         <translation>pengecas ini tidak boleh melakukannya</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>busy, try again</source>
         <translation>sibuk, cuba lagi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>a value was refused</source>
         <translation>satu nilai ditolak</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="312"/>
         <source>no answer from the charger</source>
         <translation>tiada jawapan daripada pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="318"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Signed out: sign in again</source>
         <translation>Telah log keluar: log masuk semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="319"/>
+        <location filename="../admin/control.py" line="320"/>
         <source>Your role may not do this</source>
         <translation>Peranan anda tidak dibenarkan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This connector is not known</source>
         <translation>Penyambung ini tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>This charger is not known</source>
         <translation>Pengecas ini tidak dikenali</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>Pick a reason</source>
         <translation>Pilih sebab</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>No session on this connector</source>
         <translation>Tiada sesi pada penyambung ini</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>Stop the session first</source>
         <translation>Hentikan sesi dahulu</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="327"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault is not in the catalogue</source>
         <translation>Kerosakan ini tiada dalam katalog</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="328"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>Kerosakan ini hilang apabila kereta dicabut</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>This fault is no longer latched</source>
         <translation>Kerosakan ini tidak lagi terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="331"/>
         <source>The charger cannot be reached</source>
         <translation>Pengecas tidak dapat dihubungi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="333"/>
+        <location filename="../admin/control.py" line="334"/>
         <source>The station could not do it</source>
         <translation>Stesen tidak dapat melakukannya</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="337"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot +12 V</source>
         <translation>Pilot +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="338"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>Pilot -12 V</source>
         <translation>Pilot -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>RCD test</source>
         <translation>Ujian RCD</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="340"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Contactor feedback</source>
         <translation>Maklum balas kontaktor</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="341"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Lock</source>
         <translation>Kunci</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="342"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="343"/>
+        <location filename="../admin/control.py" line="344"/>
         <source>Temperature</source>
         <translation>Suhu</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="346"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Passed</source>
         <translation>Lulus</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="347"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Failed</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="348"/>
+        <location filename="../admin/control.py" line="349"/>
         <source>Not run</source>
         <translation>Tidak dijalankan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: passed</source>
         <translation>Ujian kendiri %1: lulus</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: failed</source>
         <translation>Ujian kendiri %1: gagal</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="393"/>
+        <location filename="../admin/control.py" line="394"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>Mengapa penyambung %1 dihentikan servis?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="409"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop the session on connector %1?</source>
         <translation>Hentikan sesi pada penyambung %1?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="418"/>
+        <location filename="../admin/control.py" line="419"/>
         <source>Why stop the session on connector %1?</source>
         <translation>Mengapa hentikan sesi pada penyambung %1?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="434"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>Mulakan semula pengecas %1? Penyambungnya berhenti beberapa saat.</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="435"/>
+        <location filename="../admin/control.py" line="436"/>
         <source>Restart</source>
         <translation>Mulakan semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="449"/>
+        <location filename="../admin/control.py" line="450"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>Kerosakan pengecas %1 yang mana untuk dikosongkan?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="513"/>
         <source>Working…</source>
         <translation>Sedang diproses…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="528"/>
+        <location filename="../admin/control.py" line="529"/>
         <source>Refused: %1</source>
         <translation>Ditolak: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="540"/>
+        <location filename="../admin/control.py" line="541"/>
         <source>Connector %1 is back in service</source>
         <translation>Penyambung %1 kembali berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="543"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>Penyambung %1 berhenti servis apabila sesinya tamat</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="544"/>
+        <location filename="../admin/control.py" line="545"/>
         <source>Connector %1 is out of service</source>
         <translation>Penyambung %1 tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="549"/>
         <source>Session %1 stopped</source>
         <translation>Sesi %1 dihentikan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="551"/>
+        <location filename="../admin/control.py" line="552"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>Pengecas belum mengesahkan hentian; stesen akan menamatkan sesi</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="557"/>
-        <location filename="../admin/control.py" line="570"/>
+        <location filename="../admin/control.py" line="558"/>
+        <location filename="../admin/control.py" line="571"/>
         <source>The charger refused: %1</source>
         <translation>Pengecas menolak: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="561"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>Kunci dibuka: kabel boleh dicabut</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="562"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>The charger is restarting</source>
         <translation>Pengecas sedang dimulakan semula</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="563"/>
+        <location filename="../admin/control.py" line="564"/>
         <source>Fault cleared</source>
         <translation>Kerosakan dikosongkan</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="576"/>
+        <location filename="../admin/control.py" line="577"/>
         <source>Self-test done</source>
         <translation>Ujian kendiri selesai</translation>
     </message>
@@ -1149,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="127"/>
+        <location filename="../admin/diagnostics.py" line="113"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="209"/>
+        <location filename="../admin/diagnostics.py" line="195"/>
         <source>Running the self-test…</source>
         <translation>Menjalankan ujian kendiri…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="210"/>
         <source>Writing the diagnostics archive…</source>
         <translation>Menulis arkib diagnostik…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="231"/>
+        <location filename="../admin/diagnostics.py" line="217"/>
         <source>Written to %1 (%2).</source>
         <translation>Ditulis ke %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="225"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="226"/>
         <source>The USB stick cannot be written to.</source>
         <translation>Pemacu USB tidak boleh ditulis.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="241"/>
+        <location filename="../admin/diagnostics.py" line="227"/>
         <source>Writing to the USB stick failed.</source>
         <translation>Gagal menulis ke pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="230"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="251"/>
+        <location filename="../admin/diagnostics.py" line="237"/>
         <source>Network</source>
         <translation>Rangkaian</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="252"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>Central system</source>
         <translation>Sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>Card reader</source>
         <translation>Pembaca kad</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>Database</source>
         <translation>Pangkalan data</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="259"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>info</source>
         <translation>maklumat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="260"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>warning</source>
         <translation>amaran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="247"/>
         <source>error</source>
         <translation>ralat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="262"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>critical</source>
         <translation>kritikal</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Central system: not connected</source>
         <translation>Sistem pusat: tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>Central system: connected and registered</source>
         <translation>Sistem pusat: bersambung dan berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="277"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>heartbeat %1 s ago</source>
         <translation>degupan %1 s lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>Central system: connected, not registered</source>
         <translation>Sistem pusat: bersambung, belum berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="280"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>%1 messages queued</source>
         <translation>%1 mesej dalam giliran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last hour</source>
         <translation>Sejam lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last day</source>
         <translation>Sehari lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last week</source>
         <translation>Seminggu lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Faults</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Events</source>
         <translation>Peristiwa</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="289"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>All chargers</source>
         <translation>Semua pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>station</source>
         <translation>stesen</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>No events.</source>
         <translation>Tiada peristiwa.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="304"/>
+        <location filename="../admin/diagnostics.py" line="291"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="294"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="297"/>
         <source>Run self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="311"/>
+        <location filename="../admin/diagnostics.py" line="298"/>
         <source>Export diagnostics</source>
         <translation>Eksport diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="303"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>pass</source>
         <translation>lulus</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="326"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1670,232 +1671,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="185"/>
+        <location filename="../admin/overview.py" line="186"/>
         <source>Overview</source>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="211"/>
+        <location filename="../admin/overview.py" line="212"/>
         <source>Site: current per phase against its limit</source>
         <translation>Tapak: arus setiap fasa berbanding hadnya</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="231"/>
+        <location filename="../admin/overview.py" line="232"/>
         <source>The overview could not be read.</source>
         <translation>Ringkasan tidak dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="258"/>
+        <location filename="../admin/overview.py" line="259"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1: %2 daripada %3 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="272"/>
+        <location filename="../admin/overview.py" line="273"/>
         <source>Group %1: %2 A</source>
         <translation>Kumpulan %1: %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="276"/>
+        <location filename="../admin/overview.py" line="277"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="280"/>
+        <location filename="../admin/overview.py" line="281"/>
         <source>connected (%1)</source>
         <translation>bersambung (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="282"/>
+        <location filename="../admin/overview.py" line="283"/>
         <source>not connected</source>
         <translation>tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="284"/>
+        <location filename="../admin/overview.py" line="285"/>
         <source>Central system: %1</source>
         <translation>Sistem pusat: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="289"/>
+        <location filename="../admin/overview.py" line="290"/>
         <source>%1 for %2</source>
         <translation>%1 selama %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="295"/>
+        <location filename="../admin/overview.py" line="296"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="297"/>
+        <location filename="../admin/overview.py" line="298"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>Perisian tegar %1 · tinjauan %2, terlepas %3, bingkai rosak %4, sambung semula %5 · %6 ms (p99 %7 ms)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="314"/>
+        <location filename="../admin/overview.py" line="315"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="318"/>
+        <location filename="../admin/overview.py" line="319"/>
         <source>Connector %1</source>
         <translation>Penyambung %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="329"/>
+        <location filename="../admin/overview.py" line="330"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>Ditawarkan %1 A · ditarik %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="331"/>
+        <location filename="../admin/overview.py" line="333"/>
         <source>Faults: %1</source>
         <translation>Kerosakan: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="340"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Online</source>
         <translation>Dalam talian</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Degraded</source>
         <translation>Merosot</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Offline</source>
         <translation>Luar talian</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="345"/>
         <source>Connecting</source>
         <translation>Menyambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="346"/>
         <source>Faulty link</source>
         <translation>Pautan rosak</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="351"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>A: no vehicle</source>
         <translation>A: tiada kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>B: vehicle connected</source>
         <translation>B: kenderaan disambung</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>C: charging</source>
         <translation>C: mengecas</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>D: charging, ventilated</source>
         <translation>D: mengecas, berpengudaraan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="357"/>
         <source>E: pilot shorted</source>
         <translation>E: pilot terpintas</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>F: not available</source>
         <translation>F: tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="358"/>
+        <location filename="../admin/overview.py" line="360"/>
         <source>pilot unknown</source>
         <translation>pilot tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="364"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>Pengimbang: tidak dapat dihubungi, tawaran terakhirnya kekal dikhaskan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>Pengimbang: tiada arus selagi kerosakan terkunci</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: no vehicle</source>
         <translation>Pengimbang: tiada kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no session lets it charge</source>
         <translation>Pengimbang: tiada sesi yang membenarkan pengecasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>Pengimbang: pengecas tidak menerima arahan terakhir</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>Pengimbang: tiada bahagian sekarang, menunggu giliran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="372"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>Pengimbang: kereta melahu, bahagiannya diberi kepada kereta yang menunggu</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>Pengimbang: naik ke %1 A apabila ruang dibebaskan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="373"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>Pengimbang: %1 A, dihadkan oleh %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="375"/>
+        <location filename="../admin/overview.py" line="377"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>Pengimbang: %1 A, maksimum kereta dan kabel ini</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>Pengimbang: %1 A, bahagiannya daripada had tapak</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="378"/>
+        <location filename="../admin/overview.py" line="380"/>
         <source>Balancer: no cycle yet</source>
         <translation>Pengimbang: belum ada kitaran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="383"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>safety</source>
         <translation>keselamatan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a technician</source>
         <translation>juruteknik</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the central system</source>
         <translation>sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a charging profile</source>
         <translation>profil pengecasan</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="389"/>
         <source>the payment</source>
         <translation>pembayaran</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="390"/>
         <source>a schedule</source>
         <translation>jadual</translation>
     </message>
@@ -2647,79 +2648,248 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="131"/>
+        <location filename="../admin/sessions.py" line="116"/>
         <source>Sessions</source>
         <translation>Sesi</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>7 days</source>
         <translation>7 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>30 days</source>
         <translation>30 hari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="231"/>
         <source>Card…</source>
         <translation>Kad…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="233"/>
         <source>All connectors</source>
         <translation>Semua penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="259"/>
+        <location filename="../admin/sessions.py" line="244"/>
         <source>Card number starts with:</source>
         <translation>Nombor kad bermula dengan:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="261"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="262"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="263"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="279"/>
+        <location filename="../admin/sessions.py" line="264"/>
         <source>Loading…</source>
         <translation>Memuatkan…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="281"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>No sessions match these filters.</source>
         <translation>Tiada sesi sepadan dengan penapis ini.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="284"/>
+        <location filename="../admin/sessions.py" line="269"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>Sesi %1 hingga %2, terbaharu dahulu</translation>
+    </message>
+</context>
+<context>
+    <name>StationTexts</name>
+    <message>
+        <location filename="../admin/station_texts.py" line="15"/>
+        <source>Residual current trip</source>
+        <translation>Pemutus arus baki terpelantik</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="16"/>
+        <source>Emergency stop</source>
+        <translation>Henti kecemasan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="17"/>
+        <source>Overcurrent</source>
+        <translation>Arus lebih</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="18"/>
+        <source>Severe overcurrent</source>
+        <translation>Arus lebih teruk</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="19"/>
+        <source>Overvoltage</source>
+        <translation>Voltan lebih</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="20"/>
+        <source>Undervoltage</source>
+        <translation>Voltan kurang</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="21"/>
+        <source>Overtemperature</source>
+        <translation>Suhu lampau</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="22"/>
+        <source>Protective earth missing</source>
+        <translation>Bumi pelindung tiada</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="23"/>
+        <source>Welded contactor</source>
+        <translation>Kontaktor terkimpal</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="24"/>
+        <source>Contactor feedback mismatch</source>
+        <translation>Maklum balas kontaktor tidak sepadan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="25"/>
+        <source>Vehicle diode fault</source>
+        <translation>Kerosakan diod kenderaan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="26"/>
+        <source>Cable coding (PP) fault</source>
+        <translation>Kerosakan pengekodan kabel (PP)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="27"/>
+        <source>Control pilot fault</source>
+        <translation>Kerosakan pilot kawalan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="28"/>
+        <source>Ventilation asked, not allowed</source>
+        <translation>Pengudaraan diminta, tidak dibenarkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="29"/>
+        <source>Connector lock fault</source>
+        <translation>Kerosakan kunci penyambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="30"/>
+        <source>Self-test failed</source>
+        <translation>Ujian kendiri gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="43"/>
+        <source>Charger link online</source>
+        <translation>Pautan pengecas dalam talian</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="44"/>
+        <source>Charger link degraded</source>
+        <translation>Pautan pengecas merosot</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="45"/>
+        <source>Charger link lost</source>
+        <translation>Pautan pengecas terputus</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="46"/>
+        <source>Charger link faulty</source>
+        <translation>Pautan pengecas rosak</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="47"/>
+        <source>Charger link connecting</source>
+        <translation>Pautan pengecas sedang disambung</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="48"/>
+        <source>Session interrupted</source>
+        <translation>Sesi terganggu</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="49"/>
+        <source>Session ended</source>
+        <translation>Sesi tamat</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="50"/>
+        <source>Session refused</source>
+        <translation>Sesi ditolak</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="51"/>
+        <source>Setting changed</source>
+        <translation>Tetapan diubah</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="52"/>
+        <source>Station started</source>
+        <translation>Stesen dimulakan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="53"/>
+        <source>Station stopping</source>
+        <translation>Stesen sedang berhenti</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="54"/>
+        <source>Self-test run</source>
+        <translation>Ujian kendiri dijalankan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="55"/>
+        <source>Payment hold lapsed</source>
+        <translation>Tahanan bayaran luput</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="56"/>
+        <source>Late payment given back</source>
+        <translation>Bayaran lewat dipulangkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="73"/>
+        <source>%1 cleared</source>
+        <translation>%1 dipulihkan</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="69"/>
+        <source>Update: %1</source>
+        <translation>Kemas kini: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="78"/>
+        <source>Maintenance alarm: %1</source>
+        <translation>Penggera penyelenggaraan: %1</translation>
     </message>
 </context>
 <context>

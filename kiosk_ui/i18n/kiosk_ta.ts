@@ -4,27 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="207"/>
+        <location filename="../admin/shell.py" line="213"/>
         <source>Exit</source>
         <translation>வெளியேறு</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="208"/>
+        <location filename="../admin/shell.py" line="214"/>
         <source>No admin screens are installed.</source>
         <translation>நிர்வாகத் திரைகள் எதுவும் நிறுவப்படவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="219"/>
+        <location filename="../admin/shell.py" line="225"/>
         <source>viewer</source>
         <translation>பார்வையாளர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="220"/>
+        <location filename="../admin/shell.py" line="226"/>
         <source>technician</source>
         <translation>தொழில்நுட்பர்</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="221"/>
+        <location filename="../admin/shell.py" line="227"/>
         <source>operator</source>
         <translation>இயக்குநர்</translation>
     </message>
@@ -32,369 +32,370 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="211"/>
+        <location filename="../admin/analytics.py" line="213"/>
         <source>Analytics</source>
         <translation>பகுப்பாய்வு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="232"/>
+        <location filename="../admin/analytics.py" line="235"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="267"/>
+        <location filename="../admin/analytics.py" line="286"/>
         <source>Writing the report to the USB drive…</source>
         <translation>அறிக்கையை USB இயக்ககத்தில் எழுதுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="306"/>
+        <location filename="../admin/analytics.py" line="351"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00: சராசரி மின்திறன் %3 kW, ஒரே நேரத்தில் %4 அமர்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="319"/>
+        <location filename="../admin/analytics.py" line="364"/>
         <source>Written to %1: %2</source>
         <translation>%1 இல் எழுதப்பட்டது: %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="379"/>
         <source>Your role may not do this</source>
         <translation>உங்கள் பங்கிற்கு இதைச் செய்ய அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This station runs without its analytics</source>
         <translation>இந்த நிலையம் பகுப்பாய்வு இல்லாமல் இயங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="338"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>USB இயக்ககம் இல்லை: ஒன்றைச் செருகி மீண்டும் முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>ஏற்றுமதி கோப்புறை இல்லை: USB இயக்ககம் செருகப்பட்டுள்ளதா?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="340"/>
+        <location filename="../admin/analytics.py" line="385"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>USB இயக்ககத்தில் எழுத முடியவில்லை: அது நிரம்பியதா அல்லது பூட்டப்பட்டதா?</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="341"/>
+        <location filename="../admin/analytics.py" line="386"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>USB இயக்ககத்தில் எழுதுவது தோல்வி: வேறு இயக்ககத்தை முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="342"/>
+        <location filename="../admin/analytics.py" line="387"/>
         <source>That charger or connector is no longer known</source>
         <translation>அந்த மின்னேற்றி அல்லது இணைப்பி இனி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="344"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>The figures could not be read: try again</source>
         <translation>எண்ணிக்கைகளைப் படிக்க முடியவில்லை: மீண்டும் முயலவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="366"/>
+        <location filename="../admin/analytics.py" line="411"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="368"/>
+        <location filename="../admin/analytics.py" line="413"/>
         <source>Charger %1</source>
         <translation>மின்னேற்றி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="369"/>
+        <location filename="../admin/analytics.py" line="414"/>
         <source>Whole site</source>
         <translation>முழு தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="382"/>
+        <location filename="../admin/analytics.py" line="425"/>
         <source>This month</source>
         <translation>இந்த மாதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="383"/>
+        <location filename="../admin/analytics.py" line="426"/>
         <source>Last month</source>
         <translation>கடந்த மாதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="427"/>
         <source>Last 12 months</source>
         <translation>கடந்த 12 மாதங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="434"/>
         <source>Usage</source>
         <translation>பயன்பாடு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="390"/>
+        <location filename="../admin/analytics.py" line="435"/>
         <source>Revenue</source>
         <translation>வருவாய்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="391"/>
+        <location filename="../admin/analytics.py" line="436"/>
         <source>Peak hours</source>
         <translation>உச்ச நேரங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="392"/>
+        <location filename="../admin/analytics.py" line="437"/>
         <source>Site peak</source>
         <translation>தள உச்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics_pages.py" line="175"/>
+        <location filename="../admin/analytics.py" line="438"/>
+        <location filename="../admin/analytics_pages.py" line="203"/>
         <source>Uptime</source>
         <translation>இயக்க நேரம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="394"/>
+        <location filename="../admin/analytics.py" line="439"/>
         <source>Alarms</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="398"/>
-        <location filename="../admin/analytics.py" line="405"/>
+        <location filename="../admin/analytics.py" line="443"/>
+        <location filename="../admin/analytics.py" line="450"/>
         <source>Export to USB</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="408"/>
+        <location filename="../admin/analytics.py" line="453"/>
         <source>State timeline</source>
         <translation>நிலை காலவரிசை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="27"/>
+        <location filename="../admin/analytics_pages.py" line="28"/>
         <source>RFID card</source>
         <translation>RFID அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>Card at the terminal</source>
         <translation>முனையத்தில் அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card on the QR page</source>
         <translation>QR பக்கத்தில் அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="38"/>
+        <location filename="../admin/analytics_pages.py" line="39"/>
         <source>Contactor wear</source>
         <translation>தொடர்பி தேய்மானம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/analytics_pages.py" line="40"/>
         <source>Connector running hot</source>
         <translation>இணைப்பி அதிக வெப்பம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>More faults than usual</source>
         <translation>வழக்கத்தை விட அதிக பிழைகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>Meter reads off</source>
         <translation>மீட்டர் அளவீடு விலகுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>Charger link unreliable</source>
         <translation>மின்னேற்றி இணைப்பு நம்பகமற்றது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="50"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>life used %</source>
         <translation>பயன்படுத்திய ஆயுள் %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>equivalent operations</source>
         <translation>சமமான இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>operations</source>
         <translation>இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>unseen operations</source>
         <translation>காணப்படாத இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>per day</source>
         <translation>நாளுக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>replace by</source>
         <translation>மாற்ற வேண்டிய நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>baseline m°C/A²</source>
         <translation>அடிப்படை m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>recent m°C/A²</source>
         <translation>சமீபத்திய m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>ratio</source>
         <translation>விகிதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>fault</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="61"/>
         <source>last 30 days</source>
         <translation>கடந்த 30 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="62"/>
         <source>usual per 30 days</source>
         <translation>வழக்கமாக 30 நாட்களுக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="63"/>
         <source>metered Wh</source>
         <translation>மீட்டர் Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="64"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="65"/>
         <source>drift %</source>
         <translation>விலகல் %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="66"/>
         <source>polls</source>
         <translation>வினவல்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="67"/>
         <source>missed polls</source>
         <translation>தவறிய வினவல்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="68"/>
         <source>missed %</source>
         <translation>தவறியது %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="69"/>
         <source>reconnections</source>
         <translation>மறு இணைப்புகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="70"/>
         <source>days</source>
         <translation>நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="89"/>
+        <location filename="../admin/analytics_pages.py" line="115"/>
         <source>Energy per month (kWh)</source>
         <translation>மாதாந்திர ஆற்றல் (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="92"/>
+        <location filename="../admin/analytics_pages.py" line="118"/>
         <source>Energy per day (kWh)</source>
         <translation>தினசரி ஆற்றல் (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="110"/>
+        <location filename="../admin/analytics_pages.py" line="136"/>
         <source>Revenue is shown to operators only.</source>
         <translation>வருவாய் இயக்குநர்களுக்கு மட்டுமே காட்டப்படும்.</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="113"/>
+        <location filename="../admin/analytics_pages.py" line="139"/>
         <source>Gross by payment method (%1)</source>
         <translation>கட்டண முறைப்படி மொத்தம் (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="151"/>
+        <location filename="../admin/analytics_pages.py" line="179"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>வரம்புக்கு எதிராக தினசரி தள உச்சம் (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="153"/>
+        <location filename="../admin/analytics_pages.py" line="181"/>
         <source>Peak</source>
         <translation>உச்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="155"/>
+        <location filename="../admin/analytics_pages.py" line="183"/>
         <source>Limit</source>
         <translation>வரம்பு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="174"/>
+        <location filename="../admin/analytics_pages.py" line="202"/>
         <source>Uptime per month (%)</source>
         <translation>மாதாந்திர இயக்க நேரம் (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="223"/>
+        <location filename="../admin/analytics_pages.py" line="253"/>
         <source>Raised %1</source>
         <translation>எழுப்பப்பட்டது %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="232"/>
+        <location filename="../admin/analytics_pages.py" line="262"/>
         <source>No open alarms</source>
         <translation>திறந்த எச்சரிக்கைகள் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="235"/>
+        <location filename="../admin/analytics_pages.py" line="265"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>ஆயுளில் %1 % பயன்படுத்தப்பட்டது; %2 க்குள் மாற்றவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="238"/>
+        <location filename="../admin/analytics_pages.py" line="268"/>
         <source>Contactor %1</source>
         <translation>தொடர்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="248"/>
+        <location filename="../admin/analytics_pages.py" line="281"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 அமர்வுகள், %2 kWh, பயன்பாட்டில் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="258"/>
+        <location filename="../admin/analytics_pages.py" line="291"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>மொத்தம் %1, நிகரம் %2, திருப்பியளிப்பு %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="266"/>
+        <location filename="../admin/analytics_pages.py" line="299"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>வாரநாள், மணி வாரியாக சராசரி மின்திறன் (kW): ஒரு கட்டத்தைத் தொடவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="274"/>
+        <location filename="../admin/analytics_pages.py" line="307"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>அதிகபட்சம் %1 kW, %2 அன்று: வரம்பின் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="314"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>இயக்க நேரம் %1 %, கடந்த 12 மாதங்கள் %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="285"/>
+        <location filename="../admin/analytics_pages.py" line="320"/>
         <source>%1 open alarms</source>
         <translation>%1 திறந்த எச்சரிக்கைகள்</translation>
     </message>
@@ -742,406 +743,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="182"/>
+        <location filename="../admin/control.py" line="183"/>
         <source>Control</source>
         <translation>கட்டுப்பாடு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="246"/>
+        <location filename="../admin/control.py" line="247"/>
         <source>Out of service after this session</source>
         <translation>இந்த அமர்வுக்குப் பின் சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="250"/>
+        <location filename="../admin/control.py" line="251"/>
         <source>No connector</source>
         <translation>இணைப்பி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Put back in service</source>
         <translation>மீண்டும் சேவைக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Take out of service</source>
         <translation>சேவையை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="253"/>
-        <location filename="../admin/control.py" line="410"/>
+        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="411"/>
         <source>Stop session</source>
         <translation>அமர்வை நிறுத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Unlock</source>
         <translation>பூட்டைத் திற</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="255"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Restart charger</source>
         <translation>மின்னேற்றியை மறுதொடக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="256"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="258"/>
         <source>Clear fault</source>
         <translation>பிழையை அழி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="258"/>
         <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="260"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="260"/>
-        <location filename="../admin/control.py" line="565"/>
+        <location filename="../admin/control.py" line="261"/>
+        <location filename="../admin/control.py" line="566"/>
         <source>Done</source>
         <translation>முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="269"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="272"/>
         <source>Charger %1</source>
         <translation>மின்னேற்றி %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="275"/>
         <source>Out of service: %1</source>
         <translation>சேவையில் இல்லை: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="276"/>
+        <location filename="../admin/control.py" line="277"/>
         <source>Faults: %1</source>
         <translation>பிழைகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Available</source>
         <translation>காலி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Car plugged in</source>
         <translation>கார் இணைக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="283"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Starting</source>
         <translation>தொடங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="284"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Charging</source>
         <translation>மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="285"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the car</source>
         <translation>கார் இடைநிறுத்தியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="286"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Paused by the station</source>
         <translation>நிலையம் இடைநிறுத்தியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="287"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Finishing</source>
         <translation>முடிகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Out of service</source>
         <translation>சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Reserved</source>
         <translation>முன்பதிவு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>Faulted</source>
         <translation>பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="292"/>
         <source>No link</source>
         <translation>இணைப்பு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="296"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Maintenance</source>
         <translation>பராமரிப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="297"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Fault</source>
         <translation>பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="298"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Cleaning</source>
         <translation>சுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="299"/>
+        <location filename="../admin/control.py" line="300"/>
         <source>Other</source>
         <translation>மற்றவை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>a fault is latched</source>
         <translation>ஒரு பிழை பதிவாகியுள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>not possible in its present state</source>
         <translation>தற்போதைய நிலையில் முடியாது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>பிழையின் காரணம் இன்னும் உள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>this charger cannot do it</source>
         <translation>இந்த மின்னேற்றியால் முடியாது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>busy, try again</source>
         <translation>பணியில் உள்ளது, மீண்டும் முயல்க</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>a value was refused</source>
         <translation>ஒரு மதிப்பு மறுக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="312"/>
         <source>no answer from the charger</source>
         <translation>மின்னேற்றியிடமிருந்து பதில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="318"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Signed out: sign in again</source>
         <translation>வெளியேறிவிட்டீர்கள்: மீண்டும் உள்நுழைக</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="319"/>
+        <location filename="../admin/control.py" line="320"/>
         <source>Your role may not do this</source>
         <translation>உங்கள் பங்கிற்கு இதற்கு அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This connector is not known</source>
         <translation>இந்த இணைப்பி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>This charger is not known</source>
         <translation>இந்த மின்னேற்றி அறியப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>Pick a reason</source>
         <translation>ஒரு காரணத்தைத் தேர்ந்தெடுக்கவும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>No session on this connector</source>
         <translation>இந்த இணைப்பியில் அமர்வு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>Stop the session first</source>
         <translation>முதலில் அமர்வை நிறுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="327"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault is not in the catalogue</source>
         <translation>இந்தப் பிழை பட்டியலில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="328"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>காரைத் துண்டித்ததும் இந்தப் பிழை நீங்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>This fault is no longer latched</source>
         <translation>இந்தப் பிழை இனி பதிவில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="331"/>
         <source>The charger cannot be reached</source>
         <translation>மின்னேற்றியை அணுக முடியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="333"/>
+        <location filename="../admin/control.py" line="334"/>
         <source>The station could not do it</source>
         <translation>நிலையத்தால் செய்ய முடியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="337"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot +12 V</source>
         <translation>பைலட் +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="338"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>Pilot -12 V</source>
         <translation>பைலட் -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>RCD test</source>
         <translation>RCD சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="340"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Contactor feedback</source>
         <translation>தொடுவி பின்னூட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="341"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Lock</source>
         <translation>பூட்டு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="342"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Meter</source>
         <translation>மீட்டர்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="343"/>
+        <location filename="../admin/control.py" line="344"/>
         <source>Temperature</source>
         <translation>வெப்பநிலை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="346"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Passed</source>
         <translation>தேறியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="347"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Failed</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="348"/>
+        <location filename="../admin/control.py" line="349"/>
         <source>Not run</source>
         <translation>இயக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: passed</source>
         <translation>%1 சுய சோதனை: தேறியது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: failed</source>
         <translation>%1 சுய சோதனை: தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="393"/>
+        <location filename="../admin/control.py" line="394"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>இணைப்பி %1 ஏன் சேவையிலிருந்து நீக்கப்படுகிறது?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="409"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop the session on connector %1?</source>
         <translation>இணைப்பி %1 இல் அமர்வை நிறுத்தவா?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="418"/>
+        <location filename="../admin/control.py" line="419"/>
         <source>Why stop the session on connector %1?</source>
         <translation>இணைப்பி %1 இல் அமர்வை ஏன் நிறுத்துகிறீர்கள்?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="434"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>மின்னேற்றி %1 ஐ மறுதொடக்கவா? அதன் இணைப்பிகள் சில விநாடிகள் நிற்கும்.</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="435"/>
+        <location filename="../admin/control.py" line="436"/>
         <source>Restart</source>
         <translation>மறுதொடக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="449"/>
+        <location filename="../admin/control.py" line="450"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>மின்னேற்றி %1 இன் எந்தப் பிழையை அழிக்க?</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="513"/>
         <source>Working…</source>
         <translation>செயல்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="528"/>
+        <location filename="../admin/control.py" line="529"/>
         <source>Refused: %1</source>
         <translation>மறுக்கப்பட்டது: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="540"/>
+        <location filename="../admin/control.py" line="541"/>
         <source>Connector %1 is back in service</source>
         <translation>இணைப்பி %1 மீண்டும் சேவையில்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="543"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>இணைப்பி %1 அதன் அமர்வு முடிந்ததும் சேவையிலிருந்து நீங்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="544"/>
+        <location filename="../admin/control.py" line="545"/>
         <source>Connector %1 is out of service</source>
         <translation>இணைப்பி %1 சேவையில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="549"/>
         <source>Session %1 stopped</source>
         <translation>அமர்வு %1 நிறுத்தப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="551"/>
+        <location filename="../admin/control.py" line="552"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>மின்னேற்றி இன்னும் நிறுத்தத்தை உறுதிசெய்யவில்லை; நிலையம் அமர்வை முடிக்கும்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="557"/>
-        <location filename="../admin/control.py" line="570"/>
+        <location filename="../admin/control.py" line="558"/>
+        <location filename="../admin/control.py" line="571"/>
         <source>The charger refused: %1</source>
         <translation>மின்னேற்றி மறுத்தது: %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="561"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>பூட்டு திறந்தது: கேபிளை எடுக்கலாம்</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="562"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>The charger is restarting</source>
         <translation>மின்னேற்றி மறுதொடக்கமாகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="563"/>
+        <location filename="../admin/control.py" line="564"/>
         <source>Fault cleared</source>
         <translation>பிழை அழிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="576"/>
+        <location filename="../admin/control.py" line="577"/>
         <source>Self-test done</source>
         <translation>சுய சோதனை முடிந்தது</translation>
     </message>
@@ -1149,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="127"/>
+        <location filename="../admin/diagnostics.py" line="113"/>
         <source>Diagnostics</source>
         <translation>கண்டறிதல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="209"/>
+        <location filename="../admin/diagnostics.py" line="195"/>
         <source>Running the self-test…</source>
         <translation>சுய சோதனை இயங்குகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="210"/>
         <source>Writing the diagnostics archive…</source>
         <translation>கண்டறிதல் காப்பகம் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="231"/>
+        <location filename="../admin/diagnostics.py" line="217"/>
         <source>Written to %1 (%2).</source>
         <translation>%1 இல் எழுதப்பட்டது (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="225"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="226"/>
         <source>The USB stick cannot be written to.</source>
         <translation>USB இயக்கியில் எழுத முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="241"/>
+        <location filename="../admin/diagnostics.py" line="227"/>
         <source>Writing to the USB stick failed.</source>
         <translation>USB இயக்கியில் எழுதுவது தோல்வியடைந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="230"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="251"/>
+        <location filename="../admin/diagnostics.py" line="237"/>
         <source>Network</source>
         <translation>வலையமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="252"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>Central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>Card reader</source>
         <translation>அட்டை வாசிப்பான்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>Database</source>
         <translation>தரவுத்தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="259"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>info</source>
         <translation>தகவல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="260"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>warning</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="247"/>
         <source>error</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="262"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>critical</source>
         <translation>கடுமையானது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Central system: not connected</source>
         <translation>மைய அமைப்பு: இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>Central system: connected and registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டு பதிவுசெய்யப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="277"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>heartbeat %1 s ago</source>
         <translation>இதயத்துடிப்பு %1 வி முன்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>Central system: connected, not registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டது, பதிவுசெய்யப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="280"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>%1 messages queued</source>
         <translation>%1 செய்திகள் வரிசையில்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last hour</source>
         <translation>1 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last day</source>
         <translation>24 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last week</source>
         <translation>7 நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>All kinds</source>
         <translation>வகை: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Faults</source>
         <translation>கோளாறுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Events</source>
         <translation>நிகழ்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="289"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>All chargers</source>
         <translation>சார்ஜர்: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>station</source>
         <translation>நிலையம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>No events.</source>
         <translation>நிகழ்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="304"/>
+        <location filename="../admin/diagnostics.py" line="291"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="294"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="297"/>
         <source>Run self-test</source>
         <translation>சுய சோதனை இயக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="311"/>
+        <location filename="../admin/diagnostics.py" line="298"/>
         <source>Export diagnostics</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="303"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>pass</source>
         <translation>தேர்ச்சி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>FAIL</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="326"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
@@ -1670,232 +1671,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="185"/>
+        <location filename="../admin/overview.py" line="186"/>
         <source>Overview</source>
         <translation>மேலோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="211"/>
+        <location filename="../admin/overview.py" line="212"/>
         <source>Site: current per phase against its limit</source>
         <translation>தளம்: ஒவ்வொரு கட்டத்தின் மின்னோட்டம் அதன் வரம்புடன்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="231"/>
+        <location filename="../admin/overview.py" line="232"/>
         <source>The overview could not be read.</source>
         <translation>மேலோட்டத்தைப் படிக்க முடியவில்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="258"/>
+        <location filename="../admin/overview.py" line="259"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1: %3 A இல் %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="272"/>
+        <location filename="../admin/overview.py" line="273"/>
         <source>Group %1: %2 A</source>
         <translation>குழு %1: %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="276"/>
+        <location filename="../admin/overview.py" line="277"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="280"/>
+        <location filename="../admin/overview.py" line="281"/>
         <source>connected (%1)</source>
         <translation>இணைக்கப்பட்டது (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="282"/>
+        <location filename="../admin/overview.py" line="283"/>
         <source>not connected</source>
         <translation>இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="284"/>
+        <location filename="../admin/overview.py" line="285"/>
         <source>Central system: %1</source>
         <translation>மைய அமைப்பு: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="289"/>
+        <location filename="../admin/overview.py" line="290"/>
         <source>%1 for %2</source>
         <translation>%1, %2 ஆக</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="295"/>
+        <location filename="../admin/overview.py" line="296"/>
         <source>unknown</source>
         <translation>தெரியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="297"/>
+        <location filename="../admin/overview.py" line="298"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>நிலைபொருள் %1 · வினவல்கள் %2, தவறியவை %3, பிழையான சட்டங்கள் %4, மீள்இணைப்புகள் %5 · %6 ms (p99 %7 ms)</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="314"/>
+        <location filename="../admin/overview.py" line="315"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="318"/>
+        <location filename="../admin/overview.py" line="319"/>
         <source>Connector %1</source>
         <translation>இணைப்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="329"/>
+        <location filename="../admin/overview.py" line="330"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>வழங்கப்பட்டது %1 A · எடுக்கப்பட்டது %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="331"/>
+        <location filename="../admin/overview.py" line="333"/>
         <source>Faults: %1</source>
         <translation>பிழைகள்: %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="340"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Online</source>
         <translation>இணைப்பில்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Degraded</source>
         <translation>தரம் குறைந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Offline</source>
         <translation>இணைப்பில் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="345"/>
         <source>Connecting</source>
         <translation>இணைக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="346"/>
         <source>Faulty link</source>
         <translation>பழுதான இணைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="351"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>A: no vehicle</source>
         <translation>A: வாகனம் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>B: vehicle connected</source>
         <translation>B: வாகனம் இணைக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>C: charging</source>
         <translation>C: சார்ஜ் ஆகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>D: charging, ventilated</source>
         <translation>D: சார்ஜ் ஆகிறது, காற்றோட்டத்துடன்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="357"/>
         <source>E: pilot shorted</source>
         <translation>E: பைலட் குறுக்குச்சுற்று</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>F: not available</source>
         <translation>F: கிடைக்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="358"/>
+        <location filename="../admin/overview.py" line="360"/>
         <source>pilot unknown</source>
         <translation>பைலட் நிலை தெரியவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="364"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>சமநிலைப்படுத்தி: அணுக முடியவில்லை, அதன் கடைசி வழங்கல் ஒதுக்கப்பட்டுள்ளது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>சமநிலைப்படுத்தி: பிழை பூட்டப்பட்டிருக்கும் வரை எதுவும் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: no vehicle</source>
         <translation>சமநிலைப்படுத்தி: வாகனம் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no session lets it charge</source>
         <translation>சமநிலைப்படுத்தி: சார்ஜ் செய்ய எந்த அமர்வும் அனுமதிக்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>சமநிலைப்படுத்தி: கடைசி கட்டளையை சார்ஜர் ஏற்கவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>சமநிலைப்படுத்தி: இப்போது பங்கு இல்லை, தன் முறைக்குக் காத்திருக்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="372"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>சமநிலைப்படுத்தி: கார் சும்மா உள்ளது, அதன் பங்கு காத்திருக்கும் காருக்குச் சென்றது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>சமநிலைப்படுத்தி: இடம் விடுபடும்போது %1 A வரை உயர்கிறது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="373"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>சமநிலைப்படுத்தி: %1 A, %2 ஆல் வரம்பிடப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="375"/>
+        <location filename="../admin/overview.py" line="377"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>சமநிலைப்படுத்தி: %1 A, இந்தக் காரும் கேபிளும் ஏற்கும் அதிகபட்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>சமநிலைப்படுத்தி: %1 A, தளத்தின் வரம்பில் அதன் பங்கு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="378"/>
+        <location filename="../admin/overview.py" line="380"/>
         <source>Balancer: no cycle yet</source>
         <translation>சமநிலைப்படுத்தி: இன்னும் சுழற்சி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="383"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>safety</source>
         <translation>பாதுகாப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a technician</source>
         <translation>ஒரு தொழில்நுட்பர்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a charging profile</source>
         <translation>சார்ஜிங் சுயவிவரம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="389"/>
         <source>the payment</source>
         <translation>கட்டணம்</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="390"/>
         <source>a schedule</source>
         <translation>அட்டவணை</translation>
     </message>
@@ -2647,79 +2648,248 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="131"/>
+        <location filename="../admin/sessions.py" line="116"/>
         <source>Sessions</source>
         <translation>அமர்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>Today</source>
         <translation>இன்று</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>7 days</source>
         <translation>7 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>30 days</source>
         <translation>30 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="231"/>
         <source>Card…</source>
         <translation>அட்டை…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="233"/>
         <source>All connectors</source>
         <translation>எல்லா இணைப்பிகளும்</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="259"/>
+        <location filename="../admin/sessions.py" line="244"/>
         <source>Card number starts with:</source>
         <translation>அட்டை எண் இதில் தொடங்குகிறது:</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="261"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Clear</source>
         <translation>அழி</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="262"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Cancel</source>
         <translation>ரத்து</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="263"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Search</source>
         <translation>தேடு</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="279"/>
+        <location filename="../admin/sessions.py" line="264"/>
         <source>Loading…</source>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="281"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>No sessions match these filters.</source>
         <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் அமர்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="284"/>
+        <location filename="../admin/sessions.py" line="269"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>அமர்வுகள் %1 முதல் %2 வரை, புதியவை முதலில்</translation>
+    </message>
+</context>
+<context>
+    <name>StationTexts</name>
+    <message>
+        <location filename="../admin/station_texts.py" line="15"/>
+        <source>Residual current trip</source>
+        <translation>மீதி மின்னோட்டக் காப்பு துண்டிப்பு</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="16"/>
+        <source>Emergency stop</source>
+        <translation>அவசர நிறுத்தம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="17"/>
+        <source>Overcurrent</source>
+        <translation>மிகை மின்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="18"/>
+        <source>Severe overcurrent</source>
+        <translation>கடும் மிகை மின்னோட்டம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="19"/>
+        <source>Overvoltage</source>
+        <translation>மிகை மின்னழுத்தம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="20"/>
+        <source>Undervoltage</source>
+        <translation>குறை மின்னழுத்தம்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="21"/>
+        <source>Overtemperature</source>
+        <translation>மிகை வெப்பநிலை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="22"/>
+        <source>Protective earth missing</source>
+        <translation>பாதுகாப்பு பூமி இணைப்பு இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="23"/>
+        <source>Welded contactor</source>
+        <translation>ஒட்டிய தொடர்பி</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="24"/>
+        <source>Contactor feedback mismatch</source>
+        <translation>தொடர்பி பின்னூட்டம் பொருந்தவில்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="25"/>
+        <source>Vehicle diode fault</source>
+        <translation>வாகன டையோடு பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="26"/>
+        <source>Cable coding (PP) fault</source>
+        <translation>கேபிள் குறியீடு (PP) பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="27"/>
+        <source>Control pilot fault</source>
+        <translation>கட்டுப்பாட்டு பைலட் பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="28"/>
+        <source>Ventilation asked, not allowed</source>
+        <translation>காற்றோட்டம் கோரப்பட்டது, அனுமதி இல்லை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="29"/>
+        <source>Connector lock fault</source>
+        <translation>இணைப்பான் பூட்டு பிழை</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="30"/>
+        <source>Self-test failed</source>
+        <translation>சுய சோதனை தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="43"/>
+        <source>Charger link online</source>
+        <translation>சார்ஜர் இணைப்பு இயங்குகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="44"/>
+        <source>Charger link degraded</source>
+        <translation>சார்ஜர் இணைப்பு தரம் குறைந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="45"/>
+        <source>Charger link lost</source>
+        <translation>சார்ஜர் இணைப்பு துண்டிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="46"/>
+        <source>Charger link faulty</source>
+        <translation>சார்ஜர் இணைப்பு பழுது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="47"/>
+        <source>Charger link connecting</source>
+        <translation>சார்ஜர் இணைப்பு இணைக்கப்படுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="48"/>
+        <source>Session interrupted</source>
+        <translation>அமர்வு இடைநிறுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="49"/>
+        <source>Session ended</source>
+        <translation>அமர்வு முடிந்தது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="50"/>
+        <source>Session refused</source>
+        <translation>அமர்வு மறுக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="51"/>
+        <source>Setting changed</source>
+        <translation>அமைப்பு மாற்றப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="52"/>
+        <source>Station started</source>
+        <translation>நிலையம் தொடங்கியது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="53"/>
+        <source>Station stopping</source>
+        <translation>நிலையம் நிறுத்தப்படுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="54"/>
+        <source>Self-test run</source>
+        <translation>சுய சோதனை இயக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="55"/>
+        <source>Payment hold lapsed</source>
+        <translation>கட்டண நிறுத்திவைப்பு காலாவதியானது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="56"/>
+        <source>Late payment given back</source>
+        <translation>தாமதமான கட்டணம் திருப்பி அளிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="73"/>
+        <source>%1 cleared</source>
+        <translation>%1 நீக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="69"/>
+        <source>Update: %1</source>
+        <translation>புதுப்பிப்பு: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="78"/>
+        <source>Maintenance alarm: %1</source>
+        <translation>பராமரிப்பு எச்சரிக்கை: %1</translation>
     </message>
 </context>
 <context>

@@ -4,27 +4,27 @@
 <context>
     <name>AdminShell</name>
     <message>
-        <location filename="../admin/shell.py" line="207"/>
+        <location filename="../admin/shell.py" line="213"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="208"/>
+        <location filename="../admin/shell.py" line="214"/>
         <source>No admin screens are installed.</source>
         <translation>未安装任何管理界面。</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="219"/>
+        <location filename="../admin/shell.py" line="225"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="220"/>
+        <location filename="../admin/shell.py" line="226"/>
         <source>technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../admin/shell.py" line="221"/>
+        <location filename="../admin/shell.py" line="227"/>
         <source>operator</source>
         <translation>运营人员</translation>
     </message>
@@ -32,369 +32,370 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../admin/analytics.py" line="211"/>
+        <location filename="../admin/analytics.py" line="213"/>
         <source>Analytics</source>
         <translation>数据分析</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="232"/>
+        <location filename="../admin/analytics.py" line="235"/>
+        <location filename="../admin/analytics.py" line="341"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="267"/>
+        <location filename="../admin/analytics.py" line="286"/>
         <source>Writing the report to the USB drive…</source>
         <translation>正在将报告写入U盘…</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="306"/>
+        <location filename="../admin/analytics.py" line="351"/>
         <source>%1 %2:00: %3 kW mean power, %4 sessions at a time</source>
         <translation>%1 %2:00：平均功率 %3 kW，同时 %4 个会话</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="319"/>
+        <location filename="../admin/analytics.py" line="364"/>
         <source>Written to %1: %2</source>
         <translation>已写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="334"/>
+        <location filename="../admin/analytics.py" line="379"/>
         <source>Your role may not do this</source>
         <translation>您的角色无权执行此操作</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="337"/>
+        <location filename="../admin/analytics.py" line="382"/>
         <source>This station runs without its analytics</source>
         <translation>本充电站未启用数据分析</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="338"/>
+        <location filename="../admin/analytics.py" line="383"/>
         <source>No USB drive found: plug one in and try again</source>
         <translation>未找到U盘：请插入后重试</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="339"/>
+        <location filename="../admin/analytics.py" line="384"/>
         <source>The export folder is missing: is the USB drive plugged in?</source>
         <translation>导出文件夹不存在：U盘是否已插入？</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="340"/>
+        <location filename="../admin/analytics.py" line="385"/>
         <source>The USB drive cannot be written: is it full or locked?</source>
         <translation>无法写入U盘：是否已满或被锁定？</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="341"/>
+        <location filename="../admin/analytics.py" line="386"/>
         <source>Writing to the USB drive failed: try another drive</source>
         <translation>写入U盘失败：请换一个U盘</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="342"/>
+        <location filename="../admin/analytics.py" line="387"/>
         <source>That charger or connector is no longer known</source>
         <translation>该充电桩或充电枪已不存在</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="344"/>
+        <location filename="../admin/analytics.py" line="389"/>
         <source>The figures could not be read: try again</source>
         <translation>无法读取数据：请重试</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="366"/>
+        <location filename="../admin/analytics.py" line="411"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="368"/>
+        <location filename="../admin/analytics.py" line="413"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="369"/>
+        <location filename="../admin/analytics.py" line="414"/>
         <source>Whole site</source>
         <translation>整个站点</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="382"/>
+        <location filename="../admin/analytics.py" line="425"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="383"/>
+        <location filename="../admin/analytics.py" line="426"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="384"/>
+        <location filename="../admin/analytics.py" line="427"/>
         <source>Last 12 months</source>
         <translation>近12个月</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="389"/>
+        <location filename="../admin/analytics.py" line="434"/>
         <source>Usage</source>
         <translation>使用量</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="390"/>
+        <location filename="../admin/analytics.py" line="435"/>
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="391"/>
+        <location filename="../admin/analytics.py" line="436"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="392"/>
+        <location filename="../admin/analytics.py" line="437"/>
         <source>Site peak</source>
         <translation>站点峰值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="393"/>
-        <location filename="../admin/analytics_pages.py" line="175"/>
+        <location filename="../admin/analytics.py" line="438"/>
+        <location filename="../admin/analytics_pages.py" line="203"/>
         <source>Uptime</source>
         <translation>正常运行率</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="394"/>
+        <location filename="../admin/analytics.py" line="439"/>
         <source>Alarms</source>
         <translation>警报</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="398"/>
-        <location filename="../admin/analytics.py" line="405"/>
+        <location filename="../admin/analytics.py" line="443"/>
+        <location filename="../admin/analytics.py" line="450"/>
         <source>Export to USB</source>
         <translation>导出到U盘</translation>
     </message>
     <message>
-        <location filename="../admin/analytics.py" line="408"/>
+        <location filename="../admin/analytics.py" line="453"/>
         <source>State timeline</source>
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="27"/>
+        <location filename="../admin/analytics_pages.py" line="28"/>
         <source>RFID card</source>
         <translation>RFID卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>Card at the terminal</source>
         <translation>终端刷卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card on the QR page</source>
         <translation>二维码页面付卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="38"/>
+        <location filename="../admin/analytics_pages.py" line="39"/>
         <source>Contactor wear</source>
         <translation>接触器磨损</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/analytics_pages.py" line="40"/>
         <source>Connector running hot</source>
         <translation>充电枪过热</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>More faults than usual</source>
         <translation>故障多于平常</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>Meter reads off</source>
         <translation>电表读数偏差</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>Charger link unreliable</source>
         <translation>充电桩连接不稳定</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="50"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>life used %</source>
         <translation>已用寿命 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>equivalent operations</source>
         <translation>等效操作次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>operations</source>
         <translation>操作次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>unseen operations</source>
         <translation>未记录的操作</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>per day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>replace by</source>
         <translation>更换期限</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>baseline m°C/A²</source>
         <translation>基线 m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>recent m°C/A²</source>
         <translation>近期 m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="61"/>
         <source>last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="62"/>
         <source>usual per 30 days</source>
         <translation>通常每30天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="63"/>
         <source>metered Wh</source>
         <translation>电表 Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="64"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="65"/>
         <source>drift %</source>
         <translation>偏差 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="66"/>
         <source>polls</source>
         <translation>轮询次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="67"/>
         <source>missed polls</source>
         <translation>丢失轮询</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="68"/>
         <source>missed %</source>
         <translation>丢失 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="69"/>
         <source>reconnections</source>
         <translation>重新连接次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="70"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="89"/>
+        <location filename="../admin/analytics_pages.py" line="115"/>
         <source>Energy per month (kWh)</source>
         <translation>每月电量 (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="92"/>
+        <location filename="../admin/analytics_pages.py" line="118"/>
         <source>Energy per day (kWh)</source>
         <translation>每日电量 (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="110"/>
+        <location filename="../admin/analytics_pages.py" line="136"/>
         <source>Revenue is shown to operators only.</source>
         <translation>收入仅对运营者显示。</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="113"/>
+        <location filename="../admin/analytics_pages.py" line="139"/>
         <source>Gross by payment method (%1)</source>
         <translation>按支付方式的总收入 (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="151"/>
+        <location filename="../admin/analytics_pages.py" line="179"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>每日站点峰值与限值 (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="153"/>
+        <location filename="../admin/analytics_pages.py" line="181"/>
         <source>Peak</source>
         <translation>峰值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="155"/>
+        <location filename="../admin/analytics_pages.py" line="183"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="174"/>
+        <location filename="../admin/analytics_pages.py" line="202"/>
         <source>Uptime per month (%)</source>
         <translation>每月正常运行率 (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="223"/>
+        <location filename="../admin/analytics_pages.py" line="253"/>
         <source>Raised %1</source>
         <translation>发出于 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="232"/>
+        <location filename="../admin/analytics_pages.py" line="262"/>
         <source>No open alarms</source>
         <translation>没有未解除的警报</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="235"/>
+        <location filename="../admin/analytics_pages.py" line="265"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>已用寿命 %1 %；请在 %2 前更换</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="238"/>
+        <location filename="../admin/analytics_pages.py" line="268"/>
         <source>Contactor %1</source>
         <translation>接触器 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="248"/>
+        <location filename="../admin/analytics_pages.py" line="281"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 个会话，%2 kWh，占用 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="258"/>
+        <location filename="../admin/analytics_pages.py" line="291"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>总额 %1，净额 %2，退款 %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="266"/>
+        <location filename="../admin/analytics_pages.py" line="299"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>按星期和小时的平均功率 (kW)：点按单元格</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="274"/>
+        <location filename="../admin/analytics_pages.py" line="307"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>最高 %1 kW，于 %2：限值的 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="314"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>正常运行率 %1 %，近12个月 %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="285"/>
+        <location filename="../admin/analytics_pages.py" line="320"/>
         <source>%1 open alarms</source>
         <translation>%1 个未解除的警报</translation>
     </message>
@@ -742,406 +743,406 @@
 <context>
     <name>ControlScreen</name>
     <message>
-        <location filename="../admin/control.py" line="182"/>
+        <location filename="../admin/control.py" line="183"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="246"/>
+        <location filename="../admin/control.py" line="247"/>
         <source>Out of service after this session</source>
         <translation>本次充电后暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="250"/>
+        <location filename="../admin/control.py" line="251"/>
         <source>No connector</source>
         <translation>没有充电枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Put back in service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="252"/>
+        <location filename="../admin/control.py" line="253"/>
         <source>Take out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="253"/>
-        <location filename="../admin/control.py" line="410"/>
+        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="411"/>
         <source>Stop session</source>
         <translation>停止充电</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="254"/>
+        <location filename="../admin/control.py" line="255"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="255"/>
+        <location filename="../admin/control.py" line="256"/>
         <source>Restart charger</source>
         <translation>重启充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="256"/>
+        <location filename="../admin/control.py" line="257"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="257"/>
+        <location filename="../admin/control.py" line="258"/>
         <source>Clear fault</source>
         <translation>清除故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="258"/>
         <location filename="../admin/control.py" line="259"/>
+        <location filename="../admin/control.py" line="260"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="260"/>
-        <location filename="../admin/control.py" line="565"/>
+        <location filename="../admin/control.py" line="261"/>
+        <location filename="../admin/control.py" line="566"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="268"/>
+        <location filename="../admin/control.py" line="269"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="271"/>
+        <location filename="../admin/control.py" line="272"/>
         <source>Charger %1</source>
         <translation>充电桩 %1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="274"/>
+        <location filename="../admin/control.py" line="275"/>
         <source>Out of service: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="276"/>
+        <location filename="../admin/control.py" line="277"/>
         <source>Faults: %1</source>
         <translation>故障：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="281"/>
+        <location filename="../admin/control.py" line="282"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="282"/>
+        <location filename="../admin/control.py" line="283"/>
         <source>Car plugged in</source>
         <translation>已插枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="283"/>
+        <location filename="../admin/control.py" line="284"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="284"/>
+        <location filename="../admin/control.py" line="285"/>
         <source>Charging</source>
         <translation>充电中</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="285"/>
+        <location filename="../admin/control.py" line="286"/>
         <source>Paused by the car</source>
         <translation>车辆暂停</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="286"/>
+        <location filename="../admin/control.py" line="287"/>
         <source>Paused by the station</source>
         <translation>充电站暂停</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="287"/>
+        <location filename="../admin/control.py" line="288"/>
         <source>Finishing</source>
         <translation>正在结束</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="288"/>
+        <location filename="../admin/control.py" line="289"/>
         <source>Out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="289"/>
+        <location filename="../admin/control.py" line="290"/>
         <source>Reserved</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="290"/>
+        <location filename="../admin/control.py" line="291"/>
         <source>Faulted</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="291"/>
+        <location filename="../admin/control.py" line="292"/>
         <source>No link</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="296"/>
+        <location filename="../admin/control.py" line="297"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="297"/>
+        <location filename="../admin/control.py" line="298"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="298"/>
+        <location filename="../admin/control.py" line="299"/>
         <source>Cleaning</source>
         <translation>清洁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="299"/>
+        <location filename="../admin/control.py" line="300"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="305"/>
+        <location filename="../admin/control.py" line="306"/>
         <source>a fault is latched</source>
         <translation>有故障被锁存</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="306"/>
+        <location filename="../admin/control.py" line="307"/>
         <source>not possible in its present state</source>
         <translation>当前状态下无法执行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="307"/>
+        <location filename="../admin/control.py" line="308"/>
         <source>the fault&apos;s cause is still there</source>
         <translation>故障原因仍然存在</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="308"/>
+        <location filename="../admin/control.py" line="309"/>
         <source>this charger cannot do it</source>
         <translation>此充电桩不支持</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="309"/>
+        <location filename="../admin/control.py" line="310"/>
         <source>busy, try again</source>
         <translation>忙碌，请重试</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="310"/>
+        <location filename="../admin/control.py" line="311"/>
         <source>a value was refused</source>
         <translation>某个数值被拒绝</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="311"/>
+        <location filename="../admin/control.py" line="312"/>
         <source>no answer from the charger</source>
         <translation>充电桩无应答</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="318"/>
+        <location filename="../admin/control.py" line="319"/>
         <source>Signed out: sign in again</source>
         <translation>已退出：请重新登录</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="319"/>
+        <location filename="../admin/control.py" line="320"/>
         <source>Your role may not do this</source>
         <translation>您的角色无权执行此操作</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="322"/>
+        <location filename="../admin/control.py" line="323"/>
         <source>This connector is not known</source>
         <translation>未知充电枪</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="323"/>
+        <location filename="../admin/control.py" line="324"/>
         <source>This charger is not known</source>
         <translation>未知充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="324"/>
+        <location filename="../admin/control.py" line="325"/>
         <source>Pick a reason</source>
         <translation>请选择原因</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="325"/>
+        <location filename="../admin/control.py" line="326"/>
         <source>No session on this connector</source>
         <translation>此充电枪没有充电会话</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="326"/>
+        <location filename="../admin/control.py" line="327"/>
         <source>Stop the session first</source>
         <translation>请先停止充电</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="327"/>
+        <location filename="../admin/control.py" line="328"/>
         <source>This fault is not in the catalogue</source>
         <translation>故障目录中没有此故障</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="328"/>
+        <location filename="../admin/control.py" line="329"/>
         <source>This fault clears when the car is unplugged</source>
         <translation>拔枪后此故障自动清除</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="329"/>
+        <location filename="../admin/control.py" line="330"/>
         <source>This fault is no longer latched</source>
         <translation>此故障已不再锁存</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="330"/>
+        <location filename="../admin/control.py" line="331"/>
         <source>The charger cannot be reached</source>
         <translation>无法连接充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="333"/>
+        <location filename="../admin/control.py" line="334"/>
         <source>The station could not do it</source>
         <translation>充电站无法执行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="337"/>
+        <location filename="../admin/control.py" line="338"/>
         <source>Pilot +12 V</source>
         <translation>控制导引 +12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="338"/>
+        <location filename="../admin/control.py" line="339"/>
         <source>Pilot -12 V</source>
         <translation>控制导引 -12 V</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="339"/>
+        <location filename="../admin/control.py" line="340"/>
         <source>RCD test</source>
         <translation>RCD 测试</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="340"/>
+        <location filename="../admin/control.py" line="341"/>
         <source>Contactor feedback</source>
         <translation>接触器反馈</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="341"/>
+        <location filename="../admin/control.py" line="342"/>
         <source>Lock</source>
         <translation>电子锁</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="342"/>
+        <location filename="../admin/control.py" line="343"/>
         <source>Meter</source>
         <translation>电表</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="343"/>
+        <location filename="../admin/control.py" line="344"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="346"/>
+        <location filename="../admin/control.py" line="347"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="347"/>
+        <location filename="../admin/control.py" line="348"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="348"/>
+        <location filename="../admin/control.py" line="349"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: passed</source>
         <translation>%1 自检：通过</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="356"/>
+        <location filename="../admin/control.py" line="357"/>
         <source>Self-test of %1: failed</source>
         <translation>%1 自检：失败</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="393"/>
+        <location filename="../admin/control.py" line="394"/>
         <source>Why is connector %1 going out of service?</source>
         <translation>充电枪 %1 暂停服务的原因？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="409"/>
+        <location filename="../admin/control.py" line="410"/>
         <source>Stop the session on connector %1?</source>
         <translation>停止充电枪 %1 的充电？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="418"/>
+        <location filename="../admin/control.py" line="419"/>
         <source>Why stop the session on connector %1?</source>
         <translation>停止充电枪 %1 充电的原因？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="434"/>
+        <location filename="../admin/control.py" line="435"/>
         <source>Restart charger %1? Its connectors stop for a few seconds.</source>
         <translation>重启充电桩 %1？其充电枪将停止几秒钟。</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="435"/>
+        <location filename="../admin/control.py" line="436"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="449"/>
+        <location filename="../admin/control.py" line="450"/>
         <source>Which fault of charger %1 to clear?</source>
         <translation>清除充电桩 %1 的哪个故障？</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="512"/>
+        <location filename="../admin/control.py" line="513"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="528"/>
+        <location filename="../admin/control.py" line="529"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="540"/>
+        <location filename="../admin/control.py" line="541"/>
         <source>Connector %1 is back in service</source>
         <translation>充电枪 %1 已恢复服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="542"/>
+        <location filename="../admin/control.py" line="543"/>
         <source>Connector %1 goes out of service when its session ends</source>
         <translation>充电枪 %1 将在本次充电结束后暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="544"/>
+        <location filename="../admin/control.py" line="545"/>
         <source>Connector %1 is out of service</source>
         <translation>充电枪 %1 已暂停服务</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="548"/>
+        <location filename="../admin/control.py" line="549"/>
         <source>Session %1 stopped</source>
         <translation>充电会话 %1 已停止</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="551"/>
+        <location filename="../admin/control.py" line="552"/>
         <source>The charger did not confirm the stop yet; the station ends the session</source>
         <translation>充电桩尚未确认停止；充电站将结束该会话</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="557"/>
-        <location filename="../admin/control.py" line="570"/>
+        <location filename="../admin/control.py" line="558"/>
+        <location filename="../admin/control.py" line="571"/>
         <source>The charger refused: %1</source>
         <translation>充电桩拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="561"/>
+        <location filename="../admin/control.py" line="562"/>
         <source>Unlocked: the cable may be taken out</source>
         <translation>已解锁：可以拔出电缆</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="562"/>
+        <location filename="../admin/control.py" line="563"/>
         <source>The charger is restarting</source>
         <translation>充电桩正在重启</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="563"/>
+        <location filename="../admin/control.py" line="564"/>
         <source>Fault cleared</source>
         <translation>故障已清除</translation>
     </message>
     <message>
-        <location filename="../admin/control.py" line="576"/>
+        <location filename="../admin/control.py" line="577"/>
         <source>Self-test done</source>
         <translation>自检完成</translation>
     </message>
@@ -1149,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="127"/>
+        <location filename="../admin/diagnostics.py" line="113"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="209"/>
+        <location filename="../admin/diagnostics.py" line="195"/>
         <source>Running the self-test…</source>
         <translation>正在运行自检…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="210"/>
         <source>Writing the diagnostics archive…</source>
         <translation>正在写入诊断存档…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="231"/>
+        <location filename="../admin/diagnostics.py" line="217"/>
         <source>Written to %1 (%2).</source>
         <translation>已写入 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="225"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="226"/>
         <source>The USB stick cannot be written to.</source>
         <translation>无法写入 U 盘。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="241"/>
+        <location filename="../admin/diagnostics.py" line="227"/>
         <source>Writing to the USB stick failed.</source>
         <translation>写入 U 盘失败。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="242"/>
+        <location filename="../admin/diagnostics.py" line="228"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="244"/>
+        <location filename="../admin/diagnostics.py" line="230"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="251"/>
+        <location filename="../admin/diagnostics.py" line="237"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="252"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>Central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="253"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="254"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="259"/>
+        <location filename="../admin/diagnostics.py" line="245"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="260"/>
+        <location filename="../admin/diagnostics.py" line="246"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="247"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="262"/>
+        <location filename="../admin/diagnostics.py" line="248"/>
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="256"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="258"/>
         <source>Central system: not connected</source>
         <translation>中央系统：未连接</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>Central system: connected and registered</source>
         <translation>中央系统：已连接并已注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="277"/>
+        <location filename="../admin/diagnostics.py" line="263"/>
         <source>heartbeat %1 s ago</source>
         <translation>心跳 %1 秒前</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="279"/>
+        <location filename="../admin/diagnostics.py" line="265"/>
         <source>Central system: connected, not registered</source>
         <translation>中央系统：已连接，未注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="280"/>
+        <location filename="../admin/diagnostics.py" line="266"/>
         <source>%1 messages queued</source>
         <translation>%1 条消息排队中</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last hour</source>
         <translation>最近一小时</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last day</source>
         <translation>最近一天</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="284"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Last week</source>
         <translation>最近一周</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="286"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="289"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>All chargers</source>
         <translation>所有充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="295"/>
+        <location filename="../admin/diagnostics.py" line="281"/>
         <source>station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="301"/>
+        <location filename="../admin/diagnostics.py" line="288"/>
         <source>No events.</source>
         <translation>没有事件。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="304"/>
+        <location filename="../admin/diagnostics.py" line="291"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="307"/>
+        <location filename="../admin/diagnostics.py" line="294"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="297"/>
         <source>Run self-test</source>
         <translation>运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="311"/>
+        <location filename="../admin/diagnostics.py" line="298"/>
         <source>Export diagnostics</source>
         <translation>导出诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="316"/>
+        <location filename="../admin/diagnostics.py" line="303"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="323"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>FAIL</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="326"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1670,232 +1671,232 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../admin/overview.py" line="185"/>
+        <location filename="../admin/overview.py" line="186"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="211"/>
+        <location filename="../admin/overview.py" line="212"/>
         <source>Site: current per phase against its limit</source>
         <translation>站点：各相电流与限值</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="231"/>
+        <location filename="../admin/overview.py" line="232"/>
         <source>The overview could not be read.</source>
         <translation>无法读取概览。</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="258"/>
+        <location filename="../admin/overview.py" line="259"/>
         <source>%1: %2 of %3 A</source>
         <translation>%1：%2 / %3 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="272"/>
+        <location filename="../admin/overview.py" line="273"/>
         <source>Group %1: %2 A</source>
         <translation>分组 %1：%2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="276"/>
+        <location filename="../admin/overview.py" line="277"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="280"/>
+        <location filename="../admin/overview.py" line="281"/>
         <source>connected (%1)</source>
         <translation>已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="282"/>
+        <location filename="../admin/overview.py" line="283"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="284"/>
+        <location filename="../admin/overview.py" line="285"/>
         <source>Central system: %1</source>
         <translation>中央系统：%1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="289"/>
+        <location filename="../admin/overview.py" line="290"/>
         <source>%1 for %2</source>
         <translation>%1，已持续 %2</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="295"/>
+        <location filename="../admin/overview.py" line="296"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="297"/>
+        <location filename="../admin/overview.py" line="298"/>
         <source>Firmware %1 · polls %2, missed %3, bad frames %4, reconnects %5 · %6 ms (p99 %7 ms)</source>
         <translation>固件 %1 · 轮询 %2，丢失 %3，坏帧 %4，重连 %5 · %6 ms（p99 %7 ms）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="314"/>
+        <location filename="../admin/overview.py" line="315"/>
         <source>%1 °C</source>
         <translation>%1 °C</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="318"/>
+        <location filename="../admin/overview.py" line="319"/>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="329"/>
+        <location filename="../admin/overview.py" line="330"/>
         <source>Offered %1 A · drawn %2 A</source>
         <translation>提供 %1 A · 实际 %2 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="331"/>
+        <location filename="../admin/overview.py" line="333"/>
         <source>Faults: %1</source>
         <translation>故障：%1</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="340"/>
+        <location filename="../admin/overview.py" line="342"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="341"/>
+        <location filename="../admin/overview.py" line="343"/>
         <source>Degraded</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="342"/>
+        <location filename="../admin/overview.py" line="344"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="343"/>
+        <location filename="../admin/overview.py" line="345"/>
         <source>Connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="344"/>
+        <location filename="../admin/overview.py" line="346"/>
         <source>Faulty link</source>
         <translation>链路故障</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="351"/>
+        <location filename="../admin/overview.py" line="353"/>
         <source>A: no vehicle</source>
         <translation>A：无车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="352"/>
+        <location filename="../admin/overview.py" line="354"/>
         <source>B: vehicle connected</source>
         <translation>B：车辆已连接</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="353"/>
+        <location filename="../admin/overview.py" line="355"/>
         <source>C: charging</source>
         <translation>C：充电中</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="354"/>
+        <location filename="../admin/overview.py" line="356"/>
         <source>D: charging, ventilated</source>
         <translation>D：充电中（需通风）</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="355"/>
+        <location filename="../admin/overview.py" line="357"/>
         <source>E: pilot shorted</source>
         <translation>E：控制导引短路</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="356"/>
+        <location filename="../admin/overview.py" line="358"/>
         <source>F: not available</source>
         <translation>F：不可用</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="358"/>
+        <location filename="../admin/overview.py" line="360"/>
         <source>pilot unknown</source>
         <translation>控制导引状态未知</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="364"/>
+        <location filename="../admin/overview.py" line="366"/>
         <source>Balancer: unreachable, its last offer stays reserved</source>
         <translation>负载均衡：无法连接，保留其最后的供电</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="365"/>
+        <location filename="../admin/overview.py" line="367"/>
         <source>Balancer: nothing while a fault is latched</source>
         <translation>负载均衡：故障锁定期间不供电</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="366"/>
+        <location filename="../admin/overview.py" line="368"/>
         <source>Balancer: no vehicle</source>
         <translation>负载均衡：无车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="367"/>
+        <location filename="../admin/overview.py" line="369"/>
         <source>Balancer: no session lets it charge</source>
         <translation>负载均衡：没有允许充电的会话</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="368"/>
+        <location filename="../admin/overview.py" line="370"/>
         <source>Balancer: the charger did not take the last command</source>
         <translation>负载均衡：充电桩未接受上一条指令</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="369"/>
+        <location filename="../admin/overview.py" line="371"/>
         <source>Balancer: no share now, waiting for its turn</source>
         <translation>负载均衡：暂无分配，等待轮到</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="370"/>
+        <location filename="../admin/overview.py" line="372"/>
         <source>Balancer: car idle, its share went to a waiting car</source>
         <translation>负载均衡：车辆空闲，其份额已给等待的车辆</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="371"/>
+        <location filename="../admin/overview.py" line="373"/>
         <source>Balancer: rising to %1 A as headroom frees</source>
         <translation>负载均衡：随着余量释放升至 %1 A</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="373"/>
+        <location filename="../admin/overview.py" line="375"/>
         <source>Balancer: %1 A, capped by %2</source>
         <translation>负载均衡：%1 A，受%2限制</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="375"/>
+        <location filename="../admin/overview.py" line="377"/>
         <source>Balancer: %1 A, the most this car and cable take</source>
         <translation>负载均衡：%1 A，此车辆和电缆的最大值</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="376"/>
+        <location filename="../admin/overview.py" line="378"/>
         <source>Balancer: %1 A, its share of the site&apos;s limit</source>
         <translation>负载均衡：%1 A，站点限值中的份额</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="378"/>
+        <location filename="../admin/overview.py" line="380"/>
         <source>Balancer: no cycle yet</source>
         <translation>负载均衡：尚无周期</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="383"/>
+        <location filename="../admin/overview.py" line="385"/>
         <source>safety</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="384"/>
+        <location filename="../admin/overview.py" line="386"/>
         <source>a technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="385"/>
+        <location filename="../admin/overview.py" line="387"/>
         <source>the central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="386"/>
+        <location filename="../admin/overview.py" line="388"/>
         <source>a charging profile</source>
         <translation>充电配置文件</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="387"/>
+        <location filename="../admin/overview.py" line="389"/>
         <source>the payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../admin/overview.py" line="388"/>
+        <location filename="../admin/overview.py" line="390"/>
         <source>a schedule</source>
         <translation>计划</translation>
     </message>
@@ -2647,79 +2648,248 @@
 <context>
     <name>SessionsScreen</name>
     <message>
-        <location filename="../admin/sessions.py" line="131"/>
+        <location filename="../admin/sessions.py" line="116"/>
         <source>Sessions</source>
         <translation>充电记录</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="242"/>
+        <location filename="../admin/sessions.py" line="227"/>
         <source>30 days</source>
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="246"/>
+        <location filename="../admin/sessions.py" line="231"/>
         <source>Card…</source>
         <translation>卡号…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="248"/>
+        <location filename="../admin/sessions.py" line="233"/>
         <source>All connectors</source>
         <translation>所有充电口</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="256"/>
+        <location filename="../admin/sessions.py" line="241"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="259"/>
+        <location filename="../admin/sessions.py" line="244"/>
         <source>Card number starts with:</source>
         <translation>卡号开头为：</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="261"/>
+        <location filename="../admin/sessions.py" line="246"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="262"/>
+        <location filename="../admin/sessions.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="263"/>
+        <location filename="../admin/sessions.py" line="248"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="279"/>
+        <location filename="../admin/sessions.py" line="264"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="281"/>
+        <location filename="../admin/sessions.py" line="266"/>
         <source>No sessions match these filters.</source>
         <translation>没有符合筛选条件的充电记录。</translation>
     </message>
     <message>
-        <location filename="../admin/sessions.py" line="284"/>
+        <location filename="../admin/sessions.py" line="269"/>
         <source>Sessions %1 to %2, newest first</source>
         <translation>第 %1 至 %2 条，最新在前</translation>
+    </message>
+</context>
+<context>
+    <name>StationTexts</name>
+    <message>
+        <location filename="../admin/station_texts.py" line="15"/>
+        <source>Residual current trip</source>
+        <translation>剩余电流保护跳闸</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="16"/>
+        <source>Emergency stop</source>
+        <translation>紧急停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="17"/>
+        <source>Overcurrent</source>
+        <translation>过电流</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="18"/>
+        <source>Severe overcurrent</source>
+        <translation>严重过电流</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="19"/>
+        <source>Overvoltage</source>
+        <translation>过电压</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="20"/>
+        <source>Undervoltage</source>
+        <translation>欠电压</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="21"/>
+        <source>Overtemperature</source>
+        <translation>过温</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="22"/>
+        <source>Protective earth missing</source>
+        <translation>保护接地缺失</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="23"/>
+        <source>Welded contactor</source>
+        <translation>接触器粘连</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="24"/>
+        <source>Contactor feedback mismatch</source>
+        <translation>接触器反馈不一致</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="25"/>
+        <source>Vehicle diode fault</source>
+        <translation>车辆二极管故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="26"/>
+        <source>Cable coding (PP) fault</source>
+        <translation>电缆编码 (PP) 故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="27"/>
+        <source>Control pilot fault</source>
+        <translation>控制导引故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="28"/>
+        <source>Ventilation asked, not allowed</source>
+        <translation>要求通风，未获允许</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="29"/>
+        <source>Connector lock fault</source>
+        <translation>连接器锁故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="30"/>
+        <source>Self-test failed</source>
+        <translation>自检失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="43"/>
+        <source>Charger link online</source>
+        <translation>充电桩连接在线</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="44"/>
+        <source>Charger link degraded</source>
+        <translation>充电桩连接降级</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="45"/>
+        <source>Charger link lost</source>
+        <translation>充电桩连接中断</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="46"/>
+        <source>Charger link faulty</source>
+        <translation>充电桩连接故障</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="47"/>
+        <source>Charger link connecting</source>
+        <translation>充电桩正在连接</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="48"/>
+        <source>Session interrupted</source>
+        <translation>会话中断</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="49"/>
+        <source>Session ended</source>
+        <translation>会话结束</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="50"/>
+        <source>Session refused</source>
+        <translation>会话被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="51"/>
+        <source>Setting changed</source>
+        <translation>设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="52"/>
+        <source>Station started</source>
+        <translation>充电站已启动</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="53"/>
+        <source>Station stopping</source>
+        <translation>充电站正在停止</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="54"/>
+        <source>Self-test run</source>
+        <translation>已运行自检</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="55"/>
+        <source>Payment hold lapsed</source>
+        <translation>支付预授权已失效</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="56"/>
+        <source>Late payment given back</source>
+        <translation>逾期付款已退回</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="73"/>
+        <source>%1 cleared</source>
+        <translation>%1 已清除</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="69"/>
+        <source>Update: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="78"/>
+        <source>Maintenance alarm: %1</source>
+        <translation>维护警报：%1</translation>
     </message>
 </context>
 <context>

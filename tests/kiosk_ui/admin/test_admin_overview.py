@@ -104,7 +104,10 @@ def test_the_overview_shows_the_station_and_updates_in_place(realtime_sim, tmp_p
 
                 # A fault injected in the simulator: by its catalogue name, in the same labels.
                 await ctl.call("fault", charger=1, kind="ground", active=True)
-                await until(lambda: text(window, "overview_faults:CP01/1") == "Faults: GROUND_FAULT", "fault")
+                await until(
+                    lambda: text(window, "overview_faults:CP01/1") == "Faults: Protective earth missing",
+                    "fault",
+                )
                 assert "F: not available" in text(window, "overview_state:CP01/1")
                 before = screen.refreshes
                 await until(lambda: screen.refreshes >= before + 2, "two more refreshes of its own timer")
