@@ -326,7 +326,7 @@ class AnalyticsScreen(AdminScreen):
             self.show_figures(rest)
             return
         if (rest.period, rest.scope) != (self.figures.period, self.figures.scope):
-            self.load()  # the local day turned between the two answers: ask again, all of it
+            self.load()  # the local day turned between the two answers: the choice is asked again
             return
         self.figures = self.figures.merged(rest)
         draw_pages(self, self.figures, [page for page in PAGES if PAGE_PARTS[page] & rest.parts])
