@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk_ui.admin.analytics_pages import alarm_kind
-
 
 def fault_name(code: str) -> str:
     """A latched fault's short name (hal/wire/messages.py FaultBit, docs/fault-catalogue.md)."""
@@ -65,14 +63,40 @@ def event_title(code: str) -> str:
             )
         return _maintenance(kind)
     if code.startswith("update_"):
-        # The OCPP 1.6 FirmwareStatus or DiagnosticsStatus as the protocol names it (section 7.25, 7.24).
         return QCoreApplication.translate("StationTexts", "Update: %1").replace(
-            "%1", code.removeprefix("update_")
+            "%1", update_step(code.removeprefix("update_"))
         )
     if code.endswith("_cleared") and (fault := code.removesuffix("_cleared")) != fault_name(fault):
         return QCoreApplication.translate("StationTexts", "%1 cleared").replace("%1", fault_name(fault))
     return fault_name(code)
 
 
+def update_step(status: str) -> str:
+    """An update's step from its OCPP 1.6 FirmwareStatus (section 7.25; app/runtime/event_recorder.py
+    records them as update_<status>); a status without a name keeps the protocol's word."""
+    steps = {
+        "Downloading": QCoreApplication.translate("StationTexts", "downloading"),
+        "Downloaded": QCoreApplication.translate("StationTexts", "downloaded"),
+        "DownloadFailed": QCoreApplication.translate("StationTexts", "download failed"),
+        "Installing": QCoreApplication.translate("StationTexts", "installing"),
+        "Installed": QCoreApplication.translate("StationTexts", "installed"),
+        "InstallationFailed": QCoreApplication.translate("StationTexts", "installation failed"),
+    }
+    return steps.get(status, status)
+
+
+def alarm_name(kind: str) -> str:
+    """A maintenance alarm's kind (app/analytics/maintenance.py, docs/analytics.md). The texts keep the
+    analytics screen's translation context, where they were first translated."""
+    names = {
+        "contactor_wear": QCoreApplication.translate("AnalyticsScreen", "Contactor wear"),
+        "thermal_drift": QCoreApplication.translate("AnalyticsScreen", "Connector running hot"),
+        "fault_rise": QCoreApplication.translate("AnalyticsScreen", "More faults than usual"),
+        "meter_drift": QCoreApplication.translate("AnalyticsScreen", "Meter reads off"),
+        "link_health": QCoreApplication.translate("AnalyticsScreen", "Charger link unreliable"),
+    }
+    return names.get(kind, kind)
+
+
 def _maintenance(kind: str) -> str:
-    return QCoreApplication.translate("StationTexts", "Maintenance alarm: %1").replace("%1", alarm_kind(kind))
+    return QCoreApplication.translate("StationTexts", "Maintenance alarm: %1").replace("%1", alarm_name(kind))

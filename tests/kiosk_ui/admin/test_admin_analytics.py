@@ -30,6 +30,7 @@ from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.analytics import PAGES, AnalyticsScreen
 from kiosk_ui.admin.analytics_pages import PAGE_PARTS, SCREEN_PARTS, evidence_name
 from kiosk_ui.admin.registry import ADMIN_SCREENS
+from kiosk_ui.admin.station_texts import alarm_name, fault_name
 from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.screen import KioskEnv
@@ -191,9 +192,14 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
                 alarms = analytics.maintenance().alarms
                 assert alarms
                 for alarm in alarms:
-                    assert alarm.subject in shown
+                    # A fault_rise alarm names its fault ("CP-07/2 RCD_TRIP": "Residual current trip").
+                    code = alarm.evidence.get("code")
+                    subject = alarm.subject.replace(code, fault_name(code)) if code else alarm.subject
+                    assert f"{alarm_name(alarm.kind)}: {subject}" in shown
                     for key in alarm.evidence:
                         assert f"{evidence_name(key)}:" in shown
+                assert f"More faults than usual: {analytics_year.TRIPPING} Residual current trip" in shown
+                assert "fault: Residual current trip" in shown
                 assert f"{len(alarms)} open alarms" in screen.summary.text()
 
                 # A connector: its own figures and its state timeline.
