@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from kiosk_ui.admin.analytics_charts import HOURS, WEEKDAYS
-from kiosk_ui.admin.station_texts import alarm_name, fault_name
+from kiosk_ui.admin.station_texts import alarm_name, alarm_text, fault_name
 from kiosk_ui.screen import card_frame, label
 
 if TYPE_CHECKING:
@@ -243,7 +243,8 @@ def draw_alarms(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
         return
     for alarm in maintenance.alarms:
         raised = QCoreApplication.translate("AnalyticsScreen", "Raised %1")
-        lines = [alarm.message, raised.replace("%1", screen.day_text(alarm.raised_at_s, offset))]
+        finding = alarm_text(alarm.kind, alarm.subject, alarm.evidence, alarm.message, screen.locale())
+        lines = [finding, raised.replace("%1", screen.day_text(alarm.raised_at_s, offset))]
         subject = alarm.subject
         if isinstance(code := alarm.evidence.get("code"), str):  # "CP01/1 GROUND_FAULT": name the fault
             subject = subject.replace(code, fault_name(code))

@@ -185,27 +185,27 @@
         <translation>Kad di halaman QR</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="92"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>Kehausan kontaktor</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="93"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>Penyambung terlalu panas</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="94"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>Lebih banyak kerosakan daripada biasa</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="95"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>Bacaan meter tersasar</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="96"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>Pautan pengecas tidak stabil</translation>
     </message>
@@ -355,47 +355,47 @@
         <translation>Dinaikkan %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="257"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>Tiada penggera terbuka</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="260"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>%1 % hayat telah digunakan; ganti sebelum %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="263"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>Kontaktor %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="276"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 sesi, %2 kWh, diduduki %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="286"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>Kasar %1, bersih %2, bayaran balik %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="294"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>Kuasa purata mengikut hari dan jam (kW): sentuh satu petak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="302"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>Tertinggi %1 kW pada %2: %3 % daripada had</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="309"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>Masa operasi %1 %, 12 bulan lepas %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="315"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 penggera terbuka</translation>
     </message>
@@ -2726,198 +2726,223 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="13"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>Pemutus arus baki terpelantik</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="14"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>Henti kecemasan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>Arus lebih</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>Arus lebih teruk</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>Voltan lebih</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>Voltan kurang</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>Suhu lampau</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>Bumi pelindung tiada</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>Kontaktor terkimpal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>Maklum balas kontaktor tidak sepadan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>Kerosakan diod kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>Kerosakan pengekodan kabel (PP)</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>Kerosakan pilot kawalan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>Pengudaraan diminta, tidak dibenarkan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>Kerosakan kunci penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>Ujian kendiri gagal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>Pautan pengecas dalam talian</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>Pautan pengecas merosot</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>Pautan pengecas terputus</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>Pautan pengecas rosak</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>Pautan pengecas sedang disambung</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>Sesi terganggu</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>Sesi ditolak</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>Tetapan diubah</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>Stesen dimulakan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>Stesen sedang berhenti</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>Ujian kendiri dijalankan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>Tahanan bayaran luput</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>Bayaran lewat dipulangkan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="61"/>
-        <location filename="../admin/station_texts.py" line="70"/>
+        <location filename="../admin/station_texts.py" line="64"/>
+        <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 dipulihkan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="66"/>
+        <location filename="../admin/station_texts.py" line="69"/>
         <source>Update: %1</source>
         <translation>Kemas kini: %1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
         <source>downloading</source>
         <translation>memuat turun</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="79"/>
+        <location filename="../admin/station_texts.py" line="82"/>
         <source>downloaded</source>
         <translation>dimuat turun</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="80"/>
+        <location filename="../admin/station_texts.py" line="83"/>
         <source>download failed</source>
         <translation>muat turun gagal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="81"/>
+        <location filename="../admin/station_texts.py" line="84"/>
         <source>installing</source>
         <translation>memasang</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="82"/>
+        <location filename="../admin/station_texts.py" line="85"/>
         <source>installed</source>
         <translation>dipasang</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="83"/>
+        <location filename="../admin/station_texts.py" line="86"/>
         <source>installation failed</source>
         <translation>pemasangan gagal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="102"/>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1: kontaktor pada %2 % hayat kadarannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1: kenaikan suhu setiap A² pada %2 × garis asasnya (periksa tork terminal)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1: %2 × %3 dalam 30 hari (biasanya %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1: meter dan V × I berbeza %2 % dalam 30 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>Pengecas %1: %2 % tinjauan terlepas, %3 sambungan semula sehari dalam %4 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>Penggera penyelenggaraan: %1</translation>
     </message>

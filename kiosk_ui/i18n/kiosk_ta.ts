@@ -185,27 +185,27 @@
         <translation>QR பக்கத்தில் அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="92"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>தொடர்பி தேய்மானம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="93"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>இணைப்பி அதிக வெப்பம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="94"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>வழக்கத்தை விட அதிக பிழைகள்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="95"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>மீட்டர் அளவீடு விலகுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="96"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>மின்னேற்றி இணைப்பு நம்பகமற்றது</translation>
     </message>
@@ -355,47 +355,47 @@
         <translation>எழுப்பப்பட்டது %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="257"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>திறந்த எச்சரிக்கைகள் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="260"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>ஆயுளில் %1 % பயன்படுத்தப்பட்டது; %2 க்குள் மாற்றவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="263"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>தொடர்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="276"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 அமர்வுகள், %2 kWh, பயன்பாட்டில் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="286"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>மொத்தம் %1, நிகரம் %2, திருப்பியளிப்பு %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="294"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>வாரநாள், மணி வாரியாக சராசரி மின்திறன் (kW): ஒரு கட்டத்தைத் தொடவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="302"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>அதிகபட்சம் %1 kW, %2 அன்று: வரம்பின் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="309"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>இயக்க நேரம் %1 %, கடந்த 12 மாதங்கள் %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="315"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 திறந்த எச்சரிக்கைகள்</translation>
     </message>
@@ -2726,198 +2726,223 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="13"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>மீதி மின்னோட்டக் காப்பு துண்டிப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="14"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>அவசர நிறுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>மிகை மின்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>கடும் மிகை மின்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>மிகை மின்னழுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>குறை மின்னழுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>மிகை வெப்பநிலை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>பாதுகாப்பு பூமி இணைப்பு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>ஒட்டிய தொடர்பி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>தொடர்பி பின்னூட்டம் பொருந்தவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>வாகன டையோடு பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>கேபிள் குறியீடு (PP) பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>கட்டுப்பாட்டு பைலட் பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>காற்றோட்டம் கோரப்பட்டது, அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>இணைப்பான் பூட்டு பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>சுய சோதனை தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>சார்ஜர் இணைப்பு இயங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>சார்ஜர் இணைப்பு தரம் குறைந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>சார்ஜர் இணைப்பு துண்டிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>சார்ஜர் இணைப்பு பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>சார்ஜர் இணைப்பு இணைக்கப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>அமர்வு இடைநிறுத்தப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>அமர்வு மறுக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>அமைப்பு மாற்றப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>நிலையம் தொடங்கியது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>நிலையம் நிறுத்தப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>சுய சோதனை இயக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>கட்டண நிறுத்திவைப்பு காலாவதியானது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>தாமதமான கட்டணம் திருப்பி அளிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="61"/>
-        <location filename="../admin/station_texts.py" line="70"/>
+        <location filename="../admin/station_texts.py" line="64"/>
+        <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 நீக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="66"/>
+        <location filename="../admin/station_texts.py" line="69"/>
         <source>Update: %1</source>
         <translation>புதுப்பிப்பு: %1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
         <source>downloading</source>
         <translation>பதிவிறக்கப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="79"/>
+        <location filename="../admin/station_texts.py" line="82"/>
         <source>downloaded</source>
         <translation>பதிவிறக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="80"/>
+        <location filename="../admin/station_texts.py" line="83"/>
         <source>download failed</source>
         <translation>பதிவிறக்கம் தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="81"/>
+        <location filename="../admin/station_texts.py" line="84"/>
         <source>installing</source>
         <translation>நிறுவப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="82"/>
+        <location filename="../admin/station_texts.py" line="85"/>
         <source>installed</source>
         <translation>நிறுவப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="83"/>
+        <location filename="../admin/station_texts.py" line="86"/>
         <source>installation failed</source>
         <translation>நிறுவல் தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="102"/>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1: தொடர்பி அதன் மதிப்பிட்ட ஆயுளில் %2 % அடைந்துள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1: A² க்கு வெப்ப உயர்வு அடிப்படையின் %2 × (முனைகளின் முறுக்கைச் சரிபார்க்கவும்)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1: 30 நாட்களில் %2 × %3 (வழக்கமாக %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1: 30 நாட்களில் மீட்டரும் V × I உம் %2 % வேறுபடுகின்றன</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>சார்ஜர் %1: %2 % வினவல்கள் தவறின, %4 நாட்களில் நாளுக்கு %3 மறு இணைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>பராமரிப்பு எச்சரிக்கை: %1</translation>
     </message>

@@ -185,27 +185,27 @@
         <translation>二维码页面付卡</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="92"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>接触器磨损</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="93"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>充电枪过热</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="94"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>故障多于平常</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="95"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>电表读数偏差</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="96"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>充电桩连接不稳定</translation>
     </message>
@@ -355,47 +355,47 @@
         <translation>发出于 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="257"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>没有未解除的警报</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="260"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>已用寿命 %1 %；请在 %2 前更换</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="263"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>接触器 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="276"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 个会话，%2 kWh，占用 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="286"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>总额 %1，净额 %2，退款 %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="294"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>按星期和小时的平均功率 (kW)：点按单元格</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="302"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>最高 %1 kW，于 %2：限值的 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="309"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>正常运行率 %1 %，近12个月 %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="315"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 个未解除的警报</translation>
     </message>
@@ -2726,198 +2726,223 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="13"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>剩余电流保护跳闸</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="14"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>紧急停止</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>过电流</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>严重过电流</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>过电压</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>欠电压</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>过温</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>保护接地缺失</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>接触器粘连</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>接触器反馈不一致</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>车辆二极管故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>电缆编码 (PP) 故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>控制导引故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>要求通风，未获允许</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>连接器锁故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>自检失败</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>充电桩连接在线</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>充电桩连接降级</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>充电桩连接中断</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>充电桩连接故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>充电桩正在连接</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>会话中断</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>会话结束</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>会话被拒绝</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>设置已更改</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>充电站已启动</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>充电站正在停止</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>已运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>支付预授权已失效</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>逾期付款已退回</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="61"/>
-        <location filename="../admin/station_texts.py" line="70"/>
+        <location filename="../admin/station_texts.py" line="64"/>
+        <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 已清除</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="66"/>
+        <location filename="../admin/station_texts.py" line="69"/>
         <source>Update: %1</source>
         <translation>更新：%1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
         <source>downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="79"/>
+        <location filename="../admin/station_texts.py" line="82"/>
         <source>downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="80"/>
+        <location filename="../admin/station_texts.py" line="83"/>
         <source>download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="81"/>
+        <location filename="../admin/station_texts.py" line="84"/>
         <source>installing</source>
         <translation>正在安装</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="82"/>
+        <location filename="../admin/station_texts.py" line="85"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="83"/>
+        <location filename="../admin/station_texts.py" line="86"/>
         <source>installation failed</source>
         <translation>安装失败</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="102"/>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1：接触器已用额定寿命的 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1：每 A² 温升为基线的 %2 倍（请检查端子扭矩）</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1：30天内 %2 次%3（通常 %4 次）</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1：30天内电表与 V × I 相差 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>充电桩 %1：丢失 %2 % 的轮询，%4 天内每天重新连接 %3 次</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>维护警报：%1</translation>
     </message>
