@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from kiosk_ui.admin.analytics_charts import HOURS, WEEKDAYS
+from kiosk_ui.admin.station_texts import alarm_name, alarm_text, fault_name
 from kiosk_ui.screen import card_frame, label
 
 if TYPE_CHECKING:
@@ -32,17 +33,6 @@ def method_name(method: str) -> str:
         "grabpay": "GrabPay",
     }
     return names.get(method, method)
-
-
-def alarm_kind(kind: str) -> str:
-    names = {
-        "contactor_wear": QCoreApplication.translate("AnalyticsScreen", "Contactor wear"),
-        "thermal_drift": QCoreApplication.translate("AnalyticsScreen", "Connector running hot"),
-        "fault_rise": QCoreApplication.translate("AnalyticsScreen", "More faults than usual"),
-        "meter_drift": QCoreApplication.translate("AnalyticsScreen", "Meter reads off"),
-        "link_health": QCoreApplication.translate("AnalyticsScreen", "Charger link unreliable"),
-    }
-    return names.get(kind, kind)
 
 
 def evidence_name(key: str) -> str:
@@ -231,6 +221,8 @@ def evidence_lines(screen: AnalyticsScreen, evidence: dict[str, object], offset:
             shown = locale.toString(value, "f", 2)
         elif isinstance(value, int):
             shown = locale.toString(value)
+        elif key == "code":  # a fault_rise alarm's latched fault (docs/fault-catalogue.md)
+            shown = fault_name(str(value))
         else:
             shown = str(value)
         lines.append(f"{evidence_name(key)}: {shown}")
@@ -251,10 +243,14 @@ def draw_alarms(screen: AnalyticsScreen, figures: AnalyticsFigures) -> None:
         return
     for alarm in maintenance.alarms:
         raised = QCoreApplication.translate("AnalyticsScreen", "Raised %1")
-        lines = [alarm.message, raised.replace("%1", screen.day_text(alarm.raised_at_s, offset))]
+        finding = alarm_text(alarm.kind, alarm.subject, alarm.evidence, alarm.message, screen.locale())
+        lines = [finding, raised.replace("%1", screen.day_text(alarm.raised_at_s, offset))]
+        subject = alarm.subject
+        if isinstance(code := alarm.evidence.get("code"), str):  # "CP01/1 GROUND_FAULT": name the fault
+            subject = subject.replace(code, fault_name(code))
         layout.addWidget(
             alarm_card(
-                f"{alarm_kind(alarm.kind)}: {alarm.subject}",
+                f"{alarm_name(alarm.kind)}: {subject}",
                 lines + evidence_lines(screen, alarm.evidence, offset),
             )
         )

@@ -50,11 +50,25 @@ class DiagnosticsScreen(AdminScreen):
         self.charger_button.clicked.connect(self._next_charger)
         self.ocpp_text = label("", "small")
         self.ocpp_text.setObjectName("diagnostics_ocpp")
+        # An entry: its headline in the screen's language, and under it, small and muted, the log's own
+        # words as recorded (in English, as GetDiagnostics uploads them).
         self.rows: list[QLabel] = []
+        self.details: list[QLabel] = []
+        entries: list[QWidget] = []
         for index in range(EVENT_ROWS):
-            row = label("", "small")
+            row = label("", None)
             row.setObjectName(f"diagnostics_event_{index}")
+            detail = label("", "small")
+            detail.setObjectName(f"diagnostics_detail_{index}")
+            entry = QWidget()
+            lines = QVBoxLayout(entry)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(0)
+            lines.addWidget(row)
+            lines.addWidget(detail)
             self.rows.append(row)
+            self.details.append(detail)
+            entries.append(entry)
         self.newer = named_button("diagnostics_newer", "choice")
         self.newer.clicked.connect(lambda: self._turn(-EVENT_ROWS))
         self.older = named_button("diagnostics_older", "choice")
@@ -76,7 +90,7 @@ class DiagnosticsScreen(AdminScreen):
         column.addWidget(self.ocpp_text)
         # The page's lines scroll: an event's message may take three lines in Tamil, and the buttons
         # around them keep their height (the arrows page through the log, the finger within a page).
-        column.addLayout(paged_list(self.rows, "diagnostics_events", self.newer, self.older), 1)
+        column.addLayout(paged_list(entries, "diagnostics_events", self.newer, self.older), 1)
         actions = QHBoxLayout()
         share_width(actions, (self.test_button, 1), (self.export_button, 1))
         column.addLayout(actions)
@@ -275,17 +289,19 @@ class DiagnosticsScreen(AdminScreen):
         self.charger_button.setText(charger or self.tr("All chargers"))
         self.ocpp_text.setText(self._ocpp_text())
         shown = self.events[self.offset : self.offset + EVENT_ROWS]
-        for index, row in enumerate(self.rows):
+        for index, (row, detail) in enumerate(zip(self.rows, self.details, strict=True)):
             if index < len(shown):
                 event = shown[index]
                 where = event.connector_name or event.charger_id or self.tr("station")
                 when = event.at.astimezone().strftime("%d.%m %H:%M")
-                # The headline in the screen's language; under it the log's own words, as recorded
-                # (and as GetDiagnostics uploads them).
                 title = event_title(event.code)
-                row.setText(f"{when} · {where} · {self._severity(event.severity)} · {title}\n{event.message}")
+                row.setText(f"{when} · {where} · {self._severity(event.severity)} · {title}")
+                detail.setText(event.message)
             else:
                 row.setText(self.tr("No events.") if index == 0 and not self.events else "")
+                detail.setText("")
+            row.setVisible(bool(row.text()))
+            detail.setVisible(bool(detail.text()))
         # Arrows, not words: the list's direction reads the same in every language and fits a narrow key.
         self.newer.setText("▲")
         self.newer.setAccessibleName(self.tr("Newer"))

@@ -1,12 +1,13 @@
-"""The station's own codes in the technician's language: latched fault codes (docs/fault-catalogue.md)
-and the event log's codes ("The event log" there). The log keeps its rows in English, as GetDiagnostics
-uploads them; the screens show these names above the recorded text. An unknown code shows as itself."""
+"""The station's own codes in the technician's language: latched fault codes (docs/fault-catalogue.md),
+the event log's codes ("The event log" there) and the maintenance alarms' kinds and findings. The log
+keeps its rows in English, as GetDiagnostics uploads them; the screens show these names above the
+recorded text. An unknown code shows as itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Mapping
 
-from kiosk_ui.admin.analytics_pages import alarm_kind
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def fault_name(code: str) -> str:
@@ -65,14 +66,93 @@ def event_title(code: str) -> str:
             )
         return _maintenance(kind)
     if code.startswith("update_"):
-        # The OCPP 1.6 FirmwareStatus or DiagnosticsStatus as the protocol names it (section 7.25, 7.24).
         return QCoreApplication.translate("StationTexts", "Update: %1").replace(
-            "%1", code.removeprefix("update_")
+            "%1", update_step(code.removeprefix("update_"))
         )
     if code.endswith("_cleared") and (fault := code.removesuffix("_cleared")) != fault_name(fault):
         return QCoreApplication.translate("StationTexts", "%1 cleared").replace("%1", fault_name(fault))
     return fault_name(code)
 
 
+def update_step(status: str) -> str:
+    """An update's step from its OCPP 1.6 FirmwareStatus (section 7.25; app/runtime/event_recorder.py
+    records them as update_<status>); a status without a name keeps the protocol's word."""
+    steps = {
+        "Downloading": QCoreApplication.translate("StationTexts", "downloading"),
+        "Downloaded": QCoreApplication.translate("StationTexts", "downloaded"),
+        "DownloadFailed": QCoreApplication.translate("StationTexts", "download failed"),
+        "Installing": QCoreApplication.translate("StationTexts", "installing"),
+        "Installed": QCoreApplication.translate("StationTexts", "installed"),
+        "InstallationFailed": QCoreApplication.translate("StationTexts", "installation failed"),
+    }
+    return steps.get(status, status)
+
+
+def alarm_name(kind: str) -> str:
+    """A maintenance alarm's kind (app/analytics/maintenance.py, docs/analytics.md). The texts keep the
+    analytics screen's translation context, where they were first translated."""
+    names = {
+        "contactor_wear": QCoreApplication.translate("AnalyticsScreen", "Contactor wear"),
+        "thermal_drift": QCoreApplication.translate("AnalyticsScreen", "Connector running hot"),
+        "fault_rise": QCoreApplication.translate("AnalyticsScreen", "More faults than usual"),
+        "meter_drift": QCoreApplication.translate("AnalyticsScreen", "Meter reads off"),
+        "link_health": QCoreApplication.translate("AnalyticsScreen", "Charger link unreliable"),
+    }
+    return names.get(kind, kind)
+
+
+def alarm_text(
+    kind: str, subject: str, evidence: Mapping[str, object], recorded: str, locale: QLocale
+) -> str:
+    """A maintenance alarm's finding in the screen's language, from its evidence: the sentence
+    app/analytics/maintenance.py records in English. The recorded sentence where a figure is missing
+    (a kind without a sentence here, an older row)."""
+
+    def figure(key: str, decimals: int) -> str | None:
+        value = evidence.get(key)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return None
+        return locale.toString(int(value)) if decimals == 0 else locale.toString(float(value), "f", decimals)
+
+    where = subject.split(" ")[0]  # a fault_rise alarm's subject is "CP-07/2 RCD_TRIP"
+    if kind == "contactor_wear":
+        text = QCoreApplication.translate("StationTexts", "%1: contactor at %2 % of its rated life")
+        values = [figure("life_used_percent", 1)]
+    elif kind == "thermal_drift":
+        text = QCoreApplication.translate(
+            "StationTexts", "%1: temperature rise per A² at %2 × its baseline (check the terminals' torque)"
+        )
+        values = [figure("ratio", 2)]
+    elif kind == "fault_rise":
+        text = QCoreApplication.translate("StationTexts", "%1: %2 × %3 in 30 days (usually %4)")
+        code = evidence.get("code")
+        values = [figure("recent_30d", 0), fault_name(code) if isinstance(code, str) else None]
+        values.append(figure("usual_30d", 1))
+    elif kind == "meter_drift":
+        text = QCoreApplication.translate("StationTexts", "%1: meter and V × I differ by %2 % over 30 days")
+        shown = figure("drift_percent", 1)
+        positive = isinstance(drift := evidence.get("drift_percent"), int | float) and drift > 0
+        values = [f"+{shown}" if shown is not None and positive else shown]
+    elif kind == "link_health":
+        text = QCoreApplication.translate(
+            "StationTexts", "Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days"
+        )
+        reconnects, days = evidence.get("reconnects"), evidence.get("days")
+        per_day = (
+            locale.toString(reconnects / days, "f", 1)
+            if isinstance(reconnects, int) and isinstance(days, int) and days
+            else None
+        )
+        values = [figure("missed_percent", 2), per_day, figure("days", 0)]
+    else:
+        return recorded
+    if any(value is None for value in values):
+        return recorded
+    text = text.replace("%1", where)
+    for number, value in enumerate(values, start=2):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
 def _maintenance(kind: str) -> str:
-    return QCoreApplication.translate("StationTexts", "Maintenance alarm: %1").replace("%1", alarm_kind(kind))
+    return QCoreApplication.translate("StationTexts", "Maintenance alarm: %1").replace("%1", alarm_name(kind))

@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../admin/analytics.py" line="438"/>
-        <location filename="../admin/analytics_pages.py" line="203"/>
+        <location filename="../admin/analytics_pages.py" line="193"/>
         <source>Uptime</source>
         <translation>Masa operasi</translation>
     </message>
@@ -170,232 +170,232 @@
         <translation>Garis masa keadaan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>RFID card</source>
         <translation>Kad RFID</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card at the terminal</source>
         <translation>Kad di terminal</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="30"/>
+        <location filename="../admin/analytics_pages.py" line="31"/>
         <source>Card on the QR page</source>
         <translation>Kad di halaman QR</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>Kehausan kontaktor</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>Penyambung terlalu panas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>Lebih banyak kerosakan daripada biasa</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>Bacaan meter tersasar</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>Pautan pengecas tidak stabil</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>life used %</source>
         <translation>hayat digunakan %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>equivalent operations</source>
         <translation>operasi setara</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>operations</source>
         <translation>operasi</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="44"/>
         <source>unseen operations</source>
         <translation>operasi tidak dilihat</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="45"/>
         <source>per day</source>
         <translation>sehari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="46"/>
         <source>replace by</source>
         <translation>ganti sebelum</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="47"/>
         <source>baseline m°C/A²</source>
         <translation>asas m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="48"/>
         <source>recent m°C/A²</source>
         <translation>terkini m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="49"/>
         <source>ratio</source>
         <translation>nisbah</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="50"/>
         <source>fault</source>
         <translation>kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>last 30 days</source>
         <translation>30 hari lepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>usual per 30 days</source>
         <translation>biasa setiap 30 hari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>metered Wh</source>
         <translation>Wh meter</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>drift %</source>
         <translation>sasaran %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>polls</source>
         <translation>tinjauan</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>missed polls</source>
         <translation>tinjauan terlepas</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>missed %</source>
         <translation>terlepas %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>reconnections</source>
         <translation>sambungan semula</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="70"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>days</source>
         <translation>hari</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="115"/>
+        <location filename="../admin/analytics_pages.py" line="105"/>
         <source>Energy per month (kWh)</source>
         <translation>Tenaga sebulan (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="118"/>
+        <location filename="../admin/analytics_pages.py" line="108"/>
         <source>Energy per day (kWh)</source>
         <translation>Tenaga sehari (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="136"/>
+        <location filename="../admin/analytics_pages.py" line="126"/>
         <source>Revenue is shown to operators only.</source>
         <translation>Hasil hanya ditunjukkan kepada pengendali.</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="139"/>
+        <location filename="../admin/analytics_pages.py" line="129"/>
         <source>Gross by payment method (%1)</source>
         <translation>Kasar mengikut kaedah bayaran (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="179"/>
+        <location filename="../admin/analytics_pages.py" line="169"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>Puncak tapak sehari berbanding had (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="181"/>
+        <location filename="../admin/analytics_pages.py" line="171"/>
         <source>Peak</source>
         <translation>Puncak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="183"/>
+        <location filename="../admin/analytics_pages.py" line="173"/>
         <source>Limit</source>
         <translation>Had</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="202"/>
+        <location filename="../admin/analytics_pages.py" line="192"/>
         <source>Uptime per month (%)</source>
         <translation>Masa operasi sebulan (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="253"/>
+        <location filename="../admin/analytics_pages.py" line="245"/>
         <source>Raised %1</source>
         <translation>Dinaikkan %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="262"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>Tiada penggera terbuka</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="265"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>%1 % hayat telah digunakan; ganti sebelum %2</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="268"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>Kontaktor %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 sesi, %2 kWh, diduduki %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="291"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>Kasar %1, bersih %2, bayaran balik %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="299"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>Kuasa purata mengikut hari dan jam (kW): sentuh satu petak</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="307"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>Tertinggi %1 kW pada %2: %3 % daripada had</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="314"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>Masa operasi %1 %, 12 bulan lepas %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="320"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 penggera terbuka</translation>
     </message>
@@ -1150,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="113"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="195"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>Menjalankan ujian kendiri…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="210"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>Menulis arkib diagnostik…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="217"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>Ditulis ke %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>Tiada pemacu USB ditemui. Masukkan satu dan cuba lagi.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>Folder USB tiada.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="226"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>Pemacu USB tidak boleh ditulis.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="227"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>Gagal menulis ke pemacu USB.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>Peranan anda tidak membenarkan tindakan ini.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="230"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>Operasi gagal (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="237"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>Rangkaian</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>Sistem pusat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>Pembaca kad</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>Pangkalan data</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>maklumat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>amaran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>ralat</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>kritikal</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>Sistem pusat: tiada dikonfigurasi</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>Sistem pusat: tidak bersambung</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>Sistem pusat: bersambung dan berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>degupan %1 s lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>Sistem pusat: bersambung, belum berdaftar</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 mesej dalam giliran</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>Sejam lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>Sehari lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>Seminggu lalu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>Kerosakan</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>Peristiwa</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>Semua pengecas</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>stesen</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>Tiada peristiwa.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Newer</source>
         <translation>Lebih baharu</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="294"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Older</source>
         <translation>Lebih lama</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Run self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="298"/>
+        <location filename="../admin/diagnostics.py" line="314"/>
         <source>Export diagnostics</source>
         <translation>Eksport diagnostik</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="319"/>
         <source>Self-test</source>
         <translation>Ujian kendiri</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>pass</source>
         <translation>lulus</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -2726,157 +2726,157 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>Pemutus arus baki terpelantik</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>Henti kecemasan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>Arus lebih</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>Arus lebih teruk</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>Voltan lebih</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>Voltan kurang</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>Suhu lampau</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>Bumi pelindung tiada</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>Kontaktor terkimpal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>Maklum balas kontaktor tidak sepadan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>Kerosakan diod kenderaan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>Kerosakan pengekodan kabel (PP)</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>Kerosakan pilot kawalan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>Pengudaraan diminta, tidak dibenarkan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="29"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>Kerosakan kunci penyambung</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="30"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>Ujian kendiri gagal</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>Pautan pengecas dalam talian</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>Pautan pengecas merosot</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>Pautan pengecas terputus</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>Pautan pengecas rosak</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>Pautan pengecas sedang disambung</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>Sesi terganggu</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>Sesi tamat</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>Sesi ditolak</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>Tetapan diubah</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>Stesen dimulakan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>Stesen sedang berhenti</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>Ujian kendiri dijalankan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="55"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>Tahanan bayaran luput</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="56"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>Bayaran lewat dipulangkan</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="64"/>
         <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 dipulihkan</translation>
@@ -2887,7 +2887,62 @@
         <translation>Kemas kini: %1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
+        <source>downloading</source>
+        <translation>memuat turun</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="82"/>
+        <source>downloaded</source>
+        <translation>dimuat turun</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="83"/>
+        <source>download failed</source>
+        <translation>muat turun gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="84"/>
+        <source>installing</source>
+        <translation>memasang</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="85"/>
+        <source>installed</source>
+        <translation>dipasang</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="86"/>
+        <source>installation failed</source>
+        <translation>pemasangan gagal</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1: kontaktor pada %2 % hayat kadarannya</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1: kenaikan suhu setiap A² pada %2 × garis asasnya (periksa tork terminal)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1: %2 × %3 dalam 30 hari (biasanya %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1: meter dan V × I berbeza %2 % dalam 30 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>Pengecas %1: %2 % tinjauan terlepas, %3 sambungan semula sehari dalam %4 hari</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>Penggera penyelenggaraan: %1</translation>
     </message>

@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../admin/analytics.py" line="438"/>
-        <location filename="../admin/analytics_pages.py" line="203"/>
+        <location filename="../admin/analytics_pages.py" line="193"/>
         <source>Uptime</source>
         <translation>இயக்க நேரம்</translation>
     </message>
@@ -170,232 +170,232 @@
         <translation>நிலை காலவரிசை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>RFID card</source>
         <translation>RFID அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card at the terminal</source>
         <translation>முனையத்தில் அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="30"/>
+        <location filename="../admin/analytics_pages.py" line="31"/>
         <source>Card on the QR page</source>
         <translation>QR பக்கத்தில் அட்டை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>தொடர்பி தேய்மானம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>இணைப்பி அதிக வெப்பம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>வழக்கத்தை விட அதிக பிழைகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>மீட்டர் அளவீடு விலகுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>மின்னேற்றி இணைப்பு நம்பகமற்றது</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>life used %</source>
         <translation>பயன்படுத்திய ஆயுள் %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>equivalent operations</source>
         <translation>சமமான இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>operations</source>
         <translation>இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="44"/>
         <source>unseen operations</source>
         <translation>காணப்படாத இயக்கங்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="45"/>
         <source>per day</source>
         <translation>நாளுக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="46"/>
         <source>replace by</source>
         <translation>மாற்ற வேண்டிய நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="47"/>
         <source>baseline m°C/A²</source>
         <translation>அடிப்படை m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="48"/>
         <source>recent m°C/A²</source>
         <translation>சமீபத்திய m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="49"/>
         <source>ratio</source>
         <translation>விகிதம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="50"/>
         <source>fault</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>last 30 days</source>
         <translation>கடந்த 30 நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>usual per 30 days</source>
         <translation>வழக்கமாக 30 நாட்களுக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>metered Wh</source>
         <translation>மீட்டர் Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>drift %</source>
         <translation>விலகல் %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>polls</source>
         <translation>வினவல்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>missed polls</source>
         <translation>தவறிய வினவல்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>missed %</source>
         <translation>தவறியது %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>reconnections</source>
         <translation>மறு இணைப்புகள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="70"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>days</source>
         <translation>நாட்கள்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="115"/>
+        <location filename="../admin/analytics_pages.py" line="105"/>
         <source>Energy per month (kWh)</source>
         <translation>மாதாந்திர ஆற்றல் (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="118"/>
+        <location filename="../admin/analytics_pages.py" line="108"/>
         <source>Energy per day (kWh)</source>
         <translation>தினசரி ஆற்றல் (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="136"/>
+        <location filename="../admin/analytics_pages.py" line="126"/>
         <source>Revenue is shown to operators only.</source>
         <translation>வருவாய் இயக்குநர்களுக்கு மட்டுமே காட்டப்படும்.</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="139"/>
+        <location filename="../admin/analytics_pages.py" line="129"/>
         <source>Gross by payment method (%1)</source>
         <translation>கட்டண முறைப்படி மொத்தம் (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="179"/>
+        <location filename="../admin/analytics_pages.py" line="169"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>வரம்புக்கு எதிராக தினசரி தள உச்சம் (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="181"/>
+        <location filename="../admin/analytics_pages.py" line="171"/>
         <source>Peak</source>
         <translation>உச்சம்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="183"/>
+        <location filename="../admin/analytics_pages.py" line="173"/>
         <source>Limit</source>
         <translation>வரம்பு</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="202"/>
+        <location filename="../admin/analytics_pages.py" line="192"/>
         <source>Uptime per month (%)</source>
         <translation>மாதாந்திர இயக்க நேரம் (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="253"/>
+        <location filename="../admin/analytics_pages.py" line="245"/>
         <source>Raised %1</source>
         <translation>எழுப்பப்பட்டது %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="262"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>திறந்த எச்சரிக்கைகள் இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="265"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>ஆயுளில் %1 % பயன்படுத்தப்பட்டது; %2 க்குள் மாற்றவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="268"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>தொடர்பி %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 அமர்வுகள், %2 kWh, பயன்பாட்டில் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="291"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>மொத்தம் %1, நிகரம் %2, திருப்பியளிப்பு %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="299"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>வாரநாள், மணி வாரியாக சராசரி மின்திறன் (kW): ஒரு கட்டத்தைத் தொடவும்</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="307"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>அதிகபட்சம் %1 kW, %2 அன்று: வரம்பின் %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="314"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>இயக்க நேரம் %1 %, கடந்த 12 மாதங்கள் %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="320"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 திறந்த எச்சரிக்கைகள்</translation>
     </message>
@@ -1150,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="113"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>கண்டறிதல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="195"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>சுய சோதனை இயங்குகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="210"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>கண்டறிதல் காப்பகம் எழுதப்படுகிறது…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="217"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>%1 இல் எழுதப்பட்டது (%2).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>USB இயக்கி இல்லை. ஒன்றைச் செருகி மீண்டும் முயலவும்.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>USB கோப்புறை இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="226"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>USB இயக்கியில் எழுத முடியாது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="227"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>USB இயக்கியில் எழுதுவது தோல்வியடைந்தது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>உங்கள் பங்கு இதைச் செய்ய அனுமதிக்காது.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="230"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>செயல் தோல்வியடைந்தது (%1).</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="237"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>வலையமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>மைய அமைப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>அட்டை வாசிப்பான்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>தரவுத்தளம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>தகவல்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>எச்சரிக்கை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>கடுமையானது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>மைய அமைப்பு: அமைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>மைய அமைப்பு: இணைக்கப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டு பதிவுசெய்யப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>இதயத்துடிப்பு %1 வி முன்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>மைய அமைப்பு: இணைக்கப்பட்டது, பதிவுசெய்யப்படவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 செய்திகள் வரிசையில்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>1 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>24 மணி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>7 நாள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>வகை: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>கோளாறுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>நிகழ்வுகள்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>சார்ஜர்: எல்லாம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>நிலையம்</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>நிகழ்வுகள் இல்லை.</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Newer</source>
         <translation>புதியவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="294"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Older</source>
         <translation>பழையவை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Run self-test</source>
         <translation>சுய சோதனை இயக்கு</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="298"/>
+        <location filename="../admin/diagnostics.py" line="314"/>
         <source>Export diagnostics</source>
         <translation>USB க்கு ஏற்றுமதி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="319"/>
         <source>Self-test</source>
         <translation>சுய சோதனை</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>pass</source>
         <translation>தேர்ச்சி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>FAIL</source>
         <translation>தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>Back</source>
         <translation>பின்செல்</translation>
     </message>
@@ -2726,157 +2726,157 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>மீதி மின்னோட்டக் காப்பு துண்டிப்பு</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>அவசர நிறுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>மிகை மின்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>கடும் மிகை மின்னோட்டம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>மிகை மின்னழுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>குறை மின்னழுத்தம்</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>மிகை வெப்பநிலை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>பாதுகாப்பு பூமி இணைப்பு இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>ஒட்டிய தொடர்பி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>தொடர்பி பின்னூட்டம் பொருந்தவில்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>வாகன டையோடு பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>கேபிள் குறியீடு (PP) பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>கட்டுப்பாட்டு பைலட் பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>காற்றோட்டம் கோரப்பட்டது, அனுமதி இல்லை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="29"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>இணைப்பான் பூட்டு பிழை</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="30"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>சுய சோதனை தோல்வி</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>சார்ஜர் இணைப்பு இயங்குகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>சார்ஜர் இணைப்பு தரம் குறைந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>சார்ஜர் இணைப்பு துண்டிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>சார்ஜர் இணைப்பு பழுது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>சார்ஜர் இணைப்பு இணைக்கப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>அமர்வு இடைநிறுத்தப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>அமர்வு முடிந்தது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>அமர்வு மறுக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>அமைப்பு மாற்றப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>நிலையம் தொடங்கியது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>நிலையம் நிறுத்தப்படுகிறது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>சுய சோதனை இயக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="55"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>கட்டண நிறுத்திவைப்பு காலாவதியானது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="56"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>தாமதமான கட்டணம் திருப்பி அளிக்கப்பட்டது</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="64"/>
         <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 நீக்கப்பட்டது</translation>
@@ -2887,7 +2887,62 @@
         <translation>புதுப்பிப்பு: %1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
+        <source>downloading</source>
+        <translation>பதிவிறக்கப்படுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="82"/>
+        <source>downloaded</source>
+        <translation>பதிவிறக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="83"/>
+        <source>download failed</source>
+        <translation>பதிவிறக்கம் தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="84"/>
+        <source>installing</source>
+        <translation>நிறுவப்படுகிறது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="85"/>
+        <source>installed</source>
+        <translation>நிறுவப்பட்டது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="86"/>
+        <source>installation failed</source>
+        <translation>நிறுவல் தோல்வி</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1: தொடர்பி அதன் மதிப்பிட்ட ஆயுளில் %2 % அடைந்துள்ளது</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1: A² க்கு வெப்ப உயர்வு அடிப்படையின் %2 × (முனைகளின் முறுக்கைச் சரிபார்க்கவும்)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1: 30 நாட்களில் %2 × %3 (வழக்கமாக %4)</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1: 30 நாட்களில் மீட்டரும் V × I உம் %2 % வேறுபடுகின்றன</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>சார்ஜர் %1: %2 % வினவல்கள் தவறின, %4 நாட்களில் நாளுக்கு %3 மறு இணைப்புகள்</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>பராமரிப்பு எச்சரிக்கை: %1</translation>
     </message>

@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../admin/analytics.py" line="438"/>
-        <location filename="../admin/analytics_pages.py" line="203"/>
+        <location filename="../admin/analytics_pages.py" line="193"/>
         <source>Uptime</source>
         <translation>正常运行率</translation>
     </message>
@@ -170,232 +170,232 @@
         <translation>状态时间线</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="28"/>
+        <location filename="../admin/analytics_pages.py" line="29"/>
         <source>RFID card</source>
         <translation>RFID卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="29"/>
+        <location filename="../admin/analytics_pages.py" line="30"/>
         <source>Card at the terminal</source>
         <translation>终端刷卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="30"/>
+        <location filename="../admin/analytics_pages.py" line="31"/>
         <source>Card on the QR page</source>
         <translation>二维码页面付卡</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="39"/>
+        <location filename="../admin/station_texts.py" line="95"/>
         <source>Contactor wear</source>
         <translation>接触器磨损</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="40"/>
+        <location filename="../admin/station_texts.py" line="96"/>
         <source>Connector running hot</source>
         <translation>充电枪过热</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="41"/>
+        <location filename="../admin/station_texts.py" line="97"/>
         <source>More faults than usual</source>
         <translation>故障多于平常</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="42"/>
+        <location filename="../admin/station_texts.py" line="98"/>
         <source>Meter reads off</source>
         <translation>电表读数偏差</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="99"/>
         <source>Charger link unreliable</source>
         <translation>充电桩连接不稳定</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="51"/>
+        <location filename="../admin/analytics_pages.py" line="41"/>
         <source>life used %</source>
         <translation>已用寿命 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="52"/>
+        <location filename="../admin/analytics_pages.py" line="42"/>
         <source>equivalent operations</source>
         <translation>等效操作次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="53"/>
+        <location filename="../admin/analytics_pages.py" line="43"/>
         <source>operations</source>
         <translation>操作次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="54"/>
+        <location filename="../admin/analytics_pages.py" line="44"/>
         <source>unseen operations</source>
         <translation>未记录的操作</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="55"/>
+        <location filename="../admin/analytics_pages.py" line="45"/>
         <source>per day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="56"/>
+        <location filename="../admin/analytics_pages.py" line="46"/>
         <source>replace by</source>
         <translation>更换期限</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="57"/>
+        <location filename="../admin/analytics_pages.py" line="47"/>
         <source>baseline m°C/A²</source>
         <translation>基线 m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="58"/>
+        <location filename="../admin/analytics_pages.py" line="48"/>
         <source>recent m°C/A²</source>
         <translation>近期 m°C/A²</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="59"/>
+        <location filename="../admin/analytics_pages.py" line="49"/>
         <source>ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="60"/>
+        <location filename="../admin/analytics_pages.py" line="50"/>
         <source>fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="61"/>
+        <location filename="../admin/analytics_pages.py" line="51"/>
         <source>last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="62"/>
+        <location filename="../admin/analytics_pages.py" line="52"/>
         <source>usual per 30 days</source>
         <translation>通常每30天</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="63"/>
+        <location filename="../admin/analytics_pages.py" line="53"/>
         <source>metered Wh</source>
         <translation>电表 Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="64"/>
+        <location filename="../admin/analytics_pages.py" line="54"/>
         <source>V x I Wh</source>
         <translation>V x I Wh</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="65"/>
+        <location filename="../admin/analytics_pages.py" line="55"/>
         <source>drift %</source>
         <translation>偏差 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="66"/>
+        <location filename="../admin/analytics_pages.py" line="56"/>
         <source>polls</source>
         <translation>轮询次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="67"/>
+        <location filename="../admin/analytics_pages.py" line="57"/>
         <source>missed polls</source>
         <translation>丢失轮询</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="68"/>
+        <location filename="../admin/analytics_pages.py" line="58"/>
         <source>missed %</source>
         <translation>丢失 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="69"/>
+        <location filename="../admin/analytics_pages.py" line="59"/>
         <source>reconnections</source>
         <translation>重新连接次数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="70"/>
+        <location filename="../admin/analytics_pages.py" line="60"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="115"/>
+        <location filename="../admin/analytics_pages.py" line="105"/>
         <source>Energy per month (kWh)</source>
         <translation>每月电量 (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="118"/>
+        <location filename="../admin/analytics_pages.py" line="108"/>
         <source>Energy per day (kWh)</source>
         <translation>每日电量 (kWh)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="136"/>
+        <location filename="../admin/analytics_pages.py" line="126"/>
         <source>Revenue is shown to operators only.</source>
         <translation>收入仅对运营者显示。</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="139"/>
+        <location filename="../admin/analytics_pages.py" line="129"/>
         <source>Gross by payment method (%1)</source>
         <translation>按支付方式的总收入 (%1)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="179"/>
+        <location filename="../admin/analytics_pages.py" line="169"/>
         <source>Site peak per day against the limit (kW)</source>
         <translation>每日站点峰值与限值 (kW)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="181"/>
+        <location filename="../admin/analytics_pages.py" line="171"/>
         <source>Peak</source>
         <translation>峰值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="183"/>
+        <location filename="../admin/analytics_pages.py" line="173"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="202"/>
+        <location filename="../admin/analytics_pages.py" line="192"/>
         <source>Uptime per month (%)</source>
         <translation>每月正常运行率 (%)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="253"/>
+        <location filename="../admin/analytics_pages.py" line="245"/>
         <source>Raised %1</source>
         <translation>发出于 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="262"/>
+        <location filename="../admin/analytics_pages.py" line="258"/>
         <source>No open alarms</source>
         <translation>没有未解除的警报</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="265"/>
+        <location filename="../admin/analytics_pages.py" line="261"/>
         <source>%1 % of its life used; replace by %2</source>
         <translation>已用寿命 %1 %；请在 %2 前更换</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="268"/>
+        <location filename="../admin/analytics_pages.py" line="264"/>
         <source>Contactor %1</source>
         <translation>接触器 %1</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="281"/>
+        <location filename="../admin/analytics_pages.py" line="277"/>
         <source>%1 sessions, %2 kWh, occupied %3 %</source>
         <translation>%1 个会话，%2 kWh，占用 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="291"/>
+        <location filename="../admin/analytics_pages.py" line="287"/>
         <source>Gross %1, net %2, refunds %3 (%4)</source>
         <translation>总额 %1，净额 %2，退款 %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="299"/>
+        <location filename="../admin/analytics_pages.py" line="295"/>
         <source>Mean power by weekday and hour (kW): tap a cell</source>
         <translation>按星期和小时的平均功率 (kW)：点按单元格</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="307"/>
+        <location filename="../admin/analytics_pages.py" line="303"/>
         <source>Highest %1 kW on %2: %3 % of the limit</source>
         <translation>最高 %1 kW，于 %2：限值的 %3 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="314"/>
+        <location filename="../admin/analytics_pages.py" line="310"/>
         <source>Uptime %1 %, last 12 months %2 %</source>
         <translation>正常运行率 %1 %，近12个月 %2 %</translation>
     </message>
     <message>
-        <location filename="../admin/analytics_pages.py" line="320"/>
+        <location filename="../admin/analytics_pages.py" line="316"/>
         <source>%1 open alarms</source>
         <translation>%1 个未解除的警报</translation>
     </message>
@@ -1150,207 +1150,207 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../admin/diagnostics.py" line="113"/>
+        <location filename="../admin/diagnostics.py" line="127"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="195"/>
+        <location filename="../admin/diagnostics.py" line="209"/>
         <source>Running the self-test…</source>
         <translation>正在运行自检…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="210"/>
+        <location filename="../admin/diagnostics.py" line="224"/>
         <source>Writing the diagnostics archive…</source>
         <translation>正在写入诊断存档…</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="217"/>
+        <location filename="../admin/diagnostics.py" line="231"/>
         <source>Written to %1 (%2).</source>
         <translation>已写入 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="224"/>
+        <location filename="../admin/diagnostics.py" line="238"/>
         <source>No USB stick found. Insert one and try again.</source>
         <translation>未找到 U 盘。请插入后重试。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="225"/>
+        <location filename="../admin/diagnostics.py" line="239"/>
         <source>The USB folder is missing.</source>
         <translation>U 盘文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="226"/>
+        <location filename="../admin/diagnostics.py" line="240"/>
         <source>The USB stick cannot be written to.</source>
         <translation>无法写入 U 盘。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="227"/>
+        <location filename="../admin/diagnostics.py" line="241"/>
         <source>Writing to the USB stick failed.</source>
         <translation>写入 U 盘失败。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="228"/>
+        <location filename="../admin/diagnostics.py" line="242"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="230"/>
+        <location filename="../admin/diagnostics.py" line="244"/>
         <source>The operation failed (%1).</source>
         <translation>操作失败（%1）。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="237"/>
+        <location filename="../admin/diagnostics.py" line="251"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="238"/>
+        <location filename="../admin/diagnostics.py" line="252"/>
         <source>Central system</source>
         <translation>中央系统</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="239"/>
+        <location filename="../admin/diagnostics.py" line="253"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="240"/>
+        <location filename="../admin/diagnostics.py" line="254"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="245"/>
+        <location filename="../admin/diagnostics.py" line="259"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="246"/>
+        <location filename="../admin/diagnostics.py" line="260"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="247"/>
+        <location filename="../admin/diagnostics.py" line="261"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="248"/>
+        <location filename="../admin/diagnostics.py" line="262"/>
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="256"/>
+        <location filename="../admin/diagnostics.py" line="270"/>
         <source>Central system: none configured</source>
         <translation>中央系统：未配置</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="258"/>
+        <location filename="../admin/diagnostics.py" line="272"/>
         <source>Central system: not connected</source>
         <translation>中央系统：未连接</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="261"/>
+        <location filename="../admin/diagnostics.py" line="275"/>
         <source>Central system: connected and registered</source>
         <translation>中央系统：已连接并已注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="263"/>
+        <location filename="../admin/diagnostics.py" line="277"/>
         <source>heartbeat %1 s ago</source>
         <translation>心跳 %1 秒前</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="265"/>
+        <location filename="../admin/diagnostics.py" line="279"/>
         <source>Central system: connected, not registered</source>
         <translation>中央系统：已连接，未注册</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="266"/>
+        <location filename="../admin/diagnostics.py" line="280"/>
         <source>%1 messages queued</source>
         <translation>%1 条消息排队中</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last hour</source>
         <translation>最近一小时</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last day</source>
         <translation>最近一天</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="270"/>
+        <location filename="../admin/diagnostics.py" line="284"/>
         <source>Last week</source>
         <translation>最近一周</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="272"/>
+        <location filename="../admin/diagnostics.py" line="286"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="275"/>
+        <location filename="../admin/diagnostics.py" line="289"/>
         <source>All chargers</source>
         <translation>所有充电桩</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="281"/>
+        <location filename="../admin/diagnostics.py" line="295"/>
         <source>station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="288"/>
+        <location filename="../admin/diagnostics.py" line="301"/>
         <source>No events.</source>
         <translation>没有事件。</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="291"/>
+        <location filename="../admin/diagnostics.py" line="307"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="294"/>
+        <location filename="../admin/diagnostics.py" line="310"/>
         <source>Older</source>
         <translation>较早</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="297"/>
+        <location filename="../admin/diagnostics.py" line="313"/>
         <source>Run self-test</source>
         <translation>运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="298"/>
+        <location filename="../admin/diagnostics.py" line="314"/>
         <source>Export diagnostics</source>
         <translation>导出诊断</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="303"/>
+        <location filename="../admin/diagnostics.py" line="319"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="310"/>
+        <location filename="../admin/diagnostics.py" line="326"/>
         <source>FAIL</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../admin/diagnostics.py" line="313"/>
+        <location filename="../admin/diagnostics.py" line="329"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -2726,157 +2726,157 @@
 <context>
     <name>StationTexts</name>
     <message>
-        <location filename="../admin/station_texts.py" line="15"/>
+        <location filename="../admin/station_texts.py" line="16"/>
         <source>Residual current trip</source>
         <translation>剩余电流保护跳闸</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="16"/>
+        <location filename="../admin/station_texts.py" line="17"/>
         <source>Emergency stop</source>
         <translation>紧急停止</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="17"/>
+        <location filename="../admin/station_texts.py" line="18"/>
         <source>Overcurrent</source>
         <translation>过电流</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="18"/>
+        <location filename="../admin/station_texts.py" line="19"/>
         <source>Severe overcurrent</source>
         <translation>严重过电流</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="19"/>
+        <location filename="../admin/station_texts.py" line="20"/>
         <source>Overvoltage</source>
         <translation>过电压</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="20"/>
+        <location filename="../admin/station_texts.py" line="21"/>
         <source>Undervoltage</source>
         <translation>欠电压</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="21"/>
+        <location filename="../admin/station_texts.py" line="22"/>
         <source>Overtemperature</source>
         <translation>过温</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="22"/>
+        <location filename="../admin/station_texts.py" line="23"/>
         <source>Protective earth missing</source>
         <translation>保护接地缺失</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="23"/>
+        <location filename="../admin/station_texts.py" line="24"/>
         <source>Welded contactor</source>
         <translation>接触器粘连</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="24"/>
+        <location filename="../admin/station_texts.py" line="25"/>
         <source>Contactor feedback mismatch</source>
         <translation>接触器反馈不一致</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="25"/>
+        <location filename="../admin/station_texts.py" line="26"/>
         <source>Vehicle diode fault</source>
         <translation>车辆二极管故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="26"/>
+        <location filename="../admin/station_texts.py" line="27"/>
         <source>Cable coding (PP) fault</source>
         <translation>电缆编码 (PP) 故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="27"/>
+        <location filename="../admin/station_texts.py" line="28"/>
         <source>Control pilot fault</source>
         <translation>控制导引故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="28"/>
+        <location filename="../admin/station_texts.py" line="29"/>
         <source>Ventilation asked, not allowed</source>
         <translation>要求通风，未获允许</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="29"/>
+        <location filename="../admin/station_texts.py" line="30"/>
         <source>Connector lock fault</source>
         <translation>连接器锁故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="30"/>
+        <location filename="../admin/station_texts.py" line="31"/>
         <source>Self-test failed</source>
         <translation>自检失败</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="43"/>
+        <location filename="../admin/station_texts.py" line="44"/>
         <source>Charger link online</source>
         <translation>充电桩连接在线</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="44"/>
+        <location filename="../admin/station_texts.py" line="45"/>
         <source>Charger link degraded</source>
         <translation>充电桩连接降级</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="45"/>
+        <location filename="../admin/station_texts.py" line="46"/>
         <source>Charger link lost</source>
         <translation>充电桩连接中断</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="46"/>
+        <location filename="../admin/station_texts.py" line="47"/>
         <source>Charger link faulty</source>
         <translation>充电桩连接故障</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="47"/>
+        <location filename="../admin/station_texts.py" line="48"/>
         <source>Charger link connecting</source>
         <translation>充电桩正在连接</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="48"/>
+        <location filename="../admin/station_texts.py" line="49"/>
         <source>Session interrupted</source>
         <translation>会话中断</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="49"/>
+        <location filename="../admin/station_texts.py" line="50"/>
         <source>Session ended</source>
         <translation>会话结束</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="50"/>
+        <location filename="../admin/station_texts.py" line="51"/>
         <source>Session refused</source>
         <translation>会话被拒绝</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="51"/>
+        <location filename="../admin/station_texts.py" line="52"/>
         <source>Setting changed</source>
         <translation>设置已更改</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="52"/>
+        <location filename="../admin/station_texts.py" line="53"/>
         <source>Station started</source>
         <translation>充电站已启动</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="53"/>
+        <location filename="../admin/station_texts.py" line="54"/>
         <source>Station stopping</source>
         <translation>充电站正在停止</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="54"/>
+        <location filename="../admin/station_texts.py" line="55"/>
         <source>Self-test run</source>
         <translation>已运行自检</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="55"/>
+        <location filename="../admin/station_texts.py" line="56"/>
         <source>Payment hold lapsed</source>
         <translation>支付预授权已失效</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="56"/>
+        <location filename="../admin/station_texts.py" line="57"/>
         <source>Late payment given back</source>
         <translation>逾期付款已退回</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="63"/>
+        <location filename="../admin/station_texts.py" line="64"/>
         <location filename="../admin/station_texts.py" line="73"/>
         <source>%1 cleared</source>
         <translation>%1 已清除</translation>
@@ -2887,7 +2887,62 @@
         <translation>更新：%1</translation>
     </message>
     <message>
-        <location filename="../admin/station_texts.py" line="78"/>
+        <location filename="../admin/station_texts.py" line="81"/>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="82"/>
+        <source>downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="83"/>
+        <source>download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="84"/>
+        <source>installing</source>
+        <translation>正在安装</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="85"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="86"/>
+        <source>installation failed</source>
+        <translation>安装失败</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="119"/>
+        <source>%1: contactor at %2 % of its rated life</source>
+        <translation>%1：接触器已用额定寿命的 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="122"/>
+        <source>%1: temperature rise per A² at %2 × its baseline (check the terminals&apos; torque)</source>
+        <translation>%1：每 A² 温升为基线的 %2 倍（请检查端子扭矩）</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="127"/>
+        <source>%1: %2 × %3 in 30 days (usually %4)</source>
+        <translation>%1：30天内 %2 次%3（通常 %4 次）</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="132"/>
+        <source>%1: meter and V × I differ by %2 % over 30 days</source>
+        <translation>%1：30天内电表与 V × I 相差 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="137"/>
+        <source>Charger %1: %2 % of polls missed, %3 reconnections a day over %4 days</source>
+        <translation>充电桩 %1：丢失 %2 % 的轮询，%4 天内每天重新连接 %3 次</translation>
+    </message>
+    <message>
+        <location filename="../admin/station_texts.py" line="158"/>
         <source>Maintenance alarm: %1</source>
         <translation>维护警报：%1</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import re
 import time
 from collections.abc import Callable
 
@@ -30,6 +31,7 @@ from kiosk_ui.admin.admin_screen import AdminEnv
 from kiosk_ui.admin.analytics import PAGES, AnalyticsScreen
 from kiosk_ui.admin.analytics_pages import PAGE_PARTS, SCREEN_PARTS, evidence_name
 from kiosk_ui.admin.registry import ADMIN_SCREENS
+from kiosk_ui.admin.station_texts import alarm_name, alarm_text, fault_name
 from kiosk_ui.i18n import Translations, available_languages
 from kiosk_ui.layout_check import layout_problems
 from kiosk_ui.screen import KioskEnv
@@ -80,6 +82,10 @@ def line_points(screen_chart) -> dict[str, list[tuple[float, float]]]:
         assert isinstance(series, QLineSeries)
         found[series.name()] = [(p.x(), p.y()) for p in series.points()]
     return found
+
+
+def figures_in(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text)
 
 
 def visible_texts(widget) -> list[str]:
@@ -191,9 +197,21 @@ def test_the_charts_show_the_figures_of_the_chosen_period(realtime_sim, tmp_path
                 alarms = analytics.maintenance().alarms
                 assert alarms
                 for alarm in alarms:
-                    assert alarm.subject in shown
+                    # A fault_rise alarm names its fault ("CP-07/2 RCD_TRIP": "Residual current trip").
+                    code = alarm.evidence.get("code")
+                    subject = alarm.subject.replace(code, fault_name(code)) if code else alarm.subject
+                    assert f"{alarm_name(alarm.kind)}: {subject}" in shown
+                    # The finding in the screen's words from its evidence, with the recorded sentence's
+                    # figures ("CP-03/2: contactor at 84.7 % of its rated life").
+                    finding = alarm_text(alarm.kind, alarm.subject, alarm.evidence, "", QLocale("en_GB"))
+                    assert finding and finding in shown
+                    recorded = alarm.message.replace("A^2", "A²")  # the log's ASCII, the screen's square
+                    assert figures_in(recorded) == figures_in(finding), (recorded, finding)
                     for key in alarm.evidence:
                         assert f"{evidence_name(key)}:" in shown
+                assert f"More faults than usual: {analytics_year.TRIPPING} Residual current trip" in shown
+                assert "fault: Residual current trip" in shown
+                assert {a.kind for a in alarms} >= {"contactor_wear", "thermal_drift", "fault_rise"}
                 assert f"{len(alarms)} open alarms" in screen.summary.text()
 
                 # A connector: its own figures and its state timeline.

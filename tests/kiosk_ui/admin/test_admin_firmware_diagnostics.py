@@ -65,7 +65,11 @@ def text_of(screen, name) -> str:
 
 
 def event_lines(screen) -> list[str]:
-    return [text_of(screen, f"diagnostics_event_{i}") for i in range(4)]
+    """Each entry of the page: its headline, then the log's own words under it."""
+    return [
+        f"{text_of(screen, f'diagnostics_event_{i}')} {text_of(screen, f'diagnostics_detail_{i}')}".strip()
+        for i in range(4)
+    ]
 
 
 async def tap(screen, name: str, qtbot) -> None:
@@ -246,11 +250,22 @@ def test_the_diagnostics_screen_filters_events_self_tests_and_exports(qt_loop, q
                 await until(lambda: text_of(screen, "diagnostics_kind") == "Faults", "the kind filter")
                 await until(
                     lambda: text_of(screen, "diagnostics_event_0").endswith(
-                        "CP01/1 · error · Protective earth missing ground fault latched"
+                        "CP01/1 · error · Protective earth missing"
                     ),
                     "faults",
                 )
+                assert text_of(screen, "diagnostics_detail_0") == "ground fault latched"
                 assert text_of(screen, "diagnostics_event_1") == ""
+                kiosk.translations.set_language("ms")  # the fault's name in Malay, the log's words kept
+                await until(
+                    lambda: text_of(screen, "diagnostics_event_0").endswith(
+                        "CP01/1 · ralat · Bumi pelindung tiada"
+                    ),
+                    "the fault in Malay",
+                )
+                assert text_of(screen, "diagnostics_detail_0") == "ground fault latched"
+                kiosk.translations.set_language("en")
+                await until(lambda: text_of(screen, "diagnostics_kind") == "Faults", "English again")
                 await tap(screen, "diagnostics_charger", qtbot)  # CP00: no fault today
                 await until(lambda: text_of(screen, "diagnostics_event_0") == "No events.", "CP00's faults")
                 await tap(screen, "diagnostics_kind", qtbot)  # CP00's events of the day: its link lost
@@ -261,8 +276,13 @@ def test_the_diagnostics_screen_filters_events_self_tests_and_exports(qt_loop, q
                 assert "info · vendor_note a vendor's note" in " ".join(event_lines(screen))
                 assert "Protective earth missing" not in " ".join(event_lines(screen))
                 kiosk.translations.set_language("ms")  # the headline in Malay, the log's words kept
-                await until(lambda: "Pautan pengecas terputus" in " ".join(event_lines(screen)), "Malay")
-                assert "CP00 link lost" in " ".join(event_lines(screen))
+                await until(
+                    lambda: (
+                        "amaran · Pautan pengecas terputus CP00 link lost" in " ".join(event_lines(screen))
+                    ),
+                    "the link in Malay",
+                )
+                assert "maklumat · vendor_note a vendor's note" in " ".join(event_lines(screen))
                 kiosk.translations.set_language("en")
                 await until(lambda: "Charger link lost" in " ".join(event_lines(screen)), "English again")
                 await tap(screen, "diagnostics_period", qtbot)  # the last day, then the last week
