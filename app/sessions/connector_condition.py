@@ -108,19 +108,32 @@ def _running(view: ConnectorView, session_state: str | None) -> Condition:
 
     Section 4.9 / 7.7: Charging is the contactor closed with the EV charging; SuspendedEV the EVSE
     offering energy (PWM on, IEC 61851-1 state B2) that the EV does not take; SuspendedEVSE the EVSE
-    not offering it (no PWM: states B1/C1/D1, a smart charging limit or the site's power). Until the
-    charger holds the start's permission, or while the contactor is still closing (the diode check),
-    the session is starting.
+    not offering it (no PWM: states B1/C1/D1, a smart charging limit or the site's power).
+
+    A session that has not drawn its first watt-hour is still starting: until the charger holds the
+    start's permission, while the contactor is closing (the diode check), and while the car has not
+    yet answered the offer (a car takes a moment to close S2 once the PWM is on; IEC 61851-1 sets no
+    bound). Only the session service's debounce (`suspend_debounce_s`) makes such a car SuspendedEV,
+    so a start is never reported as a pause.
     """
     assert view.status is not None
     iec_state = view.status.iec_state
-    # Before the first close the session is still in its first state (CHARGING); after a pause it is
-    # not, and the connector waiting for the EVSE again is SuspendedEVSE rather than starting.
-    waiting = Condition.STARTING if session_state == CHARGING else Condition.SUSPENDED_EVSE
+    starting = session_state == CHARGING and not _drawn(view)
     if not view.permitted:
-        return waiting
+        return Condition.STARTING if starting else Condition.SUSPENDED_EVSE
     if iec_state in (IecState.C2, IecState.D2):
-        return Condition.CHARGING if view.contactor_closed else waiting
+        if view.contactor_closed:
+            return Condition.CHARGING
+        if starting:
+            return Condition.STARTING
+        # The car asks again after a pause; until the contactor has closed it still takes nothing.
+        return Condition.SUSPENDED_EV if session_state == SUSPENDED_EV else Condition.SUSPENDED_EVSE
     if iec_state == IecState.B2:
-        return Condition.SUSPENDED_EV
+        return Condition.STARTING if starting else Condition.SUSPENDED_EV
     return Condition.SUSPENDED_EVSE
+
+
+def _drawn(view: ConnectorView) -> bool:
+    """Whether the charger has metered energy for the permission running on the connector."""
+    session = view.session
+    return session is not None and session.last_energy_Wh > session.started_energy_Wh

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from app.chargers.events import ConnectorView
+from app.chargers.events import ConnectorSession, ConnectorView
 from app.chargers.link_task import LinkState
 from app.driver.views import CONNECTOR_STATES, FAULT_KEYS, STATES, connector_state
 from app.ocpp.status_map import FAULT_ERROR_CODES, STATUSES, connector_status
@@ -155,13 +155,33 @@ def test_a_running_session_shows_what_the_charger_does_not_what_was_asked() -> N
         "timestamp": AT.isoformat(),
     }
     assert kiosk == ("charging", None)
-    # The car stopped taking current: the session is still `charging` until the debounce has passed.
-    offered = replace(closed, status=replace(before.status, iec_state=IecState.B2))
+    # The car stopped taking current after it drew: SuspendedEV at once, though the session is still
+    # `charging` until the session service's debounce has passed.
+    drawing = ConnectorSession(7, 1000, 1003, "active", None)
+    offered = replace(closed, session=drawing, status=replace(before.status, iec_state=IecState.B2))
     ocpp, kiosk = both(offered, session_state=CHARGING)
     assert (ocpp["status"], kiosk[0]) == ("SuspendedEV", "suspended_ev")
     # After a pause, the connector waiting for the station again is SuspendedEVSE, not Preparing.
     ocpp, kiosk = both(replace(closed, permitted=False), session_state=SUSPENDED_EV)
     assert (ocpp["status"], kiosk[0]) == ("SuspendedEVSE", "suspended_evse")
+
+
+def test_a_car_that_has_not_answered_the_offer_yet_is_starting_until_the_debounce() -> None:
+    """A car closes S2 a moment after the PWM comes on (IEC 61851-1 sets no bound): the start used to
+    go out as Preparing -> SuspendedEV -> Charging whenever a poll fell in that moment. Before the
+    first watt-hour, B2 is still the start; the session service's debounce makes it SuspendedEV."""
+    fresh = ConnectorSession(7, 1000, 1000, "active", None)
+    offered = view(iec=IecState.B2, permitted=True, session=fresh)
+    ocpp, kiosk = both(offered, session_state=CHARGING)
+    assert (ocpp["status"], kiosk[0]) == ("Preparing", "charging")
+    ocpp, kiosk = both(offered, session_state=SUSPENDED_EV)
+    assert (ocpp["status"], kiosk[0]) == ("SuspendedEV", "suspended_ev")
+    # It asks now: still taking nothing while the contactor closes, Charging once it has.
+    asking = replace(offered, status=replace(offered.status, iec_state=IecState.C2))
+    ocpp, kiosk = both(asking, session_state=SUSPENDED_EV)
+    assert (ocpp["status"], kiosk[0]) == ("SuspendedEV", "suspended_ev")
+    ocpp, kiosk = both(replace(asking, contactor_closed=True), session_state=SUSPENDED_EV)
+    assert (ocpp["status"], kiosk[0]) == ("Charging", "charging")
 
 
 def test_a_connector_of_an_unidentified_charger_is_unavailable() -> None:
