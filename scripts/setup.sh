@@ -24,7 +24,8 @@ packages=(
     swig libpcsclite-dev              # to build pyscard from source where no wheel fits
 )
 # vsmartcard-vpcd: the virtual PC/SC reader the card reader tests put their virtual cards on.
-test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql vsmartcard-vpcd)
+# chromium: the browser Playwright drives through the web pages (its own download is not used).
+test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql vsmartcard-vpcd chromium)
 # The strict OCPP test central system runs on Node (ocpp-rpc 2.2.1 needs node >= 17.3; Debian 12 has 18).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     test_packages+=(nodejs npm)

@@ -17,6 +17,7 @@ from app.config.sessions import SessionSettings
 from app.config.site import BalancerSettings, PowerGroup, SiteSettings
 from app.config.state_dir import DEFAULT_LEDGER_URL, REPO_ROOT, STATE_DIR, state_path
 from app.config.storage import DatabaseSettings, LedgerSettings
+from app.config.web import WebSettings, is_loopback
 
 __all__ = [
     "CARD_READER_PATTERN",
@@ -48,7 +49,9 @@ __all__ = [
     "SessionSettings",
     "SiteSettings",
     "StationConfig",
+    "WebSettings",
     "describe_schema",
+    "is_loopback",
     "load_config",
     "parse_config",
     "setting",

@@ -27,6 +27,7 @@ from app.config.sessions import SessionSettings
 from app.config.site import BalancerSettings, PowerGroup, SiteSettings
 from app.config.state_dir import REPO_ROOT as REPO_ROOT  # re-exported: tools and tests find the tree by it
 from app.config.storage import DatabaseSettings, LedgerSettings
+from app.config.web import WebSettings
 from app.tariffs import Tariff, TariffError, tariff_from_dict
 from hal.board.charger_board import ChargerSettings
 
@@ -59,6 +60,9 @@ class StationConfig:
     )
     admin: AdminSettings = setting(
         AdminSettings(), doc="Admin mode: the PIN policy, its inactivity timeout, the export directory"
+    )
+    web: WebSettings = setting(
+        WebSettings(), doc="The web face: REST API, live feed, admin dashboard and driver page"
     )
     tariff: Tariff | None = setting(
         None,

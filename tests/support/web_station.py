@@ -1,0 +1,55 @@
+"""Shared by the web tests: the admin station on the simulator with its web server on a loopback port,
+HTTPS with the certificate the station makes itself, and an HTTP client that trusts only that one."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from admin_station import AdminStation, admin_station
+
+from web.api import build_web_app
+from web.faces import WebFaces, WebOptions
+from web.server import Listener, WebServer
+
+
+@dataclass
+class WebStation:
+    station: AdminStation
+    server: WebServer
+    ssl_context: ssl.SSLContext
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.server.port}"
+
+    def client(self, **kwargs: Any) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=self.url, verify=self.ssl_context, timeout=20.0, **kwargs)
+
+
+@contextlib.asynccontextmanager
+async def web_station(
+    sim: Any, tmp_path: Path, options: WebOptions | None = None, **admin: Any
+) -> AsyncIterator[WebStation]:
+    async with admin_station(sim, tmp_path, **admin) as station:
+        faces = WebFaces(
+            driver=station.driver,
+            operators=station.operators,
+            station_id="TEST-STATION",
+            station_name="Test Station",
+            version="test",
+        )
+        app = build_web_app(faces, options or WebOptions())
+        server = WebServer(app, Listener("127.0.0.1", 0, tls=True, cert_dir=tmp_path / "web-tls"))
+        await server.start()
+        try:
+            assert server.certificate is not None
+            context = ssl.create_default_context(cafile=str(server.certificate.cert))
+            yield WebStation(station, server, context)
+        finally:
+            await server.stop()

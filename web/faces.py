@@ -1,0 +1,32 @@
+"""What the web face is given by the launcher: the facades, the live feed and the station's particulars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.admin import OperatorFacade
+    from app.driver import DriverFacade
+
+
+@dataclass
+class WebFaces:
+    driver: DriverFacade
+    operators: OperatorFacade
+    station_id: str
+    station_name: str
+    version: str
+    live: object | None = None  # app.live.LiveFeed once the feed is wired
+    languages: tuple[str, ...] = ("en", "ms")
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """The [web] settings the app itself needs (the listener's are the server's)."""
+
+    tls: bool = True
+    max_body_bytes: int = 1_048_576
+    max_upload_bytes: int = 67_108_864
+    live_clients: int = 500
+    live_queue: int = 256
