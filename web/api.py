@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from web.errors import install_error_handlers
 from web.faces import WebFaces, WebOptions
-from web.routes import accounts, station
+from web.routes import accounts, analytics, configuration, control, diagnostics, sessions, station
 from web.security import SecurityMiddleware
 
 API = "/api/v1"
@@ -53,8 +53,9 @@ def build_web_app(faces: WebFaces, options: WebOptions) -> FastAPI:
     app.state.faces = faces
     app.state.options = options
     install_error_handlers(app)
-    for router in (station.router, accounts.router):
-        app.include_router(router, prefix=API)
+    routers = (station, accounts, control, sessions, configuration, diagnostics, analytics)
+    for module in routers:
+        app.include_router(module.router, prefix=API)
 
     _document_errors(app)
     app.add_middleware(
