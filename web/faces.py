@@ -19,6 +19,7 @@ class WebFaces:
     version: str
     live: object | None = None  # app.live.LiveFeed once the feed is wired
     languages: tuple[str, ...] = ("en", "ms")
+    public_url: str = ""  # how phones reach the station ([web] public_url); empty: the request's origin
 
 
 @dataclass(frozen=True)

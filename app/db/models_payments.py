@@ -168,3 +168,26 @@ class Receipt(Base):
     document: Mapped[dict[str, Any]] = mapped_column(Json)
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     emails_sent: Mapped[int] = mapped_column(Integer, default=0)
+
+
+PHONE_LINK_STATES = ("awaiting_payment", "started", "failed", "cancelled")
+
+
+class PhoneLink(Base):
+    """A driver who pays on their phone for one connector: their payment, the session it opened, and
+    the hash of the secret in their link (docs/web.md "Driver page"). The secret itself is never kept:
+    only that phone can follow and stop the session."""
+
+    __tablename__ = "phone_links"
+    __table_args__ = (CheckConstraint(_one_of("state", PHONE_LINK_STATES), name="state_known"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 hex of the link's secret
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), unique=True)
+    connector_name: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    state: Mapped[str] = mapped_column(String(20), default="awaiting_payment")
+    reason: Mapped[str | None] = mapped_column(String(40))  # why it failed or was cancelled
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)

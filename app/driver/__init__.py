@@ -12,6 +12,7 @@ from app.driver.payment_views import (
     PaymentUpdate,
     QrPayment,
 )
+from app.driver.phone import PHONE_STATES, PhoneStart, PhoneUnavailableError, PhoneView
 from app.driver.views import (
     CONNECTOR_STATES,
     CardOutcome,
@@ -30,6 +31,7 @@ __all__ = [
     "DEMO_BLOCKED_CARD",
     "DEMO_CARDS",
     "PAYMENT_STATUSES",
+    "PHONE_STATES",
     "CardOutcome",
     "CardTapped",
     "ConnectorCard",
@@ -41,6 +43,9 @@ __all__ = [
     "PaymentOffer",
     "PaymentUnavailableError",
     "PaymentUpdate",
+    "PhoneStart",
+    "PhoneUnavailableError",
+    "PhoneView",
     "QrPayment",
     "ReaderProblem",
     "ReceiptEmailError",

@@ -24,6 +24,7 @@ from app.config import KioskSettings
 from app.db import Connector, read_only, session_factory
 from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
 from app.driver.payment_views import PaidSession, PaymentLimit, PaymentOffer, PaymentUpdate, QrPayment
+from app.driver.phone import PhoneSessions
 from app.driver.views import (
     CardOutcome,
     CardTapped,
@@ -137,6 +138,7 @@ class DriverFacade:
         self._reader_problem = False
         self._last_cards: list[ConnectorCard] | None = None
         self._capture: Callable[[str], None] | None = None  # capture_cards: who takes the next tap
+        self.phone = PhoneSessions(self)  # drivers paying on their phone (the web's driver page)
 
     # -- life cycle ---------------------------------------------------------------------------------
 
@@ -160,6 +162,7 @@ class DriverFacade:
         ]
         if self.payments is not None:
             self._unsubscribe.append(self.payments.subscribe(self._on_payment_event))
+            await self.phone.load()
         if not self._reader.running:
             await self._reader.start()
             self._own_reader = True  # started here, so stopped here
@@ -399,6 +402,15 @@ class DriverFacade:
         return None if self.payments is None else await self.payments.receipt_pdf(token)
 
     def _on_payment_event(self, event: PaymentEvent) -> None:
+        if isinstance(event, PaymentStatus) and self.phone.claims(event.payment_id):
+            # A phone's payment: its session opens on the connector the phone chose, never the kiosk's.
+            if event.status == "authorised":
+                self._tasks.start(self.phone.paid(event.payment_id), name="phone-paid")
+            else:
+                self._tasks.start(
+                    self.phone.payment_ended(event.payment_id, event.status), name="phone-payment"
+                )
+            return
         match event:
             case PaymentStatus(payment_id=payment_id, status="authorised"):
                 assert self.payments is not None
@@ -493,21 +505,35 @@ class DriverFacade:
             raise SessionRefusedError(f"card {id_tag} is not authorised: tap it again")
         if connector_id not in self._ready_for(pending):
             raise SessionRefusedError(f"{connector_id} is not ready for a session")
-        central_system = self.runtime.central_system
-        reservation_id = await central_system.reservation_for(connector_id, id_tag, pending.parent_id_tag)
         # The authorisation is used up before the commit is awaited: a second tap cannot start twice.
         self._pending = None
-        bind = None
-        if pending.payment_id is not None and self.payments is not None:
-            bind = self.payments.bind_session(pending.payment_id)  # in the session's own transaction
         try:
-            row = await self.runtime.sessions.authorise(
-                connector_id, pending.id_tag, reservation_id=reservation_id, with_session=bind
-            )
+            return await self._open(connector_id, pending, language)
         except BaseException:
             if self._pending is None:  # refused or failed: the driver may choose again
                 self._pending = pending
             raise
+
+    async def open_paid_session(self, connector_id: str, payment_id: int, language: str) -> int:
+        """Opens the session a phone paid for on the connector it chose (app/driver/phone.py); the
+        session id. SessionRefusedError when that connector is no longer ready for it."""
+        assert self.payments is not None
+        paid = _Pending(self.payments.settings.id_tag, None, float("inf"), payment_id)
+        if connector_id not in self._ready_for(paid):
+            raise SessionRefusedError(f"{connector_id} is not ready for a session")
+        return await self._open(connector_id, paid, language)
+
+    async def _open(self, connector_id: str, pending: _Pending, language: str | None) -> int:
+        central_system = self.runtime.central_system
+        reservation_id = await central_system.reservation_for(
+            connector_id, pending.id_tag, pending.parent_id_tag
+        )
+        bind = None
+        if pending.payment_id is not None and self.payments is not None:
+            bind = self.payments.bind_session(pending.payment_id)  # in the session's own transaction
+        row = await self.runtime.sessions.authorise(
+            connector_id, pending.id_tag, reservation_id=reservation_id, with_session=bind
+        )
         self._parents[row.id] = pending.parent_id_tag
         if self.payments is not None and language is not None:
             self.payments.languages[row.id] = language

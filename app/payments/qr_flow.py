@@ -43,8 +43,9 @@ class QrPage:
     expires_in_s: int
 
 
-async def start(service: PaymentService, prepaid_minor: int | None) -> QrPage:
-    """Writes the payment, creates its page (awaited: the QR needs its address) and starts the watch."""
+async def start(service: PaymentService, prepaid_minor: int | None, success_url: str | None = None) -> QrPage:
+    """Writes the payment, creates its page (awaited: the QR needs its address) and starts the watch.
+    `success_url`: where the page sends the phone once paid (the driver page's session link)."""
     provider = service.provider
     hold = prepaid_minor is None
     methods = ("card",) if hold else tuple(m for m in service.settings.qr_methods if m != "card")
@@ -66,7 +67,7 @@ async def start(service: PaymentService, prepaid_minor: int | None) -> QrPage:
     service.active[payment.id] = active
     metadata = {"payment_ref": payment.payment_ref, "station": service.station_id}
     expires_at = service.clock() + PROVIDER_MIN_EXPIRY
-    success_url = service.settings.receipts.base_url or "https://example.invalid/thank-you"
+    success_url = success_url or service.settings.receipts.base_url or "https://example.invalid/thank-you"
     try:
         page = await service.calls.run(
             payment.id,

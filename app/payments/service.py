@@ -165,13 +165,16 @@ class PaymentService:
             raise PaymentUnavailableError("reader_busy", f"terminal {reader_id} is taking another card")
         return await card_flow.start(self, reader_id)
 
-    async def pay_by_qr(self, prepaid_minor: int | None = None) -> qr_flow.QrPage:
-        """A QR page for a card hold (None) or a prepaid top-up of one of the offered amounts."""
+    async def pay_by_qr(
+        self, prepaid_minor: int | None = None, *, success_url: str | None = None
+    ) -> qr_flow.QrPage:
+        """A QR page for a card hold (None) or a prepaid top-up of one of the offered amounts; a phone
+        paying for itself names its own `success_url` (the driver page's session link)."""
         if not self.settings.qr:
             raise PaymentUnavailableError("not_configured", "QR payment is not offered")
         if prepaid_minor is not None and prepaid_minor not in self.topups_minor:
             raise PaymentUnavailableError("invalid_amount", f"{prepaid_minor} is not an offered top-up")
-        return await qr_flow.start(self, prepaid_minor)
+        return await qr_flow.start(self, prepaid_minor, success_url)
 
     async def cancel(self, payment_id: int) -> None:
         """The driver cancelled or walked away: the flow stops and gives back what it took."""

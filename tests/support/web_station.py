@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from admin_paid_station import AdminPaidStation, admin_paid_station
 from admin_station import AdminStation, admin_station
 
 from web.api import build_web_app
@@ -20,7 +21,7 @@ from web.server import Listener, WebServer
 
 @dataclass
 class WebStation:
-    station: AdminStation
+    station: AdminStation | AdminPaidStation
     server: WebServer
     ssl_context: ssl.SSLContext
 
@@ -34,9 +35,15 @@ class WebStation:
 
 @contextlib.asynccontextmanager
 async def web_station(
-    sim: Any, tmp_path: Path, options: WebOptions | None = None, **admin: Any
+    sim: Any, tmp_path: Path, options: WebOptions | None = None, *, fake_stripe: Any = None, **admin: Any
 ) -> AsyncIterator[WebStation]:
-    async with admin_station(sim, tmp_path, **admin) as station:
+    """With `fake_stripe`, the paid station (cards and QR against the fake Stripe) behind the web."""
+    built = (
+        admin_paid_station(sim, tmp_path, fake_stripe)
+        if fake_stripe
+        else admin_station(sim, tmp_path, **admin)
+    )
+    async with built as station:
         faces = WebFaces(
             driver=station.driver,
             operators=station.operators,
