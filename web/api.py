@@ -7,7 +7,17 @@ from fastapi import FastAPI
 
 from web.errors import install_error_handlers
 from web.faces import WebFaces, WebOptions
-from web.routes import accounts, analytics, configuration, control, diagnostics, drive, sessions, station
+from web.routes import (
+    accounts,
+    analytics,
+    configuration,
+    control,
+    diagnostics,
+    drive,
+    firmware,
+    sessions,
+    station,
+)
 from web.security import SecurityMiddleware
 
 API = "/api/v1"
@@ -54,7 +64,8 @@ def build_web_app(faces: WebFaces, options: WebOptions) -> FastAPI:
     app.state.options = options
     install_error_handlers(app)
     app.state.drive_limiter = drive.StartLimiter()
-    routers = (station, accounts, control, sessions, configuration, diagnostics, analytics, drive)
+    app.state.firmware_uploads = firmware.FirmwareUploads(options.upload_dir)
+    routers = (station, accounts, control, sessions, configuration, diagnostics, analytics, firmware, drive)
     for module in routers:
         app.include_router(module.router, prefix=API)
 

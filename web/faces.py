@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,3 +33,6 @@ class WebOptions:
     max_upload_bytes: int = 67_108_864
     live_clients: int = 500
     live_queue: int = 256
+    # Where uploaded firmware packages wait (each in a directory of its own); the launcher gives one
+    # under the state directory.
+    upload_dir: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / "evse-web-uploads")

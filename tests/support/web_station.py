@@ -12,11 +12,17 @@ from typing import Any
 
 import httpx
 from admin_paid_station import AdminPaidStation, admin_paid_station
-from admin_station import AdminStation, admin_station
+from admin_station import PINS, AdminStation, admin_station
 
 from web.api import build_web_app
 from web.faces import WebFaces, WebOptions
 from web.server import Listener, WebServer
+
+WEB_PASSWORDS = {
+    "operator": "correct horse battery",
+    "technician": "staple grid lantern",
+    "viewer": "quiet orchard river",
+}
 
 
 @dataclass
@@ -31,6 +37,22 @@ class WebStation:
 
     def client(self, **kwargs: Any) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.url, verify=self.ssl_context, timeout=20.0, **kwargs)
+
+    async def signed_in(self, role: str, **kwargs: Any) -> tuple[httpx.AsyncClient, dict[str, str]]:
+        """A client signed in as the station's account of `role` (its web password set as an operator
+        sets it), and the headers a browser's change carries (the CSRF token)."""
+        operators = self.station.operators
+        account = self.station.accounts[role]
+        setter = await operators.sign_in(self.station.accounts["operator"], PINS["operator"])
+        assert setter.operator is not None
+        await operators.set_web_password(setter.operator, account, WEB_PASSWORDS[role])
+        await operators.sign_out(setter.operator)
+        client = self.client(**kwargs)
+        answer = await client.post(
+            "/api/v1/auth/login", json={"name": f"{role.title()} One", "password": WEB_PASSWORDS[role]}
+        )
+        assert answer.status_code == 200, answer.text
+        return client, {"X-CSRF-Token": answer.json()["csrf_token"]}
 
 
 @contextlib.asynccontextmanager
@@ -51,7 +73,7 @@ async def web_station(
             station_name="Test Station",
             version="test",
         )
-        app = build_web_app(faces, options or WebOptions())
+        app = build_web_app(faces, options or WebOptions(upload_dir=tmp_path / "web-uploads"))
         server = WebServer(app, Listener("127.0.0.1", 0, tls=True, cert_dir=tmp_path / "web-tls"))
         await server.start()
         try:
