@@ -198,12 +198,32 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
 
 
 async def run_headless(config: StationConfig, duration_s: float | None) -> None:
-    """A site's station without a screen: payments still settle and recover (a web face may take them)."""
+    """A site's station without a screen: payments settle and recover, and the web face (docs/web.md)
+    serves the operators and the drivers' phones over the same facades the kiosk would use."""
+    from app.admin import OperatorFacade
+    from app.driver import DriverFacade
+    from launcher.web import build_web_side
+
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config)
-    companions: list[Companion] = [AnalyticsSide(runtime, config)]
+    analytics = AnalyticsSide(runtime, config)
+    companions: list[Companion] = [analytics]
     if payments is not None:
         companions.append(payments)
+    driver = DriverFacade(runtime, payments=payments.service if payments is not None else None)
+    if payments is not None:
+        payments.fetch = driver.receipt_pdf
+    operators = OperatorFacade(
+        runtime,
+        settings=config.admin,
+        payments=payments.service if payments is not None else None,
+        analytics=analytics.analytics,
+        driver=driver,
+        firmware=firmware_setup(config, None),
+    )
+    web = build_web_side(config, driver, operators, start_driver=True)
+    if web is not None:
+        companions.append(web)
     await run_station(config, duration_s=duration_s, runtime=runtime, companions=companions)
 
 
@@ -242,6 +262,9 @@ def run_with_kiosk(
         firmware=firmware_setup(config, control),
     )
     operators.configuration.follow_driver(facade)  # live kiosk settings reach the driver's facade too
+    from launcher.web import build_web_side
+
+    web = build_web_side(config, facade, operators)
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel
@@ -285,6 +308,7 @@ def run_with_kiosk(
         on_shown=on_shown,
         companions=[analytics, *([payments] if payments is not None else [])],
         operators=operators,
+        faces=[web] if web is not None else [],
     )
 
 

@@ -35,6 +35,7 @@ def run_kiosk(
     on_shown: Callable[[KioskWindow], None] | None = None,
     companions: Sequence[Companion] = (),
     operators: OperatorFacade | None = None,
+    faces: Sequence[Companion] = (),
 ) -> int:
     """Starts the runtime and the facade on a qasync loop inside Qt, shows the kiosk and runs until the
     window closes, SIGTERM/SIGINT, or the runtime asks to stop (an OCPP reset); returns the exit code.
@@ -42,7 +43,8 @@ def run_kiosk(
     on_shown(window) runs once the kiosk is shown, on the running loop: the demo opens its simulator
     panel there, the benchmarks watch the first paint. `companions` (the payment side) start after the
     runtime and before the facade, and stop in the reverse order. `operators`: the operator facade that
-    the admin mode signs in to (None: the kiosk has no admin mode)."""
+    the admin mode signs in to (None: the kiosk has no admin mode). `faces` (the web face) start after
+    the facade and stop before it."""
     import qasync
 
     existing = QApplication.instance()
@@ -56,11 +58,15 @@ def run_kiosk(
     async def main() -> int:
         await runtime.start()
         started: list[Companion] = []
+        started_faces: list[Companion] = []
         try:
             for companion in companions:
                 await companion.start()
                 started.append(companion)
             await facade.start()
+            for face in faces:
+                await face.start()
+                started_faces.append(face)
             screen = QGuiApplication.primaryScreen()
             window = KioskWindow(
                 facade,
@@ -94,6 +100,8 @@ def run_kiosk(
                 # The station stops with someone in admin mode: their sign-in ends in the audit log too.
                 await operators.sign_out(signed_in, "shutdown")
         finally:
+            for face in reversed(started_faces):
+                await face.stop()
             await facade.stop()
             for companion in reversed(started):
                 await companion.stop()

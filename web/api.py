@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from web.errors import install_error_handlers
 from web.faces import WebFaces, WebOptions
+from web.live_socket import router as live_router
 from web.routes import (
     accounts,
     analytics,
@@ -64,6 +65,8 @@ def build_web_app(faces: WebFaces, options: WebOptions) -> FastAPI:
     app.state.options = options
     install_error_handlers(app)
     app.state.drive_limiter = drive.StartLimiter()
+    app.state.live_clients = 0
+    app.include_router(live_router, prefix=API)
     app.state.firmware_uploads = firmware.FirmwareUploads(options.upload_dir)
     routers = (station, accounts, control, sessions, configuration, diagnostics, analytics, firmware, drive)
     for module in routers:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fastapi import Request, Response
+from starlette.requests import HTTPConnection
 
 from web.errors import ApiError
 
@@ -34,12 +35,12 @@ class Caller:
     csrf_token: str = ""
 
 
-def faces_of(request: Request) -> WebFaces:
+def faces_of(request: HTTPConnection) -> WebFaces:
     faces: WebFaces = request.app.state.faces
     return faces
 
 
-async def identify(request: Request) -> Caller | None:
+async def identify(request: HTTPConnection) -> Caller | None:
     """The caller, None when anonymous; a presented but unknown credential is refused (401)."""
     faces = faces_of(request)
     authorization = request.headers.get("authorization", "")
@@ -81,9 +82,11 @@ def check_csrf(request: Request, expected: str) -> None:
         raise ApiError(403, "csrf")
 
 
-def own_origin(request: Request) -> str:
+def own_origin(request: HTTPConnection) -> str:
+    """This station's origin as the client reached it (RFC 6454); a WebSocket's is its page's."""
     host = request.headers.get("host", "")
-    return f"{request.url.scheme}://{host}"
+    scheme = {"ws": "http", "wss": "https"}.get(request.url.scheme, request.url.scheme)
+    return f"{scheme}://{host}"
 
 
 def set_session_cookie(response: Response, secret: str, max_age_s: int) -> None:

@@ -1,0 +1,123 @@
+"""The live feed over WebSocket (`/api/v1/live`): a snapshot, then every change with its sequence number;
+a client that reconnects with its last `seq` and `epoch` gets what it missed, or a fresh snapshot.
+
+Who may listen is decided before the upgrade: a presented credential that is not valid, or a browser's
+cookie from another origin (cross-site WebSocket hijacking), is refused with 403 and no socket; an
+anonymous client gets the public fields only (a driver's page). The producer (app/live) never waits
+for a client: one that falls `live_queue` changes behind is dropped (close 4008) and may reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
+
+from web.auth import Caller, faces_of, identify, own_origin
+from web.errors import ApiError
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+CLOSE_POLICY = 1008  # RFC 6455 section 7.4.1: a policy violation (sent as 403 before the upgrade)
+CLOSE_FULL = 1013  # try again later: too many live clients
+CLOSE_TOO_SLOW = 4008  # this client fell too far behind
+
+
+@router.websocket("/live")
+async def live(
+    websocket: WebSocket,
+    connector: Annotated[
+        str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_.\-]{1,32}/[0-9]{1,2}$")
+    ] = None,
+    charger: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_.\-]{1,32}$")] = None,
+    since: Annotated[int | None, Query(ge=0)] = None,
+    epoch: Annotated[str | None, Query(max_length=64)] = None,
+) -> None:
+    from app.live import LiveFilter, SlowSubscriberError
+
+    faces = faces_of(websocket)
+    feed: Any = faces.live
+    caller = await _caller(websocket)
+    if caller is False or feed is None:
+        await websocket.close(code=CLOSE_POLICY)
+        return
+    state = websocket.app.state
+    if state.live_clients >= state.options.live_clients:
+        await websocket.close(code=CLOSE_FULL)
+        return
+    state.live_clients += 1
+    subscription = feed.subscribe(LiveFilter(connector=connector, charger=charger, public=caller is None))
+    try:
+        await websocket.accept()
+        sent = await _first(websocket, feed, subscription.filter, since, epoch)
+        closing = asyncio.ensure_future(_until_closed(websocket))
+        try:
+            while not closing.done():
+                waiting = asyncio.ensure_future(subscription.next())
+                await asyncio.wait({waiting, closing}, return_when=asyncio.FIRST_COMPLETED)
+                if not waiting.done():
+                    waiting.cancel()
+                    break
+                change = waiting.result()
+                if change.seq <= sent:
+                    continue  # already in the snapshot or the missed changes
+                await websocket.send_text(change.text())
+                sent = change.seq
+        except SlowSubscriberError:
+            await websocket.close(code=CLOSE_TOO_SLOW, reason="too slow")
+        finally:
+            closing.cancel()
+    except WebSocketDisconnect:
+        pass
+    finally:
+        subscription.close()
+        state.live_clients -= 1
+
+
+async def _caller(websocket: WebSocket) -> Caller | bool | None:
+    """The caller; None when anonymous; False when it must be refused."""
+    try:
+        caller = await identify(websocket)
+    except ApiError:
+        return False
+    origin = websocket.headers.get("origin")
+    if (
+        caller is not None
+        and caller.via == "session"
+        and origin is not None
+        and origin != own_origin(websocket)
+    ):
+        return False
+    return caller
+
+
+async def _first(
+    websocket: WebSocket, feed: Any, live_filter: Any, since: int | None, epoch: str | None
+) -> int:
+    """Sends what the client is missing: the changes since its seq, or a snapshot; the last seq sent."""
+    if since is not None and epoch == feed.epoch:
+        missed = feed.changes_since(since, live_filter)
+        if missed is not None:
+            await websocket.send_text(json.dumps({"type": "resume", "epoch": feed.epoch, "seq": since}))
+            last = since
+            for change in missed:
+                await websocket.send_text(change.text())
+                last = change.seq
+            return last
+    snapshot = feed.snapshot(live_filter)
+    await websocket.send_text(json.dumps({"type": "snapshot", **snapshot}, separators=(",", ":")))
+    return int(snapshot["seq"])
+
+
+async def _until_closed(websocket: WebSocket) -> None:
+    """Reads (and ignores) what the client sends until it closes; the frame size is bounded by the server."""
+    with contextlib.suppress(WebSocketDisconnect):
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
