@@ -52,11 +52,14 @@ class _Entry:
 
 @dataclass(frozen=True)
 class LiveStats:
-    """What the feed did since start(): events handled and the time they took (measured with the
+    """What the feed did since start(): events handled and the time they took, slow passes and the
+    time they took on the loop (their queries run on worker threads; both times measured with the
     feed's clock), changes published, subscribers now and those dropped as too slow."""
 
     events: int
     event_s: float
+    passes: int
+    pass_s: float
     changes: int
     seq: int
     history: int
@@ -104,6 +107,8 @@ class LiveFeed:
         self._price: dict[str, Any] = {}
         self._events = self._changes = self._dropped = 0
         self._event_s = 0.0
+        self._passes = 0
+        self._pass_s = 0.0
 
     # -- life cycle ---------------------------------------------------------------------------------
 
@@ -187,6 +192,8 @@ class LiveFeed:
         return LiveStats(
             events=self._events,
             event_s=self._event_s,
+            passes=self._passes,
+            pass_s=self._pass_s,
             changes=self._changes,
             seq=self._seq,
             history=len(self._history),
@@ -300,6 +307,7 @@ class LiveFeed:
         """The items without events: the price (a time-of-use window may begin), every connector (the
         central system's and the technician's availability, reservations), the chargers' details, the
         site, the central system's link and queue, the open alarms."""
+        started = self.clock()
         self._price = self._price_now()
         self._rebuild_connectors(self.driver.connector_ids())
         overview = None
@@ -310,10 +318,13 @@ class LiveFeed:
             self._rebuild_charger(charger_id)
         site = items.site_data(self._online(), overview)
         self._set("site", "", site, items.public_site(site))
+        self._passes += 1
+        self._pass_s += self.clock() - started
         if self.operators is None or overview is None:
             return
         queued, parked = await self.operators.overview.outbox_counts()
-        ocpp = items.ocpp_data(overview, queued, parked)
-        self._set("ocpp", "", ocpp, None)
         alarms = await self.operators.overview.open_alarms()
+        started = self.clock()
+        self._set("ocpp", "", items.ocpp_data(overview, queued, parked), None)
         self._set("alarms", "", items.alarms_data(alarms), None)
+        self._pass_s += self.clock() - started
