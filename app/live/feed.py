@@ -122,8 +122,13 @@ class LiveFeed:
             self._charger_connectors.setdefault(charger_of(connector_id), []).append(connector_id)
         self._price = self._price_now()
         self._unsubscribe = self.driver.subscribe_station(self._on_event)
-        self._rebuild_connectors(self.driver.connector_ids())
-        await self._slow_pass()
+        try:
+            self._rebuild_connectors(self.driver.connector_ids())
+            await self._slow_pass()
+        except BaseException:
+            self._unsubscribe()  # not started: a later start() may try again
+            self._unsubscribe = None
+            raise
         self._tasks.start(self._slow_loop(), name="live-feed")
 
     async def stop(self) -> None:
