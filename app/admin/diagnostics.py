@@ -18,8 +18,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.admin.context import OperationError, Operator, OperatorContext
+from app.admin.overview import outbox_counts
 from app.admin.usb_drive import usb_directory
-from app.db import EventLogEntry, OutboxMessage, current_revision, head_revision, log_event, session_factory
+from app.db import EventLogEntry, current_revision, head_revision, log_event, session_factory
 from app.ocpp import central_system_links, diagnostics_archive, redact
 
 if TYPE_CHECKING:
@@ -138,13 +139,7 @@ class DiagnosticsOperations:
             for link in central_system_links(self.context.runtime.ocpp)
         )  # fmt: skip
 
-        def count(db: Session) -> tuple[int, int]:
-            undelivered = OutboxMessage.delivered_at.is_(None)
-            queued = db.scalar(select(func.count()).where(undelivered, OutboxMessage.parked_at.is_(None)))
-            parked = db.scalar(select(func.count()).where(undelivered, OutboxMessage.parked_at.is_not(None)))
-            return int(queued or 0), int(parked or 0)
-
-        queued, parked = await self.context.read(count)
+        queued, parked = await self.context.read(outbox_counts)
         return OcppState(bool(settings.url), str(redact(settings.url)), links, queued, parked)
 
     # -- the self-test (technician) ------------------------------------------------------------------

@@ -2,7 +2,8 @@
 and why, the site's phase currents against its limits and the central system's link (docs/admin.md).
 
 A snapshot reads only what the station holds in memory (the charger manager's views and health, the
-arbiter's claims, the balancer's last cycle report): no database, no device, no await. The admin screen
+arbiter's claims, the balancer's last cycle report): no database, no device, no await. The outbox's
+counts and the open maintenance alarms are separate reads on a worker thread. The admin screen
 takes one every second for up to 16 chargers, so nothing here may grow with the history.
 """
 
@@ -14,9 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.analytics import Alarm, open_alarms
 from app.arbitration import ClaimSource, ConnectorControl
 from app.balancing import CycleReport
 from app.chargers import ConnectorView, link_usable
+from app.db import OutboxMessage
 from app.ocpp import central_system_links
 from hal.wire.messages import FaultBit, IecState, StatusFlag
 
@@ -177,6 +183,15 @@ class OverviewOperations:
         """Every charger and connector, the allocation and its reasons, the site's and groups' loads."""
         self.context.require(operator, "viewer", "overview")
         return self.take()
+
+    async def outbox_counts(self) -> tuple[int, int]:
+        """(queued, parked) messages for the central system (no role check: the live feed's slow pass,
+        whose subscribers the web checks); one count on a worker thread."""
+        return await self.context.read(outbox_counts)
+
+    async def open_alarms(self) -> tuple[Alarm, ...]:
+        """The maintenance alarms still open, oldest first (no role check, as outbox_counts)."""
+        return tuple(await self.context.read(open_alarms))
 
     def take(self) -> Overview:
         """The snapshot itself (no role check): for the facade's own operations and the benchmark."""
@@ -372,6 +387,15 @@ def _node_loads(
             headroom_mA=headroom,
         )
     return loads
+
+
+def outbox_counts(db: Session) -> tuple[int, int]:
+    """(queued, parked): undelivered messages for the central system, and those of them held for an
+    operator after the central system kept refusing them."""
+    undelivered = OutboxMessage.delivered_at.is_(None)
+    queued = db.scalar(select(func.count()).where(undelivered, OutboxMessage.parked_at.is_(None)))
+    parked = db.scalar(select(func.count()).where(undelivered, OutboxMessage.parked_at.is_not(None)))
+    return int(queued or 0), int(parked or 0)
 
 
 def _triple(values: Iterable[int]) -> tuple[int, int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.analytics.alarms import open_alarms
 from app.analytics.figures import (
     SITE,
     Alarm,
@@ -96,5 +97,6 @@ __all__ = [
     "UsageBucket",
     "day_start",
     "month_period",
+    "open_alarms",
     "render_monthly_report",
 ]

@@ -12,14 +12,14 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.background_tasks import BackgroundTasks
-from app.chargers import StationEvent, VehicleEvent
+from app.chargers import ConnectorView, StationEvent, VehicleEvent
 from app.config import KioskSettings
 from app.db import Connector, read_only, session_factory
 from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
@@ -31,6 +31,7 @@ from app.driver.views import (
     ConnectorCard,
     ConnectorsChanged,
     DriverEvent,
+    LiveConnector,
     ReaderProblem,
     RunningCost,
     SessionEnded,
@@ -50,7 +51,7 @@ from app.payments import (
     PaymentUnavailableError,
     ReceiptMailUnavailableError,
 )
-from app.runtime import NO_FLAGS, CardAuthorizer, CardDecision
+from app.runtime import NO_FLAGS, CardAuthorizer, CardDecision, ConnectorFlags
 from app.sessions import ENDED, FINISHING, SessionChange, SessionRefusedError
 from app.tariffs import display as tariff_display
 from app.tariffs import messages as tariff_messages
@@ -188,52 +189,83 @@ class DriverFacade:
     def connectors(self) -> list[ConnectorCard]:
         """Every connector as the driver sees it now, in the order of their numbers (no database read)."""
         views = self.runtime.station.manager.connectors()
-        # Out of service or reserved, as the central system says (each charge point's reservations
-        # counted once); nothing of the sort without one.
         flags = self.runtime.central_system.connector_flags()
-        # Or taken out of service by a technician (admin mode): unavailable as well.
-        held = self.runtime.operator_availability.is_unavailable
-        now = self.runtime.clock()
-        cards = []
-        for connector_id, number in sorted(self._numbers.items(), key=lambda item: item[1]):
+        ordered = sorted(self._numbers.items(), key=lambda item: item[1])
+        return [self._card(cid, number, views.get(cid), flags) for cid, number in ordered]
+
+    def live_connectors(self, connector_ids: Iterable[str]) -> list[LiveConnector]:
+        """These connectors' cards with their charger's link and the measured currents, for the live feed
+        (app/live), which rebuilds only the connectors an event is about (no database read)."""
+        known = [cid for cid in connector_ids if cid in self._numbers]
+        views = self.runtime.station.manager.views(known)
+        flags = self.runtime.central_system.connector_flags()
+        live = []
+        for connector_id in known:
             view = views.get(connector_id)
-            open_session = self.runtime.sessions.open_session(connector_id)
-            info = self._sessions.get(open_session[0]) if open_session else None
-            flag = flags.get(connector_id, NO_FLAGS)
-            state, fault = connector_state(
-                view,
-                session_state=open_session[1] if open_session else None,
-                inoperative=flag.inoperative or held(connector_id),
-                reserved=flag.reserved,
-                finished=connector_id in self._finished,
-            )
+            card = self._card(connector_id, self._numbers[connector_id], view, flags)
             status = view.status if view is not None else None
-            started = info is not None and info.started_at is not None and info.meter_start_Wh is not None
-            energy = elapsed = 0
-            if started and info is not None and status is not None:
-                energy = max(0, status.energy_Wh - (info.meter_start_Wh or 0))
-            if started and info is not None and info.started_at is not None:
-                elapsed = max(0, int((now - info.started_at).total_seconds()))
-            cost = self._costs.get(info.session_id) if info is not None and started else None
-            cards.append(
-                ConnectorCard(
-                    connector_id=connector_id,
-                    number=number,
-                    label=str(number),
-                    state=state,
-                    fault=fault,
-                    session_id=open_session[0] if open_session else None,
-                    vehicle_present=view is not None and view.vehicle_present,
-                    power_W=status.power_W if status is not None and state != "offline" else 0,
-                    energy_Wh=energy,
-                    elapsed_s=elapsed,
-                    cost_minor=None if not started else (cost[1] if cost else 0),
-                    currency=info.currency if info is not None else self.runtime.sessions.tariff.currency,
-                    limited_by_site=limited_by_site(view, state),
-                    max_power_W=max_power_W(view),
+            live.append(
+                LiveConnector(
+                    card=card,
+                    charger_id=view.charger_id if view is not None else connector_id.split("/", 1)[0],
+                    link_state=view.link_state.value if view is not None else "offline",
+                    current_mA=status.current_mA
+                    if status is not None and card.state != "offline"
+                    else (0, 0, 0),
                 )
             )
-        return cards
+        return live
+
+    def connector_ids(self) -> list[str]:
+        """Every connector the driver sees, in the order of their numbers."""
+        return [cid for cid, _ in sorted(self._numbers.items(), key=lambda item: item[1])]
+
+    def _card(
+        self,
+        connector_id: str,
+        number: int,
+        view: ConnectorView | None,
+        flags: Mapping[str, ConnectorFlags],
+    ) -> ConnectorCard:
+        """One connector's card; `flags`: the central system's connector_flags(), read once per build."""
+        # Out of service or reserved, as the central system says (each charge point's reservations
+        # counted once); nothing of the sort without one.
+        flag = flags.get(connector_id, NO_FLAGS)
+        # Or taken out of service by a technician (admin mode): unavailable as well.
+        held = self.runtime.operator_availability.is_unavailable
+        open_session = self.runtime.sessions.open_session(connector_id)
+        info = self._sessions.get(open_session[0]) if open_session else None
+        state, fault = connector_state(
+            view,
+            session_state=open_session[1] if open_session else None,
+            inoperative=flag.inoperative or held(connector_id),
+            reserved=flag.reserved,
+            finished=connector_id in self._finished,
+        )
+        status = view.status if view is not None else None
+        started = info is not None and info.started_at is not None and info.meter_start_Wh is not None
+        energy = elapsed = 0
+        if started and info is not None and status is not None:
+            energy = max(0, status.energy_Wh - (info.meter_start_Wh or 0))
+        if started and info is not None and info.started_at is not None:
+            elapsed = max(0, int((self.runtime.clock() - info.started_at).total_seconds()))
+        cost = self._costs.get(info.session_id) if info is not None and started else None
+        return ConnectorCard(
+            connector_id=connector_id,
+            number=number,
+            label=str(number),
+            state=state,
+            fault=fault,
+            session_id=open_session[0] if open_session else None,
+            vehicle_present=view is not None and view.vehicle_present,
+            power_W=status.power_W if status is not None and state != "offline" else 0,
+            energy_Wh=energy,
+            elapsed_s=elapsed,
+            cost_minor=None if not started else (cost[1] if cost else 0),
+            currency=info.currency if info is not None else self.runtime.sessions.tariff.currency,
+            limited_by_site=limited_by_site(view, state),
+            max_power_W=max_power_W(view),
+        )
 
     def price_lines(self, language: str, *, energy: bool = True) -> list[str]:
         """The price of a session started now (app/tariffs/display.price_lines); energy=False without
@@ -586,6 +618,23 @@ class DriverFacade:
     def subscribe(self, listener: Callable[[DriverEvent], None]) -> Callable[[], None]:
         """Calls listener(event) on the loop for every DriverEvent; returns the unsubscribe function."""
         return self._listeners.subscribe(listener)
+
+    def subscribe_station(
+        self, listener: Callable[[StationEvent | SessionChange], None]
+    ) -> Callable[[], None]:
+        """Calls listener(event) on the loop for every charger event (each status poll, link, fault,
+        vehicle and charger-side session change) and every session transition: for the live feed
+        (app/live), which rebuilds only what an event is about; the kiosk follows ConnectorsChanged.
+        Subscribe after start(): this facade then reads a session's facts before the listener sees
+        its transition. Returns the unsubscribe function."""
+        unsubscribe_station = self.runtime.station.manager.subscribe(listener)
+        unsubscribe_sessions = self.runtime.sessions.subscribe(listener)
+
+        def unsubscribe() -> None:
+            unsubscribe_station()
+            unsubscribe_sessions()
+
+        return unsubscribe
 
     # -- internals ----------------------------------------------------------------------------------
 

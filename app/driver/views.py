@@ -70,6 +70,16 @@ class ConnectorCard:
 
 
 @dataclass(frozen=True)
+class LiveConnector:
+    """A connector for the live feed (app/live): the driver's card and what the web shows beyond it."""
+
+    card: ConnectorCard
+    charger_id: str
+    link_state: str  # the charger's link: connecting, online, degraded, offline, faulty
+    current_mA: tuple[int, int, int]  # measured per charger phase L1..L3 now (zeros while offline)
+
+
+@dataclass(frozen=True)
 class CardOutcome:
     """What tapping a card did."""
 
