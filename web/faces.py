@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.admin import OperatorFacade
     from app.driver import DriverFacade
+    from app.live import LiveFeed
 
 
 @dataclass
@@ -19,7 +20,7 @@ class WebFaces:
     station_id: str
     station_name: str
     version: str
-    live: object | None = None  # app.live.LiveFeed once the feed is wired
+    live: LiveFeed | None = None  # None: no live feed (the WebSocket refuses)
     languages: tuple[str, ...] = ("en", "ms")
     public_url: str = ""  # how phones reach the station ([web] public_url); empty: the request's origin
 

@@ -13,10 +13,11 @@ import asyncio
 import contextlib
 import json
 import logging
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 
+from app.live import LiveFeed, LiveFilter, SlowSubscriberError, SubscriptionClosedError
 from web.auth import Caller, faces_of, identify, own_origin
 from web.errors import ApiError
 
@@ -38,10 +39,8 @@ async def live(
     since: Annotated[int | None, Query(ge=0)] = None,
     epoch: Annotated[str | None, Query(max_length=64)] = None,
 ) -> None:
-    from app.live import LiveFilter, SlowSubscriberError
-
     faces = faces_of(websocket)
-    feed: Any = faces.live
+    feed = faces.live
     caller = await _caller(websocket)
     if caller is False or feed is None:
         await websocket.close(code=CLOSE_POLICY)
@@ -70,6 +69,8 @@ async def live(
                 sent = change.seq
         except SlowSubscriberError:
             await websocket.close(code=CLOSE_TOO_SLOW, reason="too slow")
+        except SubscriptionClosedError:  # the station is stopping
+            await websocket.close(code=1001)
         finally:
             closing.cancel()
     except WebSocketDisconnect:
@@ -97,11 +98,11 @@ async def _caller(websocket: WebSocket) -> Caller | bool | None:
 
 
 async def _first(
-    websocket: WebSocket, feed: Any, live_filter: Any, since: int | None, epoch: str | None
+    websocket: WebSocket, feed: LiveFeed, live_filter: LiveFilter, since: int | None, epoch: str | None
 ) -> int:
     """Sends what the client is missing: the changes since its seq, or a snapshot; the last seq sent."""
-    if since is not None and epoch == feed.epoch:
-        missed = feed.changes_since(since, live_filter)
+    if since is not None and epoch is not None:
+        missed = feed.changes_since(since, live_filter, epoch)
         if missed is not None:
             await websocket.send_text(json.dumps({"type": "resume", "epoch": feed.epoch, "seq": since}))
             last = since

@@ -63,6 +63,14 @@ class Change:
             object.__setattr__(self, "_json", cached)  # frozen: the cache is not part of the value
         return cached
 
+    def text(self) -> str:
+        """json() as the str a WebSocket text frame is sent from, decoded once and cached likewise."""
+        cached: str | None = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.json().decode()
+            object.__setattr__(self, "_text", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class LiveFilter:

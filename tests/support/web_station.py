@@ -14,6 +14,7 @@ import httpx
 from admin_paid_station import AdminPaidStation, admin_paid_station
 from admin_station import PINS, AdminStation, admin_station
 
+from app.live import LiveFeed
 from web.api import build_web_app
 from web.faces import WebFaces, WebOptions
 from web.server import Listener, WebServer
@@ -34,6 +35,10 @@ class WebStation:
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.server.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"wss://127.0.0.1:{self.server.port}/api/v1/live"
 
     def client(self, **kwargs: Any) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.url, verify=self.ssl_context, timeout=20.0, **kwargs)
@@ -57,21 +62,33 @@ class WebStation:
 
 @contextlib.asynccontextmanager
 async def web_station(
-    sim: Any, tmp_path: Path, options: WebOptions | None = None, *, fake_stripe: Any = None, **admin: Any
+    sim: Any,
+    tmp_path: Path,
+    options: WebOptions | None = None,
+    *,
+    fake_stripe: Any = None,
+    station: Any = None,
+    live_options: dict[str, Any] | None = None,
+    **admin: Any,
 ) -> AsyncIterator[WebStation]:
-    """With `fake_stripe`, the paid station (cards and QR against the fake Stripe) behind the web."""
-    built = (
-        admin_paid_station(sim, tmp_path, fake_stripe)
-        if fake_stripe
-        else admin_station(sim, tmp_path, **admin)
-    )
+    """With `fake_stripe`, the paid station (cards and QR against the fake Stripe) behind the web; with
+    `station`, that station's context manager (the firmware station); else the admin station."""
+    if station is not None:
+        built = station
+    elif fake_stripe is not None:
+        built = admin_paid_station(sim, tmp_path, fake_stripe)
+    else:
+        built = admin_station(sim, tmp_path, **admin)
     async with built as station:
+        live = LiveFeed(station.driver, station.operators, **(live_options or {}))
+        await live.start()
         faces = WebFaces(
             driver=station.driver,
             operators=station.operators,
             station_id="TEST-STATION",
             station_name="Test Station",
             version="test",
+            live=live,
         )
         app = build_web_app(faces, options or WebOptions(upload_dir=tmp_path / "web-uploads"))
         server = WebServer(app, Listener("127.0.0.1", 0, tls=True, cert_dir=tmp_path / "web-tls"))
@@ -82,3 +99,4 @@ async def web_station(
             yield WebStation(station, server, context)
         finally:
             await server.stop()
+            await live.stop()
