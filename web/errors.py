@@ -24,9 +24,18 @@ log = logging.getLogger(__name__)
 class ApiError(Exception):
     """A refusal a route raises: its HTTP status, machine code and anything the client may act on."""
 
-    def __init__(self, status: int, code: str, *, retry_after_s: float | None = None, **details: Any) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        *,
+        retry_after_s: float | None = None,
+        fields: list[dict[str, str]] | None = None,
+        **details: Any,
+    ) -> None:
         super().__init__(code)
         self.status, self.code, self.retry_after_s, self.details = status, code, retry_after_s, details
+        self.fields = fields
 
 
 def language_of(request: Request) -> str:
@@ -116,6 +125,7 @@ def install_error_handlers(app: FastAPI) -> None:
             error.status,
             error.code,
             retry_after_s=error.retry_after_s,
+            fields=error.fields,
             details=error.details or None,
         )
 

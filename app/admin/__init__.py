@@ -2,6 +2,7 @@
 (docs/admin.md). The kiosk's admin screens and the web call OperatorFacade only."""
 
 from app.admin.accounts import AccountError, AccountView
+from app.admin.api_tokens import SCOPES, ApiTokenView, CreatedToken
 from app.admin.configuration import ConfigurationOperations
 from app.admin.configuration_store import with_stored_overrides
 from app.admin.configuration_views import (
@@ -55,6 +56,7 @@ from app.admin.session_views import (
     TransitionView,
 )
 from app.admin.sign_in import REFUSALS, SignIn
+from app.admin.web_access import WebSessionView, WebSignIn
 
 __all__ = [
     "DEMO_ACCOUNT_NAME",
@@ -62,11 +64,13 @@ __all__ = [
     "REASONS",
     "REFUND_REASONS",
     "REFUSALS",
+    "SCOPES",
     "SESSION_METHODS",
     "SESSION_STATE_FILTERS",
     "AccountError",
     "AccountView",
     "Allocation",
+    "ApiTokenView",
     "Applied",
     "AvailabilityResult",
     "ChargerFirmware",
@@ -79,6 +83,7 @@ __all__ = [
     "ControlConnector",
     "ControlOperations",
     "CostLineView",
+    "CreatedToken",
     "EventView",
     "ExportResult",
     "FirmwareInventory",
@@ -115,6 +120,8 @@ __all__ = [
     "SignIn",
     "StopResult",
     "TransitionView",
+    "WebSessionView",
+    "WebSignIn",
     "seed_demo_account",
     "with_stored_overrides",
 ]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.admin.accounts import AccountView, add_account, list_accounts, set_disabled, set_pin, unlock
 from app.admin.analytics_view import AnalyticsOperations
+from app.admin.api_tokens import ApiTokens, ApiTokenView, CreatedToken
 from app.admin.configuration import ConfigurationOperations
 from app.admin.context import Operator, OperatorContext
 from app.admin.control import ControlOperations
@@ -25,6 +26,7 @@ from app.admin.firmware import FirmwareOperations, FirmwareSetup
 from app.admin.overview import OverviewOperations
 from app.admin.session_records import SessionOperations
 from app.admin.sign_in import SignIn, sign_in, sign_out
+from app.admin.web_access import WebAccess, WebSessionView, WebSignIn
 from app.config import AdminSettings
 from app.db import session_factory, utc_now
 
@@ -63,6 +65,8 @@ class OperatorFacade:
         self.diagnostics = DiagnosticsOperations(self.context, driver)
         self.overview = OverviewOperations(self.context)
         self.analytics = AnalyticsOperations(self.context)  # figures and report export (analytics_view)
+        self.web = WebAccess(self.context)  # the web's passwords and browser sessions
+        self.tokens = ApiTokens(self.context)  # integrations' API tokens
 
     # -- signing in and out -------------------------------------------------------------------------
 
@@ -117,6 +121,43 @@ class OperatorFacade:
     async def set_account_disabled(self, operator: Operator, account_id: int, disabled: bool) -> None:
         self.context.require(operator, "operator", "account.disable")
         await self._write(lambda db: set_disabled(db, account_id, disabled, actor=operator.actor))
+        if disabled:  # its web sessions and tokens end at once here (the ledger is read again anyway)
+            self.web.forget_account(account_id)
+            self.tokens.forget_account(account_id)
+
+    # -- the web (docs/web.md "Accounts, sessions and tokens") ---------------------------------------
+
+    async def web_sign_in(self, name: str, password: str, client: str) -> WebSignIn:
+        """One attempt at the web's sign-in; the throttle of app/admin/web_access.py applies."""
+        return await self.web.sign_in(name, password, client)
+
+    async def web_session(self, session_secret: str) -> WebSessionView | None:
+        return await self.web.session(session_secret)
+
+    async def web_sign_out(self, operator: Operator) -> None:
+        await self.web.sign_out(operator)
+
+    async def set_web_password(self, operator: Operator, account_id: int, password: str) -> None:
+        await self.web.set_password(operator, account_id, password)
+
+    async def create_api_token(
+        self,
+        operator: Operator,
+        account_id: int,
+        name: str,
+        scopes: list[str],
+        expires_days: int | None = None,
+    ) -> CreatedToken:
+        return await self.tokens.create(operator, account_id, name, scopes, expires_days)
+
+    async def api_tokens(self, operator: Operator, account_id: int | None = None) -> list[ApiTokenView]:
+        return await self.tokens.list(operator, account_id)
+
+    async def revoke_api_token(self, operator: Operator, token_id: int) -> None:
+        await self.tokens.revoke(operator, token_id)
+
+    async def token_operator(self, secret: str) -> Operator | None:
+        return await self.tokens.operator(secret)
 
     async def unlock_account(self, operator: Operator, account_id: int) -> None:
         self.context.require(operator, "operator", "account.unlock")

@@ -41,6 +41,19 @@ class AdminSettings:
         "removable drive mounted under /media",
     )
 
+    web_session_idle_s: float = setting(
+        1800.0,
+        minimum=60.0,
+        maximum=86400.0,
+        doc="A web sign-in ends after this long without a request (docs/web.md)",
+    )
+    web_session_max_s: float = setting(
+        43200.0,
+        minimum=300.0,
+        maximum=604800.0,
+        doc="A web sign-in ends this long after it began, however busy",
+    )
+
     firmware_source: str = setting(
         "",
         pattern=r"^$|^(https?|ftp)://[^\s/]+/\S*[^/\s]$",

@@ -17,6 +17,7 @@ from app.db.models import (
     ADMIN_ROLES,
     EXCLUSION_REASONS,
     AdminAccount,
+    ApiToken,
     AuditLogEntry,
     BalancerCap,
     Charger,
@@ -40,6 +41,7 @@ from app.db.models import (
     SessionTransition,
     SiteDay,
     UptimeExclusion,
+    WebSession,
 )
 from app.db.models_logs import EventLogEntry
 from app.db.models_station import AUTHORIZATION_STATUSES, AuthCacheEntry, IdTag, RuntimeSetting
@@ -60,6 +62,7 @@ __all__ = [
     "EXCLUSION_REASONS",
     "HOUR_S",
     "AdminAccount",
+    "ApiToken",
     "AuditChainReport",
     "AuditLogEntry",
     "AuthCacheEntry",
@@ -94,6 +97,7 @@ __all__ = [
     "SessionTransition",
     "SiteDay",
     "UptimeExclusion",
+    "WebSession",
     "append_audit",
     "check_and_migrate",
     "current_revision",

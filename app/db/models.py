@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.db.base import Base
-from app.db.models_admin import ADMIN_ROLES, AdminAccount
+from app.db.models_admin import ADMIN_ROLES, AdminAccount, ApiToken, WebSession
 from app.db.models_analytics import (
     ALARM_KINDS,
     CONNECTOR_STATES,
@@ -66,6 +66,7 @@ __all__ = [
     "ROLLUP_RESOLUTIONS_S",
     "STOP_REASONS",
     "AdminAccount",
+    "ApiToken",
     "AuditLogEntry",
     "AuthCacheEntry",
     "BalancerCap",
@@ -98,5 +99,6 @@ __all__ = [
     "TariffRecord",
     "UptimeExclusion",
     "User",
+    "WebSession",
     "metadata",
 ]

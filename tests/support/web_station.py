@@ -43,7 +43,10 @@ class WebStation:
     def client(self, **kwargs: Any) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.url, verify=self.ssl_context, timeout=20.0, **kwargs)
 
-    async def signed_in(self, role: str, **kwargs: Any) -> tuple[httpx.AsyncClient, dict[str, str]]:
+    @contextlib.asynccontextmanager
+    async def signed_in(
+        self, role: str, **kwargs: Any
+    ) -> AsyncIterator[tuple[httpx.AsyncClient, dict[str, str]]]:
         """A client signed in as the station's account of `role` (its web password set as an operator
         sets it), and the headers a browser's change carries (the CSRF token)."""
         operators = self.station.operators
@@ -52,12 +55,12 @@ class WebStation:
         assert setter.operator is not None
         await operators.set_web_password(setter.operator, account, WEB_PASSWORDS[role])
         await operators.sign_out(setter.operator)
-        client = self.client(**kwargs)
-        answer = await client.post(
-            "/api/v1/auth/login", json={"name": f"{role.title()} One", "password": WEB_PASSWORDS[role]}
-        )
-        assert answer.status_code == 200, answer.text
-        return client, {"X-CSRF-Token": answer.json()["csrf_token"]}
+        async with self.client(**kwargs) as client:
+            answer = await client.post(
+                "/api/v1/auth/login", json={"name": f"{role.title()} One", "password": WEB_PASSWORDS[role]}
+            )
+            assert answer.status_code == 200, answer.text
+            yield client, {"X-CSRF-Token": answer.json()["csrf_token"]}
 
 
 @contextlib.asynccontextmanager

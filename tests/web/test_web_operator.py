@@ -26,8 +26,7 @@ def actions(station, name):
 def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tmp_path):
     async def scenario():
         async with web_station(realtime_sim, tmp_path) as web:
-            http, csrf = await web.signed_in("technician")
-            async with http:
+            async with web.signed_in("technician") as (http, csrf):
                 me = (await http.get("/api/v1/auth/me")).json()
                 assert (me["name"], me["role"], me["via"]) == ("Technician One", "technician", "session")
                 path = "/api/v1/connectors/CP01/1/availability"
@@ -63,8 +62,7 @@ def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tm
 def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path):
     async def scenario():
         async with web_station(realtime_sim, tmp_path) as web:
-            http, csrf = await web.signed_in("viewer")
-            async with http:
+            async with web.signed_in("viewer") as (http, csrf):
                 overview = (await http.get("/api/v1/overview")).json()
                 assert [c["charger_id"] for c in overview["chargers"]] == ["CP00", "CP01"]
                 assert (await http.get("/api/v1/events", params={"limit": 5})).status_code == 200
@@ -83,8 +81,7 @@ def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path):
 def test_a_tariff_change_is_checked_applied_and_reverted(realtime_sim, tmp_path):
     async def scenario():
         async with web_station(realtime_sim, tmp_path) as web:
-            http, csrf = await web.signed_in("operator")
-            async with http:
+            async with web.signed_in("operator") as (http, csrf):
                 settings = (await http.get("/api/v1/configuration")).json()["settings"]
                 tariff = next(s for s in settings if s["key"] == "tariff")
                 bad = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "-1"}}}
@@ -114,12 +111,11 @@ def test_an_operator_refunds_a_paid_session(realtime_sim, tmp_path, fake_stripe)
     async def scenario():
         async with web_station(realtime_sim, tmp_path, fake_stripe=fake_stripe) as web:
             payment_id, session_id = await card_session(web.station, realtime_sim, fake_stripe, 0)
-            http, csrf = await web.signed_in("operator")
-            async with http:
-                page = (await http.get("/api/v1/sessions", params={"method": "card"})).json()
+            async with web.signed_in("operator") as (http, csrf):
+                page = (await http.get("/api/v1/sessions", params={"method": "card_present"})).json()
                 assert [r["session_id"] for r in page["rows"]] == [session_id]
                 detail = (await http.get(f"/api/v1/sessions/{session_id}")).json()
-                captured = detail["payment"]["captured_minor"]
+                captured = detail["payments"][-1]["captured_minor"]
                 assert captured > 0
                 refund = await http.post(
                     f"/api/v1/sessions/{session_id}/refund", json={"amount_minor": 1}, headers=csrf
@@ -151,8 +147,7 @@ def test_a_signed_package_is_uploaded_and_flashed_an_unsigned_one_refused(realti
         async with web_station(
             realtime_sim, tmp_path, station=firmware_station(realtime_sim, tmp_path, vendor)
         ) as web:
-            http, csrf = await web.signed_in("technician")
-            async with http:
+            async with web.signed_in("technician") as (http, csrf):
                 files = {"package": ("charger.tar.gz", forged.read_bytes(), "application/gzip")}
                 refused = (await http.post("/api/v1/firmware/packages", files=files, headers=csrf)).json()
                 assert not refused["valid"] and refused["reason"]

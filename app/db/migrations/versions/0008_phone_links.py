@@ -2,7 +2,7 @@
 session it opened, found by the hash of the secret in their link (docs/web.md "Driver page").
 
 Revision ID: 0008_phone_links
-Revises: 0006_admin
+Revises: 0007_web_access
 Create Date: 2026-12-05 07:30:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_phone_links"
-down_revision: str | None = "0006_admin"
+down_revision: str | None = "0007_web_access"
 branch_labels: str | None = None
 depends_on: str | None = None
 
@@ -34,8 +34,12 @@ def upgrade() -> None:
             "state IN ('awaiting_payment', 'started', 'failed', 'cancelled')",
             name=op.f("ck_phone_links_state_known"),
         ),
-        sa.ForeignKeyConstraint(["payment_id"], ["payments.id"], name=op.f("fk_phone_links_payment_id_payments")),
-        sa.ForeignKeyConstraint(["session_id"], ["sessions.id"], name=op.f("fk_phone_links_session_id_sessions")),
+        sa.ForeignKeyConstraint(
+            ["payment_id"], ["payments.id"], name=op.f("fk_phone_links_payment_id_payments")
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"], ["sessions.id"], name=op.f("fk_phone_links_session_id_sessions")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_phone_links")),
         sa.UniqueConstraint("payment_id", name=op.f("uq_phone_links_payment_id")),
         sa.UniqueConstraint("secret_hash", name=op.f("uq_phone_links_secret_hash")),
