@@ -144,40 +144,42 @@ def test_a_signed_package_is_uploaded_and_flashed_an_unsigned_one_refused(realti
     forged = esp32_package(tmp_path / "other", "6.6.6", other.private)
 
     async def scenario():
-        async with web_station(
-            realtime_sim, tmp_path, station=firmware_station(realtime_sim, tmp_path, vendor)
-        ) as web:
-            async with web.signed_in("technician") as (http, csrf):
-                files = {"package": ("charger.tar.gz", forged.read_bytes(), "application/gzip")}
-                refused = (await http.post("/api/v1/firmware/packages", files=files, headers=csrf)).json()
-                assert not refused["valid"] and refused["reason"]
-                files = {"package": ("../../charger.tar.gz", signed.read_bytes(), "application/gzip")}
-                accepted = (await http.post("/api/v1/firmware/packages", files=files, headers=csrf)).json()
-                assert accepted["valid"] and accepted["version"] == "9.8.7"
-                assert accepted["file_name"] == "charger.tar.gz"  # the client's path is never used
-                job = await http.post(
-                    "/api/v1/chargers/CP01/firmware",
-                    json={"package_id": accepted["package_id"]},
-                    headers=csrf,
-                )
-                assert job.status_code == 202, job.text
-                job_id = job.json()["job_id"]
+        async with (
+            web_station(
+                realtime_sim, tmp_path, station=firmware_station(realtime_sim, tmp_path, vendor)
+            ) as web,
+            web.signed_in("technician") as (http, csrf),
+        ):
+            files = {"package": ("charger.tar.gz", forged.read_bytes(), "application/gzip")}
+            refused = (await http.post("/api/v1/firmware/packages", files=files, headers=csrf)).json()
+            assert not refused["valid"] and refused["reason"]
+            files = {"package": ("../../charger.tar.gz", signed.read_bytes(), "application/gzip")}
+            accepted = (await http.post("/api/v1/firmware/packages", files=files, headers=csrf)).json()
+            assert accepted["valid"] and accepted["version"] == "9.8.7"
+            assert accepted["file_name"] == "charger.tar.gz"  # the client's path is never used
+            job = await http.post(
+                "/api/v1/chargers/CP01/firmware",
+                json={"package_id": accepted["package_id"]},
+                headers=csrf,
+            )
+            assert job.status_code == 202, job.text
+            job_id = job.json()["job_id"]
 
-                async def finished():
-                    return (await http.get(f"/api/v1/firmware/jobs/{job_id}")).json()
+            async def finished():
+                return (await http.get(f"/api/v1/firmware/jobs/{job_id}")).json()
 
-                for _ in range(300):
-                    state = await finished()
-                    if state["state"] != "running":
-                        break
-                    await asyncio.sleep(0.1)
-                assert state["state"] == "done" and state["version"] == "9.8.7", state
-                assert actions(web.station, "firmware.update")
-                unknown = await http.post(
-                    "/api/v1/chargers/CP09/firmware",
-                    json={"package_id": accepted["package_id"]},
-                    headers=csrf,
-                )
-                assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "unknown_charger"
+            for _ in range(300):
+                state = await finished()
+                if state["state"] != "running":
+                    break
+                await asyncio.sleep(0.1)
+            assert state["state"] == "done" and state["version"] == "9.8.7", state
+            assert actions(web.station, "firmware.update")
+            unknown = await http.post(
+                "/api/v1/chargers/CP09/firmware",
+                json={"package_id": accepted["package_id"]},
+                headers=csrf,
+            )
+            assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "unknown_charger"
 
     asyncio.run(scenario())
