@@ -25,84 +25,79 @@ def actions(station, name):
 
 def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tmp_path):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web:
-            async with web.signed_in("technician") as (http, csrf):
-                me = (await http.get("/api/v1/auth/me")).json()
-                assert (me["name"], me["role"], me["via"]) == ("Technician One", "technician", "session")
-                path = "/api/v1/connectors/CP01/1/availability"
-                # A browser's change without its CSRF token, or from another origin: refused, nothing done.
-                assert (await http.post(path, json={"available": False})).status_code == 403
-                foreign = {**csrf, "Origin": "https://evil.example"}
-                assert (await http.post(path, json={"available": False}, headers=foreign)).status_code == 403
-                assert not actions(web.station, "control.set_available")
-                answer = await http.post(
-                    path, json={"available": False, "reason": "maintenance"}, headers=csrf
-                )
-                assert answer.status_code == 200, answer.text
-                assert answer.json() == {
-                    "connector_id": "CP01/1",
-                    "available": False,
-                    "outcome": "accepted",
-                    "reason": "maintenance",
-                }
-                rows = {c["connector_id"]: c for c in (await http.get("/api/v1/control/connectors")).json()}
-                assert rows["CP01/1"]["unavailable"] and rows["CP01/1"]["reason"] == "maintenance"
-                public = (await http.get("/api/v1/connectors/CP01/1")).json()
-                assert public["state"] == "unavailable" and not public["available"]
-                [row] = actions(web.station, "control.set_available")
-                assert row["actor"] == "admin:Technician One" and row["target"] == "connector:CP01/1"
-                await http.post(path, json={"available": True}, headers=csrf)
-                await wait_until(lambda: web.station.driver.connectors()[1].state == "available", 10, "back")
-                with session_factory(web.station.runtime.engine)() as db:
-                    assert verify_audit_chain(db).intact
+        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("technician") as (http, csrf):
+            me = (await http.get("/api/v1/auth/me")).json()
+            assert (me["name"], me["role"], me["via"]) == ("Technician One", "technician", "session")
+            path = "/api/v1/connectors/CP01/1/availability"
+            # A browser's change without its CSRF token, or from another origin: refused, nothing done.
+            assert (await http.post(path, json={"available": False})).status_code == 403
+            foreign = {**csrf, "Origin": "https://evil.example"}
+            assert (await http.post(path, json={"available": False}, headers=foreign)).status_code == 403
+            assert not actions(web.station, "control.set_available")
+            answer = await http.post(path, json={"available": False, "reason": "maintenance"}, headers=csrf)
+            assert answer.status_code == 200, answer.text
+            assert answer.json() == {
+                "connector_id": "CP01/1",
+                "available": False,
+                "outcome": "accepted",
+                "reason": "maintenance",
+            }
+            rows = {c["connector_id"]: c for c in (await http.get("/api/v1/control/connectors")).json()}
+            assert rows["CP01/1"]["unavailable"] and rows["CP01/1"]["reason"] == "maintenance"
+            public = (await http.get("/api/v1/connectors/CP01/1")).json()
+            assert public["state"] == "unavailable" and not public["available"]
+            [row] = actions(web.station, "control.set_available")
+            assert row["actor"] == "admin:Technician One" and row["target"] == "connector:CP01/1"
+            await http.post(path, json={"available": True}, headers=csrf)
+            await wait_until(lambda: web.station.driver.connectors()[1].state == "available", 10, "back")
+            with session_factory(web.station.runtime.engine)() as db:
+                assert verify_audit_chain(db).intact
 
     asyncio.run(scenario())
 
 
 def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web:
-            async with web.signed_in("viewer") as (http, csrf):
-                overview = (await http.get("/api/v1/overview")).json()
-                assert [c["charger_id"] for c in overview["chargers"]] == ["CP00", "CP01"]
-                assert (await http.get("/api/v1/events", params={"limit": 5})).status_code == 200
-                refused = await http.post("/api/v1/chargers/CP00/restart", headers=csrf)
-                assert refused.status_code == 403
-                assert refused.json()["error"] == {
-                    "code": "role_needed",
-                    "message": "Your role may not do this.",
-                    "details": {"needed": "technician"},
-                }
-                assert not actions(web.station, "control.restart_charger")
+        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("viewer") as (http, csrf):
+            overview = (await http.get("/api/v1/overview")).json()
+            assert [c["charger_id"] for c in overview["chargers"]] == ["CP00", "CP01"]
+            assert (await http.get("/api/v1/events", params={"limit": 5})).status_code == 200
+            refused = await http.post("/api/v1/chargers/CP00/restart", headers=csrf)
+            assert refused.status_code == 403
+            assert refused.json()["error"] == {
+                "code": "role_needed",
+                "message": "Your role may not do this.",
+                "details": {"needed": "technician"},
+            }
+            assert not actions(web.station, "control.restart_charger")
 
     asyncio.run(scenario())
 
 
 def test_a_tariff_change_is_checked_applied_and_reverted(realtime_sim, tmp_path):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web:
-            async with web.signed_in("operator") as (http, csrf):
-                settings = (await http.get("/api/v1/configuration")).json()["settings"]
-                tariff = next(s for s in settings if s["key"] == "tariff")
-                bad = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "-1"}}}
-                preview = (await http.post("/api/v1/configuration/preview", json=bad, headers=csrf)).json()
-                assert not preview["valid"] and preview["preview"]["errors"]
-                refused = await http.post("/api/v1/configuration", json=bad, headers=csrf)
-                assert refused.status_code == 422 and refused.json()["error"]["fields"]
-                good = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "1.23"}}}
-                preview = (await http.post("/api/v1/configuration/preview", json=good, headers=csrf)).json()
-                assert preview["valid"] and any(
-                    "1.23" in line for line in preview["preview"]["price_lines"]["en"]
-                )
-                applied = (await http.post("/api/v1/configuration", json=good, headers=csrf)).json()
-                price = (await http.get("/api/v1/tariff")).json()
-                assert any("1.23" in line for line in price["lines"])
-                [entry, *_] = (await http.get("/api/v1/configuration/history")).json()
-                assert entry["change_id"] == applied["change_id"] and entry["actor"] == "admin:Operator One"
-                revert = f"/api/v1/configuration/history/{applied['change_id']}/revert"
-                assert (await http.post(revert, headers=csrf)).status_code == 200
-                price = (await http.get("/api/v1/tariff")).json()
-                assert not any("1.23" in line for line in price["lines"])
+        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("operator") as (http, csrf):
+            settings = (await http.get("/api/v1/configuration")).json()["settings"]
+            tariff = next(s for s in settings if s["key"] == "tariff")
+            bad = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "-1"}}}
+            preview = (await http.post("/api/v1/configuration/preview", json=bad, headers=csrf)).json()
+            assert not preview["valid"] and preview["preview"]["errors"]
+            refused = await http.post("/api/v1/configuration", json=bad, headers=csrf)
+            assert refused.status_code == 422 and refused.json()["error"]["fields"]
+            good = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "1.23"}}}
+            preview = (await http.post("/api/v1/configuration/preview", json=good, headers=csrf)).json()
+            assert preview["valid"] and any(
+                "1.23" in line for line in preview["preview"]["price_lines"]["en"]
+            )
+            applied = (await http.post("/api/v1/configuration", json=good, headers=csrf)).json()
+            price = (await http.get("/api/v1/tariff")).json()
+            assert any("1.23" in line for line in price["lines"])
+            [entry, *_] = (await http.get("/api/v1/configuration/history")).json()
+            assert entry["change_id"] == applied["change_id"] and entry["actor"] == "admin:Operator One"
+            revert = f"/api/v1/configuration/history/{applied['change_id']}/revert"
+            assert (await http.post(revert, headers=csrf)).status_code == 200
+            price = (await http.get("/api/v1/tariff")).json()
+            assert not any("1.23" in line for line in price["lines"])
 
     asyncio.run(scenario())
 
