@@ -100,7 +100,7 @@ class _Cached:
     session_id: int
     checked: float  # time.monotonic() of the last ledger read
     touched: float  # of the last last_seen_at written
-    seen: float  # of the last request
+    seen: datetime  # the station clock at the last request (the idle timeout counts from it)
 
 
 class AddressThrottle:
@@ -223,7 +223,7 @@ class WebAccess:
         context.signed_in[operator.token] = operator
         tick = time.monotonic()
         self._sessions[secret_hash(secret)] = _Cached(
-            WebSessionView(operator, csrf, expires), session_id, tick, tick, tick
+            WebSessionView(operator, csrf, expires), session_id, tick, tick, now
         )
         return WebSignIn(operator, secret, csrf)
 
@@ -235,7 +235,7 @@ class WebAccess:
         tick, now = time.monotonic(), self.context.now()
         cached = self._sessions.get(key)
         idle = self.context.settings.web_session_idle_s
-        if cached is not None and tick - cached.seen > idle:
+        if cached is not None and (now - cached.seen).total_seconds() > idle:
             await self._end(key, "idle")
             return None
         if cached is None or tick - cached.checked > CACHE_S:
@@ -246,7 +246,7 @@ class WebAccess:
         if now >= cached.view.expires_at:
             await self._end(key, "expired")
             return None
-        cached.seen = tick
+        cached.seen = now
         if tick - cached.touched > TOUCH_S:
             cached.touched = tick
             await self._touch(cached.session_id, now)
@@ -298,7 +298,7 @@ class WebAccess:
             session.id,
             tick,
             cached.touched if cached else tick,
-            cached.seen if cached else tick,
+            cached.seen if cached else session.last_seen_at,
         )
         self._sessions[key] = fresh
         return fresh
