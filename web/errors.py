@@ -105,15 +105,30 @@ _HTTP_CODES = {
 }
 
 
+# Refusals because a part of the station is not there or not set up here: 503, not the request's fault.
+_NOT_AVAILABLE = frozenset(
+    {
+        "analytics_unavailable",
+        "payments_unavailable",
+        "no_vendor_key",
+        "no_flasher",
+        "no_source",
+        "source_unreachable",
+        "no_export_drive",
+        "export_dir_missing",
+    }
+)
+
+
 def _operation_status(code: str) -> int:
     """An operator operation's refusal as HTTP: unknown things 404, bad arguments 422, a part of the
     station that is not there 503, anything else (busy, nothing to refund) 409."""
-    if code.startswith("unknown_"):
+    if code.startswith("unknown_") or code == "no_receipt":
         return 404
     if code.startswith("bad_") or code in ("invalid", "wrong_target"):
         return 422
-    if code.endswith("_unavailable") or code.startswith("no_"):
-        return 503 if code.endswith("_unavailable") else 409
+    if code in _NOT_AVAILABLE:
+        return 503
     return 409
 
 
