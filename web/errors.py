@@ -13,7 +13,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.admin import AccountError, OperationError, PermissionDeniedError, PinRuleError
 from web.messages import message
@@ -105,31 +107,23 @@ _HTTP_CODES = {
 }
 
 
-# Refusals because a part of the station is not there or not set up here: 503, not the request's fault.
-_NOT_AVAILABLE = frozenset(
-    {
-        "analytics_unavailable",
-        "payments_unavailable",
-        "no_vendor_key",
-        "no_flasher",
-        "no_source",
-        "source_unreachable",
-        "no_export_drive",
-        "export_dir_missing",
-    }
-)
-
-
 def _operation_status(code: str) -> int:
-    """An operator operation's refusal as HTTP: unknown things 404, bad arguments 422, a part of the
-    station that is not there 503, anything else (busy, nothing to refund) 409."""
+    """An operator operation's refusal as HTTP: unknown things 404, bad arguments 422, anything else
+    409, the station's present state or set-up (busy, nothing to refund, no vendor key configured):
+    the code says which. A 5xx is kept for the station's own failures."""
     if code.startswith("unknown_") or code == "no_receipt":
         return 404
     if code.startswith("bad_") or code in ("invalid", "wrong_target"):
         return 422
-    if code in _NOT_AVAILABLE:
-        return 503
     return 409
+
+
+def allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -172,7 +166,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        return error_response(request, error.status_code, _HTTP_CODES.get(error.status_code, "error"))
+        answer = error_response(request, error.status_code, _HTTP_CODES.get(error.status_code, "error"))
+        if error.status_code == 405:
+            # RFC 9110 section 15.5.6: every method the path has, across the routes that share it.
+            answer.headers["Allow"] = ", ".join(allowed_methods(request))
+        elif error.headers:
+            answer.headers.update(error.headers)
+        return answer
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> JSONResponse:

@@ -18,6 +18,7 @@ from sessions_support import wait_until
 from sqlalchemy import select
 
 from app.admin import Operator, OperatorFacade
+from app.analytics import Analytics
 from app.config import AdminSettings
 from app.db import ChargingSession, Connector, Payment, SessionTransition, recent_audit, session_factory
 from app.payments import PaymentService
@@ -50,7 +51,10 @@ async def admin_paid_station(sim: Any, tmp_path: Path, fake: FakeStripe) -> Asyn
     settings = AdminSettings(pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0)
     async with paid_station(sim, tmp_path, fake) as (runtime, driver, payments, reader_id, events):
         clock = SteppedClock()
-        operators = OperatorFacade(runtime, settings=settings, payments=payments, now=clock)
+        analytics = Analytics.for_config(runtime.engine, runtime.config)  # as the launcher builds it
+        operators = OperatorFacade(
+            runtime, settings=settings, payments=payments, now=clock, analytics=analytics
+        )
         accounts = make_accounts(runtime.engine, settings)
         yield AdminPaidStation(runtime, driver, payments, reader_id, events, operators, clock, accounts)
 

@@ -34,7 +34,7 @@ def test_a_phone_pays_charges_stops_and_gets_its_receipt(realtime_sim, tmp_path,
             engine = web.station.runtime.engine
             await sim.ctl.call("plug", charger=1)
             await wait_until(lambda: web.station.driver.connectors()[1].vehicle_present, 10, "car plugged")
-            answer = await http.post("/api/v1/drive/start", json={"connector": "CP01/1", "language": "ms"})
+            answer = await http.post("/api/v1/drive", json={"connector": "CP01/1", "language": "ms"})
             assert answer.status_code == 201, answer.text
             started = answer.json()
             link = urlsplit(started["link"])
@@ -78,14 +78,14 @@ def test_a_phone_pays_charges_stops_and_gets_its_receipt(realtime_sim, tmp_path,
 def test_a_phone_cannot_start_on_a_busy_connector_nor_flood_the_provider(realtime_sim, tmp_path, fake_stripe):
     async def scenario():
         async with web_station(realtime_sim, tmp_path, fake_stripe=fake_stripe) as web, web.client() as http:
-            unknown = await http.post("/api/v1/drive/start", json={"connector": "CP09/1"})
+            unknown = await http.post("/api/v1/drive", json={"connector": "CP09/1"})
             assert unknown.status_code == 409 and unknown.json()["error"]["code"] == "connector_unavailable"
-            bad = await http.post("/api/v1/drive/start", json={"connector": "../../etc"})
+            bad = await http.post("/api/v1/drive", json={"connector": "../../etc"})
             assert bad.status_code == 422 and bad.json()["error"]["fields"][0]["field"] == "connector"
             # Five starts per address in ten minutes, the refused one above included.
             codes = []
             for _ in range(5):
-                answer = await http.post("/api/v1/drive/start", json={"connector": "CP00/1"})
+                answer = await http.post("/api/v1/drive", json={"connector": "CP00/1"})
                 codes.append(answer.status_code)
             assert codes == [201] * 4 + [429]
             assert int(answer.headers["retry-after"]) > 500

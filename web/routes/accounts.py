@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from web.auth import Caller, clear_session_cookie, faces_of, identify, set_session_cookie, signed_in
 from web.errors import ApiError
+from web.routes.common import STRICT
 
 router = APIRouter(tags=["accounts"])
 
@@ -19,6 +20,8 @@ SESSION_COOKIE_MAX_AGE_S = (
 
 
 class Login(BaseModel):
+    model_config = STRICT
+
     name: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
 
@@ -32,6 +35,8 @@ class Me(BaseModel):
 
 
 class NewToken(BaseModel):
+    model_config = STRICT
+
     name: str = Field(min_length=1, max_length=64)
     scopes: list[str] = Field(min_length=1, max_length=3)
     expires_days: int | None = Field(default=None, ge=1, le=3650)

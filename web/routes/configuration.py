@@ -11,12 +11,14 @@ from pydantic import BaseModel, Field
 from app.admin import Applied, ConfigurationView, HistoryEntry, Preview
 from web.auth import faces_of
 from web.errors import ApiError
-from web.routes.common import REFUSALS, RecordId, SignedIn
+from web.routes.common import REFUSALS, STRICT, RecordId, SignedIn
 
 router = APIRouter(tags=["configuration"], responses=REFUSALS)
 
 
 class Changes(BaseModel):
+    model_config = STRICT
+
     changes: dict[str, Any] = Field(
         min_length=1,
         max_length=64,

@@ -10,22 +10,28 @@ from pydantic import BaseModel, Field
 
 from app.admin import REASONS, AvailabilityResult, CommandResult, ControlConnector, SelfTestResult, StopResult
 from web.auth import faces_of
-from web.routes.common import REFUSALS, ChargerId, ConnectorNumber, SignedIn
+from web.routes.common import REFUSALS, STRICT, ChargerId, ConnectorNumber, SignedIn
 
 router = APIRouter(tags=["control"], responses=REFUSALS)
 Reason = Literal[REASONS]  # type: ignore[valid-type]
 
 
 class Availability(BaseModel):
+    model_config = STRICT
+
     available: bool
     reason: Reason = "other"
 
 
 class Stop(BaseModel):
+    model_config = STRICT
+
     reason: Reason = "other"
 
 
 class ClearFault(BaseModel):
+    model_config = STRICT
+
     fault: str = Field(pattern=r"^[a-z_]{1,40}$", description="A latched fault's catalogue code")
 
 

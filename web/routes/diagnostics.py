@@ -4,14 +4,13 @@ the station's self-test, and the diagnostics archive (the one GetDiagnostics upl
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
 from app.admin import CheckResult, EventView, OcppState
 from web.auth import faces_of
-from web.routes.common import REFUSALS, SignedIn
+from web.routes.common import INSTANT, REFUSALS, SignedIn, parse_instant
 from web.routes.downloads import download
 
 router = APIRouter(tags=["diagnostics"], responses=REFUSALS)
@@ -21,7 +20,9 @@ router = APIRouter(tags=["diagnostics"], responses=REFUSALS)
 async def events(
     request: Request,
     caller: SignedIn,
-    since: Annotated[datetime | None, Query()] = None,
+    since: Annotated[
+        str | None, Query(pattern=INSTANT, description="ISO 8601; without an offset, UTC")
+    ] = None,
     kind: Annotated[Literal["fault", "event"] | None, Query()] = None,
     level: Annotated[Literal["info", "warning", "error", "critical"] | None, Query()] = None,
     charger: Annotated[str | None, Query(max_length=32)] = None,
@@ -31,7 +32,7 @@ async def events(
 ) -> list[EventView]:
     return await faces_of(request).operators.diagnostics.events(
         caller.operator,
-        since=since,
+        since=parse_instant("since", since),
         kind=kind,
         level=level,
         charger_id=charger,

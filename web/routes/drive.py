@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from app.driver import PhoneUnavailableError, PhoneView
 from web.auth import faces_of, own_origin
 from web.errors import ApiError
+from web.routes.common import STRICT
 
 router = APIRouter(tags=["driver"], responses={404: {}, 409: {}, 422: {}, 429: {}, 503: {}})
 Secret = Annotated[str, Path(pattern=r"^[A-Za-z0-9_\-]{32}$")]
@@ -25,6 +26,8 @@ _ADDRESSES = 4096
 
 
 class Start(BaseModel):
+    model_config = STRICT
+
     connector: str = Field(pattern=r"^[A-Za-z0-9_.\-]{1,32}/[0-9]{1,2}$", description='As "CP00/1"')
     language: Literal["en", "ms"] = "en"
 
@@ -58,7 +61,7 @@ class StartLimiter:
         return 0.0
 
 
-@router.post("/drive/start", response_model=Started, status_code=201)
+@router.post("/drive", response_model=Started, status_code=201)
 async def start(request: Request, body: Start) -> Started:
     faces = faces_of(request)
     limiter: StartLimiter = request.app.state.drive_limiter

@@ -25,7 +25,7 @@ from app.admin import FirmwareInventory, FirmwareProgress, FirmwareResult, Opera
 from app.admin.firmware import PACKAGE_SUFFIXES
 from web.auth import faces_of
 from web.errors import ApiError
-from web.routes.common import REFUSALS, ChargerId, SignedIn
+from web.routes.common import REFUSALS, STRICT, ChargerId, SignedIn
 
 router = APIRouter(tags=["firmware"], responses=REFUSALS)
 PackageId = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_\-]{16}$")]
@@ -46,6 +46,8 @@ class Package(BaseModel):
 
 
 class Update(BaseModel):
+    model_config = STRICT
+
     package_id: str = Field(pattern=r"^[A-Za-z0-9_\-]{16}$")
 
 

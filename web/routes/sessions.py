@@ -3,7 +3,6 @@ receipt, and refunds for the operator role (app/admin/session_records.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -20,7 +19,7 @@ from app.admin import (
     SessionQuery,
 )
 from web.auth import faces_of
-from web.routes.common import REFUSALS, RecordId, SignedIn
+from web.routes.common import DAY, REFUSALS, STRICT, RecordId, SignedIn, parse_day
 
 router = APIRouter(tags=["sessions"], responses=REFUSALS)
 Method = Literal[SESSION_METHODS]  # type: ignore[valid-type]
@@ -29,6 +28,8 @@ RefundReason = Literal[REFUND_REASONS]  # type: ignore[valid-type]
 
 
 class Refund(BaseModel):
+    model_config = STRICT
+
     amount_minor: int | None = Field(default=None, ge=1, le=10**9, description="None: all that is left")
     reason: RefundReason = "requested_by_customer"
     note: str = Field(default="", max_length=200)
@@ -38,8 +39,8 @@ class Refund(BaseModel):
 async def search(
     request: Request,
     caller: SignedIn,
-    from_day: Annotated[date | None, Query()] = None,
-    to_day: Annotated[date | None, Query()] = None,
+    from_day: Annotated[str | None, Query(pattern=DAY, description="YYYY-MM-DD, the station's day")] = None,
+    to_day: Annotated[str | None, Query(pattern=DAY, description="YYYY-MM-DD, included")] = None,
     last_days: Annotated[int | None, Query(ge=1, le=3660)] = None,
     connector: Annotated[str | None, Query(max_length=40)] = None,
     id_tag: Annotated[str | None, Query(max_length=20)] = None,
@@ -49,8 +50,8 @@ async def search(
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> SessionPage:
     query = SessionQuery(
-        from_day=from_day,
-        to_day=to_day,
+        from_day=parse_day("from_day", from_day),
+        to_day=parse_day("to_day", to_day),
         last_days=last_days,
         connector=connector,
         id_tag=id_tag,

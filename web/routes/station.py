@@ -14,6 +14,7 @@ from web.auth import Caller, faces_of, signed_in
 from web.errors import ApiError, language_of
 
 router = APIRouter(tags=["station"])
+SIGNED_IN: dict[int | str, dict[str, object]] = {401: {}, 403: {}, 404: {}, 422: {}}
 # A connector is addressed as its charger and its number: /connectors/CP00/1 is "CP00/1".
 ChargerId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.\-]{1,32}$")]
 ConnectorNumber = Annotated[int, Path(ge=1, le=99)]
@@ -81,7 +82,7 @@ async def connectors(request: Request) -> list[PublicConnector]:
     return _public(request)
 
 
-@router.get("/connectors/{charger_id}/{number}", response_model=PublicConnector)
+@router.get("/connectors/{charger_id}/{number}", response_model=PublicConnector, responses={404: {}, 422: {}})
 async def connector(request: Request, charger_id: ChargerId, number: ConnectorNumber) -> PublicConnector:
     connector_id = f"{charger_id}/{number}"
     found = next((c for c in _public(request) if c.connector_id == connector_id), None)
@@ -90,7 +91,7 @@ async def connector(request: Request, charger_id: ChargerId, number: ConnectorNu
     return found
 
 
-@router.get("/tariff", response_model=Price)
+@router.get("/tariff", response_model=Price, responses={422: {}})
 async def tariff(request: Request, language: Annotated[Language | None, Query()] = None) -> Price:
     """The price a driver pays, in the words of the kiosk's price screen."""
     driver = faces_of(request).driver
@@ -103,17 +104,17 @@ async def tariff(request: Request, language: Annotated[Language | None, Query()]
     )
 
 
-@router.get("/overview", response_model=Overview)
+@router.get("/overview", response_model=Overview, responses=SIGNED_IN)
 async def overview(request: Request, caller: Annotated[Caller, Depends(signed_in)]) -> Overview:
     return await faces_of(request).operators.overview.snapshot(caller.operator)
 
 
-@router.get("/chargers", response_model=list[ChargerOverview])
+@router.get("/chargers", response_model=list[ChargerOverview], responses=SIGNED_IN)
 async def chargers(request: Request, caller: Annotated[Caller, Depends(signed_in)]) -> list[ChargerOverview]:
     return list((await faces_of(request).operators.overview.snapshot(caller.operator)).chargers)
 
 
-@router.get("/chargers/{charger_id}", response_model=ChargerOverview)
+@router.get("/chargers/{charger_id}", response_model=ChargerOverview, responses=SIGNED_IN)
 async def charger(
     request: Request, charger_id: ChargerId, caller: Annotated[Caller, Depends(signed_in)]
 ) -> ChargerOverview:
