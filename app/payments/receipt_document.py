@@ -198,7 +198,11 @@ class ReceiptDocument:
             raise ValueError("card_brand must be a brand name (letters, up to 24 characters)")
         if not _AUTH_CODE.fullmatch(self.authorisation_code):
             raise ValueError("authorisation_code must be up to 12 letters or digits")
-        if not _PROVIDER_REF.fullmatch(self.provider_reference) or _PAN_LIKE.search(self.provider_reference):
+        # A provider's id ("pi_3Mtw...") is random base62 after its prefix and may hold a long run of
+        # digits by chance; only a reference that is nothing but digits could be a card number.
+        if not _PROVIDER_REF.fullmatch(self.provider_reference) or _PAN_LIKE.fullmatch(
+            self.provider_reference
+        ):
             raise ValueError("provider_reference must be the provider's id (letters, digits, underscores)")
         for name in ("authorised_minor", "captured_minor"):
             _non_negative(name, getattr(self, name))

@@ -118,6 +118,13 @@ def test_card_data_beyond_brand_and_last4_cannot_be_represented(changes):
         sample_receipt("en", **changes)
 
 
+def test_a_provider_id_with_a_run_of_digits_is_still_the_providers_id():
+    """A random id may hold 13 digits in a row by chance (seen: pi_1007300990365bf0ff94e48c); it is
+    refused only when it is nothing but digits, as a card number would be."""
+    doc = sample_receipt("en", provider_reference="pi_1007300990365bf0ff94e48c")
+    assert doc.provider_reference == "pi_1007300990365bf0ff94e48c"
+
+
 @pytest.mark.parametrize(
     "changes",
     [
