@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.admin.accounts import role_rank
 from app.admin.context import OperationError, Operator, OperatorContext
-from app.admin.web_access import CACHE_S, TOUCH_S, secret_hash
+from app.admin.web_access import CACHE_S, TOUCH_S, require_full_role, secret_hash
 from app.db import ADMIN_ROLES, AdminAccount, ApiToken, session_factory
 
 SCOPES = {"read": "viewer", "control": "technician", "manage": "operator"}
@@ -140,6 +140,7 @@ class ApiTokens:
             context.require(operator, "operator", "token.create")
         else:
             context.require(operator, "viewer", "token.create")
+        await require_full_role(context, operator, account_id, "token.create")
         now = context.now()
         expires = now + timedelta(days=expires_days) if expires_days else None
         made: list[str] = []

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.admin.context import OperationError, Operator, OperatorContext
+from app.admin.context import OperationError, Operator, OperatorContext, PermissionDeniedError
 from app.admin.pins import hash_pin, needs_rehash, pin_matches
 from app.db import AdminAccount, WebSession, append_audit, session_factory
 
@@ -57,6 +57,25 @@ def check_new_password(password: str, account_name: str) -> None:
         raise OperationError("password_too_long", f"a web password has at most {MAX_PASSWORD} characters")
     if len(set(password)) <= 2 or password.casefold() == account_name.casefold():
         raise OperationError("password_weak", "the password is too easy to guess")
+
+
+async def require_full_role(
+    context: OperatorContext, operator: Operator, account_id: int, action: str
+) -> str:
+    """The account's name, refusing someone acting on their own credentials with less than their
+    account's role: a read-only token may not mint itself a stronger token or a password."""
+
+    def read(db: Session) -> tuple[str, str] | None:
+        row = db.get(AdminAccount, account_id)
+        return None if row is None else (row.name, row.role)
+
+    found = await context.read(read)
+    if found is None:
+        raise OperationError("unknown_account", f"no account {account_id}")
+    name, role = found
+    if account_id == operator.account_id and operator.role != role:
+        raise PermissionDeniedError(action, role, operator.role)
+    return name
 
 
 def throttle_delay(failures: int) -> float:
@@ -358,14 +377,7 @@ class WebAccess:
             context.require(operator, "operator", "account.set_password")
         else:
             context.require(operator, "viewer", "account.set_password")
-
-        def read(db: Session) -> str | None:
-            row = db.get(AdminAccount, account_id)
-            return None if row is None else row.name
-
-        name = await context.read(read)
-        if name is None:
-            raise OperationError("unknown_account", f"no account {account_id}")
+        name = await require_full_role(context, operator, account_id, "account.set_password")
         check_new_password(password, name)
         hashed = await asyncio.to_thread(hash_pin, password)
         now = context.now()

@@ -44,6 +44,11 @@ def test_a_token_acts_as_its_account_within_its_scopes_until_revoked(realtime_si
             assert (await ops.overview.snapshot(reader)).chargers
             with pytest.raises(PermissionDeniedError):
                 await ops.control.restart_charger(reader, "CP00")
+            # Nor may it mint itself a stronger token or a web password to sign in with its full role.
+            with pytest.raises(PermissionDeniedError):
+                await ops.create_api_token(reader, boss.account_id, "escalate", ["manage"], None)
+            with pytest.raises(PermissionDeniedError):
+                await ops.set_web_password(reader, boss.account_id, "a long new passphrase")
             assert await ops.token_operator(made.secret + "x") is None
             assert await ops.token_operator("not-even-a-token") is None
             await ops.revoke_api_token(boss, made.token.token_id)
