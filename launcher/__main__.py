@@ -166,9 +166,9 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
                         run_station(
                             station_config,
                             duration_s=args.duration,
-                            on_tick=script,
+                            on_tick=with_demo_account(script, station_config),
                             runtime=runtime,
-                            companions=[AnalyticsSide(runtime, station_config)],
+                            companions=headless_companions(runtime, station_config),
                         )
                     )
                 else:
@@ -200,11 +200,19 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
 async def run_headless(config: StationConfig, duration_s: float | None) -> None:
     """A site's station without a screen: payments settle and recover, and the web face (docs/web.md)
     serves the operators and the drivers' phones over the same facades the kiosk would use."""
+    runtime = StationRuntime(config, build_central_system=ocpp_side)
+    await run_station(
+        config, duration_s=duration_s, runtime=runtime, companions=headless_companions(runtime, config)
+    )
+
+
+def headless_companions(runtime: StationRuntime, config: StationConfig) -> list[Companion]:
+    """Analytics, payments (when configured) and the web face over freshly built facades: what runs
+    beside a station without a kiosk."""
     from app.admin import OperatorFacade
     from app.driver import DriverFacade
     from launcher.web import build_web_side
 
-    runtime = StationRuntime(config, build_central_system=ocpp_side)
     payments = build_payment_side(runtime, config)
     analytics = AnalyticsSide(runtime, config)
     companions: list[Companion] = [analytics]
@@ -224,7 +232,7 @@ async def run_headless(config: StationConfig, duration_s: float | None) -> None:
     web = build_web_side(config, driver, operators, start_driver=True)
     if web is not None:
         companions.append(web)
-    await run_station(config, duration_s=duration_s, runtime=runtime, companions=companions)
+    return companions
 
 
 def run_with_kiosk(
@@ -333,7 +341,7 @@ def firmware_setup(config: StationConfig, control: SimControl | None) -> Firmwar
 async def show_demo_account(runtime: StationRuntime, config: StationConfig) -> None:
     """The demo's staff account on the demo's own ledger (made on the ledger's writer thread: argon2
     takes a moment) and how to sign in with it, printed where the demo was started (docs/admin.md)."""
-    from app.admin import DEMO_PIN, seed_demo_account
+    from app.admin import DEMO_ACCOUNT_NAME, DEMO_PIN, DEMO_WEB_PASSWORD, seed_demo_account
 
     number = await runtime.sessions.writer.run(lambda: seed_demo_account(runtime.engine, config.admin))
     print(
@@ -341,6 +349,30 @@ async def show_demo_account(runtime: StationRuntime, config: StationConfig) -> N
         f"PIN {DEMO_PIN} (the demo ledger's account only)",
         flush=True,
     )
+    if config.web.enabled:
+        scheme = "https" if config.web.tls else "http"
+        print(
+            f"web dashboard: {scheme}://localhost:{config.web.port}/admin/ as {DEMO_ACCOUNT_NAME!r}, "
+            f"password {DEMO_WEB_PASSWORD!r} (self-signed certificate: accept it once)",
+            flush=True,
+        )
+
+
+def with_demo_account(
+    script: DemoScript, config: StationConfig
+) -> Callable[[StationRuntime], Awaitable[None]]:
+    """The demo script, whose first tick also makes the demo's staff account (for admin mode and the
+    web dashboard) on the demo's own ledger."""
+    seeded = False
+
+    async def tick(runtime: StationRuntime) -> None:
+        nonlocal seeded
+        if not seeded and demo_ledger(config):
+            seeded = True
+            await show_demo_account(runtime, config)
+        await script(runtime)
+
+    return tick
 
 
 async def tick_forever(script: DemoScript, runtime: StationRuntime) -> None:

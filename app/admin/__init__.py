@@ -25,7 +25,7 @@ from app.admin.control import (
     SelfTestResult,
     StopResult,
 )
-from app.admin.demo import DEMO_ACCOUNT_NAME, DEMO_PIN, seed_demo_account
+from app.admin.demo import DEMO_ACCOUNT_NAME, DEMO_PIN, DEMO_WEB_PASSWORD, seed_demo_account
 from app.admin.diagnostics import CheckResult, EventView, ExportResult, LinkView, OcppState
 from app.admin.facade import OperatorFacade
 from app.admin.firmware import (
@@ -61,6 +61,7 @@ from app.admin.web_access import WebSessionView, WebSignIn
 __all__ = [
     "DEMO_ACCOUNT_NAME",
     "DEMO_PIN",
+    "DEMO_WEB_PASSWORD",
     "REASONS",
     "REFUND_REASONS",
     "REFUSALS",

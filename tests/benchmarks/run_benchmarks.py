@@ -276,7 +276,7 @@ def main() -> None:
     report(bench_tcp_latency(1000 if args.quick else 5000))
     report(bench_sim_capacity(2.0 if args.quick else 10.0))
     # The station's own figures (allocator, charger manager, load balancer, ledger, OCPP, kiosk, admin
-    # mode and its overview, and the whole station under load), each from its module; those with a
+    # mode and its overview, the web face, the whole station under load), each from its module; those with a
     # shorter run take --quick.
     for module in (
         "bench_allocator",
@@ -291,6 +291,7 @@ def main() -> None:
         "bench_analytics",
         "bench_admin",
         "bench_admin_analytics",
+        "bench_web",
         "bench_station",
     ):
         measure = importlib.import_module(module).run
