@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -194,7 +195,7 @@ def _web_command(config: StationConfig, args: argparse.Namespace) -> tuple[int, 
     """The web's password and the API tokens (docs/web.md "Accounts, sessions and tokens")."""
     action, now = args.admin_command, utc_now()
     if action == "set-password":
-        password = _read_password(args.password_stdin)
+        password = unicodedata.normalize("NFKC", _read_password(args.password_stdin))
 
         def store(db: Session) -> None:
             row = db.get(AdminAccount, args.id)

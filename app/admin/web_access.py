@@ -19,6 +19,7 @@ import asyncio
 import hashlib
 import secrets
 import time
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -38,6 +39,7 @@ MAX_DELAY_S = 60.0
 ADDRESS_FREE_FAILURES = 10
 ADDRESS_WINDOW_S = 600.0
 ADDRESSES_KEPT = 4096
+ADDRESS_PARALLEL = 4  # attempts from one address checked at once; more wait
 CACHE_S = 5.0  # a session is read from the ledger again after this long (revocations here are at once)
 TOUCH_S = 60.0  # last_seen_at is written at most this often
 SECRET_BYTES = 32
@@ -142,26 +144,65 @@ class AddressThrottle:
             self._failures.popitem(last=False)
 
 
+class UnknownNames:
+    """Wrong attempts on names that are no account, kept like an account's (in memory, bounded), so
+    that the wait after them never tells an unknown name from a real one."""
+
+    def __init__(self) -> None:
+        self._failures: OrderedDict[str, tuple[int, datetime]] = OrderedDict()
+
+    def wait(self, name: str, now: datetime) -> float:
+        failures, last = self._failures.get(name, (0, now))
+        return max(0.0, (last + timedelta(seconds=throttle_delay(failures)) - now).total_seconds())
+
+    def failed(self, name: str, now: datetime) -> int:
+        failures = self._failures.pop(name, (0, now))[0] + 1
+        self._failures[name] = (failures, now)
+        while len(self._failures) > ADDRESSES_KEPT:
+            self._failures.popitem(last=False)
+        return failures
+
+
 class WebAccess:
     """The web's sign-in and sessions for one station (the operator facade holds one)."""
 
     def __init__(self, context: OperatorContext) -> None:
         self.context = context
         self.addresses = AddressThrottle()
+        self.unknown = UnknownNames()
         self._sessions: dict[str, _Cached] = {}  # by session hash
+        # Attempts being checked now, by name and by address: a burst sent at once would otherwise all
+        # pass the wait before the first wrong password is counted.
+        self._names_checking: set[str] = set()
+        self._address_checking: dict[str, int] = {}
 
     # -- signing in -------------------------------------------------------------------------------------
 
     async def sign_in(self, name: str, password: str, client: str) -> WebSignIn:
+        address, key = client[:64], name[:64].casefold()
+        busy = key in self._names_checking or self._address_checking.get(address, 0) >= ADDRESS_PARALLEL
+        if busy:
+            await self.context.audit("web", "web.sign_in", None, {"outcome": "busy", "client": address})
+            return WebSignIn(None, refusal="wait", retry_after_s=1.0)
+        self._names_checking.add(key)
+        self._address_checking[address] = self._address_checking.get(address, 0) + 1
+        try:
+            return await self._sign_in(name[:64], unicodedata.normalize("NFKC", password), address, key)
+        finally:
+            self._names_checking.discard(key)
+            left = self._address_checking.pop(address, 1) - 1
+            if left > 0:
+                self._address_checking[address] = left
+
+    async def _sign_in(self, name: str, password: str, address: str, key: str) -> WebSignIn:
         context, now = self.context, self.context.now()
-        address = client[:64]
-        wait = self.addresses.wait(address, time.monotonic())
+        wait = max(self.addresses.wait(address, time.monotonic()), self.unknown.wait(key, now))
         if wait > 0:
             await context.audit("web", "web.sign_in", None, {"outcome": "wait", "client": address})
             return WebSignIn(None, refusal="wait", retry_after_s=wait)
 
         def load(db: Session) -> tuple[int, str | None, bool, float] | None:
-            row = db.scalar(select(AdminAccount).where(AdminAccount.name == name[:64]))
+            row = db.scalar(select(AdminAccount).where(AdminAccount.name == name))
             if row is None:
                 return None
             waited = 0.0
@@ -179,6 +220,8 @@ class WebAccess:
         right = await asyncio.to_thread(pin_matches, known[1] if known else None, password)
         if known is None or known[2] or not right:
             self.addresses.failed(address, time.monotonic())
+            if known is None:
+                self.unknown.failed(key, now)
             outcome = "unknown_account" if known is None else "disabled" if known[2] else "wrong_password"
             if known is not None and not known[2]:
                 await self._record_failure(known[0], outcome, address)
@@ -378,6 +421,7 @@ class WebAccess:
         else:
             context.require(operator, "viewer", "account.set_password")
         name = await require_full_role(context, operator, account_id, "account.set_password")
+        password = unicodedata.normalize("NFKC", password)
         check_new_password(password, name)
         hashed = await asyncio.to_thread(hash_pin, password)
         now = context.now()

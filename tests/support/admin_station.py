@@ -75,9 +75,10 @@ async def admin_station(
     settings: AdminSettings | None = None,
     *,
     card_for_operator: bool = False,
+    db_url: str | None = None,
 ) -> AsyncIterator[AdminStation]:
     settings = settings or AdminSettings(pin_delay_s=1.0, max_pin_attempts=4, lockout_s=600.0)
-    async with kiosk_station(sim, tmp_path, KIOSK) as (runtime, driver, reader, events):
+    async with kiosk_station(sim, tmp_path, KIOSK, db_url=db_url) as (runtime, driver, reader, events):
         clock = SteppedClock()
         # With the station's analytics and the kiosk's driver facade (whose card reader the self-test
         # checks), as the launcher builds it.

@@ -55,12 +55,14 @@ async def kiosk_station(
     kiosk: KioskSettings = KIOSK,
     *,
     payments: Callable[[StationRuntime], Any] | None = None,
+    db_url: str | None = None,
 ) -> AsyncIterator[tuple[StationRuntime, DriverFacade, VirtualCardReader, Recorder]]:
     """The station on the simulator with its facade; `payments(runtime)` builds a payment service
-    (tests/support/paid_station.py), started after the runtime and closed before it."""
+    (tests/support/paid_station.py), started after the runtime and closed before it. `db_url`: its
+    ledger (db_fixtures' `db_url`: SQLite or PostgreSQL); default a SQLite file in tmp_path."""
     config = dataclasses.replace(
         station_config(sim),
-        database=DatabaseSettings(url=f"sqlite:///{tmp_path / 'ledger.sqlite3'}"),
+        database=DatabaseSettings(url=db_url or f"sqlite:///{tmp_path / 'ledger.sqlite3'}"),
         tariff=TARIFF,
     )
     runtime = StationRuntime(config, timing=TIMING)

@@ -90,6 +90,28 @@ def test_unknown_names_and_one_address_spraying_them_are_answered_alike(realtime
     asyncio.run(scenario())
 
 
+def test_a_burst_of_attempts_is_checked_one_at_a_time_and_unknown_names_wait_alike(realtime_sim, tmp_path):
+    async def scenario():
+        async with admin_station(realtime_sim, tmp_path) as station:
+            ops = station.operators
+            boss = await operator_of(station)
+            await ops.set_web_password(boss, station.accounts["technician"], PASSWORD)
+            # Sent at once: only one is checked; the others wait, so none slips past the delay.
+            burst = await asyncio.gather(
+                *(ops.web_sign_in("Technician One", f"guess {n}", "192.0.2.50") for n in range(6))
+            )
+            assert sorted(r.refusal for r in burst) == ["wait"] * 5 + ["wrong"]
+            assert account(station, "technician").web_failed_attempts == 1
+            # A name that is no account waits after a wrong attempt exactly as a real one does.
+            for name in ("Technician One", "Nobody At All"):
+                station.clock.skip(5)
+                assert (await ops.web_sign_in(name, "wrong again", "192.0.2.51")).refusal == "wrong"
+                waiting = await ops.web_sign_in(name, "wrong again", "192.0.2.52")
+                assert waiting.refusal == "wait" and waiting.retry_after_s > 0
+
+    asyncio.run(scenario())
+
+
 def test_a_session_ends_when_idle_at_its_lifetime_on_sign_out_and_on_a_new_password(realtime_sim, tmp_path):
     async def scenario():
         async with admin_station(realtime_sim, tmp_path) as station:
