@@ -1,4 +1,4 @@
-"""The operator's actions over HTTPS, signed in with a password: each is the admin mode's own operation,
+"""The operator's actions over HTTPS, signed in with a password, on SQLite and PostgreSQL ledgers: each is the admin mode's own operation,
 so it changes the simulated charger and the ledger and leaves its audit row; a browser's change
 without its CSRF token, a role below the action, and a token of too small a scope are refused and
 change nothing."""
@@ -16,16 +16,19 @@ from web_station import web_station
 from app.db import session_factory, verify_audit_chain
 
 pytestmark = pytest.mark.sim(chargers=2, realtime_factor=4)
-pytest_plugins = ["stripe_fixtures"]
+pytest_plugins = ["stripe_fixtures", "db_fixtures"]
 
 
 def actions(station, name):
     return [row for row in station.audit(200) if row["action"] == name]
 
 
-def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tmp_path):
+def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tmp_path, db_url):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("technician") as (http, csrf):
+        async with (
+            web_station(realtime_sim, tmp_path, db_url=db_url) as web,
+            web.signed_in("technician") as (http, csrf),
+        ):
             me = (await http.get("/api/v1/auth/me")).json()
             assert (me["name"], me["role"], me["via"]) == ("Technician One", "technician", "session")
             path = "/api/v1/connectors/CP01/1/availability"
@@ -56,9 +59,12 @@ def test_a_technician_takes_a_connector_out_of_service_and_back(realtime_sim, tm
     asyncio.run(scenario())
 
 
-def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path):
+def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path, db_url):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("viewer") as (http, csrf):
+        async with (
+            web_station(realtime_sim, tmp_path, db_url=db_url) as web,
+            web.signed_in("viewer") as (http, csrf),
+        ):
             overview = (await http.get("/api/v1/overview")).json()
             assert [c["charger_id"] for c in overview["chargers"]] == ["CP00", "CP01"]
             assert (await http.get("/api/v1/events", params={"limit": 5})).status_code == 200
@@ -74,9 +80,12 @@ def test_a_viewer_reads_but_may_not_act(realtime_sim, tmp_path):
     asyncio.run(scenario())
 
 
-def test_a_tariff_change_is_checked_applied_and_reverted(realtime_sim, tmp_path):
+def test_a_tariff_change_is_checked_applied_and_reverted(realtime_sim, tmp_path, db_url):
     async def scenario():
-        async with web_station(realtime_sim, tmp_path) as web, web.signed_in("operator") as (http, csrf):
+        async with (
+            web_station(realtime_sim, tmp_path, db_url=db_url) as web,
+            web.signed_in("operator") as (http, csrf),
+        ):
             settings = (await http.get("/api/v1/configuration")).json()["settings"]
             tariff = next(s for s in settings if s["key"] == "tariff")
             bad = {"changes": {"tariff": {**tariff["value"], "energy_price_per_kWh": "-1"}}}
