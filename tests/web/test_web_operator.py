@@ -1,7 +1,7 @@
-"""The operator's actions over HTTPS, signed in with a password, on SQLite and PostgreSQL ledgers: each is the admin mode's own operation,
-so it changes the simulated charger and the ledger and leaves its audit row; a browser's change
-without its CSRF token, a role below the action, and a token of too small a scope are refused and
-change nothing."""
+"""The operator's actions over HTTPS, signed in with a password (on SQLite and PostgreSQL ledgers):
+each is the admin mode's own operation, so it changes the simulated charger and the ledger and leaves
+its audit row; a browser's change without its CSRF token, a role below the action, and a token of
+too small a scope are refused and change nothing."""
 
 from __future__ import annotations
 
