@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from web.errors import install_error_handlers
 from web.faces import WebFaces, WebOptions
 from web.live_socket import router as live_router
+from web.pages import install_pages
 from web.routes import (
     accounts,
     analytics,
@@ -72,6 +73,7 @@ def build_web_app(faces: WebFaces, options: WebOptions) -> FastAPI:
     for module in routers:
         app.include_router(module.router, prefix=API)
 
+    install_pages(app)
     _document_errors(app)
     app.add_middleware(
         SecurityMiddleware,

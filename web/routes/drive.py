@@ -17,7 +17,7 @@ from web.errors import ApiError
 from web.routes.common import STRICT
 
 router = APIRouter(tags=["driver"], responses={404: {}, 409: {}, 422: {}, 429: {}, 503: {}})
-Secret = Annotated[str, Path(pattern=r"^[A-Za-z0-9_\-]{32}$")]
+Secret = Annotated[str, Path(pattern=r"^[A-Za-z0-9_\-]{8,128}$")]  # any other link is simply unknown (404)
 
 # Each start opens a checkout at the payment provider: one address may start a few per window.
 STARTS_PER_WINDOW = 5
