@@ -40,23 +40,14 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "support"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_station import cpu_seconds, percentile  # noqa: E402
+
 CHARGERS = 16
 CLIENTS = 200
 REST_RATE = 50
 TIMER_MS = 10
 PIN = "482916"
 SEQ = re.compile(rb'"seq":(\d+)')
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
 
 
 # -- the station (child process) -------------------------------------------------------------------
