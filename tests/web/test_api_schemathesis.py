@@ -24,9 +24,9 @@ PUBLIC_PREFIXES = ("/api/v1/drive/",)  # a phone's link: its secret is its crede
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-async def schemathesis(web, *options: str) -> tuple[int, str]:
+async def schemathesis(web, workdir: Path, *options: str) -> tuple[int, str]:
     """Runs the schemathesis command against the station (a child process: the station's loop keeps
-    serving meanwhile); (exit code, what it printed)."""
+    serving meanwhile) in `workdir`, where it keeps its cache; (exit code, what it printed)."""
     assert web.server.certificate is not None
     process = await asyncio.create_subprocess_exec(
         str(SCHEMATHESIS),
@@ -47,6 +47,7 @@ async def schemathesis(web, *options: str) -> tuple[int, str]:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
         env=os.environ | {"SCHEMATHESIS_HOOKS": ""},
+        cwd=workdir,
     )
     out, _ = await asyncio.wait_for(process.communicate(), timeout=600)
     return process.returncode or 0, out.decode(errors="replace")
@@ -67,10 +68,10 @@ def test_every_operation_answers_as_described_and_never_fails(realtime_sim, tmp_
             # request for a charger that does not exist is rightly a 404 here.
             checks = ("--checks", "all", "--exclude-checks", "positive_data_acceptance")
             # The token's own revocation last: revoking it first would leave the rest unauthorised.
-            code, out = await schemathesis(web, *checks, *auth, "--exclude-method", "DELETE")
+            code, out = await schemathesis(web, tmp_path, *checks, *auth, "--exclude-method", "DELETE")
             assert code == 0, out[-8000:]
             assert "Authentication failed" not in out, out[-8000:]
-            code, out = await schemathesis(web, *checks, *auth, "--include-method", "DELETE")
+            code, out = await schemathesis(web, tmp_path, *checks, *auth, "--include-method", "DELETE")
             assert code == 0, out[-8000:]
             tested = re.search(r"Tested:\s+(\d+)", out)
             assert tested is not None and int(tested.group(1)) == 1, out[-3000:]
