@@ -35,6 +35,7 @@ from kiosk_ui.screens.pay_card import PayCardScreen
 from kiosk_ui.screens.pay_phone import PayPhoneScreen
 from kiosk_ui.screens.pay_qr import PayQrScreen
 from kiosk_ui.screens.payment_result import PaymentResultScreen
+from kiosk_ui.screens.phone_link import PhoneLinkScreen
 from kiosk_ui.screens.pick_connector import PickConnectorScreen
 from kiosk_ui.screens.plug_in import PlugInScreen
 from kiosk_ui.screens.receipt import ReceiptScreen
@@ -64,6 +65,7 @@ SCREENS = (
     PaymentResultScreen,
     ReceiptScreen,
     ReceiptEmailScreen,
+    PhoneLinkScreen,
 )
 RESTING_SCREENS = ("idle", "out_of_service")  # the inactivity timer has nothing to do on these
 INPUT_EVENTS = (

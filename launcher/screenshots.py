@@ -71,12 +71,14 @@ COUNTS: tuple[int, ...] = (1, 2, 4, 8)
 REALTIME_FACTOR = 8  # energy and cost grow visibly within seconds; the host's clocks stay real
 DECLINED_CARD = "4000000000009995"  # the fake Stripe's test card declined for insufficient funds
 RECEIPTS_BASE = "https://receipts.example.com"  # the receipts' address a site publishes (docs/payments.md)
+PHONE_PAGES_BASE = "https://192.168.1.20:8443"  # the web face's address on a site's network (docs/web.md)
 # Driver-critical text is at least this tall on the 7" display; larger displays scale it as the theme does.
 PANEL_COUNT = 4  # the station whose simulator panel is photographed
 # (file stem, what the reviewer sees): the order of the index. Every count shows COMMON_SHOTS (pick only
 # with two connectors or more: with one the kiosk starts at once); the four-connector station all of them.
 SHOTS = (
     ("idle", "idle: every connector available"),
+    ("phone_link", "a free connector's driver page as a QR code (a tap on its tile)"),
     ("pick", "pick a connector (every connector ready)"),
     ("plug", "plug in, with the time left"),
     ("charging", "charging with live values and the cost so far"),
@@ -273,9 +275,15 @@ class Station:
 # One function per station state: each brings the station there and photographs what the kiosk shows.
 
 
-async def shoot_idle(st: Station) -> None:
+async def shoot_idle(st: Station, full: bool) -> None:
+    """Idle with the web face's driver pages offered (the tiles' phone sign), and one connector's page."""
+    st.facade.phone.page_base = PHONE_PAGES_BASE
     st.camera.show("idle")
     await st.camera.take("idle")
+    if full:
+        st.camera.show("phone_link", {"connector_id": st.ids[0]})
+        await st.camera.take("phone_link")
+        st.camera.show("idle")
 
 
 async def shoot_pick_plug_charging(st: Station) -> None:
@@ -594,8 +602,8 @@ async def capture(
         st = Station(ctl, facade, reader, camera, ids, pay=payment_actions(stripe, reader_id))
         await until(lambda: all(c.state == "available" for c in facade.connectors()), "chargers online")
         full = count == 4
-        if wanted(only, "idle"):
-            await shoot_idle(st)
+        if wanted(only, "idle", "phone_link"):
+            await shoot_idle(st, full)
         if wanted(only, "pick", "plug", "charging"):
             await shoot_pick_plug_charging(st)
         if wanted(only, "idle_busy", "refused_no_connector"):

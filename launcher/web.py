@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from app.config import StationConfig, state_path
+from app.config import StationConfig, WebSettings, is_loopback, state_path
 from app.live import LiveFeed
 from app.updates import running_version
 from launcher.payments import local_address
@@ -68,6 +68,7 @@ class WebSide:
             addresses=(local_address(),),
         )
         self.server = WebServer(build_web_app(faces, options), listener)
+        self.settings = settings
         self.serving = False
 
     async def start(self) -> None:
@@ -80,17 +81,33 @@ class WebSide:
             log.error("web face not started on %s: %s", self.server.listener, error)
         else:
             self.serving = True
+            self.driver.phone.page_base = phone_page_base(self.settings, self.server.port)
             certificate = self.server.certificate
             fingerprint = f" (certificate SHA-256 {certificate.fingerprint_sha256})" if certificate else ""
             log.info("web face on %s%s", self.server.url, fingerprint)
 
     async def stop(self) -> None:
         if self.serving:
+            self.driver.phone.page_base = ""
             await self.server.stop()
             self.serving = False
         await self.live.stop()
         if self.start_driver:
             await self.driver.stop()
+
+
+def phone_page_base(settings: WebSettings, port: int) -> str:
+    """Where phones reach the driver pages: [web] public_url, else this station's address on the
+    network; "" (no phone page offered) when the server listens on loopback only, out of phones' reach."""
+    if settings.public_url:
+        return settings.public_url
+    if is_loopback(settings.host):
+        return ""
+    scheme = "https" if settings.tls else "http"
+    wildcard = settings.host in ("0.0.0.0", "::", "")
+    host = local_address() if wildcard else settings.host
+    shown = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{shown}:{port}"
 
 
 def build_web_side(

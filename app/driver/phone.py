@@ -15,6 +15,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from sqlalchemy import select
 
@@ -99,6 +100,17 @@ class PhoneSessions:
     def __init__(self, facade: DriverFacade) -> None:
         self.facade = facade
         self._awaiting: dict[int, str] = {}  # payment id -> connector, for the payment events
+        # Where phones reach the web face's driver pages ("https://10.0.0.5:8443"); set by the launcher
+        # once the web server listens; empty: no web face, so the kiosk offers no phone page.
+        self.page_base = ""
+
+    def page_url(self, connector_id: str) -> str | None:
+        """The driver page of a connector ("SIM-00/1" -> <base>/c/SIM-00/1), as printed on the charger's
+        QR sticker and shown by the kiosk; None without a web face."""
+        if not self.page_base:
+            return None
+        charger, _, number = connector_id.partition("/")
+        return f"{self.page_base.rstrip('/')}/c/{quote(charger, safe='')}/{quote(number, safe='')}"
 
     @property
     def _engine(self) -> Engine:

@@ -1622,22 +1622,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="156"/>
+        <location filename="../screens/idle.py" line="162"/>
         <source>Tap your card to start</source>
         <translation>Sentuh kad untuk bermula</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="157"/>
+        <location filename="../screens/idle.py" line="163"/>
         <source>Pay by card</source>
         <translation>Bayar dengan kad</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="158"/>
+        <location filename="../screens/idle.py" line="164"/>
         <source>Pay by phone (QR)</source>
         <translation>Bayar dengan telefon (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="190"/>
+        <location filename="../screens/idle.py" line="196"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>Bayaran kad: %1 akan ditahan, anda bayar hanya apa yang digunakan</translation>
     </message>
@@ -1645,12 +1645,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="294"/>
+        <location filename="../app.py" line="296"/>
         <source>EV charging</source>
         <translation>Pengecasan EV</translation>
     </message>
     <message>
-        <location filename="../app.py" line="297"/>
+        <location filename="../app.py" line="299"/>
         <source>Station %1</source>
         <translation>Stesen %1</translation>
     </message>
@@ -2130,6 +2130,24 @@
         <location filename="../payment_texts.py" line="83"/>
         <source>The receipt could not be sent. Please scan the code instead.</source>
         <translation>Resit tidak dapat dihantar. Sila imbas kod.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneLinkScreen</name>
+    <message>
+        <location filename="../screens/phone_link.py" line="48"/>
+        <source>Charge from your phone</source>
+        <translation>Cas dari telefon anda</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="50"/>
+        <source>Scan with your phone camera: pay and start, follow and stop your charge on the phone.</source>
+        <translation>Imbas dengan kamera telefon anda: bayar dan mula, ikuti dan hentikan pengecasan di telefon.</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="53"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
     </message>
 </context>
 <context>

@@ -1622,22 +1622,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="156"/>
+        <location filename="../screens/idle.py" line="162"/>
         <source>Tap your card to start</source>
         <translation>தொடங்க அட்டையைத் தட்டவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="157"/>
+        <location filename="../screens/idle.py" line="163"/>
         <source>Pay by card</source>
         <translation>அட்டை மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="158"/>
+        <location filename="../screens/idle.py" line="164"/>
         <source>Pay by phone (QR)</source>
         <translation>QR மூலம் செலுத்தவும்</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="190"/>
+        <location filename="../screens/idle.py" line="196"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>அட்டை: %1 நிறுத்திவைப்பு; பயன்படுத்தியதற்கே கட்டணம்</translation>
     </message>
@@ -1645,12 +1645,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="294"/>
+        <location filename="../app.py" line="296"/>
         <source>EV charging</source>
         <translation>EV மின்னேற்றம்</translation>
     </message>
     <message>
-        <location filename="../app.py" line="297"/>
+        <location filename="../app.py" line="299"/>
         <source>Station %1</source>
         <translation>நிலையம் %1</translation>
     </message>
@@ -2130,6 +2130,24 @@
         <location filename="../payment_texts.py" line="83"/>
         <source>The receipt could not be sent. Please scan the code instead.</source>
         <translation>ரசீதை அனுப்ப முடியவில்லை. குறியீட்டை ஸ்கேன் செய்யவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneLinkScreen</name>
+    <message>
+        <location filename="../screens/phone_link.py" line="48"/>
+        <source>Charge from your phone</source>
+        <translation>உங்கள் கைபேசியிலிருந்து மின்னேற்றம்</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="50"/>
+        <source>Scan with your phone camera: pay and start, follow and stop your charge on the phone.</source>
+        <translation>கைபேசி கேமராவால் ஸ்கேன் செய்யவும்: செலுத்தித் தொடங்கவும், மின்னேற்றத்தைக் கைபேசியிலேயே பின்தொடர்ந்து நிறுத்தவும்.</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="53"/>
+        <source>Back</source>
+        <translation>பின்செல்</translation>
     </message>
 </context>
 <context>

@@ -1622,22 +1622,22 @@
 <context>
     <name>IdleScreen</name>
     <message>
-        <location filename="../screens/idle.py" line="156"/>
+        <location filename="../screens/idle.py" line="162"/>
         <source>Tap your card to start</source>
         <translation>刷卡开始充电</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="157"/>
+        <location filename="../screens/idle.py" line="163"/>
         <source>Pay by card</source>
         <translation>银行卡支付</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="158"/>
+        <location filename="../screens/idle.py" line="164"/>
         <source>Pay by phone (QR)</source>
         <translation>手机扫码支付 (QR)</translation>
     </message>
     <message>
-        <location filename="../screens/idle.py" line="190"/>
+        <location filename="../screens/idle.py" line="196"/>
         <source>Card payments: %1 is held, you pay only what you use</source>
         <translation>银行卡支付：预先冻结 %1，只按实际用量收费</translation>
     </message>
@@ -1645,12 +1645,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../app.py" line="294"/>
+        <location filename="../app.py" line="296"/>
         <source>EV charging</source>
         <translation>电动车充电</translation>
     </message>
     <message>
-        <location filename="../app.py" line="297"/>
+        <location filename="../app.py" line="299"/>
         <source>Station %1</source>
         <translation>充电站 %1</translation>
     </message>
@@ -2130,6 +2130,24 @@
         <location filename="../payment_texts.py" line="83"/>
         <source>The receipt could not be sent. Please scan the code instead.</source>
         <translation>收据发送失败，请扫码获取。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneLinkScreen</name>
+    <message>
+        <location filename="../screens/phone_link.py" line="48"/>
+        <source>Charge from your phone</source>
+        <translation>用手机充电</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="50"/>
+        <source>Scan with your phone camera: pay and start, follow and stop your charge on the phone.</source>
+        <translation>请用手机相机扫码：付款并开始充电，在手机上查看进度并停止充电。</translation>
+    </message>
+    <message>
+        <location filename="../screens/phone_link.py" line="53"/>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>

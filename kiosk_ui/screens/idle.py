@@ -43,6 +43,10 @@ class ConnectorTile(QFrame):
         self.state = label("", "status-ok")
         self.detail = label("", "small", wrap=False)
         self.detail.setVisible(not compact)
+        # On a free connector with a driver page: tapping the tile shows its QR code (PhoneLinkScreen).
+        self.phone_icon = IconLabel("qr", "#000000", icon_px)
+        self.phone_icon.setObjectName(f"tile_phone:{connector_id}")
+        self.phone_icon.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(0)
@@ -55,10 +59,12 @@ class ConnectorTile(QFrame):
             top.addWidget(self.number)
             top.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
             top.addStretch(1)
+            top.addWidget(self.phone_icon, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addLayout(top)
             layout.addWidget(self.state)
             return
         top.addWidget(self.number, 1)
+        top.addWidget(self.phone_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         if not tall:
             top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         state_row = QHBoxLayout()
@@ -242,8 +248,12 @@ class IdleScreen(Screen):
         self.grid.setSpacing(2 if paying else 4)
         self.right.setSpacing(0 if paying else 4)
         locale = self.env.translations.locale
+        ready = set(self.env.facade.ready_connectors())
         for card in cards:
             tile = self.tiles[card.connector_id]
+            phone = card.connector_id in ready and self.env.facade.phone.page_url(card.connector_id)
+            tile.phone_icon.setVisible(bool(phone))
+            tile.phone_icon.set_icon("qr", self.env.colour("text"))
             tile.number.setText(card.label if tile.compact else connector_text(card.label))
             # With the pay row the tiles are shorter, and "tap card" is one way to start of three: the
             # state's short words, as compact tiles have them.
@@ -287,3 +297,8 @@ class IdleScreen(Screen):
         elif card.session_id is not None and card.state in SESSION_STATES:
             # Someone else's session: its values, but stopping needs the card (own=False).
             self.go("charging", connector_id=connector_id, session_id=card.session_id, own=False)
+        elif connector_id in self.env.facade.ready_connectors() and self.env.facade.phone.page_url(
+            connector_id
+        ):
+            # A free connector: its driver page's QR code, for a driver who would rather use the phone.
+            self.go("phone_link", connector_id=connector_id)
