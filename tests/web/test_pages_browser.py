@@ -212,7 +212,15 @@ def test_a_phone_pays_charges_stops_and_gets_its_receipt(realtime_sim, tmp_path,
             await page.goto(link)
             charging = catalogue("en")["phone.charging"]
             await page.locator("#state", has_text=charging).wait_for(timeout=30_000)
-            await until(page, "() => document.querySelector('#energy').textContent !== '0.00 kWh'")
+            await until(page, "() => document.querySelector('#energy').textContent !== '0.000 kWh'")
+            # The hold caps the session, and the page says so with the amount the checkout held.
+            english = catalogue("en")
+            secret = link.rsplit("/", 1)[1]
+            async with web.client() as http:
+                running = (await http.get(f"/api/v1/drive/{secret}")).json()
+            assert running["limit_minor"] > 0
+            await page.locator("#limit", has_text=f"RM {running['limit_minor'] / 100:.2f}").wait_for()
+            assert await page.locator("#cost-label").text_content() == english["drive.cost"]
             await shoot(page, shots, "driver-session-charging-phone-en")
             desktop = await new_page(browser, web, "desktop", watch)
             await desktop.goto(link)
@@ -222,11 +230,22 @@ def test_a_phone_pays_charges_stops_and_gets_its_receipt(realtime_sim, tmp_path,
             await page.get_by_text(catalogue("en")["drive.stopped"]).wait_for()
             await page.locator("#state", has_text=catalogue("en")["phone.ended"]).wait_for(timeout=20_000)
             await page.locator("#receipt").wait_for(timeout=20_000)
-            secret = link.rsplit("/", 1)[1]
             async with web.client() as http:
                 view = (await http.get(f"/api/v1/drive/{secret}")).json()
             assert view["state"] == "ended" and view["receipt_url"]
             assert await page.locator("#receipt").get_attribute("href") == view["receipt_url"]
+            # Finished: the figure is the bill, with the summary's lines, and no cap any more.
+            assert await page.locator("#cost-label").text_content() == english["drive.total"]
+            await until(
+                page,
+                "(n) => document.querySelectorAll('#cost-lines li').length === n",
+                len(view["cost_lines"]),
+            )
+            assert await page.locator("#cost-lines li").all_text_contents() == view["cost_lines"]
+            assert view["cost_lines"] and await page.locator("#limit").is_hidden()
+            # The big figure is the billed energy, to the same watt-hour.
+            energy = (await page.locator("#energy").text_content() or "").removesuffix(" kWh")
+            assert any(line.startswith(f"Energy {energy} kWh") for line in view["cost_lines"]), energy
             await shoot(page, shots, "driver-session-ended-phone-en")
             await watch.check(page)
             await watch.check(desktop)

@@ -13,6 +13,10 @@ const path = `/drive/${encodeURIComponent(secret)}`;
 const POLL_MS = 3000;
 // PhoneView.state (app/driver/phone.py PHONE_STATES): those a driver may still stop or cancel.
 const STOPPABLE = new Set(["awaiting_payment", "waiting_for_car", "charging", "paused"]);
+// While the money held caps the session (PhoneView.limit_minor): charging stops before it is used up.
+const CAPPED = new Set(["waiting_for_car", "charging", "paused"]);
+// Why nothing was charged (PhoneView.reason of a failed or cancelled link); other reasons say nothing more.
+const REASONS = new Set(["declined", "expired", "cancelled", "unavailable", "failed", "connector_taken", "driver"]);
 let last = null;
 let timer = null;
 
@@ -21,10 +25,22 @@ function show(s) {
   $("#connector-name").textContent = t("drive.at_connector", { connector: s.connector_label });
   $("#state").textContent = label("phone", s.state);
   $("#state").dataset.state = s.state;
-  $("#energy").textContent = kWh(s.energy_Wh);
+  // To the watt-hour, as the bill's energy line (the tariff bills 0.001 kWh): one figure, one rounding.
+  $("#energy").textContent = kWh(s.energy_Wh, 3);
   $("#power").textContent = kW(s.power_W);
   $("#elapsed").textContent = duration(s.elapsed_s);
   $("#cost").textContent = s.cost_minor === null ? "—" : money(s.cost_minor, s.currency);
+  // Once finished the figure is the bill, no longer a running cost.
+  $("#cost-label").textContent = t(s.state === "ended" ? "drive.total" : "drive.cost");
+  const limit = $("#limit");
+  limit.hidden = !(CAPPED.has(s.state) && s.limit_minor);
+  if (!limit.hidden) limit.textContent = t("drive.limit", { amount: money(s.limit_minor, s.currency) });
+  const lines = $("#cost-lines");
+  lines.replaceChildren(...(s.cost_lines || []).map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  lines.hidden = !lines.children.length;
+  const reason = $("#reason");
+  reason.hidden = !((s.state === "failed" || s.state === "cancelled") && REASONS.has(s.reason));
+  if (!reason.hidden) reason.textContent = label("phone_reason", s.reason);
   $("#stop").hidden = !STOPPABLE.has(s.state);
   const receipt = $("#receipt");
   receipt.hidden = !s.receipt_url;

@@ -9,7 +9,7 @@ export function number(value, digits = 0) {
   return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-export const kWh = (wh) => (wh === null || wh === undefined ? "—" : `${number(wh / 1000, 2)} kWh`);
+export const kWh = (wh, digits = 2) => (wh === null || wh === undefined ? "—" : `${number(wh / 1000, digits)} kWh`);
 export const kW = (w) => (w === null || w === undefined ? "—" : `${number(w / 1000, 1)} kW`);
 export const amps = (a) => (a === null || a === undefined ? "—" : `${number(a, 1)} A`);
 export const percent = (p) => (p === null || p === undefined ? "—" : `${number(p, 1)} %`);
