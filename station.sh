@@ -13,7 +13,8 @@ usage: ./station.sh run [station options]   set everything up, then start the st
        ./station.sh setup                   only set up (system packages, venv, firmware build)
        ./station.sh bench                   set up, then run the benchmarks and print the figures
        ./station.sh screenshots [DIR]       set up, then render every kiosk screen to DIR (default
-                                            build/screenshots, with an index.html)
+                                            build/screenshots, with an index.html) and every web
+                                            page, as chromium draws it, to DIR/web
 USAGE
 }
 
@@ -32,8 +33,15 @@ case "$command" in
         exec scripts/setup.sh --tests
         ;;
     screenshots)
-        scripts/setup.sh
-        exec .venv/bin/python -m launcher.screenshots --out "${1:-build/screenshots}"
+        # The web pages are drawn by their browser tests (Playwright and chromium: the test set-up).
+        scripts/setup.sh --tests
+        out=${1:-build/screenshots}
+        kiosk=0
+        .venv/bin/python -m launcher.screenshots --out "$out" || kiosk=$?
+        SCREENSHOT_DIR="$out/web" .venv/bin/python -m pytest -q -p no:cacheprovider \
+            tests/web/test_pages_browser.py tests/web/test_pages_browser_operations.py
+        echo "web pages: $out/web"
+        exit "$kiosk"
         ;;
     bench)
         scripts/setup.sh --tests

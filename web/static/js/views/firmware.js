@@ -93,7 +93,7 @@ export default {
       }
     };
 
-    const file = h("input", { type: "file", name: "package", accept: ".bin,.pkg,.tar,.zip,application/octet-stream", required: true });
+    const file = h("input", { type: "file", name: "package", accept: ".tar.gz,.tgz,.gz,.tar,.zip,.bin,.pkg,application/gzip,application/octet-stream", required: true });
     const bar = h("progress", { max: 1, value: 0, hidden: true });
     const verdict = h("div", { "aria-live": "polite" });
     const form = h("form", { class: "filters" }, field("firmware.package", file), h("div", { class: "field actions" }, h("button", { type: "submit", text: t("firmware.upload") })), bar, verdict);
