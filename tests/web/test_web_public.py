@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 
 import pytest
 from web_station import web_station
@@ -105,5 +106,23 @@ def test_the_openapi_description_documents_every_route_and_the_error_shape(realt
                     for status, response in operation["responses"].items():
                         if status.startswith("4"):
                             assert response["content"]["application/json"]["schema"] == error
+
+    asyncio.run(scenario())
+
+
+def test_small_answers_leave_at_once_nagle_is_off_on_every_connection(realtime_sim, tmp_path):
+    """A response's headers and body are two small writes; with Nagle's algorithm on, the body waited
+    for the client's delayed ACK (40 ms on Linux) and every small answer took 40 ms (RFC 1122 section
+    4.2.3.2). The server's own connections are asked for their socket option."""
+
+    async def scenario():
+        async with web_station(realtime_sim, tmp_path) as web, web.client() as http:
+            assert (await http.get("/api/v1/connectors")).status_code == 200
+            # uvicorn's record of its open connections (Server.server_state): this client's is one.
+            connections = list(web.server._server.server_state.connections)
+            assert connections
+            for protocol in connections:
+                sock = protocol.transport.get_extra_info("socket")
+                assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
 
     asyncio.run(scenario())
