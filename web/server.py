@@ -80,6 +80,9 @@ class WebServer:
             access_log=False,  # requests are not logged: a URL may carry a driver's link secret
             ws="websockets-sansio",
             ws_max_size=65536,
+            # No permessage-deflate (RFC 7692): compressing each frame for each client was a third of
+            # the live feed's cost on the loop, and each client's compressor holds its own window.
+            ws_per_message_deflate=False,
             ws_ping_interval=20.0,
             ws_ping_timeout=20.0,
             h11_max_incomplete_event_size=16384,

@@ -197,9 +197,9 @@ async def live_client(
             except websockets.ConnectionClosed:
                 received.closed += 1
                 return
-            match = SEQ.search(message)
-            if match is not None:
-                received.got(int(match.group(1)), time.monotonic())
+            now = time.monotonic()
+            for seq in SEQ.findall(message):  # one change, or a frame of several ("changes")
+                received.got(int(seq), now)
 
 
 async def rest_latencies(

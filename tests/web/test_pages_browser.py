@@ -475,19 +475,26 @@ def test_a_page_catches_up_after_a_drop_with_its_last_seq_and_epoch(realtime_sim
                 {
                     "type": "snapshot",
                     "epoch": "E1",
-                    "seq": 41,
+                    "seq": 40,
                     "items": [{"kind": "connector", "id": connector, "data": item("available", True)}],
                 },
             )
+            # Two changes the station batched into one frame ("changes"): the last one is shown.
             await page.evaluate(
                 "m => window.__sockets[0].feed(m)",
                 {
-                    "type": "change",
-                    "epoch": "E1",
-                    "seq": 42,
-                    "kind": "connector",
-                    "id": connector,
-                    "data": item("preparing", True),
+                    "type": "changes",
+                    "changes": [
+                        {
+                            "type": "change",
+                            "epoch": "E1",
+                            "seq": seq,
+                            "kind": "connector",
+                            "id": connector,
+                            "data": item(shown, True),
+                        }
+                        for seq, shown in ((41, "unavailable"), (42, "preparing"))
+                    ],
                 },
             )
             state = page.locator("#state")

@@ -105,12 +105,19 @@ export class LiveItems {
       this.mark(message);
       this.onUpdate(null);
     } else if (message.type === "change") {
-      const key = `${message.kind}:${message.id}`;
-      if (message.data === null || message.data === undefined) this.items.delete(key);
-      else this.items.set(key, message.data);
-      this.mark(message);
-      this.onUpdate(key);
+      this.apply(message);
+    } else if (message.type === "changes") {
+      // Changes that came within the station's batching window, in seq order, in one frame.
+      for (const change of message.changes || []) this.apply(change);
     }
+  }
+
+  apply(change) {
+    const key = `${change.kind}:${change.id}`;
+    if (change.data === null || change.data === undefined) this.items.delete(key);
+    else this.items.set(key, change.data);
+    this.mark(change);
+    this.onUpdate(key);
   }
 
   mark(message) {
