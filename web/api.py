@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from web.errors import install_error_handlers
 from web.faces import WebFaces, WebOptions
 from web.live_socket import router as live_router
+from web.openapi_text import API_DESCRIPTION
 from web.pages import install_pages
 from web.routes import (
     accounts,
@@ -57,7 +58,7 @@ def build_web_app(faces: WebFaces, options: WebOptions) -> FastAPI:
     app = FastAPI(
         title="EV charging station API",
         version="1",
-        description="The station's REST API and live feed (docs/web.md).",
+        description=API_DESCRIPTION,
         openapi_url=f"{API}/openapi.json",
         docs_url=None,
         redoc_url=None,

@@ -54,6 +54,13 @@ async def login() -> Response:
     return _page("login.html")
 
 
+@router.get("/api/v1/docs")
+async def api_docs() -> Response:
+    # The OpenAPI description drawn by the station's own script (FastAPI's viewers load theirs from
+    # a CDN, which the CSP refuses and a station without internet cannot reach).
+    return _page("api.html")
+
+
 @router.get("/c/{charger}/{number}")
 async def connector(charger: Charger, number: Number) -> Response:
     # The page reads its connector from its own address; a connector that does not exist is the

@@ -521,3 +521,37 @@ def test_a_page_catches_up_after_a_drop_with_its_last_seq_and_epoch(realtime_sim
             await watch.check(page)
 
     asyncio.run(scenario())
+
+
+def test_the_api_page_draws_every_operation_of_the_description(realtime_sim, tmp_path):
+    async def scenario():
+        async with web_station(realtime_sim, tmp_path) as web, browser_on(web) as browser:
+            async with web.client() as http:
+                description = (await http.get("/api/v1/openapi.json")).json()
+            operations = [
+                (method, path)
+                for path, item in description["paths"].items()
+                for method in item
+                if method in ("get", "post", "put", "patch", "delete")
+            ]
+            shots = shots_dir(tmp_path)
+            watch = Watch(web)
+            for size in ("desktop", "phone"):
+                page = await new_page(browser, web, size, watch)
+                await page.goto("/api/v1/docs")
+                await page.locator(".operation").first.wait_for()
+                drawn = await page.locator(".operation").evaluate_all(
+                    "(all) => all.map((s) => [s.dataset.method, s.dataset.path])"
+                )
+                assert sorted(map(tuple, drawn)) == sorted(operations)
+                connectors = page.locator('.operation[data-method="get"][data-path="/api/v1/connectors"]')
+                assert "200" in (await connectors.text_content() or "")
+                assert "/api/v1/live" in (await page.locator("#about").text_content() or "")
+                # The first screen only: the whole page is tens of thousands of pixels tall.
+                await page.screenshot(path=str(shots / f"api-docs-{size}-en.png"))
+                await watch.check(page)
+            await page.select_option("#language", "ms")
+            await page.locator("h1", has_text=catalogue("ms")["apidocs.title"]).wait_for()
+            await watch.check(page)
+
+    asyncio.run(scenario())

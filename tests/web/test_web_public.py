@@ -106,6 +106,17 @@ def test_the_openapi_description_documents_every_route_and_the_error_shape(realt
                     for status, response in operation["responses"].items():
                         if status.startswith("4"):
                             assert response["content"]["application/json"]["schema"] == error
+            # The description says itself who may call what and how the live feed speaks.
+            about = description["info"]["description"]
+            words = ["Bearer", "X-CSRF-Token", "viewer", "technician", "operator", '"error"']
+            words += ["/api/v1/live", '"type":"snapshot"', '"type":"changes"', "4008", "since="]
+            for word in words:
+                assert word in about, word
+            # Its page: served as the other pages are, under the same policy.
+            page = await http.get("/api/v1/docs")
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+            assert "script-src 'self'" in page.headers["content-security-policy"]
+            assert '<script type="module" src="/static/js/api_docs.js">' in page.text
 
     asyncio.run(scenario())
 
