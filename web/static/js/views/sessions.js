@@ -36,7 +36,8 @@ function searchForm(choices, run) {
   return form;
 }
 
-function refundForm(detail, payment, area) {
+// redraw(notice): the session's detail fetched and drawn again, `notice` beside the payment.
+function refundForm(detail, payment, redraw) {
   const digits = detail.minor_digits;
   const amount = h("input", { name: "amount", inputMode: "decimal", placeholder: money(payment.refundable_minor, payment.currency, digits) });
   const reason = select("reason", REASONS.map((r) => [r, label("refund_reason", r)]), REASONS[0]);
@@ -52,6 +53,7 @@ function refundForm(detail, payment, area) {
     h("button", { type: "submit", class: "danger", text: t("sessions.refund") }),
     result,
   );
+  amount.addEventListener("input", () => result.replaceChildren()); // a corrected amount: the refusal goes
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = amount.value.trim().replace(",", ".");
@@ -65,8 +67,8 @@ function refundForm(detail, payment, area) {
     try {
       const done = await post(`/sessions/${detail.row.session_id}/refund`, { amount_minor: minor, reason: reason.value, note: noteInput.value });
       const ok = done.state !== "failed" && !done.error;
-      result.replaceChildren(note(ok ? "ok" : "error", t(ok ? "sessions.refund_done" : "sessions.refund_failed", { amount: money(done.amount_minor, done.currency, digits), state: label("refund_state", done.state), error: done.error || "" })));
-      area.dataset.stale = "1";
+      // Drawn again at once: what was refunded and what may still be are the ledger's new figures.
+      await redraw(note(ok ? "ok" : "error", t(ok ? "sessions.refund_done" : "sessions.refund_failed", { amount: money(done.amount_minor, done.currency, digits), state: label("refund_state", done.state), error: done.error || "" })));
     } catch (error) {
       result.replaceChildren(errorNote(error));
     }
@@ -74,7 +76,8 @@ function refundForm(detail, payment, area) {
   return form;
 }
 
-async function showDetail(id, area, context) {
+// notice: a refund's outcome, shown with the payment it concerns once the detail is drawn again.
+async function showDetail(id, area, context, notice = null, paymentIndex = 0) {
   area.replaceChildren(note("info", t("common.loading")));
   let detail;
   try {
@@ -90,12 +93,13 @@ async function showDetail(id, area, context) {
     detail.transitions.map((tr) => ({ cells: [dateTime(tr.at), label("session_state", tr.from_state), label("session_state", tr.to_state), tr.meter_Wh === null ? "—" : kWh(tr.meter_Wh), tr.reason || "—"] })),
   );
   const costs = h("dl", { class: "figures" }, detail.cost_lines.flatMap((line) => [h("dt", { text: line.description + (line.quantity ? ` (${line.quantity})` : "") }), h("dd", { text: money(line.amount_minor, row.currency, digits) })]));
-  const payments = detail.payments.map((p) =>
+  const payments = detail.payments.map((p, index) =>
     h(
       "div",
       { class: "payment" },
       h("p", { text: t("sessions.payment_line", { method: label("method", p.method), state: label("payment_state", p.state), captured: money(p.captured_minor, p.currency, digits), refunded: money(p.refunded_minor, p.currency, digits), card: p.card_last4 ? `${p.card_brand || ""} •••• ${p.card_last4}` : "" }) }),
-      context.can("operator") && p.refundable_minor > 0 ? refundForm(detail, p, area) : null,
+      index === paymentIndex ? notice : null,
+      context.can("operator") && p.refundable_minor > 0 ? refundForm(detail, p, (shown) => showDetail(id, area, context, shown, index)) : null,
     ),
   );
   area.replaceChildren(
@@ -111,7 +115,7 @@ async function showDetail(id, area, context) {
       detail.receipt ? h("p", {}, h("a", { class: "button secondary", href: `/api/v1/sessions/${row.session_id}/receipt.pdf`, download: "", text: t("sessions.receipt", { number: detail.receipt.receipt_no }) })) : null,
     ),
   );
-  area.scrollIntoView({ behavior: "smooth", block: "start" });
+  (notice || area).scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
 export default {
