@@ -87,6 +87,17 @@ def esp32_package(directory: Path, version: str, key: Ed25519PrivateKey, *, name
     return out
 
 
+def vendor_and_packages(directory: Path, version: str = "9.8.7") -> tuple[Vendor, Path, Path]:
+    """The station's vendor key, a package of `version` it signed, and a package of 6.6.6 signed by a
+    key the station does not trust (made under directory/other)."""
+    vendor = make_vendor(directory)
+    (directory / "other").mkdir()
+    other = make_vendor(directory / "other")
+    signed = esp32_package(directory, version, vendor.private)
+    forged = esp32_package(directory / "other", "6.6.6", other.private)
+    return vendor, signed, forged
+
+
 @contextlib.asynccontextmanager
 async def firmware_station(
     sim: Any, tmp_path: Path, vendor: Vendor, *, export_dir: Path | None = None, **setup: Any

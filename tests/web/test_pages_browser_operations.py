@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from admin_paid_station import card_session
-from firmware_station import esp32_package, firmware_station, make_vendor
+from firmware_station import firmware_station, vendor_and_packages
 from sessions_support import wait_until
 from sqlalchemy import select
 from test_pages_browser import (
@@ -164,11 +164,7 @@ def firmware_updates(web: WebStation) -> list[dict[str, Any]]:
 
 
 def test_a_technician_flashes_a_signed_package_and_a_wrongly_signed_one_is_refused(realtime_sim, tmp_path):
-    vendor = make_vendor(tmp_path)
-    (tmp_path / "other").mkdir()
-    other = make_vendor(tmp_path / "other")  # a key the station does not trust
-    signed = esp32_package(tmp_path, "9.8.7", vendor.private)
-    forged = esp32_package(tmp_path / "other", "6.6.6", other.private)
+    vendor, signed, forged = vendor_and_packages(tmp_path)  # forged: signed by a key not trusted
 
     async def scenario():
         firmware = firmware_station(realtime_sim, tmp_path, vendor)

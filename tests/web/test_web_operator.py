@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 from admin_paid_station import card_session
-from firmware_station import esp32_package, firmware_station, make_vendor
+from firmware_station import firmware_station, vendor_and_packages
 from sessions_support import wait_until
 from web_station import web_station
 
@@ -141,11 +141,7 @@ def test_an_operator_refunds_a_paid_session(realtime_sim, tmp_path, fake_stripe)
 
 
 def test_a_signed_package_is_uploaded_and_flashed_an_unsigned_one_refused(realtime_sim, tmp_path):
-    vendor = make_vendor(tmp_path)
-    (tmp_path / "other").mkdir()
-    other = make_vendor(tmp_path / "other")  # a key the station does not trust
-    signed = esp32_package(tmp_path, "9.8.7", vendor.private)
-    forged = esp32_package(tmp_path / "other", "6.6.6", other.private)
+    vendor, signed, forged = vendor_and_packages(tmp_path)  # forged: signed by a key not trusted
 
     async def scenario():
         async with (
