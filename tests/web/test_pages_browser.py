@@ -126,7 +126,7 @@ def test_every_string_the_pages_use_is_in_both_catalogues():
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="([a-z_.]+)"', text))
         used |= set(re.findall(r'\b(?:t|field|button|section)\("([a-z_]+\.[a-z_.]+)"', text))
-        used |= set(re.findall(r'\b(?:confirm\([^;]*?|note\([^;]*?), "([a-z_]+\.[a-z_]+)"\)', text))
+        used |= set(re.findall(r'\b(?:confirm|note|say)\([^;]*?, "([a-z_]+\.[a-z_]+)"\)', text))
     missing = sorted(key for key in used if key not in english)
     assert not missing, missing
     # No words in the markup itself: every element's text comes from the catalogue.
@@ -247,6 +247,13 @@ def test_a_phone_pays_charges_stops_and_gets_its_receipt(realtime_sim, tmp_path,
             energy = (await page.locator("#energy").text_content() or "").removesuffix(" kWh")
             assert any(line.startswith(f"Energy {energy} kWh") for line in view["cost_lines"]), energy
             await shoot(page, shots, "driver-session-ended-phone-en")
+            # In Malay: the bill's label in the driver's words (the lines are the station's, in the
+            # language the session was paid in).
+            await page.select_option("#language", "ms")
+            await page.locator("#cost-label", has_text=catalogue("ms")["drive.total"]).wait_for()
+            # The page's own note is said again in the language chosen.
+            await page.get_by_text(catalogue("ms")["drive.stopped"]).wait_for()
+            await shoot(page, shots, "driver-session-ended-phone-ms")
             await watch.check(page)
             await watch.check(desktop)
 

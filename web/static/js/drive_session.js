@@ -19,6 +19,17 @@ const CAPPED = new Set(["waiting_for_car", "charging", "paused"]);
 const REASONS = new Set(["declined", "expired", "cancelled", "unavailable", "failed", "connector_taken", "driver"]);
 let last = null;
 let timer = null;
+let said = null; // [kind, key] of the page's own note, said again in a newly chosen language
+
+function say(kind, key) {
+  said = [kind, key];
+  clear($("#outcome"), note(kind, t(key)));
+}
+
+function sayError(error) {
+  said = null; // the API's message, in the language of the request that failed
+  clear($("#outcome"), errorNote(error));
+}
 
 function show(s) {
   last = s;
@@ -55,10 +66,10 @@ async function refresh() {
     if (error instanceof ApiError && error.status === 404) {
       $("#progress").hidden = true;
       $("#stop").hidden = true;
-      clear($("#outcome"), note("error", t("drive.not_found")));
+      say("error", "drive.not_found");
       return; // a link that is not (or no longer) valid: nothing more to ask
     }
-    clear($("#outcome"), errorNote(error));
+    sayError(error);
     timer = setTimeout(refresh, POLL_MS * 2);
   }
 }
@@ -66,14 +77,14 @@ async function refresh() {
 async function stop() {
   const button = $("#stop");
   button.disabled = true;
-  clear($("#outcome"), note("info", t("drive.stopping")));
+  say("info", "drive.stopping");
   try {
     await post(`${path}/stop`);
-    clear($("#outcome"), note("ok", t("drive.stopped")));
+    say("ok", "drive.stopped");
     clearTimeout(timer);
     await refresh();
   } catch (error) {
-    clear($("#outcome"), errorNote(error));
+    sayError(error);
   } finally {
     button.disabled = false;
   }
@@ -82,7 +93,10 @@ async function stop() {
 async function boot() {
   await loadLanguage();
   apply(document);
-  languageSwitch($("#language"), () => last && show(last));
+  languageSwitch($("#language"), () => {
+    if (last) show(last);
+    if (said) say(...said);
+  });
   $("#stop").addEventListener("click", stop);
   await refresh();
 }
