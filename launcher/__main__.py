@@ -34,6 +34,7 @@ from launcher.demo import (
 from launcher.demo_payments import DemoPayments
 from launcher.headless import ocpp_side, run_station
 from launcher.payments import Companion, PaymentConfigError, build_payment_side
+from launcher.service import service_watchdog
 
 if TYPE_CHECKING:
     from app.admin import FirmwareSetup
@@ -202,7 +203,12 @@ async def run_headless(config: StationConfig, duration_s: float | None) -> None:
     serves the operators and the drivers' phones over the same facades the kiosk would use."""
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     await run_station(
-        config, duration_s=duration_s, runtime=runtime, companions=headless_companions(runtime, config)
+        config,
+        duration_s=duration_s,
+        runtime=runtime,
+        companions=headless_companions(runtime, config),
+        # On a terminal the live table; under systemd the journal would get one every second.
+        print_table=sys.stdout.isatty(),
     )
 
 
@@ -232,6 +238,10 @@ def headless_companions(runtime: StationRuntime, config: StationConfig) -> list[
     web = build_web_side(config, driver, operators, start_driver=True)
     if web is not None:
         companions.append(web)
+    # Last: started once everything else runs (READY=1), stopped first (STOPPING=1).
+    watchdog = service_watchdog(runtime)
+    if watchdog is not None:
+        companions.append(watchdog)
     return companions
 
 
@@ -273,6 +283,8 @@ def run_with_kiosk(
     from launcher.web import build_web_side
 
     web = build_web_side(config, facade, operators)
+    # READY=1 waits for the kiosk's window as well as the ledger and the first polls.
+    watchdog = service_watchdog(runtime, wait_for_ui=True)
 
     def on_shown(window: KioskWindow) -> None:
         from kiosk_ui.sim_panel import SimPanel
@@ -304,6 +316,8 @@ def run_with_kiosk(
                 panel.close_panel()
 
         when_closed(window, end_demo)
+        if watchdog is not None:
+            watchdog.ui_shown()
         if args.duration is not None:
             asyncio.get_running_loop().call_later(args.duration, runtime.stopping.set)
 
@@ -314,7 +328,11 @@ def run_with_kiosk(
         size=args.windowed or (DEMO_WINDOW if ui == "windowed" else None),
         argv=[sys.argv[0]],
         on_shown=on_shown,
-        companions=[analytics, *([payments] if payments is not None else [])],
+        companions=[
+            analytics,
+            *([payments] if payments is not None else []),
+            *([watchdog] if watchdog is not None else []),
+        ],
         operators=operators,
         faces=[web] if web is not None else [],
     )

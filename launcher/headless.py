@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -77,11 +78,13 @@ async def run_station(
     duration_s: float | None = None,
     out: TextIO = sys.stdout,
     print_every_s: float = 1.0,
+    print_table: bool = True,
     on_tick: Callable[[StationRuntime], Awaitable[None]] | None = None,
     runtime: StationRuntime | None = None,
     companions: Sequence[Companion] = (),
 ) -> StationRuntime:
     """Runs until cancelled (or for duration_s); on_tick runs once per print period (demo scripts).
+    print_table=False: no live table (a service's journal would get one a second).
 
     A caller may pass its own (not yet started) runtime, e.g. one with test boards or a test ledger.
     """
@@ -90,6 +93,10 @@ async def run_station(
     await runtime.start()
     started = time.monotonic()
     running: list[Companion] = []
+    # systemd stops a service with SIGTERM: the station stops in order (sessions' last readings
+    # written, companions stopped) instead of dying where it stands.
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, runtime.stopping.set)
     try:
         for companion in companions:
             await companion.start()
@@ -102,10 +109,12 @@ async def run_station(
                     await runtime.stopping.wait()
             if on_tick is not None:
                 await on_tick(runtime)
-            title = f"{config.station_name} - {time.strftime('%H:%M:%S')}"
-            table = render_table(runtime.station.manager, title, notes())
-            print(table + "\n", file=out, flush=True)
+            if print_table:
+                title = f"{config.station_name} - {time.strftime('%H:%M:%S')}"
+                table = render_table(runtime.station.manager, title, notes())
+                print(table + "\n", file=out, flush=True)
     finally:
+        loop.remove_signal_handler(signal.SIGTERM)
         for companion in reversed(running):
             await companion.stop()
         await runtime.stop()

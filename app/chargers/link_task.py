@@ -145,10 +145,19 @@ class ChargerLinkTask:
         self._garbage_mark = 0
         self._retry_mark = 0
         self._task: asyncio.Task[None] | None = None
+        # time.monotonic() of the last finished attempt (a poll answered or missed, a connection made or
+        # refused: each ends in _set_state); None before the first. The service watchdog reads it
+        # (app/liveness): a task whose every wait is bounded and that stops moving is stuck.
+        self.last_progress: float | None = None
 
     @property
     def available(self) -> bool:
         return link_usable(self.state) and self.identity is not None
+
+    @property
+    def running(self) -> bool:
+        """The task exists and has not ended (it only ends by stop(); ending otherwise is a bug)."""
+        return self._task is not None and not self._task.done()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"charger-{self.charger.id}")
@@ -162,6 +171,8 @@ class ChargerLinkTask:
             await self.board.close()
 
     def _set_state(self, state: LinkState, reason: str) -> None:
+        # Every attempt ends here, whatever its outcome: a poll, a connection, a failure before a wait.
+        self.last_progress = time.monotonic()
         self.reason = reason
         if state is self.state:
             return

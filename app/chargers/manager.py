@@ -276,6 +276,10 @@ class ChargerManager:
         """The charger's link task (diagnostics and tests; the board is task.board)."""
         return self._tasks[charger_id]
 
+    def link_tasks(self) -> list[ChargerLinkTask]:
+        """Every charger's link task, in configuration order (the service watchdog checks them)."""
+        return list(self._tasks.values())
+
     # -- events -------------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[StationEvent], None]) -> Callable[[], None]:
