@@ -1,28 +1,86 @@
-"""The systemd unit renders to a file that systemd-analyze verifies without a single remark."""
+"""Every systemd unit renders to a file that systemd-analyze verifies without a single remark, and the
+station's unit keeps its hardening: exposure 2.0 or lower, the watchdog contract's settings."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+UNITS = sorted((REPO / "systemd").glob("*.in"))
 
 
-def test_unit_verifies_clean(tmp_path: Path) -> None:
-    analyze = shutil.which("systemd-analyze")
-    if analyze is None:
+def analyze() -> str:
+    found = shutil.which("systemd-analyze")
+    if found is None:
         pytest.fail("systemd-analyze is missing (Debian package systemd)")
-    config = tmp_path / "site.toml"
-    config.write_text("")
-    text = (REPO / "systemd" / "evse-station.service.in").read_text()
-    unit = tmp_path / "evse-station.service"
-    unit.write_text(text.replace("@INSTALL_DIR@", str(REPO)).replace("@CONFIG@", str(config)))
-    assert "@" not in unit.read_text().split("[Unit]", 1)[1]
-    result = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=60)
+    return found
+
+
+@pytest.fixture
+def install_root(tmp_path: Path) -> Path:
+    """An install root as the installer leaves it, as far as verify looks: the venv's interpreter."""
+    (tmp_path / "venv" / "bin").mkdir(parents=True)
+    (tmp_path / "venv" / "bin" / "python").symlink_to(sys.executable)
+    (tmp_path / "current").symlink_to(REPO)
+    return tmp_path
+
+
+def render(template: Path, root: Path, out: Path) -> Path:
+    unit = out / template.name.removesuffix(".in")
+    unit.write_text(template.read_text().replace("@ROOT@", str(root)))
+    assert not re.search(r"@[A-Z_]+@", unit.read_text()), f"{unit.name}: a placeholder left"
+    return unit
+
+
+def test_there_are_units() -> None:
+    assert {"evse-station.service.in"} <= {unit.name for unit in UNITS}
+
+
+@pytest.mark.parametrize("template", UNITS, ids=lambda unit: unit.name)
+def test_unit_verifies_clean(template: Path, install_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "units"
+    out.mkdir()
+    for other in UNITS:  # a timer's service must be beside it
+        render(other, install_root, out)
+    unit = out / template.name.removesuffix(".in")
+    result = subprocess.run([analyze(), "verify", str(unit)], capture_output=True, text=True, timeout=60)
     # systemd-analyze exits 0 on warnings, so any output counts as a failure.
     assert result.returncode == 0 and not (result.stdout + result.stderr).strip(), (
         result.stdout + result.stderr
     )
+
+
+def exposure(unit: Path) -> float:
+    result = subprocess.run(
+        [analyze(), "security", "--offline=true", "--no-pager", str(unit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    found = re.search(r"Overall exposure level for \S+: (\d+\.\d)", result.stdout)
+    assert found, result.stdout + result.stderr
+    return float(found.group(1))
+
+
+def test_station_unit_is_hardened_and_keeps_the_watchdog_contract(install_root: Path, tmp_path: Path) -> None:
+    unit = render(REPO / "systemd" / "evse-station.service.in", install_root, tmp_path)
+    score = exposure(unit)
+    print(f"\nsystemd-analyze security evse-station.service: {score}")
+    assert score <= 2.0, score  # issue target 3.0; 1.8 when written (docs/deployment.md)
+    settings = dict(
+        line.split("=", 1)
+        for line in unit.read_text().splitlines()
+        if "=" in line and not line.startswith("#")
+    )
+    # What app/liveness relies on: Type=notify, pings accepted from the compositor's child, and a
+    # WatchdogSec above the monitor's 5 s longest designed wait plus the ledger's busy timeout.
+    assert settings["Type"] == "notify" and settings["NotifyAccess"] == "all"
+    assert 20 <= int(settings["WatchdogSec"]) <= 60
+    assert settings["Restart"] == "always" and settings["User"] == "evse"
+    assert settings["ProtectSystem"] == "strict" and settings["CapabilityBoundingSet"] == ""
