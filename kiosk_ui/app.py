@@ -235,6 +235,8 @@ class KioskWindow(QWidget):
             self.show_screen("idle", {})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self.env.facade.screen_light is not None:
+            self.env.facade.screen_light.touched()  # a dimmed screen brightens at the first touch
         if self.admin is not None and self.admin.active:
             if event.type() in INPUT_EVENTS:
                 self.admin.touched()

@@ -266,7 +266,11 @@ def run_with_kiosk(
     runtime = StationRuntime(config, build_central_system=ocpp_side)
     set_backlight(config.kiosk.brightness_percent)  # a Pi panel's backlight; nothing without one
     payments = build_payment_side(runtime, config, payment_provider)
-    facade = DriverFacade(runtime, payments=payments.service if payments is not None else None)
+    facade = DriverFacade(
+        runtime,
+        payments=payments.service if payments is not None else None,
+        backlight=set_backlight,  # dimmed when idle (app/driver/screen_light.py)
+    )
     if payments is not None:
         payments.fetch = facade.receipt_pdf  # phones fetch receipts through the driver's facade
     analytics = AnalyticsSide(runtime, config)

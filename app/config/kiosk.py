@@ -66,6 +66,20 @@ class KioskSettings:
         doc="The screen's backlight, in percent of its brightest (a Pi panel's /sys/class/backlight); "
         "ignored where the display has no backlight control",
     )
+    dim_after_s: float = setting(
+        120.0,
+        minimum=10.0,
+        maximum=3600.0,
+        doc="Without a touch, a card or a session for this long the screen dims to dim_percent; the "
+        "next touch or card brightens it. It never dims while a session runs",
+    )
+    dim_percent: int = setting(
+        20,
+        minimum=1,
+        maximum=100,
+        doc="The idle screen's backlight, in percent of its brightest (dimmed: readable in a car park "
+        "at night, less wear on the panel)",
+    )
     default_language: str = setting("en", doc="Language of the idle screen", pattern=LANGUAGE_PATTERN)
     languages: tuple[str, ...] = setting(
         ("en", "ms"), doc="Languages offered on every screen, in this order", pattern=LANGUAGE_PATTERN

@@ -25,6 +25,7 @@ from app.db import Connector, read_only, session_factory
 from app.driver.auth import LocalCardAuthorizer, refusal, same_tag
 from app.driver.payment_views import PaidSession, PaymentLimit, PaymentOffer, PaymentUpdate, QrPayment
 from app.driver.phone import PhoneSessions
+from app.driver.screen_light import ScreenLight
 from app.driver.views import (
     CardOutcome,
     CardTapped,
@@ -114,6 +115,7 @@ class DriverFacade:
         card_reader: CardReader | None = None,
         kiosk: KioskSettings | None = None,
         payments: PaymentService | None = None,
+        backlight: Callable[[int], object] | None = None,
     ) -> None:
         self.runtime = runtime
         self.payments = payments  # None: RFID cards only (no [payments] provider)
@@ -140,6 +142,16 @@ class DriverFacade:
         self._last_cards: list[ConnectorCard] | None = None
         self._capture: Callable[[str], None] | None = None  # capture_cards: who takes the next tap
         self.phone = PhoneSessions(self)  # drivers paying on their phone (the web's driver page)
+        # The kiosk's backlight (None: no screen, or the launcher gave no way to set it).
+        self.screen_light = (
+            ScreenLight(
+                lambda: self.kiosk,
+                backlight,
+                busy=lambda: bool(self._sessions) or self._pending is not None,
+            )
+            if backlight is not None
+            else None
+        )
 
     # -- life cycle ---------------------------------------------------------------------------------
 
@@ -168,6 +180,8 @@ class DriverFacade:
             await self._reader.start()
             self._own_reader = True  # started here, so stopped here
         self._tasks.start(self._tick(), name="driver-facade")
+        if self.screen_light is not None:
+            self._tasks.start(self.screen_light.run(), name="screen-light")
 
     async def stop(self) -> None:
         for unsubscribe in self._unsubscribe:
@@ -693,6 +707,8 @@ class DriverFacade:
 
     def _on_card_event(self, event: CardEvent) -> None:
         if isinstance(event, CardPresented):
+            if self.screen_light is not None:
+                self.screen_light.touched()
             self._tasks.start(self.present_card(event.uid))
         elif isinstance(event, ReaderRemoved):
             self._reader_problem = True
