@@ -10,8 +10,8 @@ import signal
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk_ui.app import KioskWindow, fit_to_screen
@@ -78,6 +78,9 @@ def run_kiosk(
             )
             window.destroyed.connect(done.set)
             if fullscreen:
+                # No pointer on a kiosk: cage draws none without a mouse, but a technician's mouse
+                # plugged in must not leave an arrow over the driver's screen.
+                app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
                 fit_to_screen(window)
             else:
                 window.resize(*(size or (800, 480)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from app.liveness import LivenessMonitor, LivenessTiming
 from app.runtime import StationRuntime
 from hal.service_manager import ServiceManagerNotifier, watchdog_interval_s
@@ -14,5 +16,9 @@ def service_watchdog(runtime: StationRuntime, *, wait_for_ui: bool = False) -> L
     if not notifier.enabled:
         return None
     return LivenessMonitor(
-        runtime, notifier, LivenessTiming(watchdog_s=watchdog_interval_s()), wait_for_ui=wait_for_ui
+        runtime,
+        notifier,
+        LivenessTiming(watchdog_s=watchdog_interval_s()),
+        wait_for_ui=wait_for_ui,
+        main_pid=os.getpid(),
     )

@@ -82,12 +82,17 @@ class LivenessMonitor:
         timing: LivenessTiming,
         *,
         wait_for_ui: bool = False,
+        main_pid: int | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.runtime = runtime
         self.notifier = notifier
         self.timing = timing
         self.clock = clock
+        # MAINPID= with READY=1: under the compositor systemd's main process is cage, but the station
+        # is what must get SIGTERM first (KillMode=mixed) and whose death is the service's end
+        # (sd_notify(3) MAINPID=; docs/deployment.md "One process").
+        self.main_pid = main_pid
         self._ui_shown = asyncio.Event()
         if not wait_for_ui:
             self._ui_shown.set()
@@ -174,7 +179,10 @@ class LivenessMonitor:
                 await self._ui_shown.wait()
         self.ready_at = self.clock()
         status = self._status()
-        self.notifier.send(READY=1, STATUS=status)
+        ready: dict[str, str | int] = {"READY": 1, "STATUS": status}
+        if self.main_pid is not None:
+            ready["MAINPID"] = self.main_pid
+        self.notifier.send(**ready)
         self._last_status = status
         log.info("ready after %.2f s: %s", self.ready_at - self._started, status)
         while True:

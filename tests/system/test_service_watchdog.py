@@ -64,6 +64,11 @@ class NotifySocket:
         with self._lock:
             return [t for t, fields in self.messages if key in fields and t >= since]
 
+    def fields(self, key: str) -> dict[str, str]:
+        """The first message that carried `key`, whole."""
+        with self._lock:
+            return next(fields for _, fields in self.messages if key in fields)
+
     def statuses(self, since: float = 0.0) -> list[str]:
         with self._lock:
             return [fields["STATUS"] for t, fields in self.messages if "STATUS" in fields and t >= since]
@@ -136,6 +141,8 @@ def test_ready_after_ledger_and_polls_then_pings_stop_while_the_ledger_is_locked
         with sqlite3.connect(ledger) as db:
             assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
         assert notify_socket.statuses()[0] == "2 of 2 chargers online"
+        # The station names itself the main process (under cage, systemd's would be the compositor).
+        assert notify_socket.fields("READY")["MAINPID"] == str(station.pid)
 
         time.sleep(3.5)
         pings = notify_socket.times("WATCHDOG", since=ready)
