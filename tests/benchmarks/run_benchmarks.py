@@ -293,6 +293,7 @@ def main() -> None:
         "bench_admin_analytics",
         "bench_web",
         "bench_station",
+        "bench_appliance",
     ):
         measure = importlib.import_module(module).run
         quick = {"quick": args.quick} if "quick" in inspect.signature(measure).parameters else {}

@@ -244,6 +244,7 @@ class KioskSession:
         options: tuple[str, ...] = (),
         checkout: Path = REPO,
         log_name: str = "session.log",
+        extra_env: dict[str, str] | None = None,
     ) -> None:
         self.dirs = dirs
         self.size = size
@@ -269,6 +270,7 @@ class KioskSession:
                 "LD_PRELOAD": str(checkout / shim.relative_to(REPO)),
                 "HEADLESS_OUTPUT_SIZE": f"{size[0]}x{size[1]}",
             }
+        env |= extra_env or {}  # e.g. NOTIFY_SOCKET and WATCHDOG_USEC, as systemd passes them
         script = checkout / SESSION_SCRIPT.relative_to(REPO)
         command = [str(script), str(self.python), str(dirs.config), *options]
         self.argv = as_user(["env", "-i", *(f"{k}={v}" for k, v in env.items()), *command])
