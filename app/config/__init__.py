@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.config.admin import AdminSettings
 from app.config.analytics import AnalyticsSettings
+from app.config.backup import BackupSettings
 from app.config.chargers import LINK_PATTERN, ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
 from app.config.grid_supply import NOMINAL_VOLTAGE_V
@@ -31,6 +32,7 @@ __all__ = [
     "STATE_DIR",
     "AdminSettings",
     "AnalyticsSettings",
+    "BackupSettings",
     "BalancerSettings",
     "CardTerminal",
     "ConfigError",

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.config.admin import AdminSettings
 from app.config.analytics import AnalyticsSettings
+from app.config.backup import BackupSettings
 from app.config.chargers import ConfiguredCharger, LinkSettings
 from app.config.demo import DemoSettings
 from app.config.kiosk import KioskSettings
@@ -50,6 +51,9 @@ class StationConfig:
     database: DatabaseSettings = setting(DatabaseSettings(), doc="The ledger database")
     sessions: SessionSettings = setting(SessionSettings(), doc="Charging sessions")
     ledger: LedgerSettings = setting(LedgerSettings(), doc="Meter data and retention")
+    backup: BackupSettings = setting(
+        BackupSettings(), doc="The ledger's nightly backups: where, how long kept (docs/backup.md)"
+    )
     ocpp: OcppSettings = setting(OcppSettings(), doc="The OCPP 1.6J central system")
     kiosk: KioskSettings = setting(KioskSettings(), doc="The driver kiosk: helpline, card reader, languages")
     payments: PaymentSettings = setting(
