@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
-# Installs and starts the systemd unit that runs the station at boot, from this checkout.
-# usage: sudo scripts/install-service.sh /etc/evse-station/site.toml
+# Kept for old instructions: the station is now installed as an appliance by scripts/install-station.sh
+# (packages, user, release, units, boot settings; docs/deployment.md). An optional site configuration
+# given here is passed on as --config (installed only where /etc/evse-station/site.toml does not exist).
+# usage: sudo scripts/install-service.sh [SITE_CONFIG.toml]
 set -euo pipefail
-cd "$(dirname "$(readlink -f "$0")")/.."
-config=${1:?usage: scripts/install-service.sh SITE_CONFIG.toml}
-[ -f "$config" ] || { echo "install-service: no such file: $config" >&2; exit 2; }
-scripts/setup.sh
-.venv/bin/python -m launcher --config "$config" --help >/dev/null
-unit=/etc/systemd/system/evse-station.service
-sed -e "s|@INSTALL_DIR@|$PWD|g" -e "s|@CONFIG@|$(readlink -f "$config")|g" systemd/evse-station.service.in >"$unit"
-systemd-analyze verify "$unit"
-systemctl daemon-reload
-systemctl enable --now evse-station.service
-echo "installed $unit"
+here=$(dirname "$(readlink -f "$0")")
+echo "install-service.sh: replaced by scripts/install-station.sh, which runs now" >&2
+if [ $# -gt 0 ]; then
+    exec "$here/install-station.sh" --config "$1"
+fi
+exec "$here/install-station.sh"

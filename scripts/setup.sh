@@ -16,34 +16,24 @@ as_root() {
     fi
 }
 
-# Debian 12/13 and Raspberry Pi OS package names.
-packages=(
-    build-essential cmake pkg-config python3-venv python3-dev
-    nlohmann-json3-dev
-    pcscd libpcsclite1 libusb-1.0-0   # card readers at run time: PC/SC daemon, nfcpy's USB access
-    swig libpcsclite-dev              # to build pyscard from source where no wheel fits
-)
+# Debian 12/13 and Raspberry Pi OS package names: the build and run-time lists are shared with the
+# appliance's installer (scripts/install-station.sh), so both install the same set.
+# shellcheck source=scripts/debian-packages.sh
+. scripts/debian-packages.sh
+packages=("${build_packages[@]}" "${runtime_packages[@]}")
 # vsmartcard-vpcd: the virtual PC/SC reader the card reader tests put their virtual cards on.
 # chromium: the browser Playwright drives through the web pages (its own download is not used).
 test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql vsmartcard-vpcd chromium)
+# grim: screenshots of the kiosk under a headless cage; debootstrap: the installer's test in a fresh
+# Debian root (docs/deployment.md).
+test_packages+=(grim debootstrap)
 # The strict OCPP test central system runs on Node (ocpp-rpc 2.2.1 needs node >= 17.3; Debian 12 has 18).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     test_packages+=(nodejs npm)
 fi
 [ "$with_tests" -eq 1 ] && packages+=("${test_packages[@]}")
 
-# --- kiosk (docs/kiosk.md): the libraries Qt's widgets need on a fresh Debian 12/13 or Raspberry Pi OS
-# (checked with ldd on the PySide6 wheel's offscreen, xcb and svg plugins), and fonts that cover Malay,
-# Chinese and Tamil. GLib's package was renamed for the 64-bit time_t transition in Debian 13.
-packages+=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
-           libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0   # a window under X (the demo)
-           fonts-noto-core fonts-noto-cjk)
-if [ "$(. /etc/os-release && echo "${VERSION_ID:-13}")" = "12" ]; then
-    packages+=(libglib2.0-0)
-else
-    packages+=(libglib2.0-0t64)
-fi
-# --- end of the kiosk's packages
+# The kiosk's libraries and fonts: runtime_packages in scripts/debian-packages.sh.
 
 missing=()
 for p in "${packages[@]}"; do
