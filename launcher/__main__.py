@@ -184,7 +184,9 @@ def run_demo(config: StationConfig, args: argparse.Namespace, ui: str = "headles
                             args,
                             ui,
                             control=control,
-                            script=script if args.auto_cars else None,
+                            # Full screen (the appliance before its chargers are listed): nobody
+                            # drives a panel, so scripted cars come and go on the kiosk by themselves.
+                            script=script if args.auto_cars or ui == "kiosk" else None,
                             payment_provider=demo_payments.provider(),
                             payment_actions=demo_payments.panel_actions(),
                         )
@@ -299,6 +301,8 @@ def run_with_kiosk(
             seed_demo_cards(runtime.engine)
             if demo_ledger(config):  # never a site's ledger: a real station has no account until add-user
                 seeding = asyncio.ensure_future(show_demo_account(runtime, config))
+        if control is not None and ui != "kiosk":
+            # Beside a windowed kiosk only: under a kiosk compositor a second window would cover it.
             panel = SimPanel(
                 control,
                 facade,
