@@ -206,12 +206,13 @@ if ! cmp -s "$work/requirements.txt" "$venv/evse-requirements.txt"; then
     changed "installed the Python packages into $venv"
 fi
 
-# The release's files: the source tree without what the station does not run (its tests, the ESP32
-# firmware's sources, git's and CI's files) and without build products, made anew for this Python below.
+# The release's files: the source tree without what the station does not run (its tests, git's and CI's
+# files) and without build products, made anew for this Python below. The firmware's sources stay: the
+# simulator is built from them (demo mode), and a later install from this release builds it again.
 # Run from an installed release (ROOT/current/scripts), the files the install added are left out too.
 release_files() {
     (cd "$src" && find . \
-        \( -path './.*' -o -path ./build -o -path ./var -o -path ./tests -o -path ./firmware \
+        \( -path './.*' -o -path ./build -o -path ./var -o -path ./tests -o -path ./firmware/tests \
            -o -name '*.egg-info' -o -name __pycache__ -o -name node_modules -o -name '.*_cache' \
            -o -name .hypothesis \) -prune \
         -o \( -type f -o -type l \) ! -name '*.pyc' ! -path './app/balancing/_allocator*.so' \
@@ -233,6 +234,11 @@ else
     cmake -S "$tree/app/balancing/native" -B "$work/native" -DCMAKE_BUILD_TYPE=Release \
         -DPython3_EXECUTABLE="$venv/bin/python" >/dev/null
     cmake --build "$work/native" -j "$(nproc)" >/dev/null
+    # The charger simulator (the firmware core built for this computer): until chargers are listed in
+    # site.toml the station shows its kiosk in demo mode on simulated chargers (docs/deployment.md).
+    cmake -S "$tree/firmware" -B "$work/firmware" -DCMAKE_BUILD_TYPE=Release -DEVSE_TESTS=OFF >/dev/null
+    cmake --build "$work/firmware" -j "$(nproc)" --target evse-sim >/dev/null
+    install -D -m 755 "$work/firmware/evse-sim" "$tree/build/firmware/evse-sim"
     for ts in "$tree"/kiosk_ui/i18n/*.ts; do
         "$venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
     done

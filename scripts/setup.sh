@@ -25,8 +25,9 @@ packages=("${build_packages[@]}" "${runtime_packages[@]}")
 # chromium: the browser Playwright drives through the web pages (its own download is not used).
 test_packages=(doctest-dev gcc-riscv64-unknown-elf systemd postgresql vsmartcard-vpcd chromium)
 # grim: screenshots of the kiosk under a headless cage; debootstrap: the installer's test in a fresh
-# Debian root (docs/deployment.md).
-test_packages+=(grim debootstrap)
+# Debian root, which systemd-container (systemd-nspawn) then boots with its own systemd
+# (docs/deployment.md).
+test_packages+=(grim debootstrap systemd-container)
 # The strict OCPP test central system runs on Node (ocpp-rpc 2.2.1 needs node >= 17.3; Debian 12 has 18).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     test_packages+=(nodejs npm)

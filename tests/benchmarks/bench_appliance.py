@@ -43,6 +43,7 @@ from cage_session import (  # noqa: E402
     session_dirs,
     site_config,
 )
+from process_tree import descendants  # noqa: E402
 
 from hal.sim.control import SimulatorProcess  # noqa: E402
 
@@ -89,24 +90,6 @@ def _ids() -> tuple[int, int]:
     return pwd.getpwnam(USER).pw_uid, grp.getgrnam(GROUP).gr_gid
 
 
-def _tree(pid: int) -> list[int]:
-    """pid and its descendants."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
 def _kb(pid: int, field: str, name: str = "smaps_rollup") -> int:
     for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -135,7 +118,7 @@ def measure(idle_s: float) -> dict[str, float | str]:
             ready_s = notify.ready_at - first.started_at
             frame_s = frame_at - first.started_at
             time.sleep(idle_s)
-            processes = _tree(first.pid)
+            processes = [first.pid, *descendants(first.pid)]
             names = {pid: Path(f"/proc/{pid}/comm").read_text().strip() for pid in processes}
             pss_kb = {pid: _kb(pid, "Pss") for pid in processes}
             station = first.station_pid()

@@ -149,17 +149,22 @@ class DebianRoot:
         deadline = time.monotonic() + 10
         while self._processes_inside() and time.monotonic() < deadline:
             time.sleep(0.1)
-        # Everything mounted below, deepest first: ours, and any a failed debootstrap left behind.
-        for target in sorted(self._mounted_below(), key=len, reverse=True):
-            if subprocess.run(["umount", target], check=False).returncode != 0:
-                # Still busy: detached from the tree at once, freed when the last user goes.
-                subprocess.run(["umount", "--lazy", target], check=False)
+        self.unmount_all()
         left = self._mounted_below()
         if left:
             # Deleting now would delete the host's /dev or /sys through the bind mount.
             raise RuntimeError(f"still mounted, {self.path} is left in place: {left}")
         if self.path.exists():
             shutil.rmtree(self.path)
+
+    def unmount_all(self) -> None:
+        """Unmounts what is mounted below the root (before booting it in a container, which mounts its
+        own /proc, /sys and /dev)."""
+        # Everything mounted below, deepest first: ours, and any a failed debootstrap left behind.
+        for target in sorted(self._mounted_below(), key=len, reverse=True):
+            if subprocess.run(["umount", target], check=False).returncode != 0:
+                # Still busy: detached from the tree at once, freed when the last user goes.
+                subprocess.run(["umount", "--lazy", target], check=False)
 
 
 def tree_listing(root: Path, tops: list[str]) -> dict[str, tuple[object, ...]]:

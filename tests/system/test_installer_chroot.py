@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from debian_root import DebianRoot, host_codename, tree_listing
+from systemd_container import SystemdContainer
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALLER = REPO / "scripts" / "install-station.sh"
@@ -419,3 +420,83 @@ def test_changed_source_is_a_new_release_beside_the_old(installed: Installed) ->
     # Run from the installed release itself, the installer finds it installed already.
     again = installed.root.run(["bash", f"{ROOT}/current/scripts/install-station.sh", "--wheels", WHEELS])
     assert again.returncode == 0 and "nothing changed" in again.stdout, again.stdout + again.stderr
+
+
+# The container has no tty1, no display and no seat with VTs: the unit's terminal is the console (on
+# tty1 pam_systemd would ask logind for a session on VT 1, which a container's seat refuses), and its
+# session script takes the headless branch; the rest of the unit (user, PAM session, sandbox,
+# watchdog, restart and kill settings) runs as installed. A shorter WatchdogSec keeps the hang short.
+CONTAINER_DROP_IN = """\
+[Service]
+TTYPath=/dev/console
+StandardInput=null
+TTYReset=no
+TTYVHangup=no
+TTYVTDisallocate=no
+UtmpIdentifier=
+WatchdogSec=5
+"""
+WATCHDOG_IN_CONTAINER_S = 5.0
+
+
+@pytest.mark.slow
+@pytest.mark.sim(chargers=2)
+def test_systemd_starts_restarts_and_stops_the_installed_station(installed: Installed, realtime_sim) -> None:
+    """The installed root booted with its own systemd (systemd-nspawn): the station becomes active only
+    with READY=1, is restarted after a crash and after a hang (the watchdog), and stops in order."""
+    sim = realtime_sim
+    path = installed.path
+    chargers = "".join(
+        f'[[chargers]]\nid = "CP-{i + 1}"\nlink = "tcp://{sim.host}:{port}"\n'
+        for i, port in enumerate(sim.ports.charger_ports)
+    )
+    site = path / "etc/evse-station/site.toml"
+    site.write_text(f'{chargers}[tariff]\nenergy_price_per_kWh = "1.20"\n[web]\nenabled = false\n')
+    drop_in = path / "etc/systemd/system/evse-station.service.d/container.conf"
+    drop_in.parent.mkdir()
+    drop_in.write_text(CONTAINER_DROP_IN)
+    installed.root.unmount_all()  # the container mounts its own /proc, /sys and /dev
+    container = SystemdContainer(path, installed.logs / "container.log")
+    unit = "evse-station.service"
+    props = ("ActiveState", "SubState", "MainPID", "NRestarts", "StatusText", "Result")
+
+    def restarted(times: int) -> bool:
+        state = container.show(unit, *props)
+        return state.get("NRestarts") == str(times) and state["ActiveState"] == "active"
+
+    try:
+        # Type=notify: "active" only once READY=1 came, with the STATUS the station sent.
+        booted = time.monotonic()
+        container.wait_for(lambda: container.show(unit, *props).get("ActiveState") == "active", 90.0)
+        state = container.show(unit, *props)
+        assert state["StatusText"] == "2 of 2 chargers online", (state, container.journal(unit)[-3000:])
+        main = state["MainPID"]
+        command = container.run(["cat", f"/proc/{main}/cmdline"]).stdout.split("\0")
+        assert command[1:5] == ["-m", "launcher", "--headless", "--config"], command
+        owner = container.run(["stat", "-c", "%U", "/var/lib/evse-station/ledger.sqlite3"]).stdout.strip()
+        assert owner == "evse"
+        print(f"\nboot -> station active (READY=1): {time.monotonic() - booted:.1f} s")
+
+        # A crash: systemd starts it again (Restart=always, RestartSec=1).
+        crashed = time.monotonic()
+        container.run(["kill", "-SEGV", main])
+        back = container.wait_for(lambda: restarted(1), 60.0)
+        print(f"crash -> active again: {back - crashed:.1f} s")
+        main = container.show(unit, "MainPID")["MainPID"]
+
+        # A hang (the process stopped): no WATCHDOG=1 for WatchdogSec, systemd aborts it and restarts it.
+        hung = time.monotonic()
+        container.run(["kill", "-STOP", main])
+        back = container.wait_for(lambda: restarted(2), 60.0)
+        print(f"hang -> restarted by the watchdog -> active again: {back - hung:.1f} s")
+        # A stopped process neither pings nor ends by itself: only the watchdog, WatchdogSec after the
+        # last ping, can have ended it (SIGABRT, then SIGKILL).
+        assert back - hung >= WATCHDOG_IN_CONTAINER_S - 1.0, back - hung
+
+        # A stop: SIGTERM to the station alone (KillMode=mixed), which stops in order and exits 0.
+        assert container.run(["systemctl", "stop", unit]).returncode == 0
+        state = container.show(unit, *props, "ExecMainStatus")
+        assert state["ActiveState"] == "inactive" and state["Result"] == "success", state
+        assert state["ExecMainStatus"] == "0", state
+    finally:
+        container.stop()

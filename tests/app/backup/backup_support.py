@@ -63,17 +63,23 @@ def add_samples(path: Path, connector_id: int, count: int) -> None:
         )
 
 
-def new_ledger(path: Path, *, sessions: int = 0, samples: int = 0) -> int:
-    """A migrated ledger: one connector (its id is returned), `sessions` sessions, `samples` meter samples."""
-    from db_fixtures import create_connectors
+def populate(url: str, sessions: int) -> int:
+    """Migrates the ledger at `url`; one connector (its id is returned) and `sessions` sessions in it."""
+    from db_fixtures import create_connectors  # imported once pytest has loaded it as a plugin
 
-    engine = make_engine(sqlite_url(path))
+    engine = make_engine(url)
     try:
         check_and_migrate(engine)
         (connector,) = create_connectors(engine, 1)
         add_sessions(engine, connector, 1, sessions)
     finally:
         engine.dispose()
+    return connector
+
+
+def new_ledger(path: Path, *, sessions: int = 0, samples: int = 0) -> int:
+    """A migrated ledger: one connector (its id is returned), `sessions` sessions, `samples` meter samples."""
+    connector = populate(sqlite_url(path), sessions)
     if samples:
         add_samples(path, connector, samples)
     return connector

@@ -9,7 +9,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import psycopg
-from backup_support import add_sessions, app_main, session_rows, write_site
+from backup_support import add_sessions, app_main, populate, session_rows, write_site
 from sqlalchemy import text
 
 from app.backup.pg_tools import pg_program
@@ -24,17 +24,8 @@ _numbers = itertools.count(1)
 
 
 def _database(server: PostgresServer, sessions: int) -> tuple[str, int]:
-    from db_fixtures import create_connectors  # imported once pytest has loaded it as a plugin
-
     url = server.create_database(f"backup_{os.getpid()}_{next(_numbers)}")
-    engine = make_engine(url)
-    try:
-        check_and_migrate(engine)
-        (connector,) = create_connectors(engine, 1)
-        add_sessions(engine, connector, 1, sessions)
-    finally:
-        engine.dispose()
-    return url, connector
+    return url, populate(url, sessions)
 
 
 def _sql(url: str, statement: str) -> None:
