@@ -306,6 +306,7 @@ install_file "$src/systemd/i2c-dev.conf" /etc/modules-load.d/evse-i2c.conf 644 r
 # --- systemd: the watchdog, the journal, time, SD-card wear -----------------------------------------
 install_file "$src/systemd/watchdog-evse.conf" /etc/systemd/system.conf.d/evse-watchdog.conf 644 root:root
 install_file "$src/systemd/journald-evse.conf" /etc/systemd/journald.conf.d/evse.conf 644 root:root
+install_file "$src/systemd/sysctl-evse.conf" /etc/sysctl.d/90-evse.conf 644 root:root
 enable_unit "$time_unit"
 # noatime on the root file system: reads no longer write to the SD card. A / that fstab does not
 # list (a container) is left as it is.

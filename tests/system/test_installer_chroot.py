@@ -297,6 +297,7 @@ def test_boot_and_system_settings(installed: Installed) -> None:
         "etc/systemd/journald.conf.d/evse.conf": "Storage=persistent",
         "etc/systemd/system.conf.d/evse-watchdog.conf": "RuntimeWatchdogSec=15s",
         "etc/modules-load.d/evse-i2c.conf": "i2c-dev",
+        "etc/sysctl.d/90-evse.conf": "kernel.sysrq = 0",
     }
     for path, line in drop_ins.items():
         assert line in (installed.path / path).read_text().splitlines(), path
