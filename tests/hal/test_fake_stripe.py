@@ -127,3 +127,24 @@ def test_readers_pages_and_refunds_behave_like_stripes(fake_stripe):
     assert (too_much.value.kind, too_much.value.code) == ("invalid", "amount_too_large")
     assert [i.id for i in provider.find_intents("pay_q")] == [paid.intent_id]
     assert [c.id for c in provider.find_checkouts("pay_q")] == [page.id]
+
+
+def test_a_request_cut_off_before_its_body_is_not_applied(fake_stripe):
+    # A station killed between the headers and the body of its request: the server got no request, as
+    # a real HTTP server would, so nothing is created, recorded or refused.
+    import socket
+    from urllib.parse import urlsplit
+
+    where = urlsplit(fake_stripe.url)
+    body = b"amount=5000&currency=myr&payment_method_types[0]=card_present"
+    with socket.create_connection((where.hostname, where.port)) as sock:
+        sock.sendall(
+            b"POST /v1/payment_intents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body[:10]
+        )
+        sock.shutdown(socket.SHUT_WR)
+        assert sock.recv(1024) == b""  # closed without an answer
+    assert not fake_stripe.store.intents and fake_stripe.rejections == []
+    assert not [r for r in fake_stripe.records if r.path == "/v1/payment_intents"]

@@ -336,7 +336,13 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
+        raw = self.rfile.read(length) if length else b""
+        if len(raw) < length:
+            # The client went away between its headers and its body (a station killed mid-request):
+            # no request arrived, and an HTTP server acts on none, so nothing is applied or recorded.
+            self.close_connection = True
+            return
+        body = raw.decode()
         if parts.path.startswith("/pay/"):
             self._page(parts.path.rsplit("/", 1)[-1])
             return
