@@ -4,48 +4,29 @@ state directory systemd gives it."""
 
 from __future__ import annotations
 
-import re
 import shlex
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import figures
 import pytest
+from unit_files import REPO, analyze, exposure, install_root, render
 
 from app.db import check_and_migrate, make_engine
 
-REPO = Path(__file__).resolve().parents[2]
 UNITS = ("evse-backup.service", "evse-backup.timer")
 MAX_EXPOSURE = 2.0
-
-
-def _analyze() -> str:
-    analyze = shutil.which("systemd-analyze")
-    if analyze is None:
-        pytest.fail("systemd-analyze is missing (Debian package systemd)")
-    return analyze
 
 
 @pytest.fixture
 def rendered(tmp_path: Path) -> Path:
     """The units with @ROOT@ replaced by an install root whose venv is this one (verify needs the ExecStart
     binary to exist) and whose `current` release is this checkout."""
-    root = tmp_path / "root"
-    root.mkdir()
-    if sys.prefix != sys.base_prefix:  # the whole venv, so that its python finds its pyvenv.cfg and packages
-        (root / "venv").symlink_to(Path(sys.prefix))
-    else:
-        (root / "venv" / "bin").mkdir(parents=True)
-        (root / "venv" / "bin" / "python").symlink_to(Path(sys.executable))
-    (root / "current").symlink_to(REPO)
+    root = install_root(tmp_path / "root")
     units = tmp_path / "units"
     units.mkdir()
     for name in UNITS:
-        text = (REPO / "systemd" / f"{name}.in").read_text()
-        (units / name).write_text(text.replace("@ROOT@", str(root)))
-        assert "@ROOT@" not in (units / name).read_text()
+        render(REPO / "systemd" / f"{name}.in", root, units)
     return units
 
 
@@ -60,7 +41,7 @@ def _settings(unit: Path) -> dict[str, list[str]]:
 
 def test_both_units_verify_without_a_remark(rendered: Path) -> None:
     result = subprocess.run(
-        [_analyze(), "verify", *(str(rendered / name) for name in UNITS)],
+        [analyze(), "verify", *(str(rendered / name) for name in UNITS)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -73,17 +54,9 @@ def test_both_units_verify_without_a_remark(rendered: Path) -> None:
 
 
 def test_the_backup_service_is_hardened_to_an_exposure_of_at_most_2(rendered: Path) -> None:
-    result = subprocess.run(
-        [_analyze(), "security", "--offline=true", str(rendered / "evse-backup.service")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    match = re.search(r"Overall exposure level for evse-backup\.service: (\d+\.\d+)", result.stdout)
-    assert match, result.stdout + result.stderr
-    exposure = float(match.group(1))
-    figures.report("Ledger backup", f"systemd-analyze security evse-backup.service: exposure {exposure}")
-    assert exposure <= MAX_EXPOSURE, result.stdout
+    score, report = exposure(rendered / "evse-backup.service")
+    figures.report("Ledger backup", f"systemd-analyze security evse-backup.service: exposure {score}")
+    assert score <= MAX_EXPOSURE, report
 
 
 def test_the_units_run_the_backup_nightly_as_the_station_s_user(rendered: Path) -> None:
@@ -104,7 +77,7 @@ def test_the_units_run_the_backup_nightly_as_the_station_s_user(rendered: Path) 
     timer = _settings(rendered / "evse-backup.timer")
     assert timer["OnCalendar"] == ["*-*-* 03:17"] and timer["Persistent"] == ["true"]
     assert timer["WantedBy"] == ["timers.target"] and "RandomizedDelaySec" in timer
-    result = subprocess.run([_analyze(), "calendar", timer["OnCalendar"][0]], capture_output=True, text=True)
+    result = subprocess.run([analyze(), "calendar", timer["OnCalendar"][0]], capture_output=True, text=True)
     assert result.returncode == 0 and "Next elapse:" in result.stdout, result.stderr
 
 
